@@ -1,0 +1,218 @@
+//! Exact amounts of money and their formatting.
+//!
+//! Every amount is a whole number of yuan held in an `i64`; sums never pass through floating
+//! point, so a total always equals the sum of its parts to the yuan.
+
+use std::fmt::Write as _;
+
+/// Yuan in one 万 (ten thousand), the unit Chinese planning documents count in.
+pub const YUAN_PER_WAN: i64 = 10_000;
+
+/// The largest amount a dataset may state for one stream: 10^15 yuan. Anything above is
+/// certainly a typing error, and the bound keeps every sum of up to a million streams inside
+/// an `i64`.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
+
+/// How an amount is written: Chinese counts in 万元, English in CNY.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MoneyStyle {
+    /// `3,788万元`: Simplified and Traditional Chinese.
+    Wan,
+    /// `CNY 37.88 million` (compact) or `CNY 37,880,000` (exact): English.
+    Cny,
+}
+
+/// Writes a non-negative integer with a comma every three digits (`37880000` → `37,880,000`).
+pub fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Formats `whole + fraction / 10^scale` exactly, dropping trailing zeros of the fraction.
+fn decimal(whole: u64, fraction: u64, scale: u32) -> String {
+    let mut out = group_thousands(whole);
+    if fraction > 0 {
+        let mut digits = format!("{fraction:0width$}", width = scale as usize);
+        while digits.ends_with('0') {
+            digits.pop();
+        }
+        let _ = write!(out, ".{digits}");
+    }
+    out
+}
+
+fn sign(amount: i64) -> &'static str {
+    if amount < 0 { "-" } else { "" }
+}
+
+/// The number of 万 in `amount`, exact: `2,730,000` → `273`, `12,345` → `1.2345`.
+pub fn wan_number(amount: i64) -> String {
+    let magnitude = amount.unsigned_abs();
+    let per_wan = YUAN_PER_WAN as u64;
+    format!(
+        "{}{}",
+        sign(amount),
+        decimal(magnitude / per_wan, magnitude % per_wan, 4)
+    )
+}
+
+/// `amount` in 万元, exact: `37,880,000` → `3,788万元`.
+pub fn format_wan(amount: i64) -> String {
+    format!("{}万元", wan_number(amount))
+}
+
+/// `amount` in CNY with separators, exact: `CNY 2,730,000`.
+pub fn format_cny_exact(amount: i64) -> String {
+    format!("CNY {}{}", sign(amount), group_thousands(amount.unsigned_abs()))
+}
+
+/// `amount` in CNY, compact: millions to at most two decimals from one million up
+/// (`CNY 2.73 million`), otherwise exact (`CNY 300,000`). The rounding is half-up on integers,
+/// so the text is the same on every platform.
+pub fn format_cny_compact(amount: i64) -> String {
+    let magnitude = amount.unsigned_abs();
+    if magnitude < 1_000_000 {
+        return format_cny_exact(amount);
+    }
+    let hundredths = (magnitude + 5_000) / 10_000;
+    format!(
+        "CNY {}{} million",
+        sign(amount),
+        decimal(hundredths / 100, hundredths % 100, 2)
+    )
+}
+
+/// `amount` as a person reads it in `style`: `273万元` or `CNY 2.73 million`.
+pub fn format_amount(amount: i64, style: MoneyStyle) -> String {
+    match style {
+        MoneyStyle::Wan => format_wan(amount),
+        MoneyStyle::Cny => format_cny_compact(amount),
+    }
+}
+
+/// A signed change: `+50万元`, `-CNY 500,000`, `±0` when unchanged.
+pub fn format_delta(delta: i64, style: MoneyStyle) -> String {
+    if delta == 0 {
+        return "±0".to_owned();
+    }
+    let sign = if delta > 0 { "+" } else { "-" };
+    let magnitude = i64::try_from(delta.unsigned_abs()).unwrap_or(i64::MAX);
+    format!("{sign}{}", format_amount(magnitude, style))
+}
+
+/// Tenths of a percent as text: `473` → `47.3%`, `-25` → `-2.5%`.
+pub fn format_tenths_percent(tenths: i64) -> String {
+    let magnitude = tenths.unsigned_abs();
+    format!("{}{}.{}%", sign(tenths), magnitude / 10, magnitude % 10)
+}
+
+/// Reads an amount typed by a person, exact, in the unit of `style`: `273`, `273.5`, `1,000`
+/// mean 万元 in Chinese, whole yuan in English. Returns `None` for anything that is not a
+/// non-negative number with at most the digits the unit allows (4 after the point for 万).
+pub fn parse_amount(text: &str, style: MoneyStyle) -> Option<i64> {
+    let cleaned: String = text
+        .trim()
+        .trim_end_matches("万元")
+        .trim_start_matches("CNY")
+        .chars()
+        .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace())
+        .collect();
+    let (whole, fraction) = match cleaned.split_once('.') {
+        Some((whole, fraction)) => (whole, fraction),
+        None => (cleaned.as_str(), ""),
+    };
+    let digits_ok = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !digits_ok(whole) || !digits_ok(fraction) {
+        return None;
+    }
+    let scale: u32 = match style {
+        MoneyStyle::Wan => 4,
+        MoneyStyle::Cny => 0,
+    };
+    if fraction.len() > scale as usize || whole.len() > 18 {
+        return None;
+    }
+    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let padded = format!("{fraction:0<width$}", width = scale as usize);
+    let fraction: i64 = if padded.is_empty() { 0 } else { padded.parse().ok()? };
+    let amount = whole
+        .checked_mul(10_i64.pow(scale))?
+        .checked_add(fraction)?;
+    (amount <= MAX_AMOUNT).then_some(amount)
+}
+
+/// An amount in the unit a person types it in, exact: `2730000` → `273` (万) or `2730000` (CNY).
+pub fn amount_input_text(amount: i64, style: MoneyStyle) -> String {
+    match style {
+        MoneyStyle::Wan => wan_number(amount).replace(',', ""),
+        MoneyStyle::Cny => amount.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wan_is_exact_and_grouped() {
+        assert_eq!(format_wan(2_730_000), "273万元");
+        assert_eq!(format_wan(37_880_000), "3,788万元");
+        assert_eq!(format_wan(300_000), "30万元");
+        assert_eq!(format_wan(12_345), "1.2345万元");
+        assert_eq!(format_wan(10_500), "1.05万元");
+        assert_eq!(format_wan(0), "0万元");
+        assert_eq!(format_wan(-500_000), "-50万元");
+    }
+
+    #[test]
+    fn cny_compact_and_exact() {
+        assert_eq!(format_cny_compact(2_730_000), "CNY 2.73 million");
+        assert_eq!(format_cny_compact(37_880_000), "CNY 37.88 million");
+        assert_eq!(format_cny_compact(20_000_000), "CNY 20 million");
+        assert_eq!(format_cny_compact(300_000), "CNY 300,000");
+        assert_eq!(format_cny_compact(1_234_999), "CNY 1.23 million");
+        assert_eq!(format_cny_compact(1_235_000), "CNY 1.24 million");
+        assert_eq!(format_cny_exact(17_580_000), "CNY 17,580,000");
+        assert_eq!(format_cny_exact(-1_000), "CNY -1,000");
+    }
+
+    #[test]
+    fn deltas_and_percent() {
+        assert_eq!(format_delta(500_000, MoneyStyle::Wan), "+50万元");
+        assert_eq!(format_delta(-500_000, MoneyStyle::Cny), "-CNY 500,000");
+        assert_eq!(format_delta(0, MoneyStyle::Wan), "±0");
+        assert_eq!(format_tenths_percent(473), "47.3%");
+        assert_eq!(format_tenths_percent(1000), "100.0%");
+        assert_eq!(format_tenths_percent(-25), "-2.5%");
+    }
+
+    #[test]
+    fn parses_typed_amounts_exactly() {
+        assert_eq!(parse_amount("273", MoneyStyle::Wan), Some(2_730_000));
+        assert_eq!(parse_amount(" 1,000.5 万元", MoneyStyle::Wan), Some(10_005_000));
+        assert_eq!(parse_amount("0.0001", MoneyStyle::Wan), Some(1));
+        assert_eq!(parse_amount("2730000", MoneyStyle::Cny), Some(2_730_000));
+        assert_eq!(parse_amount("CNY 2,730,000", MoneyStyle::Cny), Some(2_730_000));
+        for bad in ["", "-5", "1.00001", "abc", "1e6", ".", "1.2.3", "99999999999999999999"] {
+            assert_eq!(parse_amount(bad, MoneyStyle::Wan), None, "{bad:?}");
+        }
+        assert_eq!(parse_amount("1.5", MoneyStyle::Cny), None);
+        assert_eq!(parse_amount("100000000001", MoneyStyle::Wan), None, "above 10^15 yuan");
+    }
+
+    #[test]
+    fn input_text_round_trips() {
+        for amount in [0, 1, 2_730_000, 12_345, 37_880_000] {
+            for style in [MoneyStyle::Wan, MoneyStyle::Cny] {
+                assert_eq!(parse_amount(&amount_input_text(amount, style), style), Some(amount));
+            }
+        }
+    }
+}

@@ -1,0 +1,683 @@
+//! Reading a dataset from bytes: every problem found, each located, and never a panic.
+//!
+//! The text is parsed into a JSON tree first (syntax errors carry a line and column), then the
+//! tree is walked field by field so that one bad value does not hide the next: the report lists
+//! every problem at once, each with the JSON path of the value at fault (`streams[3].amount`).
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use crate::core::dataset::{
+    Agency, Dataset, FORMAT_VERSION, Kind, Localized, Source, Status, Stream, Units,
+};
+use crate::core::money::MAX_AMOUNT;
+
+/// The largest dataset file read: 4 MiB, far above a county's few dozen streams.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+/// The most streams a dataset may have.
+pub const MAX_STREAMS: usize = 5_000;
+/// The longest text (name, quote) a dataset may hold, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// The longest identifier, in characters.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// The dataset cannot be used.
+    Error,
+    /// The dataset loads, but something will fall back (a missing translation).
+    Warning,
+}
+
+/// What is wrong, with the facts a message needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file is larger than [`MAX_BYTES`].
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: usize,
+    },
+    /// The file is empty or only white space.
+    Empty,
+    /// The bytes are not UTF-8.
+    NotUtf8,
+    /// The text ends in the middle of a value.
+    Truncated,
+    /// The JSON nests deeper than the parser allows.
+    TooDeep,
+    /// The text is not JSON here.
+    Syntax,
+    /// A required field is absent.
+    Missing {
+        /// The field's name.
+        field: &'static str,
+    },
+    /// A value has the wrong JSON type.
+    WrongType {
+        /// What the format wants here.
+        expected: &'static str,
+        /// What the file has.
+        found: &'static str,
+    },
+    /// A field the format does not have (often a typing error).
+    UnknownField {
+        /// The field's name as written.
+        field: String,
+    },
+    /// `format` names a version this build cannot read.
+    UnsupportedFormat {
+        /// The version written.
+        found: String,
+    },
+    /// `currency` is not `CNY`.
+    UnsupportedCurrency {
+        /// The code written.
+        found: String,
+    },
+    /// An amount with a fraction or an exponent.
+    NotWholeNumber,
+    /// An amount below zero.
+    Negative,
+    /// An amount above 10^15 yuan.
+    TooBig,
+    /// An identifier that is empty, too long, or has characters outside `A–Z a–z 0–9 - _ .`.
+    BadId,
+    /// An identifier used twice in one list.
+    DuplicateId {
+        /// The identifier.
+        id: String,
+        /// Where it was first used.
+        first: String,
+    },
+    /// A stream names a kind the dataset does not define.
+    UnknownKind {
+        /// The identifier written.
+        id: String,
+    },
+    /// A stream names an agency the dataset does not define.
+    UnknownAgency {
+        /// The identifier written.
+        id: String,
+    },
+    /// A status word the format does not have.
+    UnknownStatus {
+        /// The word written.
+        found: String,
+    },
+    /// A text object with a language key other than `zh-Hans`, `zh-Hant`, `en`.
+    UnknownLanguage {
+        /// The key written.
+        key: String,
+    },
+    /// A name, title or quote with no text in any language.
+    EmptyText,
+    /// A text longer than [`MAX_TEXT_CHARS`].
+    TextTooLong,
+    /// A text that lacks one language; the view falls back to another.
+    MissingLanguage {
+        /// The language tag missing.
+        lang: &'static str,
+    },
+    /// A list that must not be empty is empty.
+    EmptyList,
+    /// More than [`MAX_STREAMS`] streams.
+    TooManyStreams,
+    /// A unit count of zero.
+    ZeroUnits,
+}
+
+/// One problem, located.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// How serious it is.
+    pub severity: Severity,
+    /// The JSON path of the value at fault (`streams[3].amount`); empty for the whole file.
+    pub path: String,
+    /// Line and column (both from 1) for problems in the text itself.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+/// Every problem found in a dataset that could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// Errors first, in the order of the file, then warnings.
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    /// The problems that stop the dataset from loading.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+    }
+}
+
+/// A dataset that passed validation, with the warnings it still carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Validated {
+    /// The dataset.
+    pub dataset: Dataset,
+    /// Fallbacks the view will use (missing translations).
+    pub warnings: Vec<Problem>,
+}
+
+/// Reads a dataset from the bytes of a JSON file.
+pub fn parse_dataset(bytes: &[u8]) -> Result<Validated, Report> {
+    let text = decode_text(bytes).map_err(|problem| Report {
+        problems: vec![problem],
+    })?;
+    let value: Value = serde_json::from_str(text).map_err(|error| Report {
+        problems: vec![syntax_problem(&error)],
+    })?;
+    validate_value(&value)
+}
+
+/// Checks a dataset already parsed as a JSON tree (used by the CSV reader too).
+pub fn validate_value(value: &Value) -> Result<Validated, Report> {
+    let mut walker = Walker::default();
+    let dataset = walker.dataset(value);
+    let (mut errors, warnings): (Vec<Problem>, Vec<Problem>) = walker
+        .problems
+        .into_iter()
+        .partition(|p| p.severity == Severity::Error);
+    match dataset {
+        Some(dataset) if errors.is_empty() => Ok(Validated { dataset, warnings }),
+        _ => {
+            errors.extend(warnings);
+            Err(Report { problems: errors })
+        }
+    }
+}
+
+/// Checks the size and the encoding, and drops a leading byte-order mark.
+pub fn decode_text(bytes: &[u8]) -> Result<&str, Problem> {
+    let whole_file = |kind| Problem {
+        severity: Severity::Error,
+        path: String::new(),
+        position: None,
+        kind,
+    };
+    if bytes.len() > MAX_BYTES {
+        return Err(whole_file(ProblemKind::TooLarge { bytes: bytes.len() }));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| Problem {
+        position: Some(line_column(&bytes[..error.valid_up_to()])),
+        ..whole_file(ProblemKind::NotUtf8)
+    })?;
+    if text.trim().is_empty() {
+        return Err(whole_file(ProblemKind::Empty));
+    }
+    Ok(text)
+}
+
+/// The line and column (from 1) just after `before`.
+fn line_column(before: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(before);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn syntax_problem(error: &serde_json::Error) -> Problem {
+    let kind = if error.is_eof() {
+        ProblemKind::Truncated
+    } else if error.to_string().contains("recursion limit") {
+        ProblemKind::TooDeep
+    } else {
+        ProblemKind::Syntax
+    };
+    Problem {
+        severity: Severity::Error,
+        path: String::new(),
+        position: Some((error.line(), error.column())),
+        kind,
+    }
+}
+
+/// The JSON type of a value, as messages name it.
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn child(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id.chars().count() <= MAX_ID_CHARS
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Walks the tree, collecting problems; each method returns the value it could build.
+#[derive(Default)]
+struct Walker {
+    problems: Vec<Problem>,
+}
+
+impl Walker {
+    fn report(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem {
+            severity: Severity::Error,
+            path: path.into(),
+            position: None,
+            kind,
+        });
+    }
+
+    fn warn(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem {
+            severity: Severity::Warning,
+            path: path.into(),
+            position: None,
+            kind,
+        });
+    }
+
+    fn wrong_type(&mut self, path: &str, expected: &'static str, found: &Value) {
+        self.report(
+            path,
+            ProblemKind::WrongType {
+                expected,
+                found: type_name(found),
+            },
+        );
+    }
+
+    /// The object at `path`, reporting fields outside `known`.
+    fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = value else {
+            self.wrong_type(path, "object", value);
+            return None;
+        };
+        for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
+            self.report(
+                child(path, key),
+                ProblemKind::UnknownField {
+                    field: key.clone(),
+                },
+            );
+        }
+        Some(map)
+    }
+
+    /// A required field of `map`.
+    fn field<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        path: &str,
+        field: &'static str,
+    ) -> Option<&'v Value> {
+        let value = map.get(field);
+        if value.is_none() {
+            self.report(child(path, field), ProblemKind::Missing { field });
+        }
+        value
+    }
+
+    fn string(&mut self, value: &Value, path: &str) -> Option<String> {
+        match value {
+            Value::String(text) if text.chars().count() > MAX_TEXT_CHARS => {
+                self.report(path, ProblemKind::TextTooLong);
+                None
+            }
+            Value::String(text) => Some(text.clone()),
+            other => {
+                self.wrong_type(path, "string", other);
+                None
+            }
+        }
+    }
+
+    /// A non-blank string (quotes, currency).
+    fn text(&mut self, value: &Value, path: &str) -> Option<String> {
+        let text = self.string(value, path)?;
+        if text.trim().is_empty() {
+            self.report(path, ProblemKind::EmptyText);
+            return None;
+        }
+        Some(text)
+    }
+
+    fn id(&mut self, value: &Value, path: &str) -> Option<String> {
+        let id = self.string(value, path)?;
+        if !is_valid_id(&id) {
+            self.report(path, ProblemKind::BadId);
+            return None;
+        }
+        Some(id)
+    }
+
+    fn localized(&mut self, value: &Value, path: &str) -> Option<Localized> {
+        const LANGS: [&str; 3] = ["zh-Hans", "zh-Hant", "en"];
+        let Value::Object(map) = value else {
+            self.wrong_type(path, "object", value);
+            return None;
+        };
+        let mut localized = Localized::default();
+        let mut ok = true;
+        for (key, text) in map {
+            let text_path = child(path, key);
+            let slot = match key.as_str() {
+                "zh-Hans" => &mut localized.zh_hans,
+                "zh-Hant" => &mut localized.zh_hant,
+                "en" => &mut localized.en,
+                _ => {
+                    self.report(text_path, ProblemKind::UnknownLanguage { key: key.clone() });
+                    ok = false;
+                    continue;
+                }
+            };
+            match self.string(text, &text_path) {
+                Some(text) => *slot = Some(text),
+                None => ok = false,
+            }
+        }
+        if !ok {
+            return None;
+        }
+        let present = |key: &str| match key {
+            "zh-Hans" => localized.zh_hans.as_deref(),
+            "zh-Hant" => localized.zh_hant.as_deref(),
+            _ => localized.en.as_deref(),
+        }
+        .is_some_and(|t| !t.trim().is_empty());
+        if !LANGS.iter().any(|l| present(l)) {
+            self.report(path, ProblemKind::EmptyText);
+            return None;
+        }
+        for lang in LANGS.into_iter().filter(|l| !present(l)) {
+            self.warn(path, ProblemKind::MissingLanguage { lang });
+        }
+        Some(localized)
+    }
+
+    fn amount(&mut self, value: &Value, path: &str) -> Option<Option<i64>> {
+        match value {
+            Value::Null => Some(None),
+            Value::Number(number) => {
+                if let Some(amount) = number.as_i64() {
+                    if amount < 0 {
+                        self.report(path, ProblemKind::Negative);
+                        None
+                    } else if amount > MAX_AMOUNT {
+                        self.report(path, ProblemKind::TooBig);
+                        None
+                    } else {
+                        Some(Some(amount))
+                    }
+                } else if number.is_u64() {
+                    self.report(path, ProblemKind::TooBig);
+                    None
+                } else {
+                    self.report(path, ProblemKind::NotWholeNumber);
+                    None
+                }
+            }
+            other => {
+                self.wrong_type(path, "whole number or null", other);
+                None
+            }
+        }
+    }
+
+    /// A list of objects with unique `id`s, each read by `item`.
+    fn list<T>(
+        &mut self,
+        map: &Map<String, Value>,
+        field: &'static str,
+        mut item: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let value = self.field(map, "", field)?;
+        let Value::Array(items) = value else {
+            self.wrong_type(field, "array", value);
+            return None;
+        };
+        if items.is_empty() {
+            self.report(field, ProblemKind::EmptyList);
+            return None;
+        }
+        let mut first_use: HashMap<&str, String> = HashMap::new();
+        let mut built = Vec::with_capacity(items.len());
+        for (index, value) in items.iter().enumerate() {
+            let path = format!("{field}[{index}]");
+            if let Some(Value::String(id)) = value.get("id") {
+                if let Some(first) = first_use.get(id.as_str()) {
+                    self.report(
+                        child(&path, "id"),
+                        ProblemKind::DuplicateId {
+                            id: id.clone(),
+                            first: first.clone(),
+                        },
+                    );
+                } else {
+                    first_use.insert(id, child(&path, "id"));
+                }
+            }
+            if let Some(thing) = item(self, value, &path) {
+                built.push(thing);
+            }
+        }
+        (built.len() == items.len()).then_some(built)
+    }
+
+    fn kind(&mut self, value: &Value, path: &str) -> Option<Kind> {
+        let map = self.object(value, path, &["id", "name"])?;
+        let id = self.field(map, path, "id").and_then(|v| self.id(v, &child(path, "id")));
+        let name = self
+            .field(map, path, "name")
+            .and_then(|v| self.localized(v, &child(path, "name")));
+        Some(Kind { id: id?, name: name? })
+    }
+
+    fn agency(&mut self, value: &Value, path: &str) -> Option<Agency> {
+        self.kind(value, path).map(|k| Agency {
+            id: k.id,
+            name: k.name,
+        })
+    }
+
+    fn units(&mut self, value: &Value, path: &str) -> Option<Units> {
+        let map = self.object(value, path, &["count", "label", "quote"])?;
+        let count_path = child(path, "count");
+        let count = self.field(map, path, "count").and_then(|v| match v.as_u64() {
+            Some(0) => {
+                self.report(&count_path, ProblemKind::ZeroUnits);
+                None
+            }
+            Some(count) => Some(count),
+            None => {
+                self.wrong_type(&count_path, "whole number", v);
+                None
+            }
+        });
+        let label = self
+            .field(map, path, "label")
+            .and_then(|v| self.localized(v, &child(path, "label")));
+        let quote = match map.get("quote") {
+            Some(v) => Some(self.text(v, &child(path, "quote"))?),
+            None => None,
+        };
+        Some(Units {
+            count: count?,
+            label: label?,
+            quote,
+        })
+    }
+
+    fn stream(&mut self, value: &Value, path: &str, kinds: &[&str], agencies: &[&str]) -> Option<Stream> {
+        const FIELDS: [&str; 8] = [
+            "id", "name", "kind", "agency", "amount", "status", "quote", "units",
+        ];
+        let map = self.object(value, path, &FIELDS)?;
+        let id = self.field(map, path, "id").and_then(|v| self.id(v, &child(path, "id")));
+        let name = self
+            .field(map, path, "name")
+            .and_then(|v| self.localized(v, &child(path, "name")));
+        let kind_path = child(path, "kind");
+        let kind = self.field(map, path, "kind").and_then(|v| self.string(v, &kind_path));
+        if let Some(kind) = &kind {
+            if !kinds.contains(&kind.as_str()) {
+                self.report(&kind_path, ProblemKind::UnknownKind { id: kind.clone() });
+            }
+        }
+        let agency_path = child(path, "agency");
+        let agency = self
+            .field(map, path, "agency")
+            .and_then(|v| self.string(v, &agency_path));
+        if let Some(agency) = &agency {
+            if !agencies.contains(&agency.as_str()) {
+                self.report(&agency_path, ProblemKind::UnknownAgency { id: agency.clone() });
+            }
+        }
+        let amount = self
+            .field(map, path, "amount")
+            .and_then(|v| self.amount(v, &child(path, "amount")));
+        let status_path = child(path, "status");
+        let status = self.field(map, path, "status").and_then(|v| {
+            let word = self.string(v, &status_path)?;
+            let status = Status::from_key(&word);
+            if status.is_none() {
+                self.report(&status_path, ProblemKind::UnknownStatus { found: word });
+            }
+            status
+        });
+        let quote = self
+            .field(map, path, "quote")
+            .and_then(|v| self.text(v, &child(path, "quote")));
+        let units = match map.get("units") {
+            Some(v) => Some(self.units(v, &child(path, "units"))?),
+            None => None,
+        };
+        Some(Stream {
+            id: id?,
+            name: name?,
+            kind: kind?,
+            agency: agency?,
+            amount: amount?,
+            status: status?,
+            quote: quote?,
+            units,
+        })
+    }
+
+    fn source(&mut self, value: &Value, path: &str) -> Option<Source> {
+        let map = self.object(value, path, &["title", "publisher", "url"])?;
+        let title = self
+            .field(map, path, "title")
+            .and_then(|v| self.localized(v, &child(path, "title")));
+        let publisher = self
+            .field(map, path, "publisher")
+            .and_then(|v| self.localized(v, &child(path, "publisher")));
+        let url = match map.get("url") {
+            Some(v) => Some(self.text(v, &child(path, "url"))?),
+            None => None,
+        };
+        Some(Source {
+            title: title?,
+            publisher: publisher?,
+            url,
+        })
+    }
+
+    fn dataset(&mut self, value: &Value) -> Option<Dataset> {
+        const FIELDS: [&str; 8] = [
+            "format", "title", "summary", "source", "currency", "kinds", "agencies", "streams",
+        ];
+        let map = self.object(value, "", &FIELDS)?;
+        let format = self.field(map, "", "format").and_then(|v| match v.as_u64() {
+            Some(n) if n == u64::from(FORMAT_VERSION) => Some(FORMAT_VERSION),
+            _ => {
+                self.report(
+                    "format",
+                    ProblemKind::UnsupportedFormat {
+                        found: v.to_string(),
+                    },
+                );
+                None
+            }
+        });
+        let title = self
+            .field(map, "", "title")
+            .and_then(|v| self.localized(v, "title"));
+        let summary = match map.get("summary") {
+            Some(v) => Some(self.localized(v, "summary")?),
+            None => Some(Localized::default()),
+        };
+        let source = self
+            .field(map, "", "source")
+            .and_then(|v| self.source(v, "source"));
+        let currency = self.field(map, "", "currency").and_then(|v| {
+            let code = self.string(v, "currency")?;
+            if code != "CNY" {
+                self.report("currency", ProblemKind::UnsupportedCurrency { found: code });
+                return None;
+            }
+            Some(code)
+        });
+        let kinds = self.list(map, "kinds", Self::kind);
+        let agencies = self.list(map, "agencies", Self::agency);
+        let kind_ids: Vec<&str> = kinds.iter().flatten().map(|k| k.id.as_str()).collect();
+        let agency_ids: Vec<&str> = agencies.iter().flatten().map(|a| a.id.as_str()).collect();
+        let too_many = matches!(map.get("streams"), Some(Value::Array(s)) if s.len() > MAX_STREAMS);
+        let streams = if too_many {
+            self.report("streams", ProblemKind::TooManyStreams);
+            None
+        } else if kinds.is_none() || agencies.is_none() {
+            // Without the lists, every reference would be reported as unknown: check the
+            // streams' own values, but not their references.
+            let all_kinds: Vec<&str> = stream_refs(map, "kind");
+            let all_agencies: Vec<&str> = stream_refs(map, "agency");
+            let kinds_known = if kinds.is_some() { &kind_ids } else { &all_kinds };
+            let agencies_known = if agencies.is_some() { &agency_ids } else { &all_agencies };
+            self.list(map, "streams", |w, v, p| w.stream(v, p, kinds_known, agencies_known))
+        } else {
+            self.list(map, "streams", |w, v, p| w.stream(v, p, &kind_ids, &agency_ids))
+        };
+        Some(Dataset {
+            format: format?,
+            title: title?,
+            summary: summary?,
+            source: source?,
+            currency: currency?,
+            kinds: kinds?,
+            agencies: agencies?,
+            streams: streams?,
+        })
+    }
+}
+
+/// Every string the streams give for `field`, so references are not all reported unknown when
+/// the list they point into is itself broken.
+fn stream_refs<'v>(map: &'v Map<String, Value>, field: &str) -> Vec<&'v str> {
+    match map.get("streams") {
+        Some(Value::Array(streams)) => streams
+            .iter()
+            .filter_map(|s| s.get(field).and_then(Value::as_str))
+            .collect(),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,72 @@
+//! The interface's messages in every language, looked up with `rust-i18n`.
+//!
+//! All messages live in `locales/app.yml`, one key per message with its three translations side
+//! by side; a native test checks that no key lacks a language. Dataset texts (stream names…)
+//! are not messages: they come from the dataset with the fallback of
+//! [`crate::core::dataset::Localized`].
+
+mod problems;
+
+pub use problems::problem_message;
+
+use crate::core::lang::Lang;
+
+/// The message `key` in `lang`.
+pub fn text(lang: Lang, key: &str) -> String {
+    rust_i18n::t!(key, locale = lang.tag()).into_owned()
+}
+
+/// The message `key` in `lang` with each `%{name}` replaced by its value.
+pub fn fill(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+    let mut message = text(lang, key);
+    for (name, value) in values {
+        message = message.replace(&format!("%{{{name}}}"), value);
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key of `locales/app.yml` has all three languages, non-empty.
+    #[test]
+    fn every_message_has_every_language() {
+        let file = include_str!("../../locales/app.yml");
+        let mut key: Option<&str> = None;
+        let mut langs: Vec<&str> = Vec::new();
+        let mut checked = 0;
+        let mut check = |key: Option<&str>, langs: &mut Vec<&str>| {
+            if let Some(key) = key {
+                langs.sort_unstable();
+                assert_eq!(langs, &["en", "zh-Hans", "zh-Hant"], "message {key}");
+                checked += 1;
+            }
+            langs.clear();
+        };
+        for line in file.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            if line.starts_with("_version") {
+                continue;
+            }
+            if !line.starts_with(' ') {
+                check(key, &mut langs);
+                key = Some(line.trim_end_matches(':'));
+            } else if let Some((lang, value)) = line.trim().split_once(':') {
+                assert!(!value.trim().is_empty(), "{key:?} {lang} is empty");
+                langs.push(lang);
+            }
+        }
+        check(key, &mut langs);
+        assert!(checked > 20, "the file has its messages");
+    }
+
+    #[test]
+    fn looks_up_and_fills() {
+        assert_eq!(text(Lang::En, "app.reset"), "Reset");
+        assert_eq!(text(Lang::ZhHans, "app.reset"), "重置");
+        assert_eq!(
+            fill(Lang::En, "problem.unknown-kind", &[("id", "loan")]),
+            "names the kind “loan”, which the dataset does not define"
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! Validation problems in words, in each language.
+
+use crate::core::lang::Lang;
+use crate::core::validate::{MAX_STREAMS, Problem, ProblemKind};
+use crate::i18n::{fill, text};
+
+/// `problem` as one sentence in `lang`, starting with where it is.
+pub fn problem_message(problem: &Problem, lang: Lang) -> String {
+    let what = match &problem.kind {
+        ProblemKind::TooLarge { bytes } => fill(
+            lang,
+            "problem.too-large",
+            &[("size", &(bytes / 1024).to_string())],
+        ),
+        ProblemKind::Empty => text(lang, "problem.empty"),
+        ProblemKind::NotUtf8 => text(lang, "problem.not-utf8"),
+        ProblemKind::Truncated => text(lang, "problem.truncated"),
+        ProblemKind::TooDeep => text(lang, "problem.too-deep"),
+        ProblemKind::Syntax => text(lang, "problem.syntax"),
+        ProblemKind::Missing { field } => fill(lang, "problem.missing", &[("field", field)]),
+        ProblemKind::WrongType { expected, found } => fill(
+            lang,
+            "problem.wrong-type",
+            &[
+                ("expected", &text(lang, &format!("json.{expected}"))),
+                ("found", &text(lang, &format!("json.{found}"))),
+            ],
+        ),
+        ProblemKind::UnknownField { field } => {
+            fill(lang, "problem.unknown-field", &[("field", field)])
+        }
+        ProblemKind::UnsupportedFormat { found } => {
+            fill(lang, "problem.unsupported-format", &[("found", found)])
+        }
+        ProblemKind::UnsupportedCurrency { found } => {
+            fill(lang, "problem.unsupported-currency", &[("found", found)])
+        }
+        ProblemKind::NotWholeNumber => text(lang, "problem.not-whole"),
+        ProblemKind::Negative => text(lang, "problem.negative"),
+        ProblemKind::TooBig => text(lang, "problem.too-big"),
+        ProblemKind::BadId => text(lang, "problem.bad-id"),
+        ProblemKind::DuplicateId { id, first } => fill(
+            lang,
+            "problem.duplicate-id",
+            &[("id", id), ("first", first)],
+        ),
+        ProblemKind::UnknownKind { id } => fill(lang, "problem.unknown-kind", &[("id", id)]),
+        ProblemKind::UnknownAgency { id } => fill(lang, "problem.unknown-agency", &[("id", id)]),
+        ProblemKind::UnknownStatus { found } => {
+            fill(lang, "problem.unknown-status", &[("found", found)])
+        }
+        ProblemKind::UnknownLanguage { key } => {
+            fill(lang, "problem.unknown-language", &[("key", key)])
+        }
+        ProblemKind::EmptyText => text(lang, "problem.empty-text"),
+        ProblemKind::TextTooLong => text(lang, "problem.text-too-long"),
+        ProblemKind::MissingLanguage { lang: missing } => {
+            fill(lang, "problem.missing-language", &[("lang", missing)])
+        }
+        ProblemKind::EmptyList => text(lang, "problem.empty-list"),
+        ProblemKind::TooManyStreams => fill(
+            lang,
+            "problem.too-many-streams",
+            &[("max", &MAX_STREAMS.to_string())],
+        ),
+        ProblemKind::ZeroUnits => text(lang, "problem.zero-units"),
+    };
+    let place = match (problem.path.as_str(), problem.position) {
+        (_, Some((line, column))) => fill(
+            lang,
+            "problem.at-line",
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        ("", None) => text(lang, "problem.whole-file"),
+        (path, None) => path.to_owned(),
+    };
+    format!("{place}: {what}")
+}

@@ -1,0 +1,15 @@
+//! Muchuan Funding Explorer: the money Leshan city has lined up for Muchuan county's
+//! returning-migrant entrepreneurship drive, and what-if allocations over it.
+//!
+//! - [`core`]: pure Rust (data model, validation, engine, totals, formatting), tested natively.
+//! - [`charts`]: plotters drawings rendered to SVG strings, pure as well.
+//! - [`i18n`]: the interface's messages in Simplified Chinese, English and Traditional Chinese.
+//! - `ui` and `web` (wasm32 only): the Yew components and the browser edge.
+
+rust_i18n::i18n!("locales", fallback = "zh-Hans");
+
+pub mod core;
+pub mod i18n;
+
+/// The Muchuan dataset compiled into the app, as published in `data/muchuan.json`.
+pub const MUCHUAN_JSON: &str = include_str!("../data/muchuan.json");

@@ -1,0 +1,121 @@
+//! The built-in Muchuan dataset reproduces every total of `shared/muchuan-funding.md`.
+
+use muchuan_funding_explorer::MUCHUAN_JSON;
+use muchuan_funding_explorer::core::dataset::Dataset;
+use muchuan_funding_explorer::core::scenario::{Action, Outcome, Scenario};
+use muchuan_funding_explorer::core::totals::Totals;
+use muchuan_funding_explorer::core::validate::parse_dataset;
+
+fn muchuan() -> Dataset {
+    let validated = parse_dataset(MUCHUAN_JSON.as_bytes()).expect("the built-in dataset is valid");
+    assert!(validated.warnings.is_empty(), "{:?}", validated.warnings);
+    validated.dataset
+}
+
+fn kind_total(dataset: &Dataset, totals: &Totals, kind: &str) -> (i64, i64) {
+    let index = dataset.kind_index(kind).expect("kind exists");
+    let group = &totals.by_kind[index];
+    (group.counted.total(), group.counted.sought)
+}
+
+#[test]
+fn seed_totals_are_exact() {
+    let dataset = muchuan();
+    let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
+    assert_eq!(totals.counted.granted, 17_580_000);
+    assert_eq!(totals.counted.sought, 20_300_000);
+    assert_eq!(totals.grand(), 37_880_000);
+    assert_eq!(kind_total(&dataset, &totals, "loans"), (2_730_000, 0));
+    assert_eq!(kind_total(&dataset, &totals, "subsidies"), (2_000_000, 0));
+    assert_eq!(kind_total(&dataset, &totals, "e-commerce"), (6_300_000, 300_000));
+    assert_eq!(kind_total(&dataset, &totals, "tech"), (6_000_000, 0));
+    assert_eq!(kind_total(&dataset, &totals, "training"), (20_850_000, 20_000_000));
+    assert_eq!(totals.delta(), 0);
+}
+
+#[test]
+fn eight_amounts_and_one_unstated_stream() {
+    let dataset = muchuan();
+    assert_eq!(dataset.streams.len(), 9);
+    let amounts: Vec<i64> = dataset.streams.iter().filter_map(|s| s.amount).collect();
+    assert_eq!(
+        amounts,
+        [2_730_000, 2_000_000, 20_000_000, 6_000_000, 300_000, 6_000_000, 750_000, 100_000]
+    );
+    let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
+    let finance = dataset.stream_index("finance-priority").expect("finance stream");
+    assert_eq!(totals.unstated, vec![finance]);
+    assert_eq!(totals.stream_shares[finance], None, "never a zero share");
+}
+
+#[test]
+fn every_quote_is_in_the_source_article() {
+    let article = include_str!("../data/source-article.txt");
+    let dataset = muchuan();
+    for stream in &dataset.streams {
+        assert!(article.contains(&stream.quote), "{}: {}", stream.id, stream.quote);
+        if let Some(quote) = stream.units.as_ref().and_then(|u| u.quote.as_ref()) {
+            assert!(article.contains(quote.as_str()), "{}: {quote}", stream.id);
+        }
+    }
+}
+
+#[test]
+fn shares_add_to_one_hundred() {
+    let dataset = muchuan();
+    let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
+    let kinds: i64 = totals.by_kind.iter().map(|g| g.share_tenths).sum();
+    let agencies: i64 = totals.by_agency.iter().map(|g| g.share_tenths).sum();
+    let streams: i64 = totals.stream_shares.iter().flatten().sum();
+    assert_eq!((kinds, agencies, streams), (1000, 1000, 1000));
+    let training = dataset.kind_index("training").expect("training");
+    // Exact shares in tenths: loans 72.07, subsidies 52.80, e-commerce 166.31, tech 158.39,
+    // training 550.42. The floors add to 998; the two tenths left go to the largest
+    // remainders, subsidies (.80) and training (.42).
+    let shares: Vec<i64> = totals.by_kind.iter().map(|g| g.share_tenths).collect();
+    assert_eq!(shares, vec![72, 53, 166, 158, 551]);
+    assert_eq!(totals.by_kind[training].share_tenths, 551);
+}
+
+#[test]
+fn per_unit_figures() {
+    let dataset = muchuan();
+    let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
+    let tech = dataset.stream_index("tech-projects").expect("tech");
+    let per_project = totals.per_unit.iter().find(|p| p.stream == tech).expect("per project");
+    assert_eq!((per_project.count, per_project.per_unit, per_project.exact), (26, 230_769, false));
+    let trainees = totals.per_unit.iter().find(|p| p.count == 64).expect("per trainee");
+    assert_eq!((trainees.per_unit, trainees.exact), (31_250, true));
+}
+
+#[test]
+fn counting_sought_money_off_leaves_granted() {
+    let dataset = muchuan();
+    let scenario = Scenario::baseline(&dataset)
+        .apply(&dataset, Action::SetCountSought(false))
+        .expect("toggle");
+    let totals = Totals::compute(&dataset, &scenario);
+    assert_eq!(totals.grand(), 17_580_000);
+    assert_eq!(totals.delta(), 0, "a view toggle is not a change of plan");
+}
+
+#[test]
+fn sought_outcomes_move_money_between_granted_and_nowhere() {
+    let dataset = muchuan();
+    let base = dataset.stream_index("training-base").expect("training base");
+    let city = dataset.stream_index("ecommerce-city").expect("city e-commerce");
+    let scenario = Scenario::baseline(&dataset)
+        .apply(&dataset, Action::SetOutcome { stream: base, outcome: Outcome::Partial(50) })
+        .and_then(|s| s.apply(&dataset, Action::SetOutcome { stream: city, outcome: Outcome::Refused }))
+        .expect("outcomes");
+    let totals = Totals::compute(&dataset, &scenario);
+    assert_eq!(totals.counted.granted, 17_580_000 + 10_000_000);
+    assert_eq!(totals.counted.sought, 0);
+    assert_eq!(totals.not_granted, 10_000_000 + 300_000);
+    assert_eq!(totals.delta(), -10_300_000);
+    let loans = dataset.stream_index("guaranteed-loans").expect("loans");
+    assert_eq!(
+        scenario.apply(&dataset, Action::SetOutcome { stream: loans, outcome: Outcome::Granted }),
+        Err(muchuan_funding_explorer::core::scenario::Refusal::NotSought)
+    );
+}
