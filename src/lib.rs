@@ -9,7 +9,12 @@
 rust_i18n::i18n!("locales", fallback = "zh-Hans");
 
 pub mod core;
+pub mod charts;
 pub mod i18n;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 /// The Muchuan dataset compiled into the app, as published in `data/muchuan.json`.
 pub const MUCHUAN_JSON: &str = include_str!("../data/muchuan.json");

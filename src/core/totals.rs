@@ -40,6 +40,9 @@ pub struct Group {
     pub baseline: Counted,
     /// Share of the grand total in tenths of a percent (all groups add to 1000).
     pub share_tenths: i64,
+    /// How many of the group's streams state an amount; a group with none has no figure to
+    /// show (not a zero).
+    pub stated: usize,
 }
 
 /// A stream's money spread over its units (yuan per technology project…).
@@ -112,10 +115,12 @@ impl Totals {
                     counted: Counted::default(),
                     baseline: Counted::default(),
                     share_tenths: 0,
+                    stated: 0,
                 })
                 .collect();
             for (i, (now, before)) in streams.iter().zip(&baseline_streams).enumerate() {
                 if let Some(group) = key(i).and_then(|g| groups.get_mut(g)) {
+                    group.stated += usize::from(scenario.amounts[i].is_some());
                     group.counted.add(*now);
                     group.baseline.add(*before);
                 }
@@ -169,7 +174,9 @@ impl Totals {
         let mut counted = Counted::default();
         streams.iter().for_each(|c| counted.add(*c));
         let mut baseline_counted = Counted::default();
-        baseline_streams.iter().for_each(|c| baseline_counted.add(*c));
+        baseline_streams
+            .iter()
+            .for_each(|c| baseline_counted.add(*c));
 
         Totals {
             unstated: (0..streams.len())
@@ -235,6 +242,10 @@ pub fn delta_tenths_percent(delta: i64, base: i64) -> Option<i64> {
     let scaled = i128::from(delta) * 1000;
     let base = i128::from(base);
     let rounded = (scaled.abs() + base.abs() / 2) / base.abs();
-    let signed = if (scaled < 0) != (base < 0) { -rounded } else { rounded };
+    let signed = if (scaled < 0) != (base < 0) {
+        -rounded
+    } else {
+        rounded
+    };
     i64::try_from(signed).ok()
 }

@@ -1,0 +1,132 @@
+//! The explorer: header, notices, controls, the stream list, totals and charts.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::dataset::Dataset;
+use crate::core::lang::Lang;
+use crate::core::scenario::{BalanceMode, Scenario};
+use crate::core::totals::Totals;
+use crate::i18n::text;
+use crate::ui::controls::Controls;
+use crate::ui::header::Header;
+use crate::ui::notices::Notices;
+use crate::ui::state::{AppState, Msg, Notice};
+use crate::ui::stream_row::{StreamRow, free_slider_max};
+use crate::ui::totals_panel::TotalsPanel;
+
+/// How the app starts.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The dataset to show.
+    pub dataset: Rc<Dataset>,
+    /// The scenario to open (the baseline, or one from a share link).
+    pub scenario: Scenario,
+    /// The interface language.
+    pub lang: Lang,
+    /// Notices to show from the start (a bad share link…).
+    #[prop_or_default]
+    pub notices: Vec<Notice>,
+    /// Whether the app owns the page (skip link, `main` landmark) or sits inside another.
+    #[prop_or(true)]
+    pub standalone: bool,
+}
+
+/// The whole explorer.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer({
+        let props = props.clone();
+        move || {
+            let mut state = AppState::new(props.dataset, props.scenario, props.lang);
+            state.notices = props.notices;
+            state
+        }
+    });
+    let dispatch = state.dispatcher();
+    let lang = state.lang;
+    let scenario = state.scenario().clone();
+    let totals = use_memo(
+        (state.dataset.clone(), scenario.clone()),
+        |(dataset, scenario)| Totals::compute(dataset, scenario),
+    );
+
+    use_effect_with((lang, props.standalone), |(lang, standalone)| {
+        if *standalone {
+            crate::web::page::set_document_lang(*lang);
+        }
+    });
+
+    let on_key = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if !(event.ctrl_key() || event.meta_key()) || crate::web::page::is_text_field(&event) {
+                return;
+            }
+            let msg = match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
+                ("z", false) => Msg::Undo,
+                ("z", true) | ("y", false) => Msg::Redo,
+                _ => return,
+            };
+            event.prevent_default();
+            dispatch.dispatch(msg);
+        })
+    };
+
+    let dataset = state.dataset.clone();
+    let rows = dataset.streams.iter().enumerate().map(|(index, stream)| {
+        let amount = scenario.amounts[index];
+        let max = match scenario.mode {
+            BalanceMode::Free => free_slider_max(stream.amount.unwrap_or(0), amount.unwrap_or(0)),
+            BalanceMode::FixedPool => scenario.max_for(index),
+        };
+        let refusal = state
+            .refusal
+            .as_ref()
+            .filter(|(i, _)| *i == index)
+            .map(|(_, r)| r.clone());
+        html! {
+            <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
+                amount={amount} locked={scenario.locked[index]} outcome={scenario.outcomes[index]}
+                mode={scenario.mode} max={max} refusal={refusal} lang={lang}
+                dispatch={dispatch.clone()} />
+        }
+    });
+
+    let body = html! {
+        <>
+            <Controls lang={lang} mode={scenario.mode} count_sought={scenario.count_sought}
+                can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
+                dispatch={dispatch.clone()} />
+            <div class="layout">
+                <section class="streams" aria-labelledby="streams-heading">
+                    <h2 id="streams-heading">{ text(lang, "streams.heading") }</h2>
+                    <ul class="stream-list">{ for rows }</ul>
+                </section>
+                <div class="results">
+                    <TotalsPanel dataset={dataset.clone()} totals={totals.clone()}
+                        count_sought={scenario.count_sought} lang={lang} />
+                </div>
+            </div>
+        </>
+    };
+
+    html! {
+        <div class="mfe-app" lang={lang.tag()} onkeydown={on_key}>
+            if props.standalone {
+                <a class="skip-link" href="#main-content">{ text(lang, "app.skip") }</a>
+            }
+            <Header dataset={dataset.clone()} lang={lang} />
+            <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
+            if props.standalone {
+                <main id="main-content" tabindex="-1">{ body }</main>
+            } else {
+                <div class="main" role="region" aria-labelledby="programme-title">{ body }</div>
+            }
+            <footer class="page-footer">
+                <p>{ text(lang, "app.footer") }</p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,108 @@
+//! The scenario's controls: balance mode, counting sought money, undo, redo, reset, language.
+
+use yew::prelude::*;
+
+use crate::core::lang::Lang;
+use crate::core::scenario::{Action, BalanceMode};
+use crate::i18n::text;
+use crate::ui::state::{AppState, Msg};
+
+/// Props of [`Controls`].
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// The current balance mode.
+    pub mode: BalanceMode,
+    /// Whether sought money is counted.
+    pub count_sought: bool,
+    /// Whether undo would do anything.
+    pub can_undo: bool,
+    /// Whether redo would do anything.
+    pub can_redo: bool,
+    /// Sends changes to the app state.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The bar of scenario-wide controls.
+#[function_component(Controls)]
+pub fn controls(props: &ControlsProps) -> Html {
+    let ControlsProps {
+        lang,
+        mode,
+        count_sought,
+        can_undo,
+        can_redo,
+        dispatch,
+    } = props;
+    let lang = *lang;
+    let send = |msg: Msg| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(msg.clone()))
+    };
+    let click = |msg: Msg| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(msg.clone()))
+    };
+    let mode_option =
+        |value: BalanceMode, id: &'static str, key: &'static str, hint: &'static str| {
+            html! {
+                <div class="choice">
+                    <input type="radio" id={id} name="balance-mode" checked={*mode == value}
+                        aria-describedby={format!("{id}-hint")}
+                        onchange={send(Msg::Act(Action::SetMode(value)))} />
+                    <label for={id}>{ text(lang, key) }</label>
+                    <span class="hint" id={format!("{id}-hint")}>{ text(lang, hint) }</span>
+                </div>
+            }
+        };
+    let toggle_sought = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let checked = event
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|input| input.checked());
+            dispatch.dispatch(Msg::Act(Action::SetCountSought(checked)));
+        })
+    };
+    let choose_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let chosen = event
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .and_then(|select| Lang::from_tag(&select.value()));
+            if let Some(chosen) = chosen {
+                dispatch.dispatch(Msg::SetLang(chosen));
+            }
+        })
+    };
+    html! {
+        <section class="controls" aria-labelledby="controls-heading">
+            <h2 id="controls-heading" class="visually-hidden">{ text(lang, "controls.heading") }</h2>
+            <fieldset class="mode">
+                <legend>{ text(lang, "controls.mode") }</legend>
+                { mode_option(BalanceMode::Free, "mode-free", "controls.mode-free", "controls.mode-free-hint") }
+                { mode_option(BalanceMode::FixedPool, "mode-pool", "controls.mode-pool", "controls.mode-pool-hint") }
+            </fieldset>
+            <div class="choice count-sought">
+                <input type="checkbox" id="count-sought" checked={*count_sought} onchange={toggle_sought} />
+                <label for="count-sought">{ text(lang, "controls.count-sought") }</label>
+            </div>
+            <div class="history-buttons" role="group" aria-label={text(lang, "controls.history")}>
+                <button type="button" onclick={click(Msg::Undo)} disabled={!*can_undo}
+                    aria-keyshortcuts="Control+Z">{ text(lang, "controls.undo") }</button>
+                <button type="button" onclick={click(Msg::Redo)} disabled={!*can_redo}
+                    aria-keyshortcuts="Control+Shift+Z Control+Y">{ text(lang, "controls.redo") }</button>
+                <button type="button" onclick={click(Msg::Act(Action::Reset))}>{ text(lang, "app.reset") }</button>
+            </div>
+            <div class="language">
+                <label for="language-select">{ text(lang, "controls.language") }</label>
+                <select id="language-select" onchange={choose_lang}>
+                    { for Lang::ALL.iter().map(|l| html! {
+                        <option value={l.tag()} selected={*l == lang} lang={l.tag()}>{ l.endonym() }</option>
+                    }) }
+                </select>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,51 @@
+//! The page header: the programme's title, its summary and where the figures come from.
+
+use yew::prelude::*;
+
+use crate::core::lang::Lang;
+use crate::i18n::text;
+use crate::ui::state::DatasetRef;
+
+/// Props of [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The dataset shown.
+    pub dataset: DatasetRef,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// Title, summary and source line.
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let HeaderProps { dataset, lang } = props;
+    let lang = *lang;
+    let source = &dataset.source;
+    let title = source.title.get(lang);
+    let publisher = source.publisher.get(lang);
+    let summary = dataset.summary.get(lang);
+    html! {
+        <header class="page-header">
+            <p class="app-name">{ text(lang, "app.name") }</p>
+            <h1 id="programme-title">{ dataset.title.get(lang) }</h1>
+            if !summary.is_empty() {
+                <p class="summary">{ summary }</p>
+            }
+            <p class="source-line">
+                { text(lang, "app.source") }
+                if let Some(url) = source.url.as_ref().filter(|u| is_web_link(u)) {
+                    <cite><a href={url.clone()} rel="noopener noreferrer">{ title }</a></cite>
+                } else {
+                    <cite>{ title }</cite>
+                }
+                { format!(" — {publisher}") }
+            </p>
+        </header>
+    }
+}
+
+/// Only plain web links become clickable: a dataset could carry `javascript:` links.
+fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}

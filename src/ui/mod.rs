@@ -1,0 +1,17 @@
+//! The Yew interface: function components over the state in [`state`], one concept per file.
+
+pub mod app;
+pub mod controls;
+pub mod header;
+pub mod notices;
+pub mod state;
+pub mod stream_row;
+pub mod totals_panel;
+
+use crate::core::lang::Lang;
+use crate::core::money::format_amount;
+
+/// An amount as the interface writes it in `lang`: `273万元` or `CNY 2.73 million`.
+pub fn money(amount: i64, lang: Lang) -> String {
+    format_amount(amount, lang.money_style())
+}

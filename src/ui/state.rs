@@ -1,0 +1,161 @@
+//! The app's state and its reducer: every change the interface makes goes through [`Msg`].
+//!
+//! The scenario itself changes only through the core's pure reducer
+//! ([`Scenario::apply`](crate::core::scenario::Scenario::apply)); this layer adds undo history,
+//! the language, and the notices the interface shows.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::core::dataset::Dataset;
+use crate::core::history::History;
+use crate::core::lang::Lang;
+use crate::core::scenario::{Action, Refusal, Scenario};
+use crate::core::validate::Problem;
+
+/// A shared dataset that compares by identity, so props holding it compare in O(1).
+#[derive(Clone, Debug)]
+pub struct DatasetRef(pub Rc<Dataset>);
+
+impl PartialEq for DatasetRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for DatasetRef {
+    type Target = Dataset;
+    fn deref(&self) -> &Dataset {
+        &self.0
+    }
+}
+
+/// Something the interface tells the user until they dismiss it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// A message from the i18n files, with an optional detail shown as plain text.
+    Message {
+        /// The i18n key of the message.
+        key: &'static str,
+        /// Extra text (a file name, a count), shown as is.
+        detail: Option<String>,
+    },
+    /// A dataset that could not be loaded, with every problem found; the current data stays.
+    InvalidDataset {
+        /// Where the dataset came from (file name or URL).
+        origin: String,
+        /// Every problem, located.
+        problems: Vec<Problem>,
+    },
+}
+
+/// Everything the app shows is derived from this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The dataset being explored.
+    pub dataset: DatasetRef,
+    /// The scenario with its undo history.
+    pub history: History<Scenario>,
+    /// The interface language.
+    pub lang: Lang,
+    /// The last refused action, shown beside its stream.
+    pub refusal: Option<(usize, Refusal)>,
+    /// Notices to show, oldest first.
+    pub notices: Vec<Notice>,
+}
+
+impl AppState {
+    /// A state showing `dataset` with `scenario`, in `lang`.
+    pub fn new(dataset: Rc<Dataset>, scenario: Scenario, lang: Lang) -> AppState {
+        AppState {
+            dataset: DatasetRef(dataset),
+            history: History::new(scenario),
+            lang,
+            refusal: None,
+            notices: Vec::new(),
+        }
+    }
+
+    /// The current scenario.
+    pub fn scenario(&self) -> &Scenario {
+        self.history.present()
+    }
+}
+
+/// A change to the app's state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// A planner's action on the scenario.
+    Act(Action),
+    /// Undo the last change to the scenario.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Replace the dataset (and start a fresh history on `scenario`).
+    LoadDataset(Rc<Dataset>, Scenario),
+    /// Open a scenario of the current dataset (a saved one, an import), as an undoable change.
+    OpenScenario(Scenario),
+    /// Show a notice.
+    Notify(Notice),
+    /// Dismiss the notice at this position.
+    Dismiss(usize),
+}
+
+impl Reducible for AppState {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Act(action) => match next.scenario().apply(&next.dataset, action) {
+                Ok(scenario) => {
+                    next.history.push(scenario);
+                    next.refusal = None;
+                }
+                Err(refusal) => {
+                    let stream = match action {
+                        Action::SetAmount { stream, .. }
+                        | Action::Step { stream, .. }
+                        | Action::SetLocked { stream, .. }
+                        | Action::SetOutcome { stream, .. } => stream,
+                        _ => usize::MAX,
+                    };
+                    next.refusal = Some((stream, refusal));
+                }
+            },
+            Msg::Undo => {
+                next.history.undo();
+                next.refusal = None;
+            }
+            Msg::Redo => {
+                next.history.redo();
+                next.refusal = None;
+            }
+            Msg::SetLang(lang) => next.lang = lang,
+            Msg::LoadDataset(dataset, scenario) => {
+                next.dataset = DatasetRef(dataset);
+                next.history = History::new(scenario);
+                next.refusal = None;
+            }
+            Msg::OpenScenario(scenario) => {
+                if scenario.fits(&next.dataset) {
+                    next.history.push(scenario);
+                }
+            }
+            Msg::Notify(notice) => {
+                if !next.notices.contains(&notice) {
+                    next.notices.push(notice);
+                }
+            }
+            Msg::Dismiss(index) => {
+                if index < next.notices.len() {
+                    next.notices.remove(index);
+                }
+            }
+        }
+        if next == *self { self } else { Rc::new(next) }
+    }
+}

@@ -1,0 +1,332 @@
+//! One funding stream: what it is, where its figure comes from, and the controls that plan it.
+
+use yew::prelude::*;
+
+use crate::core::dataset::Status;
+use crate::core::lang::Lang;
+use crate::core::money::{amount_input_text, format_delta, parse_amount};
+use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP};
+use crate::i18n::{fill, text};
+use crate::ui::money;
+use crate::ui::state::{AppState, DatasetRef, Msg};
+
+/// Steps a Page Up or Page Down moves a slider.
+const PAGE_STEPS: i64 = 10;
+
+/// Props of [`StreamRow`]; everything a row shows, so a row re-renders only when it changes.
+#[derive(Properties, PartialEq)]
+pub struct StreamRowProps {
+    /// The dataset the stream belongs to.
+    pub dataset: DatasetRef,
+    /// The stream's index in the dataset.
+    pub index: usize,
+    /// The planned amount; `None` when the source states none.
+    pub amount: Option<i64>,
+    /// Whether the stream is locked against fixed-pool moves.
+    pub locked: bool,
+    /// The assumed outcome (sought streams only).
+    pub outcome: Outcome,
+    /// The balance mode.
+    pub mode: BalanceMode,
+    /// The slider's upper end.
+    pub max: i64,
+    /// Why the last action on this stream was refused, if it was.
+    pub refusal: Option<Refusal>,
+    /// The interface language.
+    pub lang: Lang,
+    /// Sends changes to the app state.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The slider's upper end in free mode: room to double the published amount, at least 100万,
+/// and never below the planned amount.
+pub fn free_slider_max(baseline: i64, amount: i64) -> i64 {
+    let max = (baseline.saturating_mul(2)).max(amount).max(100 * STEP);
+    (max + STEP - 1) / STEP * STEP
+}
+
+/// A funding stream with its slider, exact amount field, delta, lock and outcome.
+#[function_component(StreamRow)]
+pub fn stream_row(props: &StreamRowProps) -> Html {
+    let StreamRowProps {
+        dataset,
+        index,
+        amount,
+        locked,
+        outcome,
+        mode,
+        max,
+        refusal,
+        lang,
+        dispatch,
+    } = props;
+    let (index, lang) = (*index, *lang);
+    let input_error = use_state(|| None::<String>);
+    let Some(stream) = dataset.streams.get(index) else {
+        return Html::default();
+    };
+    let name = stream.name.get(lang);
+    let kind = dataset
+        .kind_index(&stream.kind)
+        .map_or("", |k| dataset.kinds[k].name.get(lang));
+    let agency = dataset
+        .agency_index(&stream.agency)
+        .map_or("", |a| dataset.agencies[a].name.get(lang));
+    let id = |part: &str| format!("stream-{index}-{part}");
+    let sought = stream.status == Status::Sought;
+    let badge_class = if sought {
+        "badge sought"
+    } else {
+        "badge granted"
+    };
+
+    let controls = match amount {
+        None => html! {
+            <p class="unstated">{ text(lang, "row.unstated") }</p>
+        },
+        Some(amount) => {
+            let amount = *amount;
+            let baseline = stream.amount.unwrap_or(0);
+            let style = lang.money_style();
+            let slider_disabled = *locked && *mode == BalanceMode::FixedPool;
+            let on_slide = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |event: InputEvent| {
+                    let value = event
+                        .target_dyn_into::<web_sys::HtmlInputElement>()
+                        .and_then(|input| input.value().parse::<i64>().ok());
+                    if let Some(value) = value {
+                        dispatch.dispatch(Msg::Act(Action::SetAmount {
+                            stream: index,
+                            amount: value,
+                        }));
+                    }
+                })
+            };
+            let on_key = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |event: KeyboardEvent| {
+                    let steps = match event.key().as_str() {
+                        "PageUp" => PAGE_STEPS,
+                        "PageDown" => -PAGE_STEPS,
+                        _ => return,
+                    };
+                    event.prevent_default();
+                    dispatch.dispatch(Msg::Act(Action::Step {
+                        stream: index,
+                        steps,
+                    }));
+                })
+            };
+            let on_type = {
+                let dispatch = dispatch.clone();
+                let input_error = input_error.clone();
+                Callback::from(move |event: Event| {
+                    let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                        return;
+                    };
+                    match parse_amount(&input.value(), style) {
+                        Some(typed) => {
+                            input_error.set(None);
+                            dispatch.dispatch(Msg::Act(Action::SetAmount {
+                                stream: index,
+                                amount: typed,
+                            }));
+                        }
+                        None => input_error.set(Some(text(
+                            lang,
+                            match style {
+                                crate::core::money::MoneyStyle::Wan => "row.bad-amount-wan",
+                                crate::core::money::MoneyStyle::Cny => "row.bad-amount-cny",
+                            },
+                        ))),
+                    }
+                })
+            };
+            let on_lock = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |event: Event| {
+                    let checked = event
+                        .target_dyn_into::<web_sys::HtmlInputElement>()
+                        .is_some_and(|input| input.checked());
+                    dispatch.dispatch(Msg::Act(Action::SetLocked {
+                        stream: index,
+                        locked: checked,
+                    }));
+                })
+            };
+            let error = (*input_error)
+                .clone()
+                .or_else(|| refusal.as_ref().map(|r| refusal_message(r, lang)));
+            let delta = amount - baseline;
+            let unit = text(lang, "row.unit");
+            html! {
+                <div class="plan">
+                    <div class="slider-line">
+                        <label id={id("slider-label")} for={id("slider")}>{ text(lang, "row.slider") }</label>
+                        <input type="range" id={id("slider")} class="slider"
+                            min="0" max={max.to_string()} step={STEP.to_string()}
+                            value={amount.to_string()}
+                            aria-labelledby={format!("{} {}", id("name"), id("slider-label"))}
+                            aria-valuetext={money(amount, lang)}
+                            disabled={slider_disabled}
+                            oninput={on_slide} onkeydown={on_key} />
+                    </div>
+                    <div class="amount-line">
+                        <label for={id("amount")}>{ fill(lang, "row.amount", &[("unit", &unit)]) }</label>
+                        <input type="text" inputmode="decimal" id={id("amount")} class="amount-input"
+                            value={amount_input_text(amount, style)}
+                            aria-invalid={if error.is_some() { "true" } else { "false" }}
+                            aria-describedby={id("error")}
+                            disabled={slider_disabled}
+                            onchange={on_type} />
+                        <span class="amount-text" aria-hidden="true">{ money(amount, lang) }</span>
+                    </div>
+                    <p class="field-error" id={id("error")} role="alert">{ error.unwrap_or_default() }</p>
+                    <p class="delta">
+                        { text(lang, "row.delta") }
+                        <span class={classes!("delta-value", delta_class(delta))}>{ format_delta(delta, style) }</span>
+                    </p>
+                    <div class="choice lock">
+                        <input type="checkbox" id={id("lock")} checked={*locked} onchange={on_lock} />
+                        <label for={id("lock")}>{ text(lang, "row.lock") }</label>
+                    </div>
+                    if sought {
+                        <OutcomeChoice index={index} outcome={*outcome} lang={lang} dispatch={dispatch.clone()} />
+                    }
+                </div>
+            }
+        }
+    };
+
+    html! {
+        <li class={classes!("stream", sought.then_some("is-sought"), amount.is_none().then_some("is-unstated"))}
+            aria-labelledby={id("name")}>
+            <div class="stream-head">
+                <h3 id={id("name")} class="stream-name">{ name }</h3>
+                <span class={badge_class}>{ text(lang, &format!("status.{}", stream.status.key())) }</span>
+            </div>
+            <p class="meta">
+                <span class="agency">{ agency }</span>
+                <span aria-hidden="true">{ " · " }</span>
+                <span class="kind">{ kind }</span>
+            </p>
+            <details class="quote">
+                <summary>{ text(lang, "row.quote") }</summary>
+                <blockquote lang="zh-Hant">{ &stream.quote }</blockquote>
+                if let Some(quote) = stream.units.as_ref().and_then(|u| u.quote.as_ref()) {
+                    <blockquote lang="zh-Hant">{ quote }</blockquote>
+                }
+            </details>
+            { controls }
+        </li>
+    }
+}
+
+fn delta_class(delta: i64) -> &'static str {
+    match delta.signum() {
+        1 => "up",
+        -1 => "down",
+        _ => "same",
+    }
+}
+
+/// A refusal in words.
+pub fn refusal_message(refusal: &Refusal, lang: Lang) -> String {
+    match refusal {
+        Refusal::NotEnough { max } => {
+            fill(lang, "refusal.not-enough", &[("max", &money(*max, lang))])
+        }
+        Refusal::UnknownStream => text(lang, "refusal.unknown-stream"),
+        Refusal::NoAmount => text(lang, "refusal.no-amount"),
+        Refusal::OutOfRange => text(lang, "refusal.out-of-range"),
+        Refusal::Locked => text(lang, "refusal.locked"),
+        Refusal::NothingToBalance => text(lang, "refusal.nothing-to-balance"),
+        Refusal::NotSought => text(lang, "refusal.not-sought"),
+        Refusal::BadPercent => text(lang, "refusal.bad-percent"),
+    }
+}
+
+/// Props of [`OutcomeChoice`].
+#[derive(Properties, PartialEq)]
+pub struct OutcomeChoiceProps {
+    /// The sought stream's index.
+    pub index: usize,
+    /// The assumed outcome.
+    pub outcome: Outcome,
+    /// The interface language.
+    pub lang: Lang,
+    /// Sends changes to the app state.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// What the planner assumes becomes of a sought stream: pending, granted, part, not granted.
+#[function_component(OutcomeChoice)]
+pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
+    let OutcomeChoiceProps {
+        index,
+        outcome,
+        lang,
+        dispatch,
+    } = props;
+    let (index, lang) = (*index, *lang);
+    let id = |part: &str| format!("stream-{index}-{part}");
+    let percent = match outcome {
+        Outcome::Partial(p) => *p,
+        _ => 50,
+    };
+    let on_choose = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+                return;
+            };
+            let outcome = match select.value().as_str() {
+                "granted" => Outcome::Granted,
+                "partial" => Outcome::Partial(percent),
+                "refused" => Outcome::Refused,
+                _ => Outcome::Pending,
+            };
+            dispatch.dispatch(Msg::Act(Action::SetOutcome {
+                stream: index,
+                outcome,
+            }));
+        })
+    };
+    let on_percent = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let percent = event
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .and_then(|input| input.value().trim().parse::<u8>().ok())
+                .filter(|p| *p <= 100);
+            if let Some(percent) = percent {
+                dispatch.dispatch(Msg::Act(Action::SetOutcome {
+                    stream: index,
+                    outcome: Outcome::Partial(percent),
+                }));
+            }
+        })
+    };
+    let value = match outcome {
+        Outcome::Pending => "pending",
+        Outcome::Granted => "granted",
+        Outcome::Partial(_) => "partial",
+        Outcome::Refused => "refused",
+    };
+    html! {
+        <div class="outcome">
+            <label for={id("outcome")}>{ text(lang, "outcome.label") }</label>
+            <select id={id("outcome")} onchange={on_choose}>
+                { for ["pending", "granted", "partial", "refused"].into_iter().map(|key| html! {
+                    <option value={key} selected={key == value}>{ text(lang, &format!("outcome.{key}")) }</option>
+                }) }
+            </select>
+            if let Outcome::Partial(p) = outcome {
+                <label for={id("percent")}>{ text(lang, "outcome.percent") }</label>
+                <input type="number" id={id("percent")} class="percent-input" min="0" max="100" step="1"
+                    value={p.to_string()} onchange={on_percent} />
+            }
+        </div>
+    }
+}

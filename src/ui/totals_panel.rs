@@ -1,0 +1,215 @@
+//! The live totals: grand total, granted and sought money, groups, per-unit figures, changes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::lang::Lang;
+use crate::core::money::{format_delta, format_tenths_percent};
+use crate::core::totals::{Group, Totals, delta_tenths_percent};
+use crate::i18n::{fill, text};
+use crate::ui::money;
+use crate::ui::state::DatasetRef;
+use crate::web::timer::Timeout;
+
+/// How long the totals must stay still before a screen reader hears them (ms).
+const ANNOUNCE_AFTER_MS: i32 = 900;
+
+/// Props of [`TotalsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct TotalsPanelProps {
+    /// The dataset shown.
+    pub dataset: DatasetRef,
+    /// The scenario's totals.
+    pub totals: Rc<Totals>,
+    /// Whether sought money is counted in the grand total.
+    pub count_sought: bool,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// A change against the baseline with its percentage: `+50万元 (+1.3%)`.
+fn change(delta: i64, base: i64, lang: Lang) -> String {
+    let amount = format_delta(delta, lang.money_style());
+    match delta_tenths_percent(delta, base) {
+        Some(tenths) if delta != 0 => {
+            let sign = if tenths > 0 { "+" } else { "" };
+            format!("{amount} ({sign}{})", format_tenths_percent(tenths))
+        }
+        _ => amount,
+    }
+}
+
+/// The totals panel, with a polite announcement of the grand total once moves settle.
+#[function_component(TotalsPanel)]
+pub fn totals_panel(props: &TotalsPanelProps) -> Html {
+    let TotalsPanelProps {
+        dataset,
+        totals,
+        count_sought,
+        lang,
+    } = props;
+    let lang = *lang;
+    let grand = totals.grand();
+    let summary = if *count_sought {
+        fill(
+            lang,
+            "totals.announce",
+            &[
+                ("grand", &money(grand, lang)),
+                ("granted", &money(totals.counted.granted, lang)),
+                ("sought", &money(totals.counted.sought, lang)),
+            ],
+        )
+    } else {
+        fill(
+            lang,
+            "totals.announce-granted-only",
+            &[("grand", &money(grand, lang))],
+        )
+    };
+    let announced = use_state(String::new);
+    {
+        let announced = announced.clone();
+        use_effect_with(summary.clone(), move |summary| {
+            let summary = summary.clone();
+            let timer = Timeout::start(ANNOUNCE_AFTER_MS, move || announced.set(summary));
+            move || drop(timer)
+        });
+    }
+
+    let group_rows = |groups: &[Group], name: &dyn Fn(usize) -> String, show_sought: bool| {
+        groups
+            .iter()
+            .map(|group| {
+                let now = group.counted.total();
+                let before = group.baseline.total();
+                if group.stated == 0 {
+                    return html! {
+                        <tr>
+                            <th scope="row">{ name(group.index) }</th>
+                            <td class="num" colspan={if show_sought { "4" } else { "3" }}>{ text(lang, "row.unstated") }</td>
+                        </tr>
+                    };
+                }
+                html! {
+                    <tr>
+                        <th scope="row">{ name(group.index) }</th>
+                        <td class="num">{ money(now, lang) }</td>
+                        if show_sought {
+                            <td class="num">{ if group.counted.sought > 0 { money(group.counted.sought, lang) } else { "—".to_owned() } }</td>
+                        }
+                        <td class="num">{ format_tenths_percent(group.share_tenths) }</td>
+                        <td class="num">{ change(now - before, before, lang) }</td>
+                    </tr>
+                }
+            })
+            .collect::<Html>()
+    };
+    let kind_name = |i: usize| dataset.kinds[i].name.get(lang).to_owned();
+    let agency_name = |i: usize| dataset.agencies[i].name.get(lang).to_owned();
+    let grand_label = if *count_sought {
+        "totals.grand"
+    } else {
+        "totals.grand-granted-only"
+    };
+
+    html! {
+        <section class="totals" aria-labelledby="totals-heading">
+            <h2 id="totals-heading">{ text(lang, "totals.heading") }</h2>
+            <dl class="headline">
+                <div class="figure grand">
+                    <dt>{ text(lang, grand_label) }</dt>
+                    <dd id="total-grand" class="big">{ money(grand, lang) }</dd>
+                    if *count_sought && totals.counted.sought > 0 {
+                        <dd class="note">{ fill(lang, "totals.grand-note", &[
+                            ("granted", &money(totals.counted.granted, lang)),
+                            ("sought", &money(totals.counted.sought, lang)),
+                        ]) }</dd>
+                    }
+                </div>
+                <div class="figure granted">
+                    <dt>{ text(lang, "totals.granted") }</dt>
+                    <dd id="total-granted">{ money(totals.counted.granted, lang) }</dd>
+                </div>
+                <div class="figure sought">
+                    <dt>{ text(lang, "totals.sought") }</dt>
+                    <dd id="total-sought">{ money(totals.counted.sought, lang) }</dd>
+                    if !*count_sought {
+                        <dd class="note">{ text(lang, "totals.sought-not-counted") }</dd>
+                    }
+                </div>
+                <div class="figure delta">
+                    <dt>{ text(lang, "totals.delta") }</dt>
+                    <dd id="total-delta">{ change(totals.delta(), totals.baseline_grand(), lang) }</dd>
+                </div>
+                if totals.not_granted > 0 {
+                    <div class="figure not-granted">
+                        <dt>{ text(lang, "totals.not-granted") }</dt>
+                        <dd id="total-not-granted">{ money(totals.not_granted, lang) }</dd>
+                    </div>
+                }
+            </dl>
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
+
+            <h3>{ text(lang, "totals.by-kind") }</h3>
+            <div class="table-scroll">
+                <table class="groups" id="by-kind">
+                    <thead><tr>
+                        <th scope="col">{ text(lang, "totals.col-kind") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-amount") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-sought") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-share") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
+                    </tr></thead>
+                    <tbody>{ group_rows(&totals.by_kind, &kind_name, true) }</tbody>
+                </table>
+            </div>
+
+            <h3>{ text(lang, "totals.by-agency") }</h3>
+            <div class="table-scroll">
+                <table class="groups" id="by-agency">
+                    <thead><tr>
+                        <th scope="col">{ text(lang, "totals.col-agency") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-amount") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-share") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
+                    </tr></thead>
+                    <tbody>{ group_rows(&totals.by_agency, &agency_name, false) }</tbody>
+                </table>
+            </div>
+
+            if !totals.per_unit.is_empty() {
+                <h3>{ text(lang, "totals.per-unit") }</h3>
+                <ul class="per-unit">
+                    { for totals.per_unit.iter().map(|unit| {
+                        let stream = &dataset.streams[unit.stream];
+                        let label = stream.units.as_ref().map_or("", |u| u.label.get(lang));
+                        let figure = money(unit.per_unit, lang);
+                        let figure = if unit.exact { figure } else { fill(lang, "totals.about", &[("amount", &figure)]) };
+                        html! {
+                            <li id={format!("per-unit-{}", stream.id)}>
+                                <span class="label">{ fill(lang, "totals.per", &[("unit", label)]) }</span>
+                                <strong>{ figure }</strong>
+                                <span class="how">{ fill(lang, "totals.per-how", &[
+                                    ("name", stream.name.get(lang)),
+                                    ("amount", &money(unit.amount, lang)),
+                                    ("count", &unit.count.to_string()),
+                                ]) }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+
+            if !totals.unstated.is_empty() {
+                <h3>{ text(lang, "totals.unstated") }</h3>
+                <ul class="unstated-list">
+                    { for totals.unstated.iter().map(|i| html! {
+                        <li>{ dataset.streams[*i].name.get(lang) }{ " — " }{ text(lang, "row.unstated") }</li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

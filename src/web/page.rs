@@ -1,0 +1,52 @@
+//! Small reads and writes of the page: elements, the URL's query, the browser's languages.
+
+use wasm_bindgen::JsCast;
+
+use crate::core::lang::Lang;
+
+/// The element with `id` in the document.
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// The value of `name` in the page URL's query string (`?lang=en`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+/// The first of the browser's preferred languages that the explorer speaks.
+pub fn browser_lang() -> Option<Lang> {
+    let languages = web_sys::window()?.navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
+    Lang::negotiate(tags.iter().map(String::as_str))
+}
+
+/// Sets `<html lang>` so that screen readers and fonts follow the interface language.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Whether a key event comes from a field where typing has its own undo (text, number).
+pub fn is_text_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| matches!(input.type_().as_str(), "text" | "number"))
+}
+
+/// Marks the page as started (`data-ready` on `<html>`), for tests and embedding hosts.
+pub fn mark_ready(lang: Lang) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("data-ready", lang.tag());
+    }
+}
