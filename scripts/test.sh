@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: the native core tests, the component tests in headless Chromium
+# (wasm-bindgen-test), and the end-to-end tests against the release build.
+# Installs any missing tool first. Exits non-zero on the first failing stage.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bash scripts/install-tools.sh
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+stage() { printf '\n==> %s\n' "$*" >&2; }
+
+stage "native tests (core, charts, i18n, corpus)"
+cargo test --locked 2>&1 | tee -a "$log"
+
+stage "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --locked --target wasm32-unknown-unknown --test browser 2>&1 | tee -a "$log"
+
+stage "release build"
+trunk build --release
+
+stage "end-to-end tests in headless Chromium"
+node --test tests/e2e/ 2>&1 | tee -a "$log"
+
+# One closing line over every runner: cargo's "test result" lines and node's "# pass/# fail".
+awk '
+  /test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
+  /^# pass / { p += $3 }
+  /^# fail / { f += $3 }
+  END { printf "\nall: %d passed, %d failed\n", p, f }
+' "$log"

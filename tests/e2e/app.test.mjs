@@ -1,0 +1,112 @@
+// The explorer end to end, as a planner uses it: the release build in headless Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, screenshot, serveDist, textOf } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The row of the stream with this id's position in the Muchuan dataset. */
+const STREAM = {
+  loans: 0, subsidy: 1, finance: 2, trainingBase: 3, ecommerce: 4, ecommerceCity: 5, tech: 6,
+  farmer: 7, sye: 8,
+};
+const amountInput = (i) => `#stream-${i}-amount`;
+const slider = (i) => `#stream-${i}-slider`;
+
+async function amounts(page) {
+  return page.$$eval('.amount-input', (inputs) => inputs.map((input) => input.value));
+}
+
+describe('the Muchuan explorer', () => {
+  test('shows the eight amounts, the unstated stream and the seed totals', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    assert.equal(await page.locator('.stream').count(), 9);
+    assert.equal(await page.locator('.amount-input').count(), 8);
+    assert.deepEqual(await amounts(page), ['273', '200', '2000', '600', '30', '600', '75', '10']);
+    assert.match(await textOf(page, `#stream-${STREAM.finance}-name`), /倾斜/);
+    assert.equal(await page.locator('.stream.is-unstated .slider').count(), 0);
+    assert.equal(await textOf(page, '#total-grand'), '3,788万元');
+    assert.equal(await textOf(page, '#total-granted'), '1,758万元');
+    assert.equal(await textOf(page, '#total-sought'), '2,030万元');
+    await screenshot(page, 'desktop-zh-Hans');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await screenshot(page, 'phone-zh-Hans');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(overflow <= 360, `no sideways scrolling at 360 px (page is ${overflow} px wide)`);
+    assert.deepEqual(errors, []);
+  });
+
+  test('moving the loans slider by keyboard changes the totals', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.focus(slider(STREAM.loans));
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(await page.inputValue(amountInput(STREAM.loans)), '278');
+    assert.equal(await textOf(page, '#total-grand'), '3,793万元');
+    assert.equal(await textOf(page, '#total-granted'), '1,763万元');
+    await page.keyboard.press('PageDown');
+    assert.equal(await page.inputValue(amountInput(STREAM.loans)), '268');
+    assert.equal(await textOf(page, '#total-grand'), '3,783万元');
+    assert.equal(await page.getAttribute(slider(STREAM.loans), 'aria-valuetext'), '268万元');
+    assert.deepEqual(errors, []);
+  });
+
+  test('typing an exact amount is kept exactly, and bad input is explained', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.fill(amountInput(STREAM.loans), '300.1234');
+    await page.press(amountInput(STREAM.loans), 'Enter');
+    assert.equal(await textOf(page, '#total-grand'), '3,815.1234万元');
+    await page.fill(amountInput(STREAM.loans), 'abc');
+    await page.press(amountInput(STREAM.loans), 'Enter');
+    assert.equal(await page.getAttribute(amountInput(STREAM.loans), 'aria-invalid'), 'true');
+    assert.match(await textOf(page, `#stream-${STREAM.loans}-error`), /万元/);
+    assert.equal(await textOf(page, '#total-grand'), '3,815.1234万元', 'bad input changes nothing');
+    assert.deepEqual(errors, []);
+  });
+
+  test('in a fixed pool the grand total stays while the others shrink in proportion', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.check('#mode-pool');
+    await page.fill(amountInput(STREAM.loans), '373');
+    await page.press(amountInput(STREAM.loans), 'Enter');
+    assert.equal(await textOf(page, '#total-grand'), '3,788万元');
+    const after = (await amounts(page)).map((wan) => Math.round(Number(wan) * 10000));
+    const before = [2730000, 2000000, 20000000, 6000000, 300000, 6000000, 750000, 100000];
+    assert.equal(after[0], 3730000);
+    const othersBefore = before.slice(1).reduce((a, b) => a + b, 0);
+    before.slice(1).forEach((amount, i) => {
+      const taken = amount - after[i + 1];
+      const exact = (1000000 * amount) / othersBefore;
+      assert.ok(Math.abs(taken - exact) < 1, `stream ${i + 1} gives ${taken}, in proportion ${exact}`);
+    });
+    assert.equal(after.reduce((a, b) => a + b, 0), 37880000);
+    assert.deepEqual(errors, []);
+  });
+
+  test('counting sought funds off leaves the granted 1,758万元', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.uncheck('#count-sought');
+    assert.equal(await textOf(page, '#total-grand'), '1,758万元');
+    await page.check('#count-sought');
+    assert.equal(await textOf(page, '#total-grand'), '3,788万元');
+    assert.deepEqual(errors, []);
+  });
+
+  test('English shows CNY and no Chinese interface words', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    assert.equal(await textOf(page, '#total-grand'), 'CNY 37.88 million');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await screenshot(page, 'desktop-en');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await screenshot(page, 'phone-en');
+    assert.deepEqual(errors, []);
+  });
+});

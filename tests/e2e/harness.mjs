@@ -1,0 +1,66 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, the
+// built dist/ served on 127.0.0.1, console errors collected, screenshots saved.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+export const DIST = join(ROOT, 'dist');
+export const OUTPUT = join(ROOT, 'tests/e2e/output');
+mkdirSync(OUTPUT, { recursive: true });
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// Without these, Chromium stalls on this closed network (see the README's "Toolchain").
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Launches a fresh headless Chromium with an empty profile. */
+export async function launch() {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mfe-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+  });
+}
+
+/** Serves dist/ at the root (and any extra mounts); returns { url, close }. */
+export function serveDist(extraMounts = {}, headers = {}) {
+  return serve({ mounts: { '/': DIST, ...extraMounts }, headers });
+}
+
+/**
+ * Opens `url` in a new page of `context` and waits for the app to start. Returns the page and
+ * the list that collects console errors, page errors and CSP violations.
+ */
+export async function open(context, url, { ready = true } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog opened: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  await page.goto(url);
+  if (ready) await page.waitForSelector('html[data-ready]');
+  return { page, errors };
+}
+
+/** The text of an element, trimmed. */
+export async function textOf(page, selector) {
+  return (await page.locator(selector).first().innerText()).trim();
+}
+
+/** Saves a full-page screenshot into tests/e2e/output. */
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+}

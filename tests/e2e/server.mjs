@@ -1,0 +1,72 @@
+// A small static file server for the built dist/, owned by the process that starts it.
+// Used by `scripts/serve.sh` and by the end-to-end tests, which also use it to serve the app
+// under a sub-path, with a strict Content-Security-Policy, and beside host pages.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The strict policy government pages may serve the explorer under. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
+ * Starts a server on 127.0.0.1. `mounts` maps URL prefixes ('/', '/tools/funding/') to folders;
+ * `headers` are added to every response. Resolves to { url, close }.
+ */
+export async function serve({ mounts, port = 0, headers = {} }) {
+  const table = Object.entries(mounts)
+    .map(([prefix, dir]) => [prefix, resolve(dir)])
+    .sort((a, b) => b[0].length - a[0].length);
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname);
+    const mount = table.find(([prefix]) => path.startsWith(prefix));
+    if (!mount) return send(response, 404, 'not found');
+    const [prefix, dir] = mount;
+    let file = normalize(join(dir, path.slice(prefix.length)));
+    if (file !== dir && !file.startsWith(dir + sep)) return send(response, 403, 'forbidden');
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        ...headers,
+      });
+      response.end(body);
+    } catch {
+      send(response, 404, 'not found');
+    }
+  });
+  await new Promise((done) => server.listen(port, '127.0.0.1', done));
+  const { port: bound } = server.address();
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+function send(response, status, text) {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
+
+// `node tests/e2e/server.mjs DIR PORT` serves DIR until stopped.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = 'dist', port = '8080'] = process.argv.slice(2);
+  const { url } = await serve({ mounts: { '/': dir }, port: Number(port) });
+  console.log(`Muchuan Funding Explorer is at ${url}/  (Ctrl+C stops it)`);
+}
