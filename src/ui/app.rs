@@ -104,7 +104,8 @@ pub fn app(props: &AppProps) -> Html {
                     <h2 id="streams-heading">{ text(lang, "streams.heading") }</h2>
                     <ul class="stream-list">{ for rows }</ul>
                 </section>
-                <div class="results">
+                // Focusable, because on wide screens it scrolls on its own beside the streams.
+                <div class="results" tabindex="0" role="region" aria-label={text(lang, "totals.region")}>
                     <TotalsPanel dataset={dataset.clone()} totals={totals.clone()}
                         count_sought={scenario.count_sought} lang={lang} />
                 </div>

@@ -152,8 +152,9 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
             </dl>
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
 
-            <h3>{ text(lang, "totals.by-kind") }</h3>
-            <div class="table-scroll">
+            <h3 id="by-kind-heading">{ text(lang, "totals.by-kind") }</h3>
+            // Focusable: on narrow screens the table scrolls sideways.
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="by-kind-heading">
                 <table class="groups" id="by-kind">
                     <thead><tr>
                         <th scope="col">{ text(lang, "totals.col-kind") }</th>
@@ -166,8 +167,8 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                 </table>
             </div>
 
-            <h3>{ text(lang, "totals.by-agency") }</h3>
-            <div class="table-scroll">
+            <h3 id="by-agency-heading">{ text(lang, "totals.by-agency") }</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="by-agency-heading">
                 <table class="groups" id="by-agency">
                     <thead><tr>
                         <th scope="col">{ text(lang, "totals.col-agency") }</th>

@@ -64,3 +64,21 @@ export async function textOf(page, selector) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
 }
+
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns its violations as
+ * readable lines (empty when there are none).
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
+  );
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+}
