@@ -8,8 +8,8 @@
 
 rust_i18n::i18n!("locales", fallback = "zh-Hans");
 
-pub mod core;
 pub mod charts;
+pub mod core;
 pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

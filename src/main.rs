@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    muchuan_funding_explorer::web::start_standalone();
+    muchuan_funding_explorer::web::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -27,9 +27,15 @@ fn seed_totals_are_exact() {
     assert_eq!(totals.grand(), 37_880_000);
     assert_eq!(kind_total(&dataset, &totals, "loans"), (2_730_000, 0));
     assert_eq!(kind_total(&dataset, &totals, "subsidies"), (2_000_000, 0));
-    assert_eq!(kind_total(&dataset, &totals, "e-commerce"), (6_300_000, 300_000));
+    assert_eq!(
+        kind_total(&dataset, &totals, "e-commerce"),
+        (6_300_000, 300_000)
+    );
     assert_eq!(kind_total(&dataset, &totals, "tech"), (6_000_000, 0));
-    assert_eq!(kind_total(&dataset, &totals, "training"), (20_850_000, 20_000_000));
+    assert_eq!(
+        kind_total(&dataset, &totals, "training"),
+        (20_850_000, 20_000_000)
+    );
     assert_eq!(totals.delta(), 0);
 }
 
@@ -40,10 +46,14 @@ fn eight_amounts_and_one_unstated_stream() {
     let amounts: Vec<i64> = dataset.streams.iter().filter_map(|s| s.amount).collect();
     assert_eq!(
         amounts,
-        [2_730_000, 2_000_000, 20_000_000, 6_000_000, 300_000, 6_000_000, 750_000, 100_000]
+        [
+            2_730_000, 2_000_000, 20_000_000, 6_000_000, 300_000, 6_000_000, 750_000, 100_000
+        ]
     );
     let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
-    let finance = dataset.stream_index("finance-priority").expect("finance stream");
+    let finance = dataset
+        .stream_index("finance-priority")
+        .expect("finance stream");
     assert_eq!(totals.unstated, vec![finance]);
     assert_eq!(totals.stream_shares[finance], None, "never a zero share");
 }
@@ -53,7 +63,12 @@ fn every_quote_is_in_the_source_article() {
     let article = include_str!("../data/source-article.txt");
     let dataset = muchuan();
     for stream in &dataset.streams {
-        assert!(article.contains(&stream.quote), "{}: {}", stream.id, stream.quote);
+        assert!(
+            article.contains(&stream.quote),
+            "{}: {}",
+            stream.id,
+            stream.quote
+        );
         if let Some(quote) = stream.units.as_ref().and_then(|u| u.quote.as_ref()) {
             assert!(article.contains(quote.as_str()), "{}: {quote}", stream.id);
         }
@@ -82,9 +97,20 @@ fn per_unit_figures() {
     let dataset = muchuan();
     let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
     let tech = dataset.stream_index("tech-projects").expect("tech");
-    let per_project = totals.per_unit.iter().find(|p| p.stream == tech).expect("per project");
-    assert_eq!((per_project.count, per_project.per_unit, per_project.exact), (26, 230_769, false));
-    let trainees = totals.per_unit.iter().find(|p| p.count == 64).expect("per trainee");
+    let per_project = totals
+        .per_unit
+        .iter()
+        .find(|p| p.stream == tech)
+        .expect("per project");
+    assert_eq!(
+        (per_project.count, per_project.per_unit, per_project.exact),
+        (26, 230_769, false)
+    );
+    let trainees = totals
+        .per_unit
+        .iter()
+        .find(|p| p.count == 64)
+        .expect("per trainee");
     assert_eq!((trainees.per_unit, trainees.exact), (31_250, true));
 }
 
@@ -102,11 +128,29 @@ fn counting_sought_money_off_leaves_granted() {
 #[test]
 fn sought_outcomes_move_money_between_granted_and_nowhere() {
     let dataset = muchuan();
-    let base = dataset.stream_index("training-base").expect("training base");
-    let city = dataset.stream_index("ecommerce-city").expect("city e-commerce");
+    let base = dataset
+        .stream_index("training-base")
+        .expect("training base");
+    let city = dataset
+        .stream_index("ecommerce-city")
+        .expect("city e-commerce");
     let scenario = Scenario::baseline(&dataset)
-        .apply(&dataset, Action::SetOutcome { stream: base, outcome: Outcome::Partial(50) })
-        .and_then(|s| s.apply(&dataset, Action::SetOutcome { stream: city, outcome: Outcome::Refused }))
+        .apply(
+            &dataset,
+            Action::SetOutcome {
+                stream: base,
+                outcome: Outcome::Partial(50),
+            },
+        )
+        .and_then(|s| {
+            s.apply(
+                &dataset,
+                Action::SetOutcome {
+                    stream: city,
+                    outcome: Outcome::Refused,
+                },
+            )
+        })
         .expect("outcomes");
     let totals = Totals::compute(&dataset, &scenario);
     assert_eq!(totals.counted.granted, 17_580_000 + 10_000_000);
@@ -115,7 +159,13 @@ fn sought_outcomes_move_money_between_granted_and_nowhere() {
     assert_eq!(totals.delta(), -10_300_000);
     let loans = dataset.stream_index("guaranteed-loans").expect("loans");
     assert_eq!(
-        scenario.apply(&dataset, Action::SetOutcome { stream: loans, outcome: Outcome::Granted }),
+        scenario.apply(
+            &dataset,
+            Action::SetOutcome {
+                stream: loans,
+                outcome: Outcome::Granted
+            }
+        ),
         Err(muchuan_funding_explorer::core::scenario::Refusal::NotSought)
     );
 }

@@ -3,6 +3,8 @@
 //! Used for percentages that must add to exactly 100.0 and for fixed-pool moves that must keep
 //! the total to the yuan.
 
+use std::ops::{Div, Mul, Rem};
+
 /// Splits `total` (≥ 0) into parts proportional to `weights` (each ≥ 0) that add up to
 /// exactly `total`. Each part is the floor of its exact share, and the units left over go to the
 /// largest remainders (the earlier weight on a tie). With all weights zero, the split is equal.
@@ -13,27 +15,53 @@ pub fn apportion(total: i64, weights: &[i64]) -> Vec<i64> {
     if weights.is_empty() || total <= 0 {
         return vec![0; weights.len()];
     }
-    let sum: i128 = weights.iter().map(|w| i128::from((*w).max(0))).sum();
-    let (weights, sum): (Vec<i128>, i128) = if sum == 0 {
-        (vec![1; weights.len()], weights.len() as i128)
+    let total = total.unsigned_abs();
+    let clamped: Vec<u64> = weights.iter().map(|w| (*w).max(0).unsigned_abs()).collect();
+    let sum: u128 = clamped.iter().map(|w| u128::from(*w)).sum();
+    let (weights, sum) = if sum == 0 {
+        (vec![1; weights.len()], weights.len() as u128)
     } else {
-        (weights.iter().map(|w| i128::from((*w).max(0))).collect(), sum)
+        (clamped, sum)
     };
-    let total = i128::from(total);
+    // The same arithmetic in 64 bits when no product can overflow them (slider moves and
+    // percentages of realistic amounts): 128-bit division is several times slower.
+    let largest = weights.iter().copied().max().unwrap_or(0);
+    match u64::try_from(sum) {
+        Ok(sum) if u128::from(total) * u128::from(largest) <= u128::from(u64::MAX) => {
+            split(total, &weights, sum)
+        }
+        _ => split(u128::from(total), &weights, sum),
+    }
+}
+
+/// The largest-remainder split of `total` over `weights` (summing to `sum` > 0), in the integer
+/// type `T`, which must hold `total` times any weight.
+fn split<T>(total: T, weights: &[u64], sum: T) -> Vec<i64>
+where
+    T: Copy + Ord + From<u64> + TryInto<i64> + Mul<Output = T> + Div<Output = T> + Rem<Output = T>,
+{
     let mut parts: Vec<i64> = Vec::with_capacity(weights.len());
-    let mut remainders: Vec<(i128, usize)> = Vec::with_capacity(weights.len());
+    let mut remainders: Vec<(T, usize)> = Vec::with_capacity(weights.len());
     for (index, weight) in weights.iter().enumerate() {
-        let exact = total * weight;
-        // Each part is at most `total`, which came from an i64.
-        parts.push((exact / sum) as i64);
+        let exact = total * T::from(*weight);
+        // Each part is at most `total`, which came from an i64, so the conversion holds.
+        parts.push((exact / sum).try_into().unwrap_or(i64::MAX));
         remainders.push((exact % sum, index));
     }
-    let handed_out: i128 = parts.iter().map(|p| i128::from(*p)).sum();
-    let left = (total - handed_out) as usize;
-    // Largest remainder first; on a tie, the earlier index.
-    remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for &(_, index) in remainders.iter().take(left) {
-        parts[index] += 1;
+    let handed_out: i64 = parts.iter().sum();
+    let total: i64 = total.try_into().unwrap_or(i64::MAX);
+    let left = usize::try_from(total - handed_out)
+        .unwrap_or(0)
+        .min(remainders.len());
+    if left > 0 {
+        // The `left` largest remainders, the earlier index on a tie, get one unit more. The
+        // order is total (indices differ), so picking them out equals sorting and taking the
+        // first `left`.
+        let order = |a: &(T, usize), b: &(T, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        remainders.select_nth_unstable_by(left - 1, order);
+        for &(_, index) in &remainders[..left] {
+            parts[index] += 1;
+        }
     }
     parts
 }
@@ -62,7 +90,65 @@ mod tests {
         assert_eq!(shares_in_tenths(&[0, 0]), vec![0, 0]);
     }
 
+    /// The plain 128-bit split with a full sort, as first written: the faster code must give
+    /// exactly its parts.
+    fn reference(total: i64, weights: &[i64]) -> Vec<i64> {
+        if weights.is_empty() || total <= 0 {
+            return vec![0; weights.len()];
+        }
+        let sum: i128 = weights.iter().map(|w| i128::from((*w).max(0))).sum();
+        let (weights, sum): (Vec<i128>, i128) = if sum == 0 {
+            (vec![1; weights.len()], weights.len() as i128)
+        } else {
+            let clamped = weights.iter().map(|w| i128::from((*w).max(0))).collect();
+            (clamped, sum)
+        };
+        let total = i128::from(total);
+        let mut parts: Vec<i64> = weights.iter().map(|w| (total * w / sum) as i64).collect();
+        let mut remainders: Vec<(i128, usize)> = weights
+            .iter()
+            .enumerate()
+            .map(|(index, w)| (total * w % sum, index))
+            .collect();
+        let handed_out: i128 = parts.iter().map(|p| i128::from(*p)).sum();
+        remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, index) in remainders.iter().take((total - handed_out) as usize) {
+            parts[index] += 1;
+        }
+        parts
+    }
+
+    #[test]
+    fn both_widths_agree_with_the_reference_at_the_edges() {
+        let cases: [(i64, &[i64]); 6] = [
+            (1_000, &[1_000_000_000_000_000, 999_999_999_999_999, 3]),
+            (1_000_000_000_000_000, &[1_000_000_000_000_000, 1, 1]),
+            (999, &[0, 0, 0, 0]),
+            (5, &[-3, 0, 2]),
+            (i64::MAX, &[i64::MAX, i64::MAX]),
+            (7, &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+        ];
+        for (total, weights) in cases {
+            assert_eq!(
+                apportion(total, weights),
+                reference(total, weights),
+                "{total} {weights:?}"
+            );
+        }
+    }
+
     proptest! {
+        #[test]
+        fn matches_the_reference(
+            total in prop_oneof![0i64..1_000, 0i64..100_000_000_000, 0i64..=crate::core::money::MAX_AMOUNT],
+            weights in proptest::collection::vec(
+                prop_oneof![-5i64..1_000, 0i64..10_000_000_000, 0i64..=crate::core::money::MAX_AMOUNT],
+                0..60,
+            ),
+        ) {
+            prop_assert_eq!(apportion(total, &weights), reference(total, &weights));
+        }
+
         #[test]
         fn parts_add_up_and_stay_within_weights(
             weights in proptest::collection::vec(0i64..1_000_000_000_000_000, 1..40),

@@ -125,6 +125,7 @@ impl Status {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Kind {
     /// Stable identifier that streams refer to.
+    #[cfg_attr(test, schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")))]
     pub id: String,
     /// Name per language.
     pub name: Localized,
@@ -135,6 +136,7 @@ pub struct Kind {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Agency {
     /// Stable identifier that streams refer to.
+    #[cfg_attr(test, schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")))]
     pub id: String,
     /// Name per language.
     pub name: Localized,
@@ -145,6 +147,7 @@ pub struct Agency {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Units {
     /// How many (at least 1).
+    #[cfg_attr(test, schemars(range(min = 1)))]
     pub count: u64,
     /// What one of them is, per language: "technology project".
     pub label: Localized,
@@ -156,8 +159,10 @@ pub struct Units {
 /// One funding stream.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(test, schemars(transform = amount_is_required))]
 pub struct Stream {
     /// Stable identifier, unique in the dataset (used in share links and exports).
+    #[cfg_attr(test, schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")))]
     pub id: String,
     /// Name per language.
     pub name: Localized,
@@ -166,6 +171,7 @@ pub struct Stream {
     /// The `id` of one of the dataset's agencies.
     pub agency: String,
     /// Whole yuan, 0 to 10^15; `null` when the source states no amount.
+    #[cfg_attr(test, schemars(range(min = 0, max = crate::core::money::MAX_AMOUNT)))]
     pub amount: Option<i64>,
     /// Granted in one of the source's words, or sought.
     pub status: Status,
@@ -174,6 +180,21 @@ pub struct Stream {
     /// A count the amount is spread over, if the source gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub units: Option<Units>,
+}
+
+/// Schema of [`Stream`]: `amount` must be written, as `null` when the source states none (the
+/// validator reports it missing otherwise), although serde alone would read its absence as `None`.
+#[cfg(test)]
+fn amount_is_required(schema: &mut schemars::Schema) {
+    if let Some(serde_json::Value::Array(required)) = schema.get_mut("required") {
+        if !required.iter().any(|field| field == "amount") {
+            let at = required
+                .iter()
+                .position(|field| field == "status")
+                .unwrap_or(required.len());
+            required.insert(at, "amount".into());
+        }
+    }
 }
 
 /// Where the figures come from.
@@ -194,6 +215,7 @@ pub struct Source {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Dataset {
     /// The format version; this build reads version 1.
+    #[cfg_attr(test, schemars(extend("const" = FORMAT_VERSION)))]
     pub format: u32,
     /// The programme's title per language.
     pub title: Localized,
@@ -203,12 +225,16 @@ pub struct Dataset {
     /// Where the figures come from.
     pub source: Source,
     /// ISO 4217 code of every amount; this build reads `CNY`.
+    #[cfg_attr(test, schemars(extend("const" = "CNY")))]
     pub currency: String,
     /// The kinds of funding streams refer to.
+    #[cfg_attr(test, schemars(length(min = 1)))]
     pub kinds: Vec<Kind>,
     /// The agencies streams refer to.
+    #[cfg_attr(test, schemars(length(min = 1)))]
     pub agencies: Vec<Agency>,
     /// The funding streams, in the order the explorer lists them.
+    #[cfg_attr(test, schemars(length(min = 1)))]
     pub streams: Vec<Stream>,
 }
 

@@ -43,7 +43,8 @@ impl<T: Clone + PartialEq> History<T> {
     pub fn undo(&mut self) -> bool {
         match self.past.pop() {
             Some(previous) => {
-                self.future.push(std::mem::replace(&mut self.present, previous));
+                self.future
+                    .push(std::mem::replace(&mut self.present, previous));
                 true
             }
             None => false,

@@ -57,7 +57,11 @@ impl Lang {
                     .iter()
                     .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"))
                     && !rest.contains(&"hans");
-                Some(if traditional { Lang::ZhHant } else { Lang::ZhHans })
+                Some(if traditional {
+                    Lang::ZhHant
+                } else {
+                    Lang::ZhHans
+                })
             }
             _ => None,
         }

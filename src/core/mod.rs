@@ -2,11 +2,16 @@
 //! scenario encoding. No web dependency: `cargo test` covers it natively.
 
 pub mod apportion;
+pub mod csv;
+pub mod csv_import;
 pub mod dataset;
+pub mod export;
 pub mod history;
 pub mod lang;
 pub mod money;
+pub mod saved;
 pub mod scenario;
+pub mod share_link;
 pub mod totals;
 pub mod validate;
 

@@ -27,7 +27,7 @@ pub fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -70,7 +70,11 @@ pub fn format_wan(amount: i64) -> String {
 
 /// `amount` in CNY with separators, exact: `CNY 2,730,000`.
 pub fn format_cny_exact(amount: i64) -> String {
-    format!("CNY {}{}", sign(amount), group_thousands(amount.unsigned_abs()))
+    format!(
+        "CNY {}{}",
+        sign(amount),
+        group_thousands(amount.unsigned_abs())
+    )
 }
 
 /// `amount` in CNY, compact: millions to at most two decimals from one million up
@@ -139,9 +143,17 @@ pub fn parse_amount(text: &str, style: MoneyStyle) -> Option<i64> {
     if fraction.len() > scale as usize || whole.len() > 18 {
         return None;
     }
-    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
     let padded = format!("{fraction:0<width$}", width = scale as usize);
-    let fraction: i64 = if padded.is_empty() { 0 } else { padded.parse().ok()? };
+    let fraction: i64 = if padded.is_empty() {
+        0
+    } else {
+        padded.parse().ok()?
+    };
     let amount = whole
         .checked_mul(10_i64.pow(scale))?
         .checked_add(fraction)?;
@@ -196,22 +208,44 @@ mod tests {
     #[test]
     fn parses_typed_amounts_exactly() {
         assert_eq!(parse_amount("273", MoneyStyle::Wan), Some(2_730_000));
-        assert_eq!(parse_amount(" 1,000.5 万元", MoneyStyle::Wan), Some(10_005_000));
+        assert_eq!(
+            parse_amount(" 1,000.5 万元", MoneyStyle::Wan),
+            Some(10_005_000)
+        );
         assert_eq!(parse_amount("0.0001", MoneyStyle::Wan), Some(1));
         assert_eq!(parse_amount("2730000", MoneyStyle::Cny), Some(2_730_000));
-        assert_eq!(parse_amount("CNY 2,730,000", MoneyStyle::Cny), Some(2_730_000));
-        for bad in ["", "-5", "1.00001", "abc", "1e6", ".", "1.2.3", "99999999999999999999"] {
+        assert_eq!(
+            parse_amount("CNY 2,730,000", MoneyStyle::Cny),
+            Some(2_730_000)
+        );
+        for bad in [
+            "",
+            "-5",
+            "1.00001",
+            "abc",
+            "1e6",
+            ".",
+            "1.2.3",
+            "99999999999999999999",
+        ] {
             assert_eq!(parse_amount(bad, MoneyStyle::Wan), None, "{bad:?}");
         }
         assert_eq!(parse_amount("1.5", MoneyStyle::Cny), None);
-        assert_eq!(parse_amount("100000000001", MoneyStyle::Wan), None, "above 10^15 yuan");
+        assert_eq!(
+            parse_amount("100000000001", MoneyStyle::Wan),
+            None,
+            "above 10^15 yuan"
+        );
     }
 
     #[test]
     fn input_text_round_trips() {
         for amount in [0, 1, 2_730_000, 12_345, 37_880_000] {
             for style in [MoneyStyle::Wan, MoneyStyle::Cny] {
-                assert_eq!(parse_amount(&amount_input_text(amount, style), style), Some(amount));
+                assert_eq!(
+                    parse_amount(&amount_input_text(amount, style), style),
+                    Some(amount)
+                );
             }
         }
     }

@@ -97,7 +97,8 @@ pub enum Refusal {
     UnknownStream,
     /// The stream has no stated amount to change.
     NoAmount,
-    /// The amount is below zero or above 10^15 yuan.
+    /// The amount is below zero or above 10^15 yuan (in fixed pool, also when lowering it
+    /// would lift another stream above 10^15).
     OutOfRange,
     /// Fixed pool: the stream is locked.
     Locked,
@@ -145,7 +146,11 @@ impl Scenario {
                 .iter()
                 .zip(&self.outcomes)
                 .all(|(s, o)| s.status == Status::Sought || *o == Outcome::Pending)
-            && self.amounts.iter().flatten().all(|a| (0..=MAX_AMOUNT).contains(a))
+            && self
+                .amounts
+                .iter()
+                .flatten()
+                .all(|a| (0..=MAX_AMOUNT).contains(a))
             && self
                 .outcomes
                 .iter()
@@ -265,7 +270,13 @@ impl Scenario {
             }
         } else {
             for (j, give) in indices.iter().zip(apportion(current - amount, &weights)) {
-                next.amounts[*j] = Some(weights_of(self, *j) + give);
+                let received = weights_of(self, *j) + give;
+                // A pool above 10^15 could push one of the others past the bound every
+                // amount keeps (and a share link of the result would not decode).
+                if received > MAX_AMOUNT {
+                    return Err(Refusal::OutOfRange);
+                }
+                next.amounts[*j] = Some(received);
             }
         }
         Ok(next)

@@ -131,11 +131,15 @@ impl Totals {
             }
             groups
         };
+        // One map per list instead of a linear `kind_index` per stream: with a thousand
+        // streams the searches were most of the recompute.
+        let kind_ids = IdIndex::new(dataset.kinds.iter().map(|k| k.id.as_str()));
+        let agency_ids = IdIndex::new(dataset.agencies.iter().map(|a| a.id.as_str()));
         let by_kind = group(dataset.kinds.len(), &|i| {
-            dataset.kind_index(&dataset.streams[i].kind)
+            kind_ids.get(&dataset.streams[i].kind)
         });
         let by_agency = group(dataset.agencies.len(), &|i| {
-            dataset.agency_index(&dataset.streams[i].agency)
+            agency_ids.get(&dataset.streams[i].agency)
         });
 
         let stated: Vec<usize> = (0..streams.len())
@@ -192,6 +196,59 @@ impl Totals {
             not_granted,
         }
     }
+}
+
+/// Each id's position in its list; on a repeat the first, as [`Dataset::kind_index`] finds it.
+///
+/// A small open-addressing table over FNV-1a: at a thousand streams, a linear search per
+/// stream (or the standard map, at the size-optimised level the app is built with) was most
+/// of the recompute. The table is at most half full, so every probe ends.
+struct IdIndex<'d> {
+    ids: Vec<&'d str>,
+    /// Position + 1 of the id hashed to each slot; 0 for an empty slot.
+    slots: Vec<usize>,
+}
+
+impl<'d> IdIndex<'d> {
+    fn new(ids: impl Iterator<Item = &'d str>) -> Self {
+        let ids: Vec<&'d str> = ids.collect();
+        let mask = (ids.len() * 2).next_power_of_two().max(2) - 1;
+        let mut slots = vec![0; mask + 1];
+        for (position, id) in ids.iter().enumerate() {
+            let mut slot = fnv(id) & mask;
+            while let Some(taken) = slots.get(slot).copied().filter(|t| *t != 0) {
+                if ids.get(taken - 1) == Some(id) {
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if let Some(free @ 0) = slots.get_mut(slot) {
+                *free = position + 1;
+            }
+        }
+        IdIndex { ids, slots }
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut slot = fnv(id) & mask;
+        loop {
+            let taken = self.slots.get(slot).copied().filter(|t| *t != 0)?;
+            if self.ids.get(taken - 1) == Some(&id) {
+                return Some(taken - 1);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+/// The FNV-1a hash of `id`. The table lives for one computation over a dataset the user
+/// opened, so resistance to crafted collisions is not needed.
+fn fnv(id: &str) -> usize {
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (hash ^ (hash >> 32)) as usize
 }
 
 /// How each stream's planned money counts under the scenario's outcomes and sought toggle.

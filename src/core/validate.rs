@@ -172,9 +172,20 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<Validated, Report> {
         problems: vec![problem],
     })?;
     let value: Value = serde_json::from_str(text).map_err(|error| Report {
-        problems: vec![syntax_problem(&error)],
+        problems: vec![syntax_problem(&error, text)],
     })?;
-    validate_value(&value)
+    // The tree forgets the order of an object's fields, so the walker reports in the format's
+    // order; the text puts the problems back in the order of the file.
+    match validate_value(&value) {
+        Ok(mut validated) => {
+            sort_in_file_order(&mut validated.warnings, text);
+            Ok(validated)
+        }
+        Err(mut report) => {
+            sort_in_file_order(&mut report.problems, text);
+            Err(report)
+        }
+    }
 }
 
 /// Checks a dataset already parsed as a JSON tree (used by the CSV reader too).
@@ -216,6 +227,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, Problem> {
     Ok(text)
 }
 
+/// 2^64 and 2^63 as floats: the edges of the integers the JSON parser reads as integers.
+const TWO_POW_64: f64 = 18_446_744_073_709_551_616.0;
+const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+
 /// The line and column (from 1) just after `before`.
 fn line_column(before: &[u8]) -> (usize, usize) {
     let text = String::from_utf8_lossy(before);
@@ -224,7 +239,9 @@ fn line_column(before: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-fn syntax_problem(error: &serde_json::Error) -> Problem {
+/// A parse error as a problem. The parser counts columns in bytes; a person's editor counts
+/// characters (a Chinese character is three bytes), so the column is converted.
+fn syntax_problem(error: &serde_json::Error, text: &str) -> Problem {
     let kind = if error.is_eof() {
         ProblemKind::Truncated
     } else if error.to_string().contains("recursion limit") {
@@ -232,10 +249,24 @@ fn syntax_problem(error: &serde_json::Error) -> Problem {
     } else {
         ProblemKind::Syntax
     };
+    let line = error.line();
+    let byte_column = error.column();
+    // The parser gives column 0 for the end of a text that ends with a line break; positions
+    // count from 1.
+    let column = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .map_or(byte_column, |line_text| {
+            line_text
+                .char_indices()
+                .take_while(|(index, _)| *index < byte_column)
+                .count()
+        })
+        .max(1);
     Problem {
         severity: Severity::Error,
         path: String::new(),
-        position: Some((error.line(), error.column())),
+        position: Some((line, column)),
         kind,
     }
 }
@@ -316,9 +347,7 @@ impl Walker {
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
             self.report(
                 child(path, key),
-                ProblemKind::UnknownField {
-                    field: key.clone(),
-                },
+                ProblemKind::UnknownField { field: key.clone() },
             );
         }
         Some(map)
@@ -399,12 +428,14 @@ impl Walker {
         if !ok {
             return None;
         }
-        let present = |key: &str| match key {
-            "zh-Hans" => localized.zh_hans.as_deref(),
-            "zh-Hant" => localized.zh_hant.as_deref(),
-            _ => localized.en.as_deref(),
-        }
-        .is_some_and(|t| !t.trim().is_empty());
+        let present = |key: &str| {
+            match key {
+                "zh-Hans" => localized.zh_hans.as_deref(),
+                "zh-Hant" => localized.zh_hant.as_deref(),
+                _ => localized.en.as_deref(),
+            }
+            .is_some_and(|t| !t.trim().is_empty())
+        };
         if !LANGS.iter().any(|l| present(l)) {
             self.report(path, ProblemKind::EmptyText);
             return None;
@@ -433,7 +464,21 @@ impl Walker {
                     self.report(path, ProblemKind::TooBig);
                     None
                 } else {
-                    self.report(path, ProblemKind::NotWholeNumber);
+                    // A float. An integer literal in the range of i64 or u64 would have been
+                    // read as an integer, so a float in that range was written with a point or
+                    // an exponent. Beyond it, the parser also makes a float of a long run of
+                    // digits, and the size is what matters.
+                    let float = number.as_f64().unwrap_or(0.0);
+                    let kind = if float.fract() != 0.0 {
+                        ProblemKind::NotWholeNumber
+                    } else if float >= TWO_POW_64 {
+                        ProblemKind::TooBig
+                    } else if float <= -TWO_POW_63 {
+                        ProblemKind::Negative
+                    } else {
+                        ProblemKind::NotWholeNumber
+                    };
+                    self.report(path, kind);
                     None
                 }
             }
@@ -486,11 +531,16 @@ impl Walker {
 
     fn kind(&mut self, value: &Value, path: &str) -> Option<Kind> {
         let map = self.object(value, path, &["id", "name"])?;
-        let id = self.field(map, path, "id").and_then(|v| self.id(v, &child(path, "id")));
+        let id = self
+            .field(map, path, "id")
+            .and_then(|v| self.id(v, &child(path, "id")));
         let name = self
             .field(map, path, "name")
             .and_then(|v| self.localized(v, &child(path, "name")));
-        Some(Kind { id: id?, name: name? })
+        Some(Kind {
+            id: id?,
+            name: name?,
+        })
     }
 
     fn agency(&mut self, value: &Value, path: &str) -> Option<Agency> {
@@ -503,17 +553,19 @@ impl Walker {
     fn units(&mut self, value: &Value, path: &str) -> Option<Units> {
         let map = self.object(value, path, &["count", "label", "quote"])?;
         let count_path = child(path, "count");
-        let count = self.field(map, path, "count").and_then(|v| match v.as_u64() {
-            Some(0) => {
-                self.report(&count_path, ProblemKind::ZeroUnits);
-                None
-            }
-            Some(count) => Some(count),
-            None => {
-                self.wrong_type(&count_path, "whole number", v);
-                None
-            }
-        });
+        let count = self
+            .field(map, path, "count")
+            .and_then(|v| match v.as_u64() {
+                Some(0) => {
+                    self.report(&count_path, ProblemKind::ZeroUnits);
+                    None
+                }
+                Some(count) => Some(count),
+                None => {
+                    self.wrong_type(&count_path, "whole number", v);
+                    None
+                }
+            });
         let label = self
             .field(map, path, "label")
             .and_then(|v| self.localized(v, &child(path, "label")));
@@ -528,30 +580,36 @@ impl Walker {
         })
     }
 
-    fn stream(&mut self, value: &Value, path: &str, kinds: &[&str], agencies: &[&str]) -> Option<Stream> {
+    fn stream(
+        &mut self,
+        value: &Value,
+        path: &str,
+        kinds: &[&str],
+        agencies: &[&str],
+    ) -> Option<Stream> {
         const FIELDS: [&str; 8] = [
             "id", "name", "kind", "agency", "amount", "status", "quote", "units",
         ];
         let map = self.object(value, path, &FIELDS)?;
-        let id = self.field(map, path, "id").and_then(|v| self.id(v, &child(path, "id")));
+        let id = self
+            .field(map, path, "id")
+            .and_then(|v| self.id(v, &child(path, "id")));
         let name = self
             .field(map, path, "name")
             .and_then(|v| self.localized(v, &child(path, "name")));
         let kind_path = child(path, "kind");
-        let kind = self.field(map, path, "kind").and_then(|v| self.string(v, &kind_path));
-        if let Some(kind) = &kind {
-            if !kinds.contains(&kind.as_str()) {
-                self.report(&kind_path, ProblemKind::UnknownKind { id: kind.clone() });
-            }
+        let kind = self
+            .field(map, path, "kind")
+            .and_then(|v| self.string(v, &kind_path));
+        if let Some(kind) = kind.as_ref().filter(|k| !kinds.contains(&k.as_str())) {
+            self.report(&kind_path, ProblemKind::UnknownKind { id: kind.clone() });
         }
         let agency_path = child(path, "agency");
         let agency = self
             .field(map, path, "agency")
             .and_then(|v| self.string(v, &agency_path));
-        if let Some(agency) = &agency {
-            if !agencies.contains(&agency.as_str()) {
-                self.report(&agency_path, ProblemKind::UnknownAgency { id: agency.clone() });
-            }
+        if let Some(agency) = agency.as_ref().filter(|a| !agencies.contains(&a.as_str())) {
+            self.report(&agency_path, ProblemKind::UnknownAgency { id: agency.clone() });
         }
         let amount = self
             .field(map, path, "amount")
@@ -608,23 +666,28 @@ impl Walker {
             "format", "title", "summary", "source", "currency", "kinds", "agencies", "streams",
         ];
         let map = self.object(value, "", &FIELDS)?;
-        let format = self.field(map, "", "format").and_then(|v| match v.as_u64() {
-            Some(n) if n == u64::from(FORMAT_VERSION) => Some(FORMAT_VERSION),
-            _ => {
-                self.report(
-                    "format",
-                    ProblemKind::UnsupportedFormat {
-                        found: v.to_string(),
-                    },
-                );
-                None
-            }
-        });
+        let format = self
+            .field(map, "", "format")
+            .and_then(|v| match v.as_u64() {
+                Some(n) if n == u64::from(FORMAT_VERSION) => Some(FORMAT_VERSION),
+                _ => {
+                    self.report(
+                        "format",
+                        ProblemKind::UnsupportedFormat {
+                            found: v.to_string(),
+                        },
+                    );
+                    None
+                }
+            });
         let title = self
             .field(map, "", "title")
             .and_then(|v| self.localized(v, "title"));
+        // Optional; `{}` is how a dataset without one is written out. A bad summary must not
+        // stop the walk (the fields after it still get checked).
         let summary = match map.get("summary") {
-            Some(v) => Some(self.localized(v, "summary")?),
+            Some(Value::Object(empty)) if empty.is_empty() => Some(Localized::default()),
+            Some(v) => self.localized(v, "summary"),
             None => Some(Localized::default()),
         };
         let source = self
@@ -651,11 +714,23 @@ impl Walker {
             // streams' own values, but not their references.
             let all_kinds: Vec<&str> = stream_refs(map, "kind");
             let all_agencies: Vec<&str> = stream_refs(map, "agency");
-            let kinds_known = if kinds.is_some() { &kind_ids } else { &all_kinds };
-            let agencies_known = if agencies.is_some() { &agency_ids } else { &all_agencies };
-            self.list(map, "streams", |w, v, p| w.stream(v, p, kinds_known, agencies_known))
+            let kinds_known = if kinds.is_some() {
+                &kind_ids
+            } else {
+                &all_kinds
+            };
+            let agencies_known = if agencies.is_some() {
+                &agency_ids
+            } else {
+                &all_agencies
+            };
+            self.list(map, "streams", |w, v, p| {
+                w.stream(v, p, kinds_known, agencies_known)
+            })
         } else {
-            self.list(map, "streams", |w, v, p| w.stream(v, p, &kind_ids, &agency_ids))
+            self.list(map, "streams", |w, v, p| {
+                w.stream(v, p, &kind_ids, &agency_ids)
+            })
         };
         Some(Dataset {
             format: format?,
@@ -679,5 +754,138 @@ fn stream_refs<'v>(map: &'v Map<String, Value>, field: &str) -> Vec<&'v str> {
             .filter_map(|s| s.get(field).and_then(Value::as_str))
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// Puts `problems` in the order of the file: errors before warnings, each by where the value at
+/// fault starts in `text`. A missing field sorts at the end of the object that lacks it. Problems
+/// at the same place keep the walker's order.
+fn sort_in_file_order(problems: &mut [Problem], text: &str) {
+    if problems.len() < 2 {
+        return;
+    }
+    let mut spans = Spans {
+        bytes: text.as_bytes(),
+        text,
+        at: 0,
+        found: HashMap::new(),
+    };
+    spans.value(String::new(), 0);
+    let offset = |path: &str| -> usize {
+        if let Some((start, _)) = spans.found.get(path) {
+            return *start;
+        }
+        let mut ancestor = path;
+        while let Some(cut) = ancestor.rfind(['.', '[']) {
+            ancestor = &ancestor[..cut];
+            if let Some((_, end)) = spans.found.get(ancestor) {
+                return *end;
+            }
+        }
+        spans.found.get("").map_or(0, |(_, end)| *end)
+    };
+    problems.sort_by_cached_key(|p| (p.severity == Severity::Warning, offset(&p.path)));
+}
+
+/// Where each value of a JSON text starts and ends, by the path the walker gives it.
+struct Spans<'t> {
+    bytes: &'t [u8],
+    text: &'t str,
+    at: usize,
+    found: HashMap<String, (usize, usize)>,
+}
+
+impl Spans<'_> {
+    /// Deeper than the parser allows: such a text never reaches the walker.
+    const MAX_DEPTH: usize = 256;
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// Steps over a string literal and returns its decoded text.
+    fn string(&mut self) -> String {
+        let start = self.at;
+        self.at += 1;
+        while let Some(byte) = self.peek() {
+            self.at += if byte == b'\\' { 2 } else { 1 };
+            if byte == b'"' {
+                break;
+            }
+        }
+        self.text
+            .get(start..self.at.min(self.bytes.len()))
+            .and_then(|literal| serde_json::from_str(literal).ok())
+            .unwrap_or_default()
+    }
+
+    /// Steps over the value at the cursor, recording it and everything inside it.
+    fn value(&mut self, path: String, depth: usize) {
+        self.skip_space();
+        let start = self.at;
+        match self.peek() {
+            Some(b'{') if depth < Self::MAX_DEPTH => {
+                self.at += 1;
+                loop {
+                    self.skip_space();
+                    if self.peek() != Some(b'"') {
+                        break;
+                    }
+                    let key = self.string();
+                    self.skip_space();
+                    if self.peek() != Some(b':') {
+                        break;
+                    }
+                    self.at += 1;
+                    self.value(child(&path, &key), depth + 1);
+                    self.skip_space();
+                    if self.peek() != Some(b',') {
+                        break;
+                    }
+                    self.at += 1;
+                }
+                if self.peek() == Some(b'}') {
+                    self.at += 1;
+                }
+            }
+            Some(b'[') if depth < Self::MAX_DEPTH => {
+                self.at += 1;
+                let mut index = 0;
+                loop {
+                    self.skip_space();
+                    if matches!(self.peek(), None | Some(b']')) {
+                        break;
+                    }
+                    let before = self.at;
+                    self.value(format!("{path}[{index}]"), depth + 1);
+                    index += 1;
+                    self.skip_space();
+                    if self.peek() != Some(b',') || self.at == before {
+                        break;
+                    }
+                    self.at += 1;
+                }
+                if self.peek() == Some(b']') {
+                    self.at += 1;
+                }
+            }
+            Some(b'"') => {
+                self.string();
+            }
+            _ => {
+                while self.peek().is_some_and(|b| {
+                    !matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
+                }) {
+                    self.at += 1;
+                }
+            }
+        }
+        self.found.insert(path, (start, self.at));
     }
 }

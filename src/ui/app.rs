@@ -9,6 +9,7 @@ use crate::core::lang::Lang;
 use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::text;
+use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
 use crate::ui::header::Header;
 use crate::ui::notices::Notices;
@@ -31,6 +32,23 @@ pub struct AppProps {
     /// Whether the app owns the page (skip link, `main` landmark) or sits inside another.
     #[prop_or(true)]
     pub standalone: bool,
+    /// A narrower layout for embedding: one column, no summary.
+    #[prop_or_default]
+    pub compact: bool,
+    /// Told after every change of the scenario (share link, host events).
+    #[prop_or_default]
+    pub on_change: Option<Callback<ScenarioChange>>,
+}
+
+/// What the app tells its host after a change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioChange {
+    /// The dataset shown.
+    pub dataset: Rc<Dataset>,
+    /// The scenario now.
+    pub scenario: Scenario,
+    /// Its totals.
+    pub totals: Rc<Totals>,
 }
 
 /// The whole explorer.
@@ -52,6 +70,19 @@ pub fn app(props: &AppProps) -> Html {
         |(dataset, scenario)| Totals::compute(dataset, scenario),
     );
 
+    {
+        let on_change = props.on_change.clone();
+        let change = ScenarioChange {
+            dataset: state.dataset.0.clone(),
+            scenario: scenario.clone(),
+            totals: totals.clone(),
+        };
+        use_effect_with(change, move |change| {
+            if let Some(on_change) = on_change {
+                on_change.emit(change.clone());
+            }
+        });
+    }
     use_effect_with((lang, props.standalone), |(lang, standalone)| {
         if *standalone {
             crate::web::page::set_document_lang(*lang);
@@ -104,17 +135,18 @@ pub fn app(props: &AppProps) -> Html {
                     <h2 id="streams-heading">{ text(lang, "streams.heading") }</h2>
                     <ul class="stream-list">{ for rows }</ul>
                 </section>
-                // Focusable, because on wide screens it scrolls on its own beside the streams.
-                <div class="results" tabindex="0" role="region" aria-label={text(lang, "totals.region")}>
+                <div class="results">
                     <TotalsPanel dataset={dataset.clone()} totals={totals.clone()}
                         count_sought={scenario.count_sought} lang={lang} />
+                    <ChartsPanel dataset={dataset.clone()} scenario={scenario.clone()}
+                        totals={totals.clone()} lang={lang} />
                 </div>
             </div>
         </>
     };
 
     html! {
-        <div class="mfe-app" lang={lang.tag()} onkeydown={on_key}>
+        <div class={classes!("mfe-app", props.compact.then_some("compact"))} lang={lang.tag()} onkeydown={on_key}>
             if props.standalone {
                 <a class="skip-link" href="#main-content">{ text(lang, "app.skip") }</a>
             }

@@ -1,6 +1,7 @@
 //! The Yew interface: function components over the state in [`state`], one concept per file.
 
 pub mod app;
+pub mod charts_panel;
 pub mod controls;
 pub mod header;
 pub mod notices;

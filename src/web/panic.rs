@@ -1,12 +1,12 @@
 //! The error panel: a panic or a failed start shows what went wrong and a reload button,
 //! never a blank page. Built with plain DOM calls, since after a panic the app is gone.
 
-use crate::core::lang::Lang;
 use crate::i18n::text;
 
-/// Installs the panic hook that shows the error panel.
+/// Installs the panic hook that shows the error panel (through Yew, which would otherwise
+/// replace any hook with its own when an app is rendered).
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = info
             .payload()
             .downcast_ref::<&str>()
@@ -28,23 +28,13 @@ pub fn show_start_failure(reason: &str) {
     show_panel(reason);
 }
 
-/// The page's language as `<html lang>` says, for the panel's words.
-fn page_lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|tag| Lang::from_tag(&tag))
-        .unwrap_or_default()
-}
-
 /// Replaces the app's content with the panel. Text goes in through `textContent`, so nothing
 /// in a message can become markup.
 fn show_panel(detail: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let lang = page_lang();
+    let lang = super::page::document_lang();
     let build = || -> Option<web_sys::Element> {
         let panel = document.create_element("div").ok()?;
         panel.set_class_name("error-panel");
@@ -70,15 +60,17 @@ fn show_panel(detail: &str) {
     let Some(panel) = build() else {
         return;
     };
-    match document.get_element_by_id("app") {
-        Some(root) => {
-            root.set_text_content(None);
-            let _ = root.append_child(&panel);
+    let roots = super::roots::all();
+    if roots.is_empty() {
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&panel);
         }
-        None => {
-            if let Some(body) = document.body() {
-                let _ = body.append_child(&panel);
-            }
+        return;
+    }
+    for root in roots {
+        root.set_text_content(None);
+        if let Ok(copy) = panel.clone_node_with_deep(true) {
+            let _ = root.append_child(&copy);
         }
     }
 }

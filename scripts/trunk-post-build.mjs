@@ -1,0 +1,51 @@
+// trunk post_build hook: moves trunk's inline start-up script into `start.js`, so the page runs
+// under `script-src 'self'` with no 'unsafe-inline', and makes a failed start visible: if the
+// module or the WebAssembly cannot load, the page shows an error panel instead of nothing.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a trunk hook');
+const indexPath = join(staging, 'index.html');
+const html = readFileSync(indexPath, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (!match) throw new Error('no inline start-up script in index.html');
+
+// A static import cannot sit inside try: load the module dynamically so its failure is caught.
+const body = match[1]
+  .trim()
+  .replace(
+    /import init, \* as bindings from '([^']+)';/,
+    "const bindings = await import('$1');\nconst init = bindings.default;",
+  );
+if (body.includes('import ')) throw new Error('unexpected start-up code from trunk: ' + body);
+
+const start = `// Starts the explorer (written by scripts/trunk-post-build.mjs from trunk's start-up code).
+function showStartFailure(error) {
+  const root = document.getElementById('mfe-root') ?? document.body;
+  const panel = document.createElement('div');
+  panel.className = 'error-panel';
+  panel.setAttribute('role', 'alert');
+  const heading = document.createElement('h2');
+  heading.textContent = '无法启动 · Could not start';
+  const text = document.createElement('p');
+  text.textContent = '本工具未能载入，请重新载入页面。The explorer could not load; please reload the page.';
+  const detail = document.createElement('pre');
+  detail.textContent = String(error);
+  const reload = document.createElement('a');
+  reload.className = 'button reload';
+  reload.href = location.pathname + location.search;
+  reload.textContent = '重新载入 · Reload';
+  panel.append(heading, text, detail, reload);
+  root.replaceChildren(panel);
+}
+try {
+${body}
+} catch (error) {
+  console.error('could not start:', error);
+  showStartFailure(error);
+}
+`;
+writeFileSync(join(staging, 'start.js'), start);
+writeFileSync(indexPath, html.replace(inline, '<script type="module" src="./start.js"></script>'));

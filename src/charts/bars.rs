@@ -1,0 +1,219 @@
+//! The horizontal paired-bar layout shared by [`super::stream_bars`] and
+//! [`super::compare_bars`]: per row a name line, a solid bar and a hatched bar, each with its
+//! amount as text.
+//!
+//! Bars start at the left axis and are proportional to their amounts: one scale for the whole
+//! chart, the largest bar filling the room left of the widest amount label.
+
+use plotters::style::RGBColor;
+
+use crate::charts::canvas::{self, Anchor, Canvas, Drawn, Font, Labels};
+use crate::charts::palette;
+use crate::charts::text::{fit, fit_styled, width as text_width};
+
+/// Side margin in px.
+const PAD: f64 = 12.0;
+/// Height of the legend band at the top.
+const LEGEND_H: f64 = 34.0;
+/// Height of the name line above a row's bars.
+const NAME_H: f64 = 19.0;
+/// Height of the solid bar.
+const FIRST_H: f64 = 14.0;
+/// Gap between the two bars.
+const BAR_GAP: f64 = 3.0;
+/// Space after a row.
+const ROW_GAP: f64 = 15.0;
+/// Font size of names.
+const NAME_SIZE: f64 = 13.0;
+/// Font size of the solid bar's amount.
+const LABEL_SIZE: f64 = 12.0;
+/// Font size of the hatched bar's amount.
+const SECOND_LABEL_SIZE: f64 = 11.0;
+/// The narrowest the bar area gets, however long the labels.
+const MIN_BAR_AREA: f64 = 60.0;
+
+/// What a row shows.
+pub(crate) enum RowBars {
+    /// Two bars.
+    Bars {
+        /// The solid bar's amount.
+        first: i64,
+        /// The hatched bar's amount.
+        second: i64,
+        /// Text after the solid bar.
+        first_label: String,
+        /// Text after the hatched bar, if any.
+        second_label: Option<String>,
+    },
+    /// No bars: this text instead (amount not stated).
+    Note(String),
+}
+
+/// One row: a name and its bars.
+pub(crate) struct Row {
+    /// The name, cleaned (shortened here to fit).
+    pub name: String,
+    /// The bars or a note.
+    pub bars: RowBars,
+}
+
+/// The two series: legend words, colours, and the hatched bar's height.
+pub(crate) struct Series {
+    /// Legend text of the solid bars.
+    pub first: String,
+    /// Colour of the solid bars.
+    pub first_colour: RGBColor,
+    /// Legend text of the hatched bars.
+    pub second: String,
+    /// Colour of the hatched bars.
+    pub second_colour: RGBColor,
+    /// Height of the hatched bars in px.
+    pub second_height: f64,
+    /// Whether the hatched bars' labels are as prominent as the solid ones' (two scenarios
+    /// of equal standing) or smaller and muted (a baseline for reference).
+    pub second_prominent: bool,
+}
+
+/// The laid-out chart height for `rows`.
+fn height_of(rows: &[Row], series: &Series) -> f64 {
+    let rows_h: f64 = rows
+        .iter()
+        .map(|row| match row.bars {
+            RowBars::Bars { .. } => NAME_H + FIRST_H + BAR_GAP + series.second_height + ROW_GAP,
+            RowBars::Note(_) => NAME_H + 16.0 + ROW_GAP,
+        })
+        .sum();
+    LEGEND_H + rows_h
+}
+
+/// Draws `rows` at `width` px; returns the SVG and its height.
+pub(crate) fn draw(
+    rows: &[Row],
+    series: &Series,
+    width: u32,
+    labels: &Labels<'_>,
+) -> (String, u32) {
+    let height = height_of(rows, series).ceil() as u32;
+    let w = f64::from(width);
+    let inner = w - 2.0 * PAD;
+    let (second_size, second_font) = if series.second_prominent {
+        (LABEL_SIZE, Font::regular(LABEL_SIZE))
+    } else {
+        (SECOND_LABEL_SIZE, Font::regular(SECOND_LABEL_SIZE).muted())
+    };
+    let reserve = rows
+        .iter()
+        .filter_map(|row| match &row.bars {
+            RowBars::Bars {
+                first_label,
+                second_label,
+                ..
+            } => Some(
+                text_width(first_label, LABEL_SIZE).max(
+                    second_label
+                        .as_deref()
+                        .map_or(0.0, |l| text_width(l, second_size)),
+                ),
+            ),
+            RowBars::Note(_) => None,
+        })
+        .fold(0.0, f64::max)
+        + 10.0;
+    let area = (inner - reserve).max(MIN_BAR_AREA);
+    let max_value = rows
+        .iter()
+        .filter_map(|row| match row.bars {
+            RowBars::Bars { first, second, .. } => Some(first.max(second)),
+            RowBars::Note(_) => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let scale = |amount: i64| amount.max(0) as f64 / max_value as f64 * area;
+
+    let svg = canvas::render(width, height, labels, |canvas| {
+        legend(canvas, series, inner)?;
+        let x0 = PAD + 1.0;
+        let mut y = LEGEND_H;
+        for row in rows {
+            let name = fit_styled(&row.name, inner, NAME_SIZE, true);
+            canvas.text(
+                &name,
+                PAD,
+                y,
+                Anchor::Start,
+                Font::regular(NAME_SIZE).bold(),
+            )?;
+            let top = y + NAME_H;
+            match &row.bars {
+                RowBars::Bars {
+                    first,
+                    second,
+                    first_label,
+                    second_label,
+                } => {
+                    let bottom = top + FIRST_H + BAR_GAP + series.second_height;
+                    canvas.line(&[(PAD, top - 2.0), (PAD, bottom + 2.0)], palette::RULE, 1.0)?;
+                    let w1 = scale(*first);
+                    canvas.rect(x0, top, x0 + w1, top + FIRST_H, series.first_colour)?;
+                    let label = fit(first_label, inner - w1 - 6.0, LABEL_SIZE);
+                    canvas.text(
+                        &label,
+                        x0 + w1.round() + 6.0,
+                        top + FIRST_H / 2.0 - LABEL_SIZE * 0.46,
+                        Anchor::Start,
+                        Font::regular(LABEL_SIZE),
+                    )?;
+                    let top2 = top + FIRST_H + BAR_GAP;
+                    let w2 = scale(*second);
+                    canvas.hatched(
+                        x0,
+                        top2,
+                        x0 + w2,
+                        top2 + series.second_height,
+                        series.second_colour,
+                    )?;
+                    if let Some(second_label) = second_label {
+                        let label = fit(second_label, inner - w2 - 6.0, second_size);
+                        canvas.text(
+                            &label,
+                            x0 + w2.round() + 6.0,
+                            top2 + series.second_height / 2.0 - second_size * 0.46,
+                            Anchor::Start,
+                            second_font,
+                        )?;
+                    }
+                    y = bottom + ROW_GAP;
+                }
+                RowBars::Note(note) => {
+                    canvas.line(&[(PAD, top - 2.0), (PAD, top + 16.0)], palette::RULE, 1.0)?;
+                    let note = fit(note, inner - 8.0, LABEL_SIZE);
+                    canvas.text(
+                        &note,
+                        x0 + 6.0,
+                        top + 1.0,
+                        Anchor::Start,
+                        Font::regular(LABEL_SIZE).muted(),
+                    )?;
+                    y = top + 16.0 + ROW_GAP;
+                }
+            }
+        }
+        Ok(())
+    });
+    (svg, height)
+}
+
+/// The legend: a solid swatch with its words, then a hatched one with its words.
+fn legend(canvas: &Canvas<'_>, series: &Series, inner: f64) -> Drawn {
+    let size = 12.0;
+    let room = (inner / 2.0 - 32.0).max(40.0);
+    let first = fit(&series.first, room, size);
+    let second = fit(&series.second, room, size);
+    let y = 9.0;
+    canvas.rect(PAD, y + 1.0, PAD + 18.0, y + 12.0, series.first_colour)?;
+    canvas.text(&first, PAD + 24.0, y, Anchor::Start, Font::regular(size))?;
+    let x = PAD + 24.0 + text_width(&first, size) + 18.0;
+    canvas.hatched(x, y + 1.0, x + 18.0, y + 12.0, series.second_colour)?;
+    canvas.text(&second, x + 24.0, y, Anchor::Start, Font::regular(size))
+}

@@ -1,0 +1,204 @@
+//! Charts drawn with plotters' SVG backend into strings: pure Rust, no web dependency, so the
+//! native tests can read the SVG.
+//!
+//! - [`stream_bars`]: each stream's scenario amount (solid bar) against its baseline (hatched
+//!   bar). At most [`TOP_STREAMS`] streams are drawn, the largest by scenario amount, plus one
+//!   row summing the others; the table keeps every stream. Streams without a stated amount
+//!   are labelled rows, never zero bars.
+//! - [`kind_shares`]: the grand total split by kind, as one 100% stacked bar with a labelled
+//!   legend (percentages from [`Totals::by_kind`](crate::core::totals::Totals), exactly 100.0).
+//! - [`flow`]: a sankey-style diagram from agencies to kinds of the money counted.
+//! - [`compare_bars`]: two scenarios side by side, stream by stream.
+//!
+//! Each returns a [`ChartSvg`]: the SVG (scalable through its `viewBox` and `width="100%"`,
+//! `role="img"` with a `<title>` and a `<desc>` giving its main figures), the same title and
+//! description as text, and a [`ChartTable`] with the same data for a "show as table" view.
+//! All fixed words come from `locales/charts.yml`; names come from the dataset in the chosen
+//! language; amounts are formatted by [`crate::core::money::format_amount`]. Names are hostile
+//! input: they are cleaned of control characters, escaped (by plotters in the drawing, here in
+//! the `<title>` and `<desc>`), and shortened with an ellipsis to fit (the table keeps the whole
+//! name).
+//!
+//! The charts draw no visible title: the view shows [`ChartSvg::title`] as the heading.
+
+mod bars;
+mod canvas;
+mod compare_bars;
+mod flow;
+mod kind_shares;
+pub mod palette;
+mod stream_bars;
+pub mod text;
+
+pub use compare_bars::{CompareSide, compare_bars};
+pub use flow::flow;
+pub use kind_shares::kind_shares;
+pub use stream_bars::stream_bars;
+
+use crate::core::lang::Lang;
+use crate::core::money::format_amount;
+
+/// The most streams [`stream_bars`] and [`compare_bars`] draw; the rest are summed in one row.
+pub const TOP_STREAMS: usize = 12;
+/// The most agencies or kinds [`flow`] and [`kind_shares`] draw on one side; the rest are
+/// summed in one node or segment.
+pub const TOP_NODES: usize = 10;
+/// The narrowest layout width in px; narrower requests are laid out at this width (the SVG
+/// still scales down with its container).
+pub const MIN_WIDTH: u32 = 280;
+/// The widest layout width in px.
+pub const MAX_WIDTH: u32 = 2400;
+
+/// A drawn chart and the same information as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartSvg {
+    /// The SVG document: `<svg viewBox="0 0 W H" width="100%" role="img" …>` with `<title>`
+    /// and `<desc>` as its first children.
+    pub svg: String,
+    /// The chart's title (also the SVG's `<title>`), for the view's heading.
+    pub title: String,
+    /// What the chart shows, with its main figures (also the SVG's `<desc>`).
+    pub description: String,
+    /// The chart's data as a table.
+    pub table: ChartTable,
+    /// The layout width in px (the `viewBox` width).
+    pub width: u32,
+    /// The layout height in px (the `viewBox` height).
+    pub height: u32,
+}
+
+/// A chart's data as rows of text cells, for "show as table".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChartTable {
+    /// The column headings.
+    pub header: Vec<String>,
+    /// The rows, each with one cell per heading; the first cell names the row.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The chart message `key` in `lang` with each `%{name}` replaced by its value in one pass,
+/// so a value that itself contains `%{…}` (a hostile name) is left as written.
+pub(crate) fn message(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+    let template = crate::i18n::text(lang, key);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template.as_str();
+    while let Some(start) = rest.find("%{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => out.push_str(&rest[start..start + 3 + end]),
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `amount` as the language writes it (`273万元`, `CNY 2.73 million`).
+pub(crate) fn money(lang: Lang, amount: i64) -> String {
+    format_amount(amount, lang.money_style())
+}
+
+/// The layout width for a requested width.
+pub(crate) fn layout_width(width: u32) -> u32 {
+    width.clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
+/// A dataset name cleaned for display; `fallback` (an id) when the name is empty.
+pub(crate) fn display_name(name: &str, fallback: &str) -> String {
+    let name = text::clean(name);
+    if name.is_empty() {
+        text::clean(fallback)
+    } else {
+        name
+    }
+}
+
+/// The most characters of a name quoted in a title or description.
+const SPOKEN_NAME_CHARS: usize = 80;
+
+/// `name` cut to [`SPOKEN_NAME_CHARS`] characters with an ellipsis, for titles and
+/// descriptions (a screen reader should not read out a 10,000-character name).
+pub(crate) fn spoken(name: &str) -> String {
+    if name.chars().count() <= SPOKEN_NAME_CHARS {
+        return name.to_owned();
+    }
+    let mut short: String = name.chars().take(SPOKEN_NAME_CHARS - 1).collect();
+    short.push(text::ELLIPSIS);
+    short
+}
+
+/// Which of some candidates to draw one by one and which to sum into one "others" entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Selection {
+    /// The candidates drawn, in their original order.
+    pub shown: Vec<usize>,
+    /// The candidates summed into one entry, in their original order.
+    pub rest: Vec<usize>,
+}
+
+/// Picks the `n` largest of `candidates` (id, amount) by amount, earlier first on a tie; all of
+/// them when at most `n + 1` (an "others" of one would hide a name for nothing).
+pub(crate) fn select_top(candidates: &[(usize, i64)], n: usize) -> Selection {
+    if candidates.len() <= n + 1 {
+        return Selection {
+            shown: candidates.iter().map(|(id, _)| *id).collect(),
+            rest: Vec::new(),
+        };
+    }
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|a, b| candidates[*b].1.cmp(&candidates[*a].1).then(a.cmp(b)));
+    let mut shown_positions: Vec<usize> = order[..n].to_vec();
+    let mut rest_positions: Vec<usize> = order[n..].to_vec();
+    shown_positions.sort_unstable();
+    rest_positions.sort_unstable();
+    Selection {
+        shown: shown_positions.iter().map(|p| candidates[*p].0).collect(),
+        rest: rest_positions.iter().map(|p| candidates[*p].0).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_in_one_pass() {
+        assert_eq!(
+            message(
+                Lang::En,
+                "charts.baseline-amount",
+                &[("amount", "%{amount}")]
+            ),
+            "baseline %{amount}"
+        );
+        assert_eq!(
+            message(Lang::En, "charts.baseline-amount", &[]),
+            "baseline %{amount}"
+        );
+        assert_eq!(message(Lang::ZhHans, "charts.scenario", &[]), "方案");
+    }
+
+    #[test]
+    fn selects_the_largest_in_order() {
+        let candidates: Vec<(usize, i64)> = (0..20).map(|i| (i, (i as i64 * 7) % 11)).collect();
+        let pick = select_top(&candidates, 5);
+        assert_eq!(pick.shown.len(), 5);
+        assert_eq!(pick.rest.len(), 15);
+        assert!(pick.shown.windows(2).all(|w| w[0] < w[1]));
+        let smallest_shown = pick.shown.iter().map(|i| candidates[*i].1).min();
+        let largest_rest = pick.rest.iter().map(|i| candidates[*i].1).max();
+        assert!(smallest_shown >= largest_rest);
+        assert_eq!(select_top(&candidates[..6], 5).rest, Vec::<usize>::new());
+    }
+}

@@ -1,0 +1,210 @@
+//! Per-stream bars: the scenario's planned amount (solid) against the baseline (hatched).
+
+use crate::charts::bars::{self, Row, RowBars, Series};
+use crate::charts::canvas::Labels;
+use crate::charts::{
+    ChartSvg, ChartTable, TOP_STREAMS, display_name, layout_width, message, money, palette,
+    select_top, spoken,
+};
+use crate::core::dataset::Dataset;
+use crate::core::lang::Lang;
+use crate::core::money::format_delta;
+use crate::core::scenario::Scenario;
+use crate::core::totals::Totals;
+
+/// At most this many streams without a stated amount get a row each; more share one row.
+const MAX_NOTE_ROWS: usize = 3;
+
+/// Horizontal bars per stream: the scenario's planned amount as a solid bar labelled with the
+/// amount, the baseline (the dataset's own figure) as a hatched bar, labelled when it differs.
+///
+/// Rows follow the dataset's order, so they stay put while a slider moves. When there are
+/// more than [`TOP_STREAMS`] + 1 streams with an amount, only the [`TOP_STREAMS`] largest by
+/// scenario amount are drawn and one row "N other streams" sums the rest (baseline and
+/// scenario), which keeps a 1,000-stream chart readable and small; the table still lists
+/// every stream. Streams without a stated amount are labelled rows ("amount not stated"),
+/// one each up to three, else one row counting them. `width` is the layout width in px; the
+/// SVG scales to its container. `id_prefix` makes the `<title>`/`<desc>` ids unique on a page.
+pub fn stream_bars(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    totals: &Totals,
+    lang: Lang,
+    width: u32,
+    id_prefix: &str,
+) -> ChartSvg {
+    let width = layout_width(width);
+    let count = dataset.streams.len();
+    let planned = |i: usize| scenario.amounts.get(i).copied().flatten();
+    let baseline = |i: usize| dataset.streams.get(i).and_then(|s| s.amount).unwrap_or(0);
+    let name = |i: usize| {
+        dataset
+            .streams
+            .get(i)
+            .map_or_else(String::new, |s| display_name(s.name.get(lang), &s.id))
+    };
+    let not_stated = message(lang, "charts.not-stated", &[]);
+
+    let stated: Vec<(usize, i64)> = (0..count)
+        .filter_map(|i| planned(i).map(|a| (i, a)))
+        .collect();
+    let unstated: Vec<usize> = (0..count).filter(|i| planned(*i).is_none()).collect();
+    let pick = select_top(&stated, TOP_STREAMS);
+
+    let bar_row = |name: String, now: i64, before: i64| Row {
+        name,
+        bars: RowBars::Bars {
+            first: now,
+            second: before,
+            first_label: money(lang, now),
+            second_label: (now != before).then(|| {
+                message(
+                    lang,
+                    "charts.baseline-amount",
+                    &[("amount", &money(lang, before))],
+                )
+            }),
+        },
+    };
+    let mut shown: Vec<usize> = pick.shown.clone();
+    if unstated.len() <= MAX_NOTE_ROWS {
+        shown.extend(&unstated);
+        shown.sort_unstable();
+    }
+    let mut rows: Vec<Row> = shown
+        .iter()
+        .map(|&i| match planned(i) {
+            Some(now) => bar_row(name(i), now, baseline(i)),
+            None => Row {
+                name: name(i),
+                bars: RowBars::Note(not_stated.clone()),
+            },
+        })
+        .collect();
+    let rest_now: i64 = pick.rest.iter().filter_map(|i| planned(*i)).sum();
+    let rest_before: i64 = pick.rest.iter().map(|i| baseline(*i)).sum();
+    if !pick.rest.is_empty() {
+        let label = message(
+            lang,
+            "charts.others-streams",
+            &[("count", &pick.rest.len().to_string())],
+        );
+        rows.push(bar_row(label, rest_now, rest_before));
+    }
+    if unstated.len() > MAX_NOTE_ROWS {
+        rows.push(Row {
+            name: message(
+                lang,
+                "charts.not-stated-group",
+                &[("count", &unstated.len().to_string())],
+            ),
+            bars: RowBars::Note(not_stated.clone()),
+        });
+    }
+
+    // Title, description, table.
+    let title = message(lang, "charts.streams.title", &[]);
+    let total_now: i64 = stated.iter().map(|(_, a)| *a).sum();
+    let total_before: i64 = stated.iter().map(|(i, _)| baseline(*i)).sum();
+    let mut description = message(
+        lang,
+        "charts.streams.desc",
+        &[
+            ("count", &count.to_string()),
+            ("total", &money(lang, total_now)),
+            ("baseline", &money(lang, total_before)),
+            ("grand", &money(lang, totals.grand())),
+        ],
+    );
+    if let Some(&(largest, amount)) = stated
+        .iter()
+        .filter(|(_, a)| *a > 0)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+    {
+        description.push_str(&message(
+            lang,
+            "charts.streams.largest",
+            &[
+                ("name", &spoken(&name(largest))),
+                ("amount", &money(lang, amount)),
+            ],
+        ));
+    }
+    if !pick.rest.is_empty() {
+        description.push_str(&message(
+            lang,
+            "charts.streams.top",
+            &[
+                ("shown", &pick.shown.len().to_string()),
+                ("rest", &pick.rest.len().to_string()),
+                ("amount", &money(lang, rest_now)),
+            ],
+        ));
+    }
+    if !unstated.is_empty() {
+        description.push_str(&message(
+            lang,
+            "charts.streams.unstated",
+            &[("count", &unstated.len().to_string())],
+        ));
+    }
+
+    let mut table_rows: Vec<Vec<String>> = (0..count)
+        .map(|i| match planned(i) {
+            Some(now) => vec![
+                name(i),
+                money(lang, baseline(i)),
+                money(lang, now),
+                format_delta(now - baseline(i), lang.money_style()),
+            ],
+            None => vec![
+                name(i),
+                not_stated.clone(),
+                not_stated.clone(),
+                String::new(),
+            ],
+        })
+        .collect();
+    table_rows.push(vec![
+        message(lang, "charts.total", &[]),
+        money(lang, total_before),
+        money(lang, total_now),
+        format_delta(total_now - total_before, lang.money_style()),
+    ]);
+    let table = ChartTable {
+        header: [
+            "charts.col.stream",
+            "charts.baseline",
+            "charts.scenario",
+            "charts.col.change",
+        ]
+        .iter()
+        .map(|key| message(lang, key, &[]))
+        .collect(),
+        rows: table_rows,
+    };
+
+    let series = Series {
+        first: message(lang, "charts.scenario", &[]),
+        first_colour: palette::PRIMARY,
+        second: message(lang, "charts.baseline", &[]),
+        second_colour: palette::BASELINE,
+        second_prominent: false,
+        second_height: 10.0,
+    };
+    let labels = Labels {
+        lang,
+        id_prefix,
+        title: &title,
+        description: &description,
+    };
+    let (svg, height) = bars::draw(&rows, &series, width, &labels);
+    ChartSvg {
+        svg,
+        title,
+        description,
+        table,
+        width,
+        height,
+    }
+}

@@ -1,0 +1,899 @@
+//! The share link: a scenario written into the URL fragment, and read back against a dataset.
+//!
+//! # Format, version 1
+//!
+//! Segments separated by `;`. The first is the version, `v1`. Then, in any order:
+//!
+//! - settings, written `name:value` (`:` never occurs in a stream id, so a setting cannot be
+//!   mistaken for a stream whatever the dataset's ids are):
+//!   - `m:p` fixed-pool balance mode (`m:f`, free, is the default and is left out);
+//!   - `s:0` sought money not counted in the grand total (`s:1`, counted, is the default);
+//! - one entry per stream that differs from the dataset's baseline, written
+//!   `stream-id=part,part…` with the stream's stable id (ids are `A–Z a–z 0–9 - _ .`) and parts:
+//!   - an amount in whole yuan: decimal digits, or digits followed by `w` meaning ten thousand
+//!     yuan (万): `273w` is 2,730,000 yuan, `2730001` is 2,730,001;
+//!   - `g` (assumed granted), `r` (refused), `p` and a percent 0–100 (`p50`, granted in part):
+//!     the assumed outcome of a sought stream (pending, the default, is left out);
+//!   - `L`: the stream is locked.
+//!
+//! Streams left out keep their baseline (amount as published, unlocked, pending), so a link
+//! stays short and still works after the dataset gains streams. The encoder writes settings
+//! first, then streams in dataset order, each as amount, outcome, lock; it writes amounts that
+//! are whole 万 with `w`. Every character is an ASCII letter, digit or one of `; : = , - _ .`,
+//! all allowed in a URL fragment without percent-encoding.
+//!
+//! Example: the Muchuan scenario in fixed-pool mode with guaranteed loans raised to 3,000,000
+//! yuan and the training base assumed granted at 50%, the e-commerce projects locked:
+//!
+//! ```text
+//! v1;m:p;guaranteed-loans=300w;training-base=p50;ecommerce-projects=L
+//! ```
+//!
+//! # Reading
+//!
+//! [`decode`] accepts a leading `#`, skips empty segments, and checks everything against the
+//! dataset: a link longer than [`MAX_LINK_BYTES`], another version, an unknown setting or
+//! stream, a stream or setting given twice, an amount that is not whole yuan in 0–10^15, an
+//! amount for a stream whose amount is not stated, an outcome for a stream that is not sought,
+//! a percent above 100 — each is a [`LinkError`], never a panic. The result always
+//! [`Scenario::fits`] the dataset.
+
+use std::collections::HashMap;
+
+use crate::core::dataset::{Dataset, Status};
+use crate::core::lang::Lang;
+use crate::core::money::MAX_AMOUNT;
+use crate::core::scenario::{BalanceMode, Outcome, Scenario};
+use crate::i18n::{fill, text};
+
+/// The format version this build writes and reads.
+pub const LINK_VERSION: u32 = 1;
+
+/// The longest link read, in bytes: 8 KB, room for every stream of a large dataset changed.
+pub const MAX_LINK_BYTES: usize = 8 * 1024;
+
+/// The most characters of a piece of the link kept in an error (for the message).
+const MAX_ECHO_CHARS: usize = 40;
+
+/// Why a link cannot be read against a dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// The link is empty (there is no scenario in the URL: show the baseline).
+    Empty,
+    /// The link is longer than [`MAX_LINK_BYTES`].
+    TooLong {
+        /// Its length in bytes.
+        bytes: usize,
+    },
+    /// The first segment is not a version (`v1`): this is not a share link.
+    NotALink,
+    /// A version this build cannot read.
+    UnsupportedVersion {
+        /// The version as written (cut short if long).
+        found: String,
+    },
+    /// A segment that is neither `name:value` nor `stream-id=parts`.
+    BadSegment {
+        /// The segment (cut short if long).
+        segment: String,
+    },
+    /// A setting name other than `m` or `s`.
+    UnknownSetting {
+        /// The name as written.
+        name: String,
+    },
+    /// A setting with a value it cannot have.
+    BadSetting {
+        /// The setting's name.
+        name: String,
+        /// The value as written.
+        value: String,
+    },
+    /// A setting given twice.
+    RepeatedSetting {
+        /// The setting's name.
+        name: String,
+    },
+    /// A stream id the dataset does not have.
+    UnknownStream {
+        /// The id as written.
+        id: String,
+    },
+    /// A stream given twice.
+    RepeatedStream {
+        /// The stream's id.
+        id: String,
+    },
+    /// A stream entry with a part this format does not have.
+    UnknownPart {
+        /// The stream's id.
+        id: String,
+        /// The part as written.
+        part: String,
+    },
+    /// Two amounts, two outcomes or two locks for one stream.
+    RepeatedPart {
+        /// The stream's id.
+        id: String,
+        /// The second part as written.
+        part: String,
+    },
+    /// An amount that is not digits (with an optional `w`).
+    BadAmount {
+        /// The stream's id.
+        id: String,
+        /// The amount as written.
+        text: String,
+    },
+    /// An amount above 10^15 yuan.
+    AmountOutOfRange {
+        /// The stream's id.
+        id: String,
+    },
+    /// An amount for a stream whose amount the source does not state.
+    NoAmount {
+        /// The stream's id.
+        id: String,
+    },
+    /// An outcome for a stream that is not sought.
+    NotSought {
+        /// The stream's id.
+        id: String,
+    },
+    /// A partial-grant percent that is not a whole number from 0 to 100.
+    BadPercent {
+        /// The stream's id.
+        id: String,
+        /// The percent as written.
+        text: String,
+    },
+    /// The scenario read does not fit the dataset (a safeguard; the checks above catch it first).
+    DoesNotFit,
+}
+
+impl LinkError {
+    /// The error as one sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            LinkError::Empty => text(lang, "io.link.empty"),
+            LinkError::TooLong { bytes } => fill(
+                lang,
+                "io.link.too-long",
+                &[
+                    ("bytes", &bytes.to_string()),
+                    ("max", &MAX_LINK_BYTES.to_string()),
+                ],
+            ),
+            LinkError::NotALink => text(lang, "io.link.not-a-link"),
+            LinkError::UnsupportedVersion { found } => {
+                fill(lang, "io.link.unsupported-version", &[("found", found)])
+            }
+            LinkError::BadSegment { segment } => {
+                fill(lang, "io.link.bad-segment", &[("segment", segment)])
+            }
+            LinkError::UnknownSetting { name } => {
+                fill(lang, "io.link.unknown-setting", &[("name", name)])
+            }
+            LinkError::BadSetting { name, value } => fill(
+                lang,
+                "io.link.bad-setting",
+                &[("name", name), ("value", value)],
+            ),
+            LinkError::RepeatedSetting { name } => {
+                fill(lang, "io.link.repeated-setting", &[("name", name)])
+            }
+            LinkError::UnknownStream { id } => fill(lang, "io.link.unknown-stream", &[("id", id)]),
+            LinkError::RepeatedStream { id } => {
+                fill(lang, "io.link.repeated-stream", &[("id", id)])
+            }
+            LinkError::UnknownPart { id, part } => {
+                fill(lang, "io.link.unknown-part", &[("id", id), ("part", part)])
+            }
+            LinkError::RepeatedPart { id, part } => {
+                fill(lang, "io.link.repeated-part", &[("id", id), ("part", part)])
+            }
+            LinkError::BadAmount { id, text } => {
+                fill(lang, "io.link.bad-amount", &[("id", id), ("text", text)])
+            }
+            LinkError::AmountOutOfRange { id } => {
+                fill(lang, "io.link.amount-out-of-range", &[("id", id)])
+            }
+            LinkError::NoAmount { id } => fill(lang, "io.link.no-amount", &[("id", id)]),
+            LinkError::NotSought { id } => fill(lang, "io.link.not-sought", &[("id", id)]),
+            LinkError::BadPercent { id, text } => {
+                fill(lang, "io.link.bad-percent", &[("id", id), ("text", text)])
+            }
+            LinkError::DoesNotFit => text(lang, "io.link.does-not-fit"),
+        }
+    }
+}
+
+/// Writes `scenario` as a link relative to `dataset` (without the `#`). `scenario` must fit
+/// `dataset` (every scenario the reducer makes does); streams past the shorter of the two are
+/// left out.
+pub fn encode(dataset: &Dataset, scenario: &Scenario) -> String {
+    let mut out = format!("v{LINK_VERSION}");
+    if scenario.mode == BalanceMode::FixedPool {
+        out.push_str(";m:p");
+    }
+    if !scenario.count_sought {
+        out.push_str(";s:0");
+    }
+    let entries = dataset
+        .streams
+        .iter()
+        .zip(&scenario.amounts)
+        .zip(&scenario.locked)
+        .zip(&scenario.outcomes);
+    for (((stream, amount), locked), outcome) in entries {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(amount) = amount.filter(|a| Some(*a) != stream.amount) {
+            parts.push(amount_text(amount));
+        }
+        match outcome {
+            Outcome::Pending => {}
+            Outcome::Granted => parts.push("g".to_owned()),
+            Outcome::Refused => parts.push("r".to_owned()),
+            Outcome::Partial(percent) => parts.push(format!("p{percent}")),
+        }
+        if *locked {
+            parts.push("L".to_owned());
+        }
+        if !parts.is_empty() {
+            out.push(';');
+            out.push_str(&stream.id);
+            out.push('=');
+            out.push_str(&parts.join(","));
+        }
+    }
+    out
+}
+
+/// An amount as the link writes it: whole 万 with `w`, anything else in plain yuan.
+fn amount_text(amount: i64) -> String {
+    if amount > 0 && amount % 10_000 == 0 {
+        format!("{}w", amount / 10_000)
+    } else {
+        amount.to_string()
+    }
+}
+
+/// Reads a link (with or without its leading `#`) against `dataset`.
+pub fn decode(link: &str, dataset: &Dataset) -> Result<Scenario, LinkError> {
+    if link.len() > MAX_LINK_BYTES {
+        return Err(LinkError::TooLong { bytes: link.len() });
+    }
+    let link = link.trim();
+    let link = link.strip_prefix('#').unwrap_or(link);
+    if link.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    let mut segments = link.split(';');
+    let version = segments.next().unwrap_or_default();
+    let digits = version.strip_prefix('v').ok_or(LinkError::NotALink)?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(LinkError::NotALink);
+    }
+    if digits.trim_start_matches('0') != LINK_VERSION.to_string() {
+        return Err(LinkError::UnsupportedVersion {
+            found: echo(digits),
+        });
+    }
+
+    let index: HashMap<&str, usize> = dataset
+        .streams
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut scenario = Scenario::baseline(dataset);
+    let mut mode_seen = false;
+    let mut sought_seen = false;
+    let mut streams_seen = vec![false; dataset.streams.len()];
+
+    for segment in segments.filter(|s| !s.is_empty()) {
+        let separator = segment.find([':', '=']);
+        match separator.map(|at| (at, segment.as_bytes()[at])) {
+            Some((at, b':')) => {
+                let (name, value) = (&segment[..at], &segment[at + 1..]);
+                let bad = || LinkError::BadSetting {
+                    name: echo(name),
+                    value: echo(value),
+                };
+                let seen = match name {
+                    "m" => {
+                        scenario.mode = match value {
+                            "f" => BalanceMode::Free,
+                            "p" => BalanceMode::FixedPool,
+                            _ => return Err(bad()),
+                        };
+                        &mut mode_seen
+                    }
+                    "s" => {
+                        scenario.count_sought = match value {
+                            "1" => true,
+                            "0" => false,
+                            _ => return Err(bad()),
+                        };
+                        &mut sought_seen
+                    }
+                    _ => return Err(LinkError::UnknownSetting { name: echo(name) }),
+                };
+                if std::mem::replace(seen, true) {
+                    return Err(LinkError::RepeatedSetting { name: echo(name) });
+                }
+            }
+            Some((at, _)) => {
+                let (id, parts) = (&segment[..at], &segment[at + 1..]);
+                let stream = *index
+                    .get(id)
+                    .ok_or_else(|| LinkError::UnknownStream { id: echo(id) })?;
+                if std::mem::replace(&mut streams_seen[stream], true) {
+                    return Err(LinkError::RepeatedStream { id: echo(id) });
+                }
+                read_entry(dataset, &mut scenario, stream, parts)?;
+            }
+            None => {
+                return Err(LinkError::BadSegment {
+                    segment: echo(segment),
+                });
+            }
+        }
+    }
+    if scenario.fits(dataset) {
+        Ok(scenario)
+    } else {
+        Err(LinkError::DoesNotFit)
+    }
+}
+
+/// Reads the parts of one stream's entry into `scenario`.
+fn read_entry(
+    dataset: &Dataset,
+    scenario: &mut Scenario,
+    stream: usize,
+    parts: &str,
+) -> Result<(), LinkError> {
+    let info = &dataset.streams[stream];
+    let id = || echo(&info.id);
+    let (mut amount_seen, mut outcome_seen, mut lock_seen) = (false, false, false);
+    for part in parts.split(',') {
+        let repeated = || LinkError::RepeatedPart {
+            id: id(),
+            part: echo(part),
+        };
+        let first = part.chars().next();
+        if first.is_some_and(|c| c.is_ascii_digit()) {
+            if std::mem::replace(&mut amount_seen, true) {
+                return Err(repeated());
+            }
+            let amount = read_amount(part).map_err(|error| match error {
+                AmountError::Syntax => LinkError::BadAmount {
+                    id: id(),
+                    text: echo(part),
+                },
+                AmountError::Range => LinkError::AmountOutOfRange { id: id() },
+            })?;
+            if info.amount.is_none() {
+                return Err(LinkError::NoAmount { id: id() });
+            }
+            scenario.amounts[stream] = Some(amount);
+        } else if part == "L" {
+            if std::mem::replace(&mut lock_seen, true) {
+                return Err(repeated());
+            }
+            scenario.locked[stream] = true;
+        } else if matches!(first, Some('g' | 'r' | 'p')) {
+            let outcome = match part {
+                "g" => Outcome::Granted,
+                "r" => Outcome::Refused,
+                _ => {
+                    let digits = part.strip_prefix('p').unwrap_or_default();
+                    if digits.is_empty() && part != "p" {
+                        return Err(LinkError::UnknownPart {
+                            id: id(),
+                            part: echo(part),
+                        });
+                    }
+                    Outcome::Partial(read_percent(digits).ok_or_else(|| LinkError::BadPercent {
+                        id: id(),
+                        text: echo(digits),
+                    })?)
+                }
+            };
+            if std::mem::replace(&mut outcome_seen, true) {
+                return Err(repeated());
+            }
+            if info.status != Status::Sought {
+                return Err(LinkError::NotSought { id: id() });
+            }
+            scenario.outcomes[stream] = outcome;
+        } else {
+            return Err(LinkError::UnknownPart {
+                id: id(),
+                part: echo(part),
+            });
+        }
+    }
+    Ok(())
+}
+
+enum AmountError {
+    Syntax,
+    Range,
+}
+
+/// `123` or `123w`, within 0 to 10^15 yuan.
+fn read_amount(text: &str) -> Result<i64, AmountError> {
+    let (digits, scale) = match text.strip_suffix('w') {
+        Some(digits) => (digits, 10_000),
+        None => (text, 1),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(AmountError::Syntax);
+    }
+    let digits = digits.trim_start_matches('0');
+    if digits.len() > 16 {
+        return Err(AmountError::Range);
+    }
+    let value: i64 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().map_err(|_| AmountError::Range)?
+    };
+    value
+        .checked_mul(scale)
+        .filter(|amount| *amount <= MAX_AMOUNT)
+        .ok_or(AmountError::Range)
+}
+
+/// A whole percent 0–100 written in at most three digits.
+fn read_percent(digits: &str) -> Option<u8> {
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u8>().ok().filter(|p| *p <= 100)
+}
+
+/// A piece of the link for an error message, cut to [`MAX_ECHO_CHARS`] characters.
+fn echo(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(MAX_ECHO_CHARS).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::core::dataset::{Agency, Kind, Localized, Source, Stream};
+    use crate::core::scenario::Action;
+    use crate::core::totals::Totals;
+    use crate::core::validate::parse_dataset;
+    use proptest::prelude::*;
+
+    pub(crate) fn muchuan() -> Dataset {
+        parse_dataset(crate::MUCHUAN_JSON.as_bytes())
+            .expect("the built-in dataset is valid")
+            .dataset
+    }
+
+    fn index(dataset: &Dataset, id: &str) -> usize {
+        dataset.stream_index(id).expect("stream exists")
+    }
+
+    fn apply_all(dataset: &Dataset, actions: &[Action]) -> Scenario {
+        actions
+            .iter()
+            .fold(Scenario::baseline(dataset), |scenario, action| {
+                scenario.apply(dataset, *action).unwrap_or(scenario)
+            })
+    }
+
+    #[test]
+    fn one_change_makes_a_short_link() {
+        let dataset = muchuan();
+        let loans = index(&dataset, "guaranteed-loans");
+        let scenario = Scenario::baseline(&dataset)
+            .apply(
+                &dataset,
+                Action::SetAmount {
+                    stream: loans,
+                    amount: 3_000_000,
+                },
+            )
+            .expect("free mode takes any amount");
+        let link = encode(&dataset, &scenario);
+        assert_eq!(link, "v1;guaranteed-loans=300w");
+        assert_eq!(decode(&link, &dataset), Ok(scenario.clone()));
+        assert_eq!(decode(&format!("#{link}"), &dataset), Ok(scenario));
+        assert_eq!(encode(&dataset, &Scenario::baseline(&dataset)), "v1");
+        assert_eq!(decode("v1", &dataset), Ok(Scenario::baseline(&dataset)));
+    }
+
+    #[test]
+    fn documented_example_reads() {
+        let dataset = muchuan();
+        let link = "v1;m:p;guaranteed-loans=300w;training-base=p50;ecommerce-projects=L";
+        let scenario = decode(link, &dataset).expect("the example reads");
+        assert_eq!(scenario.mode, BalanceMode::FixedPool);
+        assert!(scenario.count_sought);
+        assert_eq!(
+            scenario.amounts[index(&dataset, "guaranteed-loans")],
+            Some(3_000_000)
+        );
+        assert_eq!(
+            scenario.outcomes[index(&dataset, "training-base")],
+            Outcome::Partial(50)
+        );
+        assert!(scenario.locked[index(&dataset, "ecommerce-projects")]);
+        assert_eq!(encode(&dataset, &scenario), link);
+        let odd = decode("v1;s:0;;ecommerce-city=L,r,300001;", &dataset).expect("reads");
+        assert_eq!(encode(&dataset, &odd), "v1;s:0;ecommerce-city=300001,r,L");
+    }
+
+    #[test]
+    fn survives_a_dataset_that_gains_streams() {
+        let dataset = muchuan();
+        let scenario = apply_all(
+            &dataset,
+            &[
+                Action::SetAmount {
+                    stream: index(&dataset, "tech-projects"),
+                    amount: 6_500_000,
+                },
+                Action::SetOutcome {
+                    stream: index(&dataset, "ecommerce-city"),
+                    outcome: Outcome::Granted,
+                },
+            ],
+        );
+        let link = encode(&dataset, &scenario);
+        let mut grown = dataset.clone();
+        let mut extra = grown.streams[0].clone();
+        extra.id = "new-stream".into();
+        grown.streams.insert(0, extra);
+        let read = decode(&link, &grown).expect("ids still resolve");
+        assert_eq!(
+            read.amounts[0], grown.streams[0].amount,
+            "a new stream takes its baseline"
+        );
+        assert_eq!(&read.amounts[1..], &scenario.amounts[..]);
+        assert_eq!(&read.outcomes[1..], &scenario.outcomes[..]);
+    }
+
+    #[test]
+    fn every_problem_is_a_typed_error() {
+        let dataset = muchuan();
+        let cases: Vec<(String, LinkError)> = vec![
+            ("".into(), LinkError::Empty),
+            ("#".into(), LinkError::Empty),
+            ("hello".into(), LinkError::NotALink),
+            ("v".into(), LinkError::NotALink),
+            (
+                "v2;m:p".into(),
+                LinkError::UnsupportedVersion { found: "2".into() },
+            ),
+            (
+                "v1;x".into(),
+                LinkError::BadSegment {
+                    segment: "x".into(),
+                },
+            ),
+            (
+                "v1;q:1".into(),
+                LinkError::UnknownSetting { name: "q".into() },
+            ),
+            (
+                "v1;m:x".into(),
+                LinkError::BadSetting {
+                    name: "m".into(),
+                    value: "x".into(),
+                },
+            ),
+            (
+                "v1;s:0;s:0".into(),
+                LinkError::RepeatedSetting { name: "s".into() },
+            ),
+            (
+                "v1;nope=1w".into(),
+                LinkError::UnknownStream { id: "nope".into() },
+            ),
+            (
+                "v1;tech-projects=1w;tech-projects=2w".into(),
+                LinkError::RepeatedStream {
+                    id: "tech-projects".into(),
+                },
+            ),
+            (
+                "v1;tech-projects=1w,2w".into(),
+                LinkError::RepeatedPart {
+                    id: "tech-projects".into(),
+                    part: "2w".into(),
+                },
+            ),
+            (
+                "v1;tech-projects=x".into(),
+                LinkError::UnknownPart {
+                    id: "tech-projects".into(),
+                    part: "x".into(),
+                },
+            ),
+            (
+                "v1;tech-projects=".into(),
+                LinkError::UnknownPart {
+                    id: "tech-projects".into(),
+                    part: "".into(),
+                },
+            ),
+            (
+                "v1;tech-projects=12x".into(),
+                LinkError::BadAmount {
+                    id: "tech-projects".into(),
+                    text: "12x".into(),
+                },
+            ),
+            (
+                "v1;tech-projects=100000000001w".into(),
+                LinkError::AmountOutOfRange {
+                    id: "tech-projects".into(),
+                },
+            ),
+            (
+                "v1;tech-projects=99999999999999999999999999".into(),
+                LinkError::AmountOutOfRange {
+                    id: "tech-projects".into(),
+                },
+            ),
+            (
+                "v1;finance-priority=5w".into(),
+                LinkError::NoAmount {
+                    id: "finance-priority".into(),
+                },
+            ),
+            (
+                "v1;tech-projects=g".into(),
+                LinkError::NotSought {
+                    id: "tech-projects".into(),
+                },
+            ),
+            (
+                "v1;training-base=p101".into(),
+                LinkError::BadPercent {
+                    id: "training-base".into(),
+                    text: "101".into(),
+                },
+            ),
+            (
+                "v1;training-base=p".into(),
+                LinkError::BadPercent {
+                    id: "training-base".into(),
+                    text: "".into(),
+                },
+            ),
+            (
+                "v1;training-base=g,r".into(),
+                LinkError::RepeatedPart {
+                    id: "training-base".into(),
+                    part: "r".into(),
+                },
+            ),
+            (
+                "v1;training-base=-5".into(),
+                LinkError::UnknownPart {
+                    id: "training-base".into(),
+                    part: "-5".into(),
+                },
+            ),
+            (
+                format!("v1;{}", "x".repeat(MAX_LINK_BYTES)),
+                LinkError::TooLong {
+                    bytes: MAX_LINK_BYTES + 3,
+                },
+            ),
+        ];
+        for (link, error) in cases {
+            assert_eq!(decode(&link, &dataset), Err(error.clone()), "{link:?}");
+            assert!(!error.message(Lang::En).is_empty());
+        }
+        let long = format!("v1;{}=1", "a".repeat(100));
+        match decode(&long, &dataset) {
+            Err(LinkError::UnknownStream { id }) => assert_eq!(id.chars().count(), 41),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            LinkError::UnknownStream { id: "x".into() }.message(Lang::En),
+            "the link names the stream “x”, which this dataset does not have"
+        );
+    }
+
+    /// A setting cannot be mistaken for a stream, whatever the ids.
+    #[test]
+    fn ids_that_look_like_settings() {
+        let mut dataset = muchuan();
+        dataset.streams[0].id = "m".into();
+        dataset.streams[1].id = "s".into();
+        dataset.streams[2].id = "v1".into();
+        let scenario = apply_all(
+            &dataset,
+            &[
+                Action::SetMode(BalanceMode::FixedPool),
+                Action::SetLocked {
+                    stream: 0,
+                    locked: true,
+                },
+                Action::SetAmount {
+                    stream: 1,
+                    amount: 0,
+                },
+                Action::SetLocked {
+                    stream: 2,
+                    locked: true,
+                },
+            ],
+        );
+        let link = encode(&dataset, &scenario);
+        assert!(link.starts_with("v1;m:p;m=L;s=0;v1=L;"), "{link}");
+        assert_eq!(decode(&link, &dataset), Ok(scenario));
+    }
+
+    fn amount() -> impl Strategy<Value = i64> {
+        prop_oneof![
+            0..=MAX_AMOUNT,
+            (0..=MAX_AMOUNT / 10_000).prop_map(|w| w * 10_000),
+            0..3_000_000i64,
+        ]
+    }
+
+    fn outcome() -> impl Strategy<Value = Outcome> {
+        prop_oneof![
+            Just(Outcome::Pending),
+            Just(Outcome::Granted),
+            Just(Outcome::Refused),
+            (0u8..=110).prop_map(Outcome::Partial),
+        ]
+    }
+
+    /// Random actions on streams `0..streams + 1` (one past the end, which the reducer refuses).
+    pub(crate) fn actions(streams: usize) -> impl Strategy<Value = Vec<Action>> {
+        let stream = 0..=streams;
+        let action = prop_oneof![
+            (stream.clone(), amount())
+                .prop_map(|(stream, amount)| Action::SetAmount { stream, amount }),
+            (stream.clone(), -500i64..500)
+                .prop_map(|(stream, steps)| Action::Step { stream, steps }),
+            (stream.clone(), any::<bool>())
+                .prop_map(|(stream, locked)| Action::SetLocked { stream, locked }),
+            (stream, outcome())
+                .prop_map(|(stream, outcome)| Action::SetOutcome { stream, outcome }),
+            prop_oneof![Just(BalanceMode::Free), Just(BalanceMode::FixedPool)]
+                .prop_map(Action::SetMode),
+            any::<bool>().prop_map(Action::SetCountSought),
+            Just(Action::Reset),
+        ];
+        proptest::collection::vec(action, 0..40)
+    }
+
+    fn localized(text: &str) -> Localized {
+        Localized {
+            en: Some(text.to_owned()),
+            ..Localized::default()
+        }
+    }
+
+    /// Random datasets: 1–12 streams with unique ids (some shaped like settings), amounts
+    /// stated or not, any status.
+    pub(crate) fn dataset() -> impl Strategy<Value = Dataset> {
+        let id = prop_oneof![
+            "[A-Za-z0-9][A-Za-z0-9._-]{0,12}",
+            prop::sample::select(vec!["m", "s", "v1", "L", "g", "p50", "1"]).prop_map(String::from),
+        ];
+        let stream = (
+            id,
+            proptest::option::weighted(0.85, amount()),
+            prop::sample::select(Status::ALL.to_vec()),
+        );
+        proptest::collection::vec(stream, 1..12).prop_map(|streams| {
+            let mut seen = std::collections::HashSet::new();
+            let streams = streams
+                .into_iter()
+                .enumerate()
+                .map(|(i, (id, amount, status))| {
+                    let id = if seen.insert(id.clone()) {
+                        id
+                    } else {
+                        format!("{id}.{i}")
+                    };
+                    seen.insert(id.clone());
+                    Stream {
+                        name: localized(&id),
+                        id,
+                        kind: "k".into(),
+                        agency: "a".into(),
+                        amount,
+                        status,
+                        quote: "q".into(),
+                        units: None,
+                    }
+                })
+                .collect();
+            Dataset {
+                format: 1,
+                title: localized("t"),
+                summary: Localized::default(),
+                source: Source {
+                    title: localized("s"),
+                    publisher: localized("p"),
+                    url: None,
+                },
+                currency: "CNY".into(),
+                kinds: vec![Kind {
+                    id: "k".into(),
+                    name: localized("k"),
+                }],
+                agencies: vec![Agency {
+                    id: "a".into(),
+                    name: localized("a"),
+                }],
+                streams,
+            }
+        })
+    }
+
+    fn random_dataset_and_actions() -> impl Strategy<Value = (Dataset, Vec<Action>)> {
+        dataset().prop_flat_map(|dataset| {
+            let count = dataset.streams.len();
+            (Just(dataset), actions(count))
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn round_trips_on_muchuan(actions in actions(9)) {
+            let dataset = muchuan();
+            let scenario = apply_all(&dataset, &actions);
+            let link = encode(&dataset, &scenario);
+            prop_assert!(link.len() <= MAX_LINK_BYTES);
+            let read = decode(&link, &dataset);
+            prop_assert_eq!(read.as_ref(), Ok(&scenario), "{}", link);
+            if let Ok(read) = read {
+                prop_assert_eq!(Totals::compute(&dataset, &read), Totals::compute(&dataset, &scenario));
+            }
+        }
+
+        #[test]
+        fn round_trips_on_random_datasets((dataset, actions) in random_dataset_and_actions()) {
+            let scenario = apply_all(&dataset, &actions);
+            let link = encode(&dataset, &scenario);
+            prop_assert_eq!(decode(&link, &dataset), Ok(scenario), "{}", link);
+        }
+
+        #[test]
+        fn any_text_reads_or_errs(text in prop_oneof![
+            any::<String>(),
+            "\\PC{0,300}",
+            "#?v1(;[a-z0-9=:,.LgrpwmsfA-Z_-]{0,24}){0,12}",
+            "v1(;(guaranteed-loans|training-base|finance-priority|m|s)[=:][0-9wgrpLf,]{0,12}){0,6}",
+        ]) {
+            let dataset = muchuan();
+            if let Ok(scenario) = decode(&text, &dataset) {
+                prop_assert!(scenario.fits(&dataset));
+            }
+        }
+
+        #[test]
+        fn long_texts_are_refused_or_read(unit in "[v1;=:a-z0-9,]{1,8}", times in 1usize..4000) {
+            let dataset = muchuan();
+            let text = unit.repeat(times);
+            match decode(&text, &dataset) {
+                Ok(scenario) => prop_assert!(scenario.fits(&dataset)),
+                Err(LinkError::TooLong { bytes }) => prop_assert!(bytes > MAX_LINK_BYTES),
+                Err(_) => {}
+            }
+        }
+    }
+}

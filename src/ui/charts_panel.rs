@@ -1,0 +1,226 @@
+//! The charts: plotters SVGs from the core's figures, each with a heading, and its data as a
+//! table on demand. Each chart is rebuilt only when what it draws changes.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use yew::prelude::*;
+
+use crate::charts::{ChartSvg, flow, kind_shares, stream_bars};
+use crate::core::lang::Lang;
+use crate::core::scenario::Scenario;
+use crate::core::totals::Totals;
+use crate::i18n::text;
+use crate::ui::state::DatasetRef;
+
+/// Widths are rounded to this many px, so resizing by a few px redraws nothing.
+const WIDTH_STEP: i32 = 40;
+
+/// Which chart, and the inputs it draws from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Per-stream bars, baseline against scenario.
+    Streams,
+    /// Shares by kind.
+    Kinds,
+    /// Money flowing from agencies to kinds.
+    Flow,
+}
+
+/// A chart's inputs; equal when the chart would draw the same, so memoisation skips a redraw
+/// when only something else changed (a lock, another chart's data).
+#[derive(Clone, Debug)]
+struct ChartInput {
+    kind: ChartKind,
+    dataset: DatasetRef,
+    scenario: Scenario,
+    totals: Rc<Totals>,
+    lang: Lang,
+    width: u32,
+}
+
+impl PartialEq for ChartInput {
+    fn eq(&self, other: &Self) -> bool {
+        let same_frame = self.kind == other.kind
+            && self.dataset == other.dataset
+            && self.lang == other.lang
+            && self.width == other.width;
+        same_frame
+            && match self.kind {
+                ChartKind::Streams => {
+                    self.scenario.amounts == other.scenario.amounts
+                        && self.totals.streams == other.totals.streams
+                }
+                ChartKind::Kinds => self.totals.by_kind == other.totals.by_kind,
+                ChartKind::Flow => self.totals.streams == other.totals.streams,
+            }
+    }
+}
+
+impl ChartInput {
+    fn draw(&self) -> ChartSvg {
+        let draw = match self.kind {
+            ChartKind::Streams => stream_bars,
+            ChartKind::Kinds => kind_shares,
+            ChartKind::Flow => flow,
+        };
+        let prefix = match self.kind {
+            ChartKind::Streams => "chart-streams",
+            ChartKind::Kinds => "chart-kinds",
+            ChartKind::Flow => "chart-flow",
+        };
+        draw(
+            &self.dataset,
+            &self.scenario,
+            &self.totals,
+            self.lang,
+            self.width,
+            prefix,
+        )
+    }
+}
+
+/// Props of [`ChartsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ChartsPanelProps {
+    /// The dataset shown.
+    pub dataset: DatasetRef,
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its totals.
+    pub totals: Rc<Totals>,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// The three charts, laid out at the width of their container.
+#[function_component(ChartsPanel)]
+pub fn charts_panel(props: &ChartsPanelProps) -> Html {
+    let container = use_node_ref();
+    let width = use_state(|| 560_u32);
+    {
+        let container = container.clone();
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(element) = container.cast::<web_sys::Element>() {
+                    let measured = element.client_width().max(WIDTH_STEP);
+                    let rounded = (measured / WIDTH_STEP * WIDTH_STEP) as u32;
+                    if rounded != *width {
+                        width.set(rounded);
+                    }
+                }
+            };
+            measure();
+            let listener = Closure::<dyn Fn()>::new(measure);
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback(
+                    "resize",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "resize",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    let lang = props.lang;
+    let figure = |kind: ChartKind| {
+        html! {
+            <ChartFigure kind={kind} dataset={props.dataset.clone()} scenario={props.scenario.clone()}
+                totals={props.totals.clone()} lang={lang} width={*width} />
+        }
+    };
+    html! {
+        <section class="charts" aria-labelledby="charts-heading" ref={container}>
+            <h2 id="charts-heading">{ text(lang, "charts.heading") }</h2>
+            { figure(ChartKind::Streams) }
+            { figure(ChartKind::Kinds) }
+            { figure(ChartKind::Flow) }
+        </section>
+    }
+}
+
+/// Props of [`ChartFigure`].
+#[derive(Properties, PartialEq)]
+pub struct ChartFigureProps {
+    /// Which chart.
+    pub kind: ChartKind,
+    /// The dataset shown.
+    pub dataset: DatasetRef,
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its totals.
+    pub totals: Rc<Totals>,
+    /// The interface language.
+    pub lang: Lang,
+    /// The layout width in px.
+    pub width: u32,
+}
+
+/// One chart with its heading and a button that shows its data as a table.
+#[function_component(ChartFigure)]
+pub fn chart_figure(props: &ChartFigureProps) -> Html {
+    let input = ChartInput {
+        kind: props.kind,
+        dataset: props.dataset.clone(),
+        scenario: props.scenario.clone(),
+        totals: props.totals.clone(),
+        lang: props.lang,
+        width: props.width,
+    };
+    let chart = use_memo(input, ChartInput::draw);
+    let as_table = use_state(|| false);
+    let lang = props.lang;
+    let id = match props.kind {
+        ChartKind::Streams => "figure-streams",
+        ChartKind::Kinds => "figure-kinds",
+        ChartKind::Flow => "figure-flow",
+    };
+    let toggle = {
+        let as_table = as_table.clone();
+        Callback::from(move |_: MouseEvent| as_table.set(!*as_table))
+    };
+    // The SVG is built by the charts module, which escapes every text it draws (tested with
+    // hostile names), so it can go into the page as markup.
+    let svg = Html::from_html_unchecked(AttrValue::from(chart.svg.clone()));
+    html! {
+        <figure class="chart" id={id}>
+            <figcaption>
+                <h3 id={format!("{id}-heading")}>{ &chart.title }</h3>
+                <button type="button" class="secondary" aria-expanded={if *as_table { "true" } else { "false" }}
+                    aria-controls={format!("{id}-table")} onclick={toggle}>
+                    { text(lang, if *as_table { "charts.hide-table" } else { "charts.show-table" }) }
+                </button>
+            </figcaption>
+            <div class="chart-svg">{ svg }</div>
+            <div id={format!("{id}-table")} class="chart-table table-scroll" hidden={!*as_table}
+                tabindex="0" role="region" aria-labelledby={format!("{id}-heading")}>
+                <table>
+                    <caption class="visually-hidden">{ &chart.description }</caption>
+                    <thead><tr>
+                        { for chart.table.header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for chart.table.rows.iter().map(|row| html! {
+                            <tr>
+                                { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
+                                    html! { <th scope="row">{ cell }</th> }
+                                } else {
+                                    html! { <td class="num">{ cell }</td> }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}

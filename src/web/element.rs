@@ -1,0 +1,140 @@
+//! The explorer as a custom element: `embed/element.js` defines `<muchuan-funding-explorer>`
+//! and calls [`mount`] with the element and its attributes. The app renders inside the
+//! element's shadow root, so the host page's CSS cannot reach it and its CSS cannot leak out.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use yew::{AppHandle, Callback};
+
+use crate::core::lang::Lang;
+use crate::core::share_link;
+use crate::ui::app::{App, AppProps, ScenarioChange};
+use crate::web::{load_dataset, mode_from_name, page, roots};
+
+/// A mounted explorer; `destroy()` removes it (the element calls it when it leaves the page).
+#[wasm_bindgen]
+pub struct Mounted {
+    app: Rc<RefCell<Option<AppHandle<App>>>>,
+    root: web_sys::Element,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Unmounts the explorer and empties its root.
+    pub fn destroy(self) {
+        if let Some(app) = self.app.borrow_mut().take() {
+            app.destroy();
+        }
+        roots::remove(&self.root);
+        self.root.set_text_content(None);
+    }
+}
+
+/// Reads a string option; absent, `null` or non-string values count as not given.
+fn option(options: &JsValue, name: &str) -> Option<String> {
+    Reflect::get(options, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// Mounts the explorer in `host`'s shadow root. `options`: `src` (dataset URL, relative to the
+/// page), `lang` (`zh-Hans`, `zh-Hant`, `en`), `mode` (`free`, `fixed-pool`), `compact`
+/// (boolean) and `stylesheet` (the URL of the explorer's CSS). The element fires
+/// `explorerready` once rendered and `scenariochange` with the totals after every change.
+#[wasm_bindgen]
+pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    shadow.set_text_content(None);
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    if let Some(href) = option(&options, "stylesheet") {
+        let link = document.create_element("link")?;
+        link.set_attribute("rel", "stylesheet")?;
+        link.set_attribute("href", &href)?;
+        shadow.append_child(&link)?;
+    }
+    let root = document.create_element("div")?;
+    root.set_class_name("mfe-host");
+    shadow.append_child(&root)?;
+    roots::add(&root);
+
+    let lang = option(&options, "lang")
+        .and_then(|tag| Lang::from_tag(&tag))
+        .or_else(page::browser_lang)
+        .unwrap_or_default();
+    let mode = option(&options, "mode").and_then(|m| mode_from_name(&m));
+    let compact = Reflect::get(&options, &JsValue::from_str("compact"))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let src = option(&options, "src");
+
+    let app = Rc::new(RefCell::new(None));
+    let mounted = Mounted {
+        app: app.clone(),
+        root: root.clone(),
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let (dataset, notices) = load_dataset(src.as_deref()).await;
+        let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
+        if let Some(mode) = mode {
+            scenario.mode = mode;
+        }
+        let on_change = {
+            let host = host.clone();
+            Callback::from(move |change: ScenarioChange| fire_change(&host, &change))
+        };
+        let handle = yew::Renderer::<App>::with_root_and_props(
+            root,
+            AppProps {
+                dataset,
+                scenario,
+                lang,
+                notices,
+                standalone: false,
+                compact,
+                on_change: Some(on_change),
+            },
+        )
+        .render();
+        *app.borrow_mut() = Some(handle);
+        let _ = host.set_attribute("data-ready", lang.tag());
+        fire(&host, "explorerready", &JsValue::NULL);
+    });
+    Ok(mounted)
+}
+
+/// Fires `scenariochange` with the totals (whole yuan) and the share link.
+fn fire_change(host: &web_sys::HtmlElement, change: &ScenarioChange) {
+    let detail = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&detail, &JsValue::from_str(key), &value);
+    };
+    // Amounts stay below 2^53 (10^15 a stream), so they are exact as JavaScript numbers.
+    set("grandTotal", JsValue::from_f64(change.totals.grand() as f64));
+    set("granted", JsValue::from_f64(change.totals.counted.granted as f64));
+    set("sought", JsValue::from_f64(change.totals.counted.sought as f64));
+    set("countSought", JsValue::from_bool(change.scenario.count_sought));
+    set(
+        "shareLink",
+        JsValue::from_str(&share_link::encode(&change.dataset, &change.scenario)),
+    );
+    fire(host, "scenariochange", &detail.into());
+}
+
+fn fire(host: &web_sys::HtmlElement, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

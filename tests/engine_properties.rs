@@ -1,0 +1,496 @@
+//! Properties of the engine over random valid datasets and random sequences of planner actions,
+//! and of the validator over random and randomly broken input.
+
+use muchuan_funding_explorer::MUCHUAN_JSON;
+use muchuan_funding_explorer::core::dataset::{
+    Agency, Dataset, FORMAT_VERSION, Kind, Localized, Source, Status, Stream, Units,
+};
+use muchuan_funding_explorer::core::money::MAX_AMOUNT;
+use muchuan_funding_explorer::core::scenario::{
+    Action, BalanceMode, Outcome, Refusal, STEP, Scenario,
+};
+use muchuan_funding_explorer::core::totals::Totals;
+use muchuan_funding_explorer::core::validate::{Severity, parse_dataset};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+fn text(en: &str, zh: &str) -> Localized {
+    Localized {
+        zh_hans: Some(zh.to_owned()),
+        zh_hant: Some(zh.to_owned()),
+        en: Some(en.to_owned()),
+    }
+}
+
+/// One generated stream: kind and agency as indices (taken modulo the list lengths).
+#[derive(Clone, Debug)]
+struct StreamSeed {
+    kind: usize,
+    agency: usize,
+    status: Status,
+    amount: Option<i64>,
+    units: Option<u64>,
+}
+
+fn amount() -> impl Strategy<Value = Option<i64>> {
+    prop_oneof![
+        1 => Just(None),
+        1 => Just(Some(0)),
+        4 => (0i64..=2_000).prop_map(|wan| Some(wan * 10_000)),
+        2 => (0i64..=100_000_000_000).prop_map(Some),
+        1 => (0i64..=MAX_AMOUNT).prop_map(Some),
+        1 => Just(Some(MAX_AMOUNT)),
+    ]
+}
+
+fn stream_seed() -> impl Strategy<Value = StreamSeed> {
+    (
+        any::<usize>(),
+        any::<usize>(),
+        prop::sample::select(Status::ALL.to_vec()),
+        amount(),
+        prop::option::weighted(0.2, 1u64..1_000),
+    )
+        .prop_map(|(kind, agency, status, amount, units)| StreamSeed {
+            kind,
+            agency,
+            status,
+            amount,
+            units,
+        })
+}
+
+/// A valid dataset: 1–6 kinds, 1–8 agencies, 1–40 streams.
+fn dataset() -> impl Strategy<Value = Dataset> {
+    (
+        1usize..=6,
+        1usize..=8,
+        prop::collection::vec(stream_seed(), 1..=40),
+    )
+        .prop_map(|(kinds, agencies, seeds)| Dataset {
+            format: FORMAT_VERSION,
+            title: text("Programme", "计划"),
+            summary: Localized::default(),
+            source: Source {
+                title: text("Article", "文章"),
+                publisher: text("Bureau", "局"),
+                url: None,
+            },
+            currency: "CNY".to_owned(),
+            kinds: (0..kinds)
+                .map(|k| Kind {
+                    id: format!("kind-{k}"),
+                    name: text(&format!("Kind {k}"), "类别"),
+                })
+                .collect(),
+            agencies: (0..agencies)
+                .map(|a| Agency {
+                    id: format!("agency.{a}"),
+                    name: text(&format!("Agency {a}"), "部门"),
+                })
+                .collect(),
+            streams: seeds
+                .into_iter()
+                .enumerate()
+                .map(|(i, seed)| Stream {
+                    id: format!("s_{i}"),
+                    name: text(&format!("Stream {i}"), "资金"),
+                    kind: format!("kind-{}", seed.kind % kinds),
+                    agency: format!("agency.{}", seed.agency % agencies),
+                    amount: seed.amount,
+                    status: seed.status,
+                    quote: format!("第{i}条"),
+                    units: seed.units.map(|count| Units {
+                        count,
+                        label: text("project", "项目"),
+                        quote: None,
+                    }),
+                })
+                .collect(),
+        })
+}
+
+fn outcome() -> impl Strategy<Value = Outcome> {
+    prop_oneof![
+        Just(Outcome::Pending),
+        Just(Outcome::Granted),
+        Just(Outcome::Refused),
+        (0u8..=120).prop_map(Outcome::Partial),
+    ]
+}
+
+/// A planner action; stream indices run a little past the end so some are unknown.
+fn action() -> impl Strategy<Value = Action> {
+    let stream = 0usize..44;
+    prop_oneof![
+        6 => (stream.clone(), prop_oneof![
+            -3i64..=3,
+            0i64..=50_000_000,
+            0i64..=MAX_AMOUNT,
+            MAX_AMOUNT - 2..=MAX_AMOUNT + 2,
+            any::<i64>(),
+        ])
+            .prop_map(|(stream, amount)| Action::SetAmount { stream, amount }),
+        4 => (stream.clone(), prop_oneof![-500i64..=500, any::<i64>()])
+            .prop_map(|(stream, steps)| Action::Step { stream, steps }),
+        2 => (stream.clone(), any::<bool>())
+            .prop_map(|(stream, locked)| Action::SetLocked { stream, locked }),
+        2 => (stream, outcome())
+            .prop_map(|(stream, outcome)| Action::SetOutcome { stream, outcome }),
+        2 => prop_oneof![Just(BalanceMode::Free), Just(BalanceMode::FixedPool)]
+            .prop_map(Action::SetMode),
+        1 => any::<bool>().prop_map(Action::SetCountSought),
+        1 => Just(Action::Reset),
+    ]
+}
+
+/// The stream an amount action targets.
+fn amount_target(action: Action) -> Option<usize> {
+    match action {
+        Action::SetAmount { stream, .. } | Action::Step { stream, .. } => Some(stream),
+        _ => None,
+    }
+}
+
+/// The amount an amount action asks for, as the reducer computes it (`None` on overflow).
+fn requested(scenario: &Scenario, action: Action) -> Option<i64> {
+    match action {
+        Action::SetAmount { amount, .. } => Some(amount),
+        Action::Step { stream, steps } => {
+            let current = scenario.amounts.get(stream).copied().flatten()?;
+            let target = steps.checked_mul(STEP)?.checked_add(current)?;
+            Some(target.clamp(0, scenario.max_for(stream).max(current)))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `refusal` is a sensible answer to `action` on `scenario`.
+fn refusal_makes_sense(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    action: Action,
+    refusal: &Refusal,
+) -> Result<(), TestCaseError> {
+    let count = dataset.streams.len();
+    let fixed = scenario.mode == BalanceMode::FixedPool;
+    match (refusal, action) {
+        (Refusal::UnknownStream, Action::SetAmount { stream, .. })
+        | (Refusal::UnknownStream, Action::Step { stream, .. })
+        | (Refusal::UnknownStream, Action::SetLocked { stream, .. })
+        | (Refusal::UnknownStream, Action::SetOutcome { stream, .. }) => {
+            prop_assert!(stream >= count);
+        }
+        (Refusal::NoAmount, _) => {
+            let stream = amount_target(action).unwrap_or(usize::MAX);
+            prop_assert!(stream < count);
+            prop_assert_eq!(scenario.amounts[stream], None);
+        }
+        (Refusal::OutOfRange, _) => {
+            let stream = amount_target(action).unwrap_or(usize::MAX);
+            prop_assert!(scenario.amounts[stream].is_some());
+            match requested(scenario, action) {
+                // Overflow of the step arithmetic.
+                None => {
+                    let is_step = matches!(action, Action::Step { .. });
+                    prop_assert!(is_step, "only steps can overflow");
+                }
+                Some(amount) if (0..=MAX_AMOUNT).contains(&amount) => {
+                    // Only a fixed-pool cut that would lift another stream above the bound.
+                    prop_assert!(fixed);
+                    prop_assert!(amount < scenario.amounts[stream].unwrap_or(0));
+                    prop_assert!(scenario.pool() - amount > MAX_AMOUNT);
+                }
+                Some(_) => {}
+            }
+        }
+        (Refusal::Locked, _) => {
+            let stream = amount_target(action).unwrap_or(usize::MAX);
+            prop_assert!(fixed && scenario.locked[stream]);
+        }
+        (Refusal::NothingToBalance, _) => {
+            let stream = amount_target(action).unwrap_or(usize::MAX);
+            prop_assert!(fixed && !scenario.locked[stream]);
+            let others: i64 = (0..count)
+                .filter(|j| *j != stream && !scenario.locked[*j])
+                .filter_map(|j| scenario.amounts[j])
+                .sum();
+            prop_assert_eq!(others, 0, "the others hold nothing that could balance");
+        }
+        (Refusal::NotEnough { max }, _) => {
+            let stream = amount_target(action).unwrap_or(usize::MAX);
+            prop_assert!(fixed);
+            prop_assert_eq!(*max, scenario.max_for(stream));
+            prop_assert!(requested(scenario, action).is_some_and(|a| a > *max));
+        }
+        (Refusal::NotSought, Action::SetOutcome { stream, .. }) => {
+            prop_assert!(dataset.streams[stream].status != Status::Sought);
+        }
+        (Refusal::BadPercent, Action::SetOutcome { stream, outcome }) => {
+            prop_assert_eq!(dataset.streams[stream].status, Status::Sought);
+            let bad = matches!(outcome, Outcome::Partial(p) if p > 100);
+            prop_assert!(bad, "{:?} is a good percentage", outcome);
+        }
+        (refusal, action) => {
+            prop_assert!(false, "{refusal:?} is no answer to {action:?}");
+        }
+    }
+    Ok(())
+}
+
+/// Every figure of `totals` adds up.
+fn totals_add_up(dataset: &Dataset, scenario: &Scenario) -> Result<(), TestCaseError> {
+    let totals = Totals::compute(dataset, scenario);
+    let grand = totals.grand();
+    let stream_sum: i64 = totals.streams.iter().map(|c| c.total()).sum();
+    let granted_sum: i64 = totals.streams.iter().map(|c| c.granted).sum();
+    prop_assert_eq!(grand, stream_sum);
+    prop_assert_eq!(totals.counted.granted, granted_sum);
+    for groups in [&totals.by_kind, &totals.by_agency] {
+        let now: i64 = groups.iter().map(|g| g.counted.total()).sum();
+        let before: i64 = groups.iter().map(|g| g.baseline.total()).sum();
+        prop_assert_eq!(now, grand);
+        prop_assert_eq!(before, totals.baseline_grand());
+        let shares: i64 = groups.iter().map(|g| g.share_tenths).sum();
+        prop_assert!(groups.iter().all(|g| g.share_tenths >= 0));
+        prop_assert_eq!(shares, if grand > 0 { 1000 } else { 0 });
+    }
+    let stream_shares: i64 = totals.stream_shares.iter().flatten().sum();
+    prop_assert_eq!(stream_shares, if grand > 0 { 1000 } else { 0 });
+    for (i, share) in totals.stream_shares.iter().enumerate() {
+        prop_assert_eq!(share.is_some(), scenario.amounts[i].is_some());
+    }
+    for (i, counted) in totals.streams.iter().enumerate() {
+        prop_assert!(counted.granted >= 0 && counted.sought >= 0);
+        prop_assert!(counted.total() <= scenario.amounts[i].unwrap_or(0));
+    }
+    prop_assert!(totals.not_granted >= 0);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn generated_datasets_are_valid_and_round_trip(dataset in dataset()) {
+        let validated = parse_dataset(dataset.to_json_pretty().as_bytes());
+        prop_assert!(validated.is_ok(), "{:?}", validated.err());
+        let validated = validated.map_err(|_| TestCaseError::fail("refused"))?;
+        prop_assert!(validated.warnings.is_empty());
+        prop_assert_eq!(validated.dataset, dataset);
+    }
+
+    #[test]
+    fn actions_keep_every_invariant(
+        dataset in dataset(),
+        actions in prop::collection::vec(action(), 0..60),
+    ) {
+        let mut scenario = Scenario::baseline(&dataset);
+        totals_add_up(&dataset, &scenario)?;
+        for action in actions {
+            let before = scenario.clone();
+            match scenario.apply(&dataset, action) {
+                Ok(next) => {
+                    prop_assert!(next.fits(&dataset), "{action:?} gave {next:?}");
+                    prop_assert!(next.amounts.iter().flatten().all(|a| *a >= 0));
+                    if let Some(stream) = amount_target(action) {
+                        if before.mode == BalanceMode::FixedPool {
+                            prop_assert_eq!(next.pool(), before.pool(), "{:?}", action);
+                            for j in (0..before.amounts.len()).filter(|j| before.locked[*j]) {
+                                if j != stream {
+                                    prop_assert_eq!(next.amounts[j], before.amounts[j]);
+                                }
+                            }
+                        } else {
+                            for j in (0..before.amounts.len()).filter(|j| *j != stream) {
+                                prop_assert_eq!(next.amounts[j], before.amounts[j]);
+                            }
+                        }
+                        prop_assert_eq!(next.amounts[stream], requested(&before, action));
+                        prop_assert_eq!(&next.locked, &before.locked);
+                        prop_assert_eq!(&next.outcomes, &before.outcomes);
+                    }
+                    scenario = next;
+                }
+                Err(refusal) => {
+                    prop_assert_eq!(&scenario, &before);
+                    refusal_makes_sense(&dataset, &scenario, action, &refusal)?;
+                }
+            }
+            prop_assert!(scenario.fits(&dataset));
+            totals_add_up(&dataset, &scenario)?;
+        }
+    }
+
+    #[test]
+    fn fixed_pool_moves_keep_the_pool(
+        dataset in dataset(),
+        moves in prop::collection::vec((0usize..40, 0i64..=MAX_AMOUNT, any::<bool>()), 1..40),
+    ) {
+        // Mostly accepted moves: targets within the pool, some streams locked.
+        let mut scenario = Scenario::baseline(&dataset)
+            .apply(&dataset, Action::SetMode(BalanceMode::FixedPool))
+            .map_err(|r| TestCaseError::fail(format!("{r:?}")))?;
+        let pool = scenario.pool();
+        for (stream, amount, lock) in moves {
+            let stream = stream % dataset.streams.len();
+            let target = if pool > 0 { amount % (pool + 1) } else { 0 };
+            let action = if lock {
+                Action::SetLocked { stream: (stream + 1) % dataset.streams.len(), locked: true }
+            } else {
+                Action::SetAmount { stream, amount: target }
+            };
+            match scenario.apply(&dataset, action) {
+                Ok(next) => scenario = next,
+                Err(refusal) => refusal_makes_sense(&dataset, &scenario, action, &refusal)?,
+            }
+            prop_assert_eq!(scenario.pool(), pool);
+            prop_assert!(scenario.fits(&dataset));
+            totals_add_up(&dataset, &scenario)?;
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4_000)) {
+        check_outcome(&bytes)?;
+    }
+
+    #[test]
+    fn byte_edits_of_the_dataset_never_panic(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<u8>()), 1..8),
+        cut in prop::option::of(any::<prop::sample::Index>()),
+    ) {
+        let mut bytes = MUCHUAN_JSON.as_bytes().to_vec();
+        for (at, how, byte) in edits {
+            let at = at.index(bytes.len());
+            match how {
+                0 => bytes[at] = byte,
+                1 => bytes.insert(at, byte),
+                2 => { bytes.remove(at); }
+                _ => bytes.insert(at, b"{}[]\",:-0e."[usize::from(byte) % 11]),
+            }
+        }
+        if let Some(cut) = cut {
+            bytes.truncate(cut.index(bytes.len() + 1));
+        }
+        check_outcome(&bytes)?;
+    }
+
+    #[test]
+    fn tree_edits_of_the_dataset_never_panic(
+        edits in prop::collection::vec((prop::collection::vec(any::<usize>(), 0..6), 0u8..3, json()), 1..6),
+    ) {
+        let mut value: Value = serde_json::from_str(MUCHUAN_JSON)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for (route, how, replacement) in edits {
+            edit(&mut value, &route, how, replacement);
+        }
+        let bytes = serde_json::to_vec(&value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        check_outcome(&bytes)?;
+    }
+}
+
+/// Random JSON: the values a broken dataset is made of.
+fn json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        (-1e20f64..1e20).prop_map(Value::from),
+        prop::sample::select(vec![
+            "loans", "hrss", "sought", "secured", "CNY", "", " ", "zh-Hans", "guaranteed-loans",
+        ])
+        .prop_map(Value::from),
+        "\\PC{0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec(
+                (prop::sample::select(vec!["id", "name", "en", "amount", "count", "x"]), inner),
+                0..4
+            )
+            .prop_map(|pairs| Value::Object(
+                pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<_, _>>()
+            )),
+        ]
+    })
+}
+
+/// Walks into `value` along `route` (each step picks a child by index) and replaces, removes
+/// or adds there.
+fn edit(value: &mut Value, route: &[usize], how: u8, replacement: Value) {
+    let mut pointer = String::new();
+    let mut here = &*value;
+    for step in route {
+        let (token, child) = match here {
+            Value::Object(map) if !map.is_empty() => {
+                let (key, child) = map.iter().nth(step % map.len()).unzip();
+                let token = key.map(|k| k.replace('~', "~0").replace('/', "~1"));
+                (token, child)
+            }
+            Value::Array(items) if !items.is_empty() => {
+                let index = step % items.len();
+                (Some(index.to_string()), items.get(index))
+            }
+            _ => (None, None),
+        };
+        let (Some(token), Some(child)) = (token, child) else {
+            break;
+        };
+        pointer = format!("{pointer}/{token}");
+        here = child;
+    }
+    let Some(here) = value.pointer_mut(&pointer) else {
+        return;
+    };
+    match (how, here) {
+        (1, Value::Object(map)) => {
+            let key = map.keys().next().cloned().unwrap_or_default();
+            map.remove(&key);
+        }
+        (1, Value::Array(items)) => {
+            items.pop();
+        }
+        (2, Value::Object(map)) => {
+            map.insert("extra".to_owned(), replacement);
+        }
+        (2, Value::Array(items)) => items.push(replacement),
+        (_, slot) => *slot = replacement,
+    }
+}
+
+/// Whatever the input, the outcome is consistent: a loaded dataset really is valid, and a
+/// refusal names at least one error, errors before warnings.
+fn check_outcome(bytes: &[u8]) -> Result<(), TestCaseError> {
+    match parse_dataset(bytes) {
+        Ok(validated) => {
+            let dataset = &validated.dataset;
+            prop_assert!(validated.warnings.iter().all(|w| w.severity == Severity::Warning));
+            prop_assert!(!dataset.kinds.is_empty() && !dataset.agencies.is_empty());
+            for stream in &dataset.streams {
+                prop_assert!(dataset.kind_index(&stream.kind).is_some());
+                prop_assert!(dataset.agency_index(&stream.agency).is_some());
+                prop_assert!(stream.amount.is_none_or(|a| (0..=MAX_AMOUNT).contains(&a)));
+            }
+            let mut ids: Vec<&str> = dataset.streams.iter().map(|s| s.id.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), dataset.streams.len());
+            let scenario = Scenario::baseline(dataset);
+            prop_assert!(scenario.fits(dataset));
+            totals_add_up(dataset, &scenario)?;
+        }
+        Err(report) => {
+            prop_assert!(report.errors().count() > 0, "{:?}", report.problems);
+            let first_warning = report
+                .problems
+                .iter()
+                .position(|p| p.severity == Severity::Warning)
+                .unwrap_or(report.problems.len());
+            prop_assert_eq!(first_warning, report.errors().count());
+        }
+    }
+    Ok(())
+}
