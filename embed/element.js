@@ -51,6 +51,7 @@ class MuchuanFundingExplorer extends HTMLElement {
       mode: this.getAttribute('mode'),
       compact: this.hasAttribute('compact'),
       stylesheet: here('./main.css'),
+      assets: here('./'),
     });
   }
 

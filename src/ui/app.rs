@@ -11,6 +11,7 @@ use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
+use crate::ui::data_source::DataSource;
 use crate::ui::header::Header;
 use crate::ui::notices::Notices;
 use crate::ui::state::{AppState, Msg, Notice};
@@ -38,6 +39,9 @@ pub struct AppProps {
     /// Told after every change of the scenario (share link, host events).
     #[prop_or_default]
     pub on_change: Option<Callback<ScenarioChange>>,
+    /// Where the downloadable files are (template, schema), ending in `/`.
+    #[prop_or(AttrValue::Static("./"))]
+    pub asset_base: AttrValue,
 }
 
 /// What the app tells its host after a change.
@@ -157,6 +161,7 @@ pub fn app(props: &AppProps) -> Html {
             } else {
                 <div class="main" role="region" aria-labelledby="programme-title">{ body }</div>
             }
+            <DataSource lang={lang} asset_base={props.asset_base.clone()} dispatch={dispatch.clone()} />
             <footer class="page-footer">
                 <p>{ text(lang, "app.footer") }</p>
             </footer>

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod charts_panel;
 pub mod controls;
+pub mod data_source;
 pub mod header;
 pub mod notices;
 pub mod state;

@@ -3,8 +3,7 @@
 use yew::prelude::*;
 
 use crate::core::lang::Lang;
-use crate::core::validate::Severity;
-use crate::i18n::{fill, problem_message, text};
+use crate::i18n::{fill, text};
 use crate::ui::state::{AppState, Msg, Notice};
 
 /// Props of [`Notices`].
@@ -42,14 +41,14 @@ pub fn notices(props: &NoticesProps) -> Html {
                         </p>
                     },
                     Notice::InvalidDataset { origin, problems } => {
-                        let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+                        let errors = problems.iter().filter(|p| p.is_error()).count();
                         html! {
                             <>
                                 <p>{ fill(lang, "notice.invalid-dataset", &[("origin", origin), ("count", &errors.to_string())]) }</p>
                                 <ul class="problems">
                                     { for problems.iter().map(|p| html! {
-                                        <li class={if p.severity == Severity::Error { "error" } else { "warning" }}>
-                                            <code>{ problem_message(p, lang) }</code>
+                                        <li class={if p.is_error() { "error" } else { "warning" }}>
+                                            <code>{ p.message(lang) }</code>
                                         </li>
                                     }) }
                                 </ul>

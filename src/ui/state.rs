@@ -12,7 +12,8 @@ use crate::core::dataset::Dataset;
 use crate::core::history::History;
 use crate::core::lang::Lang;
 use crate::core::scenario::{Action, Refusal, Scenario};
-use crate::core::validate::Problem;
+use crate::core::csv_import::CsvProblem;
+use crate::core::validate::{Problem, Severity};
 
 /// A shared dataset that compares by identity, so props holding it compare in O(1).
 #[derive(Clone, Debug)]
@@ -46,8 +47,36 @@ pub enum Notice {
         /// Where the dataset came from (file name or URL).
         origin: String,
         /// Every problem, located.
-        problems: Vec<Problem>,
+        problems: Vec<DatasetProblem>,
     },
+}
+
+/// A problem in a dataset file, located in the JSON or in the CSV table it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DatasetProblem {
+    /// Located by JSON path or line and column.
+    Json(Problem),
+    /// Located by row and column of a table.
+    Csv(CsvProblem),
+}
+
+impl DatasetProblem {
+    /// Whether the problem stops the dataset from loading.
+    pub fn is_error(&self) -> bool {
+        let severity = match self {
+            DatasetProblem::Json(p) => p.severity,
+            DatasetProblem::Csv(p) => p.severity,
+        };
+        severity == Severity::Error
+    }
+
+    /// The problem in words, starting with where it is.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            DatasetProblem::Json(p) => crate::i18n::problem_message(p, lang),
+            DatasetProblem::Csv(p) => p.message(lang),
+        }
+    }
 }
 
 /// Everything the app shows is derived from this.

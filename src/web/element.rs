@@ -42,7 +42,8 @@ fn option(options: &JsValue, name: &str) -> Option<String> {
 
 /// Mounts the explorer in `host`'s shadow root. `options`: `src` (dataset URL, relative to the
 /// page), `lang` (`zh-Hans`, `zh-Hant`, `en`), `mode` (`free`, `fixed-pool`), `compact`
-/// (boolean) and `stylesheet` (the URL of the explorer's CSS). The element fires
+/// (boolean), `stylesheet` (the URL of the explorer's CSS) and `assets` (the URL of the folder
+/// holding the downloadable template and schema). The element fires
 /// `explorerready` once rendered and `scenariochange` with the totals after every change.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, JsValue> {
@@ -75,6 +76,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
     let src = option(&options, "src");
+    let asset_base = option(&options, "assets").unwrap_or_else(|| "./".to_owned());
 
     let app = Rc::new(RefCell::new(None));
     let mounted = Mounted {
@@ -101,6 +103,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
                 standalone: false,
                 compact,
                 on_change: Some(on_change),
+                asset_base: asset_base.into(),
             },
         )
         .render();

@@ -3,6 +3,7 @@
 
 pub mod element;
 pub mod fetch;
+pub mod files;
 pub mod frame;
 pub mod page;
 pub mod panic;
@@ -20,7 +21,7 @@ use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::validate::{Report, parse_dataset};
 use crate::ui::app::{App, AppProps, ScenarioChange};
-use crate::ui::state::Notice;
+use crate::ui::state::{DatasetProblem, Notice};
 
 /// The id of the element the standalone page mounts the explorer in.
 pub const STANDALONE_ROOT_ID: &str = "mfe-root";
@@ -60,6 +61,7 @@ pub fn start() {
                 standalone: !framed,
                 compact: framed,
                 on_change: Some(on_change),
+                asset_base: "./".into(),
             },
         )
         .render();
@@ -90,7 +92,7 @@ pub async fn load_dataset(url: Option<&str>) -> (Rc<Dataset>, Vec<Notice>) {
                 muchuan(),
                 vec![Notice::InvalidDataset {
                     origin: url.to_owned(),
-                    problems,
+                    problems: problems.into_iter().map(DatasetProblem::Json).collect(),
                 }],
             ),
         },

@@ -1,0 +1,178 @@
+// Embedding in pages the explorer does not control: the custom element (with hostile host CSS,
+// twice on one page), the iframe, a strict Content-Security-Policy, a sub-path, other datasets.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DIST, ROOT, launch, open, screenshot } from './harness.mjs';
+import { STRICT_CSP, serve } from './server.mjs';
+
+const HERE = join(ROOT, 'tests/e2e');
+const mounts = {
+  '/tools/funding/': DIST,
+  '/hosts/': join(HERE, 'hosts'),
+  '/fixtures/': join(HERE, 'fixtures'),
+};
+
+let plain;
+let strict;
+let browser;
+before(async () => {
+  plain = await serve({ mounts });
+  // Every response, host pages included, carries the strict policy.
+  strict = await serve({ mounts, headers: { 'content-security-policy': STRICT_CSP } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await plain?.close();
+  await strict?.close();
+});
+
+/** Records CSP violations inside the page (they also reach the console as errors). */
+async function watchCsp(page) {
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+}
+
+async function openHost(server, path, { csp = false } = {}) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  if (csp) await watchCsp(page);
+  await page.goto(`${server.url}${path}`);
+  return { page, errors };
+}
+
+describe('the custom element', () => {
+  test('renders in a shadow root, responds to a slider, ignores hostile host CSS', async () => {
+    const { page, errors } = await openHost(plain, '/hosts/element.html');
+    const host = page.locator('muchuan-funding-explorer#one');
+    await page.waitForSelector('muchuan-funding-explorer#one[data-ready]');
+    assert.equal(await host.locator('#total-grand').innerText(), '3,788万元');
+    const style = await host.locator('#total-grand').evaluate((e) => {
+      const s = getComputedStyle(e);
+      return { color: s.color, size: s.fontSize, display: getComputedStyle(e.closest('.mfe-app').querySelector('input[type=range]')).display };
+    });
+    assert.notEqual(style.color, 'rgb(255, 0, 255)', 'host colour does not reach in');
+    assert.notEqual(style.size, '40px', 'host font size does not reach in');
+    assert.notEqual(style.display, 'none', 'host rules do not hide the sliders');
+    // The explorer's CSS does not leak out either.
+    const hostText = await page.locator('.host-text').evaluate((e) => getComputedStyle(e).fontFamily);
+    assert.match(hostText, /serif/);
+    const changes = page.evaluate(() => new Promise((done) => {
+      document.querySelector('#one').addEventListener('scenariochange', (e) => done(e.detail), { once: true });
+    }));
+    await host.locator('#stream-0-slider').focus();
+    await page.keyboard.press('PageUp');
+    assert.equal(await host.locator('#total-grand').innerText(), '3,798万元');
+    const detail = await changes;
+    assert.equal(detail.grandTotal, 37980000);
+    assert.equal(detail.shareLink, 'v1;guaranteed-loans=283w');
+    await screenshot(page, 'embed-element-hostile-css');
+    assert.deepEqual(errors, []);
+  });
+
+  test('two instances on one page work independently', async () => {
+    const { page, errors } = await openHost(plain, '/hosts/two.html');
+    await page.waitForSelector('#first[data-ready]');
+    await page.waitForSelector('#second[data-ready]');
+    const first = page.locator('#first');
+    const second = page.locator('#second');
+    assert.equal(await first.locator('#total-grand').innerText(), 'CNY 37.88 million');
+    assert.equal(await second.locator('#total-grand').innerText(), '625万元', 'the made-up county');
+    assert.equal(await second.locator('#mode-pool').isChecked(), true, 'mode attribute');
+    await first.locator('#stream-0-amount').fill('3000000');
+    await first.locator('#stream-0-amount').press('Enter');
+    assert.equal(await first.locator('#total-grand').innerText(), 'CNY 38.15 million');
+    assert.equal(await second.locator('#total-grand').innerText(), '625万元', 'the other is untouched');
+    assert.deepEqual(errors, []);
+  });
+
+  test('changing the lang attribute re-renders in that language', async () => {
+    const { page, errors } = await openHost(plain, '/hosts/element.html');
+    await page.waitForSelector('#one[data-ready="zh-Hans"]');
+    await page.evaluate(() => document.querySelector('#one').setAttribute('lang', 'en'));
+    await page.waitForSelector('#one[data-ready="en"]');
+    assert.equal(await page.locator('#one #total-grand').innerText(), 'CNY 37.88 million');
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('the iframe embed', () => {
+  test('tells its parent its height, and has no page chrome', async () => {
+    const { page, errors } = await openHost(plain, '/hosts/iframe.html');
+    await page.waitForSelector('#frame[data-sized]');
+    const height = Number(await page.getAttribute('#frame', 'height'));
+    assert.ok(height > 1000, `the frame grew to its content (${height} px)`);
+    const frame = page.frameLocator('#frame');
+    assert.equal(await frame.locator('#total-grand').innerText(), 'CNY 37.88 million');
+    assert.equal(await frame.locator('.skip-link').count(), 0);
+    assert.equal(await frame.locator('main').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('under a strict Content-Security-Policy', () => {
+  for (const [name, path, ready] of [
+    ['the standalone page', '/tools/funding/index.html?lang=en', 'html[data-ready]'],
+    ['the custom element', '/hosts/element.html', '#one[data-ready]'],
+    ['the iframe', '/hosts/iframe.html', '#frame[data-sized]'],
+  ]) {
+    test(`${name} works with no violation`, async () => {
+      const { page, errors } = await openHost(strict, path, { csp: true });
+      await page.waitForSelector(ready);
+      const scope = name === 'the iframe' ? page.frameLocator('#frame') : page;
+      await scope.locator('#stream-0-slider').focus();
+      await page.keyboard.press('PageUp');
+      assert.match(await scope.locator('#total-grand').innerText(), /3,798万元|CNY 37.98 million/);
+      const violations = await page.evaluate(() => window.__cspViolations);
+      assert.deepEqual(violations, []);
+      assert.deepEqual(errors, []);
+    });
+  }
+});
+
+describe('other datasets', () => {
+  test('the app works copied under a sub-path, and ?data= loads a made-up county', async () => {
+    const { page, errors } = await open(browser, `${plain.url}/tools/funding/?lang=en&data=../../fixtures/other-county.json`);
+    assert.equal(await page.locator('.stream').count(), 3);
+    assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
+    assert.equal(await page.locator('#total-granted').innerText(), 'CNY 1.25 million');
+    assert.deepEqual(errors, []);
+  });
+
+  test('an invalid ?data= shows its located errors and keeps the Muchuan data', async () => {
+    const { page, errors } = await open(browser, `${plain.url}/tools/funding/?lang=en&data=../../fixtures/invalid-values.json`);
+    const notice = await page.locator('.notice').innerText();
+    assert.match(notice, /streams\[0\]\.amount: an amount cannot be negative/);
+    assert.match(notice, /streams\[1\]\.id: the id “a” is used twice/);
+    assert.match(notice, /streams\[1\]\.kind: names the kind “grants”/);
+    assert.match(notice, /streams\[1\]\.amount: amounts are whole yuan/);
+    assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
+    assert.deepEqual(errors, []);
+  });
+
+  test('picking files: a valid county loads; invalid ones list their problems and change nothing', async () => {
+    const { page, errors } = await open(browser, `${plain.url}/tools/funding/?lang=en`);
+    const fixture = (name) => join(HERE, 'fixtures', name);
+    await page.setInputFiles('#dataset-file', fixture('truncated.json'));
+    await page.waitForSelector('.notice');
+    assert.match(await page.locator('.notice').innerText(), /Line 2, column \d+: the file ends too early/);
+    assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
+    await page.setInputFiles('#dataset-file', fixture('bad.csv'));
+    await page.waitForFunction(() => document.querySelectorAll('.notice').length === 2);
+    assert.match(await page.locator('.notice').nth(1).innerText(), /bad\.csv/);
+    assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
+    await page.setInputFiles('#dataset-file', fixture('other-county.json'));
+    await page.waitForFunction(() => document.querySelectorAll('.stream').length === 3);
+    assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
+    assert.match(await page.locator('h1').innerText(), /Example County/);
+    assert.deepEqual(errors, []);
+  });
+});
