@@ -1,0 +1,93 @@
+// Languages: switching without reload, and no interface string of one language in the other's
+// view (dataset names given in one language only are the documented exception).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, screenshot, serveDist, textOf } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * The visible text of the app that is marked as being in the page's language: text inside an
+ * element with another `lang` (the language switch's endonyms, source quotes) is left out.
+ */
+async function textInPageLanguage(page) {
+  return page.evaluate(() => {
+    const app = document.querySelector('.mfe-app');
+    const own = app.getAttribute('lang');
+    const parts = [];
+    const walker = document.createTreeWalker(app, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (element.closest('[lang]').getAttribute('lang') !== own) continue;
+      if (element.closest('[hidden], details:not([open]) > :not(summary), svg, option')) continue;
+      parts.push(node.textContent);
+    }
+    // Accessible names count too: they are what a screen reader says.
+    for (const element of app.querySelectorAll('[aria-label], [aria-valuetext]')) {
+      parts.push(element.getAttribute('aria-label') ?? '', element.getAttribute('aria-valuetext') ?? '');
+    }
+    return parts.join(' ');
+  });
+}
+
+const CJK = /[\u3400-\u9fff]/;
+// Latin words allowed in a Chinese view: the currency code, file formats, the programme's name.
+const LATIN_ALLOWED = new Set(['CNY', 'JSON', 'CSV', 'Schema', 'SYE', 'UTF']);
+
+describe('languages', () => {
+  test('the English view has no Chinese interface text', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    const text = await textInPageLanguage(page);
+    const chinese = text.match(new RegExp(`.{0,20}${CJK.source}.{0,20}`, 'g'));
+    assert.equal(chinese, null, `Chinese in the English view: ${chinese?.join(' | ')}`);
+    assert.deepEqual(errors, []);
+  });
+
+  for (const lang of ['zh-Hans', 'zh-Hant']) {
+    test(`the ${lang} view has no English interface words`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+      const text = await textInPageLanguage(page);
+      const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
+      assert.deepEqual([...new Set(words)], [], `English in the ${lang} view`);
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  test('switching language in the page changes every part without a reload', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.evaluate(() => { window.__samePage = true; });
+    await page.focus('#stream-0-slider');
+    await page.keyboard.press('PageUp');
+    await page.selectOption('#language-select', 'en');
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'no reload');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million', 'the scenario is kept');
+    assert.match(await textOf(page, '#figure-streams h3'), /[A-Za-z]/);
+    assert.doesNotMatch(await page.locator('#figure-streams svg').innerHTML(), /方案|基准/);
+    await page.selectOption('#language-select', 'zh-Hant');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+    assert.match(await textOf(page, '#streams-heading'), /資金流/);
+    await screenshot(page, 'desktop-zh-Hant');
+    assert.deepEqual(errors, []);
+  });
+
+  test('at 200% zoom (640 css px at scale 2) nothing needs sideways scrolling', async () => {
+    const context = await browser.browser()?.newContext?.({ deviceScaleFactor: 2, viewport: { width: 640, height: 800 } });
+    const page = context ? await context.newPage() : (await open(browser, 'about:blank', { ready: false })).page;
+    if (!context) await page.setViewportSize({ width: 640, height: 800 });
+    await page.goto(`${server.url}/?lang=en`);
+    await page.waitForSelector('html[data-ready]');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 640, `page is ${width} px wide`);
+    await context?.close();
+  });
+});
