@@ -47,11 +47,16 @@ describe('the Muchuan explorer', () => {
 
   test('moving the loans slider by keyboard changes the totals', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    const chartBefore = await page.locator('#figure-streams svg').innerHTML();
+    assert.match(chartBefore, />\s*273万元\s*</);
     await page.focus(slider(STREAM.loans));
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
     assert.equal(await page.inputValue(amountInput(STREAM.loans)), '278');
     assert.equal(await textOf(page, '#total-grand'), '3,793万元');
     assert.equal(await textOf(page, '#total-granted'), '1,763万元');
+    const chartAfter = await page.locator('#figure-streams svg').innerHTML();
+    assert.match(chartAfter, />\s*278万元\s*</, 'the bar chart follows the slider');
+    assert.match(chartAfter, /基准 273万元/, 'with the baseline beside it');
     await page.keyboard.press('PageDown');
     assert.equal(await page.inputValue(amountInput(STREAM.loans)), '268');
     assert.equal(await textOf(page, '#total-grand'), '3,783万元');
@@ -64,6 +69,10 @@ describe('the Muchuan explorer', () => {
     await page.fill(amountInput(STREAM.loans), '300.1234');
     await page.press(amountInput(STREAM.loans), 'Enter');
     assert.equal(await textOf(page, '#total-grand'), '3,815.1234万元');
+    assert.match(await page.locator('#figure-streams svg').innerHTML(), />\s*300\.1234万元\s*</);
+    await page.click('#figure-kinds button');
+    const kindTable = await page.locator('#figure-kinds-table').innerText();
+    assert.match(kindTable, /贷款\s+300\.1234万元/, 'the kinds chart data follows the typed amount');
     await page.fill(amountInput(STREAM.loans), 'abc');
     await page.press(amountInput(STREAM.loans), 'Enter');
     assert.equal(await page.getAttribute(amountInput(STREAM.loans), 'aria-invalid'), 'true');
