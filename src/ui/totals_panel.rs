@@ -78,7 +78,9 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
         });
     }
 
-    let group_rows = |groups: &[Group], name: &dyn Fn(usize) -> String, show_sought: bool| {
+    // Every amount column says how much of it is still sought: granted and sought money are
+    // never added in one figure without saying so.
+    let group_rows = |groups: &[Group], name: &dyn Fn(usize) -> String| {
         groups
             .iter()
             .map(|group| {
@@ -88,7 +90,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                     return html! {
                         <tr>
                             <th scope="row">{ name(group.index) }</th>
-                            <td class="num" colspan={if show_sought { "4" } else { "3" }}>{ text(lang, "row.unstated") }</td>
+                            <td class="num" colspan="4">{ text(lang, "row.unstated") }</td>
                         </tr>
                     };
                 }
@@ -96,9 +98,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                     <tr>
                         <th scope="row">{ name(group.index) }</th>
                         <td class="num">{ money(now, lang) }</td>
-                        if show_sought {
-                            <td class="num">{ if group.counted.sought > 0 { money(group.counted.sought, lang) } else { "—".to_owned() } }</td>
-                        }
+                        <td class="num">{ if group.counted.sought > 0 { money(group.counted.sought, lang) } else { "—".to_owned() } }</td>
                         <td class="num">{ format_tenths_percent(group.share_tenths) }</td>
                         <td class="num">{ change(now - before, before, lang) }</td>
                     </tr>
@@ -163,7 +163,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                         <th scope="col" class="num">{ text(lang, "totals.col-share") }</th>
                         <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
                     </tr></thead>
-                    <tbody>{ group_rows(&totals.by_kind, &kind_name, true) }</tbody>
+                    <tbody>{ group_rows(&totals.by_kind, &kind_name) }</tbody>
                 </table>
             </div>
 
@@ -173,10 +173,11 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ text(lang, "totals.col-agency") }</th>
                         <th scope="col" class="num">{ text(lang, "totals.col-amount") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-sought") }</th>
                         <th scope="col" class="num">{ text(lang, "totals.col-share") }</th>
                         <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
                     </tr></thead>
-                    <tbody>{ group_rows(&totals.by_agency, &agency_name, false) }</tbody>
+                    <tbody>{ group_rows(&totals.by_agency, &agency_name) }</tbody>
                 </table>
             </div>
 
