@@ -99,7 +99,11 @@ fn move_and_recompute(c: &mut Criterion, name: &str, mode: BalanceMode) {
 }
 
 fn engine(c: &mut Criterion) {
-    move_and_recompute(c, "fixed_pool_move_and_recompute_1000", BalanceMode::FixedPool);
+    move_and_recompute(
+        c,
+        "fixed_pool_move_and_recompute_1000",
+        BalanceMode::FixedPool,
+    );
     move_and_recompute(c, "free_move_and_recompute_1000", BalanceMode::Free);
 
     // The two halves on their own, to see where the time goes.

@@ -6,8 +6,6 @@
 //! - [`i18n`]: the interface's messages in Simplified Chinese, English and Traditional Chinese.
 //! - `ui` and `web` (wasm32 only): the Yew components and the browser edge.
 
-rust_i18n::i18n!("locales", fallback = "zh-Hans");
-
 pub mod charts;
 pub mod core;
 pub mod i18n;

@@ -2,6 +2,7 @@
 //! and of the validator over random and randomly broken input.
 
 use muchuan_funding_explorer::MUCHUAN_JSON;
+use muchuan_funding_explorer::core::apportion::shares_in_tenths;
 use muchuan_funding_explorer::core::dataset::{
     Agency, Dataset, FORMAT_VERSION, Kind, Localized, Source, Status, Stream, Units,
 };
@@ -9,7 +10,7 @@ use muchuan_funding_explorer::core::money::MAX_AMOUNT;
 use muchuan_funding_explorer::core::scenario::{
     Action, BalanceMode, Outcome, Refusal, STEP, Scenario,
 };
-use muchuan_funding_explorer::core::totals::Totals;
+use muchuan_funding_explorer::core::totals::{Counted, Group, PerUnit, Totals, partial};
 use muchuan_funding_explorer::core::validate::{Severity, parse_dataset};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -238,9 +239,118 @@ fn refusal_makes_sense(
     Ok(())
 }
 
+/// `Totals::compute` as first written (several passes, a linear id search per stream): the
+/// faster single pass must give exactly the same figures.
+fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
+    let count = |s: &Scenario| -> Vec<Counted> {
+        dataset
+            .streams
+            .iter()
+            .zip(&s.amounts)
+            .zip(&s.outcomes)
+            .map(|((stream, amount), outcome)| {
+                let amount = amount.unwrap_or(0);
+                let (granted, sought) = match outcome {
+                    _ if stream.status.is_granted() => (amount, 0),
+                    Outcome::Pending if s.count_sought => (0, amount),
+                    Outcome::Pending | Outcome::Refused => (0, 0),
+                    Outcome::Granted => (amount, 0),
+                    Outcome::Partial(percent) => (partial(amount, *percent), 0),
+                };
+                Counted { granted, sought }
+            })
+            .collect()
+    };
+    let baseline = Scenario {
+        count_sought: scenario.count_sought,
+        ..Scenario::baseline(dataset)
+    };
+    let streams = count(scenario);
+    let baseline_streams = count(&baseline);
+    let group = |len: usize, key: &dyn Fn(usize) -> Option<usize>| -> Vec<Group> {
+        let mut groups: Vec<Group> = (0..len)
+            .map(|index| Group {
+                index,
+                counted: Counted::default(),
+                baseline: Counted::default(),
+                share_tenths: 0,
+                stated: 0,
+            })
+            .collect();
+        for (i, (now, before)) in streams.iter().zip(&baseline_streams).enumerate() {
+            if let Some(group) = key(i).and_then(|g| groups.get_mut(g)) {
+                group.stated += usize::from(scenario.amounts[i].is_some());
+                group.counted.granted += now.granted;
+                group.counted.sought += now.sought;
+                group.baseline.granted += before.granted;
+                group.baseline.sought += before.sought;
+            }
+        }
+        let amounts: Vec<i64> = groups.iter().map(|g| g.counted.total()).collect();
+        for (group, share) in groups.iter_mut().zip(shares_in_tenths(&amounts)) {
+            group.share_tenths = share;
+        }
+        groups
+    };
+    let by_kind = group(dataset.kinds.len(), &|i| {
+        dataset.kind_index(&dataset.streams[i].kind)
+    });
+    let by_agency = group(dataset.agencies.len(), &|i| {
+        dataset.agency_index(&dataset.streams[i].agency)
+    });
+    let stated: Vec<usize> = (0..streams.len())
+        .filter(|i| scenario.amounts[*i].is_some())
+        .collect();
+    let stated_amounts: Vec<i64> = stated.iter().map(|i| streams[*i].total()).collect();
+    let mut stream_shares = vec![None; streams.len()];
+    for (i, share) in stated.iter().zip(shares_in_tenths(&stated_amounts)) {
+        stream_shares[*i] = Some(share);
+    }
+    let per_unit = dataset
+        .streams
+        .iter()
+        .enumerate()
+        .filter_map(|(i, stream)| {
+            let units = stream.units.as_ref()?;
+            let amount = scenario.amounts[i]?;
+            let count = i64::try_from(units.count).ok()?;
+            Some(PerUnit {
+                stream: i,
+                count: units.count,
+                amount,
+                per_unit: (amount + count / 2) / count,
+                exact: amount % count == 0,
+            })
+        })
+        .collect();
+    let not_granted = (0..streams.len())
+        .filter(|i| dataset.streams[*i].status == Status::Sought)
+        .filter(|i| scenario.outcomes[*i] != Outcome::Pending)
+        .filter_map(|i| scenario.amounts[i].map(|a| a - streams[i].granted))
+        .sum();
+    let sum = |all: &[Counted]| Counted {
+        granted: all.iter().map(|c| c.granted).sum(),
+        sought: all.iter().map(|c| c.sought).sum(),
+    };
+    Totals {
+        unstated: (0..streams.len())
+            .filter(|i| scenario.amounts[*i].is_none())
+            .collect(),
+        counted: sum(&streams),
+        baseline: sum(&baseline_streams),
+        streams,
+        stream_shares,
+        by_kind,
+        by_agency,
+        per_unit,
+        not_granted,
+    }
+}
+
 /// Every figure of `totals` adds up.
 fn totals_add_up(dataset: &Dataset, scenario: &Scenario) -> Result<(), TestCaseError> {
     let totals = Totals::compute(dataset, scenario);
+    prop_assert_eq!(&totals, &reference_totals(dataset, scenario));
     let grand = totals.grand();
     let stream_sum: i64 = totals.streams.iter().map(|c| c.total()).sum();
     let granted_sum: i64 = totals.streams.iter().map(|c| c.granted).sum();
@@ -399,7 +509,15 @@ fn json() -> impl Strategy<Value = Value> {
         any::<u64>().prop_map(Value::from),
         (-1e20f64..1e20).prop_map(Value::from),
         prop::sample::select(vec![
-            "loans", "hrss", "sought", "secured", "CNY", "", " ", "zh-Hans", "guaranteed-loans",
+            "loans",
+            "hrss",
+            "sought",
+            "secured",
+            "CNY",
+            "",
+            " ",
+            "zh-Hans",
+            "guaranteed-loans",
         ])
         .prop_map(Value::from),
         "\\PC{0,12}".prop_map(Value::from),
@@ -408,11 +526,17 @@ fn json() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::vec(
-                (prop::sample::select(vec!["id", "name", "en", "amount", "count", "x"]), inner),
+                (
+                    prop::sample::select(vec!["id", "name", "en", "amount", "count", "x"]),
+                    inner
+                ),
                 0..4
             )
             .prop_map(|pairs| Value::Object(
-                pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<_, _>>()
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v))
+                    .collect::<Map<_, _>>()
             )),
         ]
     })
@@ -467,7 +591,12 @@ fn check_outcome(bytes: &[u8]) -> Result<(), TestCaseError> {
     match parse_dataset(bytes) {
         Ok(validated) => {
             let dataset = &validated.dataset;
-            prop_assert!(validated.warnings.iter().all(|w| w.severity == Severity::Warning));
+            prop_assert!(
+                validated
+                    .warnings
+                    .iter()
+                    .all(|w| w.severity == Severity::Warning)
+            );
             prop_assert!(!dataset.kinds.is_empty() && !dataset.agencies.is_empty());
             for stream in &dataset.streams {
                 prop_assert!(dataset.kind_index(&stream.kind).is_some());

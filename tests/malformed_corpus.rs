@@ -83,7 +83,9 @@ fn expectations() -> BTreeMap<String, String> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (name, rest) = line.split_once(char::is_whitespace).expect("a file and an outcome");
+        let (name, rest) = line
+            .split_once(char::is_whitespace)
+            .expect("a file and an outcome");
         let normalised = rest
             .split(';')
             .map(|part| part.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -100,7 +102,13 @@ fn every_corpus_file_has_its_expected_outcome() {
     let expected = expectations();
     let mut files: Vec<String> = std::fs::read_dir(corpus_dir())
         .expect("corpus folder")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|name| name != "expected.txt")
         .collect();
     files.sort();
@@ -166,7 +174,11 @@ fn ten_thousand_nested_arrays_are_too_deep() {
     // Deep nesting inside a valid dataset, where the walker would otherwise go.
     let nested = MUCHUAN_JSON.replacen(
         "\"currency\": \"CNY\",",
-        &format!("\"currency\": \"CNY\", \"notes\": {}{},", "[".repeat(5_000), "]".repeat(5_000)),
+        &format!(
+            "\"currency\": \"CNY\", \"notes\": {}{},",
+            "[".repeat(5_000),
+            "]".repeat(5_000)
+        ),
         1,
     );
     let got = outcome(nested.as_bytes()).expect("no panic");
@@ -186,8 +198,14 @@ fn five_thousand_and_one_streams_are_too_many() {
         .collect();
     value["streams"] = streams.into();
     let bytes = serde_json::to_vec(&value).expect("serialises");
-    assert!(bytes.len() < MAX_BYTES, "small enough to reach the stream count");
-    assert_eq!(outcome(&bytes), Ok("error TooManyStreams streams".to_owned()));
+    assert!(
+        bytes.len() < MAX_BYTES,
+        "small enough to reach the stream count"
+    );
+    assert_eq!(
+        outcome(&bytes),
+        Ok("error TooManyStreams streams".to_owned())
+    );
 }
 
 #[test]

@@ -185,8 +185,14 @@ fn syntax() {
         "Line 5, column 33: this is not valid JSON here",
         "第 5 行第 33 列: 此处不是有效的 JSON",
     );
-    let trailing_comma = edited("\"provided\",\n", "\"provided\",\n      \"quote\": \"x\",\n}");
-    assert_eq!(only_problem(trailing_comma.as_bytes()).kind, ProblemKind::Syntax);
+    let trailing_comma = edited(
+        "\"provided\",\n",
+        "\"provided\",\n      \"quote\": \"x\",\n}",
+    );
+    assert_eq!(
+        only_problem(trailing_comma.as_bytes()).kind,
+        ProblemKind::Syntax
+    );
 }
 
 #[test]
@@ -219,7 +225,10 @@ fn missing() {
         remove_field(&mut v["streams"][2], "amount");
     });
     assert_eq!(missing_amount.path, "streams[2].amount");
-    assert_eq!(missing_amount.kind, ProblemKind::Missing { field: "amount" });
+    assert_eq!(
+        missing_amount.kind,
+        ProblemKind::Missing { field: "amount" }
+    );
 }
 
 #[test]
@@ -350,7 +359,11 @@ fn too_big() {
     // u64 range, and beyond it (the parser makes a float of so many digits).
     for written in ["18446744073709551615", "99999999999999999999"] {
         let text = edited("\"amount\": 2730000,", &format!("\"amount\": {written},"));
-        assert_eq!(only_problem(text.as_bytes()).kind, ProblemKind::TooBig, "{written}");
+        assert_eq!(
+            only_problem(text.as_bytes()).kind,
+            ProblemKind::TooBig,
+            "{written}"
+        );
     }
 }
 
@@ -364,7 +377,12 @@ fn bad_id() {
         "streams[0].id: an id is 1 to 64 letters, digits, “-”, “_” or “.”, starting with a letter or digit",
         "streams[0].id: 标识须为 1 至 64 个字母、数字、“-”、“_”或“.”，并以字母或数字开头",
     );
-    for bad in [String::new(), "-loans".into(), "贷款".into(), "a".repeat(65)] {
+    for bad in [
+        String::new(),
+        "-loans".into(),
+        "贷款".into(),
+        "a".repeat(65),
+    ] {
         let problem = problem_after(|v| v["streams"][0]["id"] = json!(bad));
         assert_eq!(problem.kind, ProblemKind::BadId, "{bad:?}");
     }
@@ -497,7 +515,10 @@ fn missing_language_is_a_warning() {
     assert_eq!(validated.warnings.len(), 1, "{:?}", validated.warnings);
     let warning = &validated.warnings[0];
     assert_eq!(warning.severity, Severity::Warning);
-    assert_eq!(warning.kind, ProblemKind::MissingLanguage { lang: "zh-Hant" });
+    assert_eq!(
+        warning.kind,
+        ProblemKind::MissingLanguage { lang: "zh-Hant" }
+    );
     assert_eq!(warning.path, "streams[0].name");
     assert_eq!(
         problem_message(warning, Lang::En),
@@ -511,7 +532,10 @@ fn missing_language_is_a_warning() {
     value["streams"][0]["name"]["zh-Hant"] = json!("  ");
     let validated = loads(&bytes_of(&value));
     assert_eq!(validated.warnings.len(), 1);
-    assert_eq!(validated.dataset.streams[0].name.get(Lang::ZhHant), "创业担保贷款");
+    assert_eq!(
+        validated.dataset.streams[0].name.get(Lang::ZhHant),
+        "创业担保贷款"
+    );
 }
 
 #[test]
@@ -594,7 +618,10 @@ fn a_null_amount_is_not_stated() {
     value["streams"][0]["amount"] = Value::Null;
     let dataset = loads(&bytes_of(&value)).dataset;
     assert_eq!(dataset.streams[0].amount, None);
-    assert_eq!(dataset.streams[2].amount, None, "the finance priority states none");
+    assert_eq!(
+        dataset.streams[2].amount, None,
+        "the finance priority states none"
+    );
     assert_eq!(dataset.streams[1].amount, Some(2_000_000));
 }
 
@@ -640,7 +667,11 @@ fn every_problem_is_reported_at_once_in_file_order() {
     // after `currency`, languages that sort before the ones they follow, an unknown field
     // early in a stream and a missing field noticed at the end of its stream.
     let text = edited("\"format\": 1", "\"format\": 2");
-    let text = text.replacen("\"currency\": \"CNY\",", "\"currency\": \"CNY\", \"notes\": 1,", 1);
+    let text = text.replacen(
+        "\"currency\": \"CNY\",",
+        "\"currency\": \"CNY\", \"notes\": 1,",
+        1,
+    );
     let text = text.replacen(
         "建设资金\",",
         "建设资金\", \"fr\": \"Comté\", \"de\": \"Kreis\",",
@@ -802,7 +833,11 @@ mod schema {
                 }
                 "minimum" | "maximum" => {
                     if let (Some(bound), Some(n)) = (rule.as_f64(), value.as_f64()) {
-                        let ok = if keyword == "minimum" { n >= bound } else { n <= bound };
+                        let ok = if keyword == "minimum" {
+                            n >= bound
+                        } else {
+                            n <= bound
+                        };
                         if !ok {
                             out.push(format!("{path}: {keyword} {bound}"));
                         }
@@ -815,10 +850,10 @@ mod schema {
                 }
                 "pattern" => {
                     let pattern = rule.as_str().expect("pattern");
-                    if let Some(text) = value.as_str() {
-                        if !matches_pattern(pattern, text) {
-                            out.push(format!("{path}: does not match {pattern}"));
-                        }
+                    if let Some(text) = value.as_str()
+                        && !matches_pattern(pattern, text)
+                    {
+                        out.push(format!("{path}: does not match {pattern}"));
                     }
                 }
                 "oneOf" | "anyOf" => {
@@ -954,7 +989,8 @@ mod schema {
     #[test]
     fn the_schema_refuses_what_the_validator_refuses() {
         let base: Value = serde_json::from_str(super::MUCHUAN_JSON).expect("JSON");
-        let cases: Vec<(&str, fn(&mut Value))> = vec![
+        type Change = fn(&mut Value);
+        let cases: Vec<(&str, Change)> = vec![
             ("format", |v| v["format"] = json!(2)),
             ("currency", |v| v["currency"] = json!("USD")),
             ("negative", |v| v["streams"][0]["amount"] = json!(-1)),
@@ -971,7 +1007,9 @@ mod schema {
             ("empty kinds", |v| v["kinds"] = json!([])),
             ("empty agencies", |v| v["agencies"] = json!([])),
             ("empty streams", |v| v["streams"] = json!([])),
-            ("zero units", |v| v["streams"][6]["units"]["count"] = json!(0)),
+            ("zero units", |v| {
+                v["streams"][6]["units"]["count"] = json!(0)
+            }),
             ("status", |v| v["streams"][0]["status"] = json!("pending")),
         ];
         for (name, change) in cases {

@@ -1,25 +1,22 @@
-//! A thin layer over plotters' SVG backend: pixel-coordinate drawing of the few shapes the
-//! charts need, and the post-processing that makes plotters' output accessible and scalable.
+//! The few shapes the charts need, written straight into an SVG string in whole-pixel
+//! coordinates, and the root element that makes the drawing accessible and scalable.
 //!
-//! Only plotters elements that draw without measuring text are used (no `ChartBuilder`, whose
-//! axis labels are measured through the DOM on wasm32). Plotters writes every style as a
-//! presentation attribute (`fill`, `stroke`, `font-size`…), never a `style=` attribute, so the
-//! SVG passes a `style-src 'self'` policy; it escapes `< > & " '` in text and attributes (a test
-//! checks both).
+//! The markup is the one plotters' SVG backend wrote when the charts were drawn through it
+//! (same elements, attributes and order), without its generic drawing machinery and its
+//! floating-point formatting, which cost the WebAssembly build tens of kilobytes. Every style
+//! is a presentation attribute (`fill`, `stroke`, `font-size`…), never a `style=` attribute,
+//! so the SVG passes a `style-src 'self'` policy; text and attribute values are escaped
+//! (`< > & " '`; a test checks both).
 
-use plotters::coord::Shift;
-use plotters::drawing::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea};
-use plotters::element::{PathElement, Polygon, Rectangle, Text};
-use plotters::prelude::SVGBackend;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle};
+use std::fmt::Write as _;
 
-use crate::charts::palette;
+use crate::charts::palette::{self, RGBColor};
 use crate::charts::text::escape_xml;
 use crate::core::lang::Lang;
 
-/// What a drawing step returns.
-pub(crate) type Drawn = Result<(), DrawingAreaErrorKind<std::io::Error>>;
+/// What a drawing step returns (writing into a `String` does not fail; the type keeps the
+/// drawing code's `?` chains).
+pub(crate) type Drawn = Result<(), std::fmt::Error>;
 
 /// How a text is placed against its point.
 #[derive(Clone, Copy)]
@@ -67,10 +64,10 @@ impl Font {
     }
 }
 
-/// A drawing surface in px, origin top left.
+/// A drawing surface in px, origin top left, writing SVG elements into a string.
 pub(crate) struct Canvas<'a> {
-    /// Plotters' drawing area over the SVG backend.
-    area: DrawingArea<SVGBackend<'a>, Shift>,
+    /// The SVG body written so far.
+    out: std::cell::RefCell<&'a mut String>,
 }
 
 /// A layout coordinate rounded to a whole pixel.
@@ -78,14 +75,80 @@ fn px(value: f64) -> i32 {
     value.round() as i32
 }
 
+/// `value` with at most `decimals` (1 to 3) decimals, trailing zeros dropped: `1`, `0.45`,
+/// `11.5`. Integer arithmetic, so no floating-point formatting is linked in.
+fn decimal(out: &mut String, value: f64, decimals: u32) {
+    let scale = 10_i64.pow(decimals);
+    let scaled = (value * scale as f64).round() as i64;
+    if scaled < 0 {
+        out.push('-');
+    }
+    let scaled = scaled.unsigned_abs();
+    let (whole, mut fraction) = (scaled / scale as u64, scaled % scale as u64);
+    let _ = write!(out, "{whole}");
+    if fraction != 0 {
+        out.push('.');
+        let mut digit = scale as u64 / 10;
+        while fraction != 0 && digit != 0 {
+            out.push(char::from(b'0' + (fraction / digit) as u8));
+            fraction %= digit;
+            digit /= 10;
+        }
+    }
+}
+
+/// `colour` as plotters wrote it: `#RRGGBB`.
+fn push_colour(out: &mut String, colour: RGBColor) {
+    let _ = write!(out, "#{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2);
+}
+
+/// `x,y x,y …` with a space after each point.
+fn push_points(out: &mut String, points: impl Iterator<Item = (i32, i32)>) {
+    for (x, y) in points {
+        let _ = write!(out, "{x},{y} ");
+    }
+}
+
 impl Canvas<'_> {
+    /// Runs `write` on the SVG body.
+    fn write(&self, write: impl FnOnce(&mut String)) -> Drawn {
+        write(&mut self.out.borrow_mut());
+        Ok(())
+    }
+
+    /// A rectangle from `(x0, y0)` to `(x1, y1)` in whole px, filled or outlined.
+    fn rect_px(
+        &self,
+        (x0, y0): (i32, i32),
+        (x1, y1): (i32, i32),
+        colour: RGBColor,
+        filled: bool,
+    ) -> Drawn {
+        self.write(|out| {
+            let _ = write!(
+                out,
+                "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\" opacity=\"1\" fill=\"",
+                x1 - x0,
+                y1 - y0
+            );
+            if filled {
+                push_colour(out, colour);
+                out.push_str("\" stroke=\"none\"/>\n");
+            } else {
+                out.push_str("none\" stroke=\"");
+                push_colour(out, colour);
+                out.push_str("\"/>\n");
+            }
+        })
+    }
+
     /// A filled rectangle from `(x0, y0)` to `(x1, y1)`.
     pub fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, colour: RGBColor) -> Drawn {
         let (a, b) = ((px(x0), px(y0)), (px(x1), px(y1)));
         if a.0 >= b.0 || a.1 >= b.1 {
             return Ok(());
         }
-        self.area.draw(&Rectangle::new([a, b], colour.filled()))
+        self.rect_px(a, b, colour, true)
     }
 
     /// A hatched rectangle: a one-pixel outline and diagonal lines `spacing` px apart, drawn
@@ -95,56 +158,84 @@ impl Canvas<'_> {
         if x0 >= x1 || y0 >= y1 {
             return Ok(());
         }
-        self.area.draw(&Rectangle::new(
-            [(x0, y0), (x1, y1)],
-            colour.stroke_width(1),
-        ))?;
+        self.rect_px((x0, y0), (x1, y1), colour, false)?;
         let points = hatch_points(x0, y0, x1, y1, 4);
         if points.len() > 1 {
-            self.area
-                .draw(&PathElement::new(points, colour.stroke_width(1)))?;
+            self.polyline(points.into_iter(), colour, 1.0)?;
         }
         Ok(())
     }
 
+    /// An open line through `points` in whole px.
+    fn polyline(
+        &self,
+        points: impl Iterator<Item = (i32, i32)>,
+        colour: RGBColor,
+        opacity: f64,
+    ) -> Drawn {
+        self.write(|out| {
+            out.push_str("<polyline fill=\"none\" opacity=\"");
+            decimal(out, opacity, 3);
+            out.push_str("\" stroke=\"");
+            push_colour(out, colour);
+            out.push_str("\" stroke-width=\"1\" points=\"");
+            push_points(out, points);
+            out.push_str("\"/>\n");
+        })
+    }
+
     /// A straight or broken line through `points`.
     pub fn line(&self, points: &[(f64, f64)], colour: RGBColor, opacity: f64) -> Drawn {
-        let points: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
-        let style = ShapeStyle {
-            color: colour.mix(opacity),
-            filled: false,
-            stroke_width: 1,
-        };
-        self.area.draw(&PathElement::new(points, style))
+        self.polyline(
+            points.iter().map(|(x, y)| (px(*x), px(*y))),
+            colour,
+            opacity,
+        )
     }
 
     /// A filled polygon through `points`.
     pub fn polygon(&self, points: &[(f64, f64)], colour: RGBColor, opacity: f64) -> Drawn {
-        let points: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
-        self.area
-            .draw(&Polygon::new(points, colour.mix(opacity).filled()))
+        self.write(|out| {
+            out.push_str("<polygon opacity=\"");
+            decimal(out, opacity, 3);
+            out.push_str("\" fill=\"");
+            push_colour(out, colour);
+            out.push_str("\" points=\"");
+            push_points(out, points.iter().map(|(x, y)| (px(*x), px(*y))));
+            out.push_str("\"/>\n");
+        })
     }
 
-    /// `text` with its top at `y`, placed against `x` by `anchor`. Plotters escapes it.
+    /// `text` with its top at `y`, placed against `x` by `anchor`, escaped.
     pub fn text(&self, text: &str, x: f64, y: f64, anchor: Anchor, font: Font) -> Drawn {
         if text.is_empty() {
             return Ok(());
         }
-        let h = match anchor {
-            Anchor::Start => HPos::Left,
-            Anchor::Middle => HPos::Center,
-            Anchor::End => HPos::Right,
+        let anchor = match anchor {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
         };
-        let style = if font.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        // Plotters writes font-size as size / 1.24 (its em-to-px ratio); `tidy_font_sizes`
-        // rounds away the floating-point noise this leaves (13.000000000000002).
-        let desc = FontDesc::new(FontFamily::SansSerif, font.size * 1.24, style);
-        let style = desc.color(&font.colour).pos(Pos::new(h, VPos::Top));
-        self.area.draw(&Text::new(text, (px(x), px(y)), style))
+        self.write(|out| {
+            let _ = write!(
+                out,
+                "<text x=\"{}\" y=\"{}\" dy=\"0.76em\" text-anchor=\"{anchor}\" \
+                 font-family=\"sans-serif\" font-size=\"",
+                px(x),
+                px(y)
+            );
+            // Hundredths of a px at most, as plotters' output was rounded to.
+            decimal(out, font.size, 2);
+            out.push_str("\" opacity=\"1\" fill=\"");
+            push_colour(out, font.colour);
+            out.push('"');
+            if font.bold {
+                out.push_str(" font-weight=\"bold\"");
+            }
+            out.push_str(">\n");
+            out.push_str(&escape_xml(text));
+            out.push_str("\n</text>\n");
+        })
     }
 }
 
@@ -195,57 +286,28 @@ pub(crate) struct Labels<'a> {
 
 /// Draws a `width` × `height` chart with `draw` and returns the finished SVG: white
 /// background, `viewBox`, `width="100%"`, `role="img"`, and `<title>` and `<desc>` first.
-/// Should plotters fail (writing to a `String` does not), the SVG keeps its title and
-/// description and loses the drawing.
 pub(crate) fn render(
     width: u32,
     height: u32,
     labels: &Labels<'_>,
     draw: impl FnOnce(&Canvas<'_>) -> Drawn,
 ) -> String {
-    let mut raw = String::new();
-    let drawn = {
-        let area = SVGBackend::with_string(&mut raw, (width, height)).into_drawing_area();
-        let canvas = Canvas { area };
-        let result = canvas
-            .area
-            .fill(&palette::BACKGROUND)
-            .and_then(|()| draw(&canvas))
-            .and_then(|()| canvas.area.present());
-        result.is_ok()
-    };
-    let body = if drawn { body_of(&raw) } else { "</svg>\n" };
-    accessible_root(width, height, labels) + &tidy_font_sizes(body)
-}
-
-/// `svg` with every `font-size` rounded to hundredths of a px.
-fn tidy_font_sizes(svg: &str) -> String {
-    const KEY: &str = "font-size=\"";
-    let mut out = String::with_capacity(svg.len());
-    let mut rest = svg;
-    while let Some(at) = rest.find(KEY) {
-        let value_start = at + KEY.len();
-        out.push_str(&rest[..value_start]);
-        let after = &rest[value_start..];
-        let end = after.find('"').unwrap_or(after.len());
-        match after[..end].parse::<f64>() {
-            Ok(size) => {
-                let rounded = format!("{:.2}", size);
-                out.push_str(rounded.trim_end_matches('0').trim_end_matches('.'));
-            }
-            Err(_) => out.push_str(&after[..end]),
-        }
-        rest = &after[end..];
+    let mut svg = accessible_root(width, height, labels);
+    {
+        let canvas = Canvas {
+            out: std::cell::RefCell::new(&mut svg),
+        };
+        let size = (
+            i32::try_from(width).unwrap_or(i32::MAX),
+            i32::try_from(height).unwrap_or(i32::MAX),
+        );
+        // Writing into a `String` cannot fail.
+        let _ = canvas
+            .rect_px((0, 0), size, palette::BACKGROUND, true)
+            .and_then(|()| draw(&canvas));
     }
-    out.push_str(rest);
-    out
-}
-
-/// Everything after plotters' root `<svg …>` tag (its closing tag included).
-fn body_of(raw: &str) -> &str {
-    raw.find("<svg")
-        .and_then(|start| raw[start..].find('>').map(|end| start + end + 1))
-        .map_or("</svg>\n", |end| raw[end..].trim_start_matches('\n'))
+    svg.push_str("</svg>\n");
+    svg
 }
 
 /// An id prefix reduced to letters, digits, `-` and `_` (never empty).
@@ -298,7 +360,7 @@ mod tests {
     }
 
     #[test]
-    fn plotters_escapes_text_and_writes_no_style_attribute() {
+    fn escapes_text_and_writes_no_style_attribute() {
         let labels = Labels {
             lang: Lang::En,
             id_prefix: "t\"><x",

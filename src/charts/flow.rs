@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use plotters::style::RGBColor;
+use crate::charts::palette::RGBColor;
 
 use crate::charts::canvas::{self, Anchor, Font, Labels};
 use crate::charts::text::{fit, measure, width as text_width, wrap};

@@ -3,8 +3,6 @@
 //! Used for percentages that must add to exactly 100.0 and for fixed-pool moves that must keep
 //! the total to the yuan.
 
-use std::ops::{Div, Mul, Rem};
-
 /// Splits `total` (≥ 0) into parts proportional to `weights` (each ≥ 0) that add up to
 /// exactly `total`. Each part is the floor of its exact share, and the units left over go to the
 /// largest remainders (the earlier weight on a tie). With all weights zero, the split is equal.
@@ -28,42 +26,79 @@ pub fn apportion(total: i64, weights: &[i64]) -> Vec<i64> {
     let largest = weights.iter().copied().max().unwrap_or(0);
     match u64::try_from(sum) {
         Ok(sum) if u128::from(total) * u128::from(largest) <= u128::from(u64::MAX) => {
-            split(total, &weights, sum)
+            split_narrow(total, &weights, sum)
         }
-        _ => split(u128::from(total), &weights, sum),
+        _ => split_wide(u128::from(total), &weights, sum),
     }
 }
 
-/// The largest-remainder split of `total` over `weights` (summing to `sum` > 0), in the integer
-/// type `T`, which must hold `total` times any weight.
-fn split<T>(total: T, weights: &[u64], sum: T) -> Vec<i64>
-where
-    T: Copy + Ord + From<u64> + TryInto<i64> + Mul<Output = T> + Div<Output = T> + Rem<Output = T>,
-{
-    let mut parts: Vec<i64> = Vec::with_capacity(weights.len());
-    let mut remainders: Vec<(T, usize)> = Vec::with_capacity(weights.len());
-    for (index, weight) in weights.iter().enumerate() {
-        let exact = total * T::from(*weight);
-        // Each part is at most `total`, which came from an i64, so the conversion holds.
-        parts.push((exact / sum).try_into().unwrap_or(i64::MAX));
-        remainders.push((exact % sum, index));
-    }
-    let handed_out: i64 = parts.iter().sum();
-    let total: i64 = total.try_into().unwrap_or(i64::MAX);
-    let left = usize::try_from(total - handed_out)
-        .unwrap_or(0)
-        .min(remainders.len());
+/// The largest-remainder split of `total` over `weights` (summing to `sum` > 0) when `total`
+/// times any weight fits in 64 bits.
+fn split_narrow(total: u64, weights: &[u64], sum: u64) -> Vec<i64> {
+    // One division per weight: the remainder is what the floor leaves of the exact product.
+    let floors: Vec<u64> = weights.iter().map(|w| total * w / sum).collect();
+    // Each part is at most `total`, which came from an i64, so the conversion holds.
+    let mut parts: Vec<i64> = floors
+        .iter()
+        .map(|f| i64::try_from(*f).unwrap_or(i64::MAX))
+        .collect();
+    let left = left_over(total, &parts);
     if left > 0 {
-        // The `left` largest remainders, the earlier index on a tie, get one unit more. The
-        // order is total (indices differ), so picking them out equals sorting and taking the
-        // first `left`.
-        let order = |a: &(T, usize), b: &(T, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-        remainders.select_nth_unstable_by(left - 1, order);
-        for &(_, index) in &remainders[..left] {
-            parts[index] += 1;
+        // One integer per weight that sorts as the order below does: remainder descending,
+        // then index ascending; a plain integer compares much faster than a pair.
+        let mut keys: Vec<u128> = weights
+            .iter()
+            .zip(&floors)
+            .enumerate()
+            .map(|(index, (w, floor))| {
+                let remainder = total * w - floor * sum;
+                (u128::from(u64::MAX - remainder) << 64) | index as u128
+            })
+            .collect();
+        keys.select_nth_unstable(left - 1);
+        for key in &keys[..left] {
+            if let Some(part) = parts.get_mut((key & u128::from(u64::MAX)) as usize) {
+                *part += 1;
+            }
         }
     }
     parts
+}
+
+/// The largest-remainder split in 128 bits, for products beyond 64 bits.
+fn split_wide(total: u128, weights: &[u64], sum: u128) -> Vec<i64> {
+    let exact = |weight: u64| total * u128::from(weight);
+    let mut parts: Vec<i64> = weights
+        .iter()
+        .map(|w| i64::try_from(exact(*w) / sum).unwrap_or(i64::MAX))
+        .collect();
+    let left = left_over(u64::try_from(total).unwrap_or(u64::MAX), &parts);
+    if left > 0 {
+        let mut remainders: Vec<(u128, usize)> = weights
+            .iter()
+            .enumerate()
+            .map(|(index, w)| (exact(*w) % sum, index))
+            .collect();
+        remainders.select_nth_unstable_by(left - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, index) in &remainders[..left] {
+            if let Some(part) = parts.get_mut(index) {
+                *part += 1;
+            }
+        }
+    }
+    parts
+}
+
+/// How many units the floors of the parts leave over. It is below the number of parts (each
+/// floor loses less than one), so the `left` largest remainders can each take one. The order
+/// by remainder then index is total, so picking the first `left` out equals sorting and
+/// taking them.
+fn left_over(total: u64, parts: &[i64]) -> usize {
+    let handed_out: i64 = parts.iter().sum();
+    let total = i64::try_from(total).unwrap_or(i64::MAX);
+    usize::try_from(total - handed_out)
+        .unwrap_or(0)
+        .min(parts.len())
 }
 
 /// Shares of `amounts` in tenths of a percent that add to exactly 1000 (100.0%); all zero when

@@ -186,14 +186,14 @@ pub struct Stream {
 /// validator reports it missing otherwise), although serde alone would read its absence as `None`.
 #[cfg(test)]
 fn amount_is_required(schema: &mut schemars::Schema) {
-    if let Some(serde_json::Value::Array(required)) = schema.get_mut("required") {
-        if !required.iter().any(|field| field == "amount") {
-            let at = required
-                .iter()
-                .position(|field| field == "status")
-                .unwrap_or(required.len());
-            required.insert(at, "amount".into());
-        }
+    if let Some(serde_json::Value::Array(required)) = schema.get_mut("required")
+        && !required.iter().any(|field| field == "amount")
+    {
+        let at = required
+            .iter()
+            .position(|field| field == "status")
+            .unwrap_or(required.len());
+        required.insert(at, "amount".into());
     }
 }
 

@@ -23,6 +23,7 @@ impl Counted {
         self.granted + self.sought
     }
 
+    #[inline(always)]
     fn add(&mut self, other: Counted) {
         self.granted += other.granted;
         self.sought += other.sought;
@@ -100,189 +101,280 @@ impl Totals {
         self.grand() - self.baseline_grand()
     }
 
-    /// Derives every figure of `scenario` over `dataset`.
+    /// Derives every figure of `scenario` over `dataset` (a scenario that fits it, as every
+    /// scenario the reducer makes does).
     pub fn compute(dataset: &Dataset, scenario: &Scenario) -> Totals {
-        let baseline = Scenario {
-            count_sought: scenario.count_sought,
-            ..Scenario::baseline(dataset)
-        };
-        let streams = count_streams(dataset, scenario);
-        let baseline_streams = count_streams(dataset, &baseline);
-        let group = |count: usize, key: &dyn Fn(usize) -> Option<usize>| -> Vec<Group> {
-            let mut groups: Vec<Group> = (0..count)
-                .map(|index| Group {
-                    index,
-                    counted: Counted::default(),
-                    baseline: Counted::default(),
-                    share_tenths: 0,
-                    stated: 0,
-                })
-                .collect();
-            for (i, (now, before)) in streams.iter().zip(&baseline_streams).enumerate() {
-                if let Some(group) = key(i).and_then(|g| groups.get_mut(g)) {
-                    group.stated += usize::from(scenario.amounts[i].is_some());
-                    group.counted.add(*now);
-                    group.baseline.add(*before);
-                }
-            }
-            let amounts: Vec<i64> = groups.iter().map(|g| g.counted.total()).collect();
-            for (group, share) in groups.iter_mut().zip(shares_in_tenths(&amounts)) {
-                group.share_tenths = share;
-            }
-            groups
-        };
-        // One map per list instead of a linear `kind_index` per stream: with a thousand
-        // streams the searches were most of the recompute.
+        // One pass over the streams for everything per stream and per group. At a thousand
+        // streams, separate passes of iterator chains and a linear id search per stream were
+        // most of a recompute at the size-optimised level the app is built with.
         let kind_ids = IdIndex::new(dataset.kinds.iter().map(|k| k.id.as_str()));
         let agency_ids = IdIndex::new(dataset.agencies.iter().map(|a| a.id.as_str()));
-        let by_kind = group(dataset.kinds.len(), &|i| {
-            kind_ids.get(&dataset.streams[i].kind)
-        });
-        let by_agency = group(dataset.agencies.len(), &|i| {
-            agency_ids.get(&dataset.streams[i].agency)
-        });
-
-        let stated: Vec<usize> = (0..streams.len())
-            .filter(|i| scenario.amounts[*i].is_some())
-            .collect();
-        let stated_amounts: Vec<i64> = stated.iter().map(|i| streams[*i].total()).collect();
-        let mut stream_shares = vec![None; streams.len()];
-        for (i, share) in stated.iter().zip(shares_in_tenths(&stated_amounts)) {
-            stream_shares[*i] = Some(share);
-        }
-
-        let per_unit = dataset
+        let mut by_kind = empty_groups(dataset.kinds.len());
+        let mut by_agency = empty_groups(dataset.agencies.len());
+        // The streams the scenario covers: all of them when it fits the dataset.
+        let covered = dataset
+            .streams
+            .len()
+            .min(scenario.amounts.len())
+            .min(scenario.outcomes.len());
+        let mut streams = vec![Counted::default(); covered];
+        let mut unstated = Vec::new();
+        let mut per_unit = Vec::new();
+        let mut counted = Counted::default();
+        let mut baseline = Counted::default();
+        let mut not_granted = 0;
+        let count_sought = scenario.count_sought;
+        let planned = scenario.amounts.iter().zip(&scenario.outcomes);
+        for (i, ((stream, slot), (amount, outcome))) in dataset
             .streams
             .iter()
+            .zip(streams.iter_mut())
+            .zip(planned)
             .enumerate()
-            .filter_map(|(i, stream)| {
-                let units = stream.units.as_ref()?;
-                let amount = scenario.amounts[i]?;
-                let count = i64::try_from(units.count).ok()?;
-                Some(PerUnit {
+        {
+            // The baseline: the dataset's own amount, sought money pending.
+            let before = count_one(
+                stream.status,
+                stream.amount.unwrap_or(0),
+                Outcome::Pending,
+                count_sought,
+            );
+            baseline.add(before);
+            let now = count_one(stream.status, amount.unwrap_or(0), *outcome, count_sought);
+            *slot = now;
+            counted.add(now);
+            let kind = kind_ids.get(&stream.kind);
+            add_to_group(&mut by_kind, kind, amount.is_some(), now, before);
+            let agency = agency_ids.get(&stream.agency);
+            add_to_group(&mut by_agency, agency, amount.is_some(), now, before);
+            let Some(amount) = *amount else {
+                unstated.push(i);
+                continue;
+            };
+            if let Some(units) = &stream.units
+                && let Some(count) = i64::try_from(units.count).ok().filter(|c| *c > 0)
+            {
+                per_unit.push(PerUnit {
                     stream: i,
                     count: units.count,
                     amount,
                     per_unit: (amount + count / 2) / count,
                     exact: amount % count == 0,
-                })
-            })
+                });
+            }
+            if stream.status == Status::Sought && *outcome != Outcome::Pending {
+                not_granted += amount - now.granted;
+            }
+        }
+        for stream in dataset.streams.iter().skip(covered) {
+            let amount = stream.amount.unwrap_or(0);
+            baseline.add(count_one(
+                stream.status,
+                amount,
+                Outcome::Pending,
+                count_sought,
+            ));
+        }
+
+        for groups in [&mut by_kind, &mut by_agency] {
+            let amounts: Vec<i64> = groups.iter().map(|g| g.counted.total()).collect();
+            for (group, share) in groups.iter_mut().zip(shares_in_tenths(&amounts)) {
+                group.share_tenths = share;
+            }
+        }
+        // Shares among the streams that state an amount. An unstated stream counts 0, and a
+        // zero weight never receives a left-over tenth (fewer tenths are left over than there
+        // are non-zero remainders), so sharing over every stream gives the stated ones the
+        // same shares.
+        let totals: Vec<i64> = streams.iter().map(|c| c.total()).collect();
+        let stream_shares = shares_in_tenths(&totals)
+            .into_iter()
+            .zip(&scenario.amounts)
+            .map(|(share, amount)| amount.map(|_| share))
             .collect();
 
-        let not_granted = (0..streams.len())
-            .filter(|i| dataset.streams[*i].status == Status::Sought)
-            .filter(|i| scenario.outcomes[*i] != Outcome::Pending)
-            .filter_map(|i| scenario.amounts[i].map(|a| a - streams[i].granted))
-            .sum();
-
-        let mut counted = Counted::default();
-        streams.iter().for_each(|c| counted.add(*c));
-        let mut baseline_counted = Counted::default();
-        baseline_streams
-            .iter()
-            .for_each(|c| baseline_counted.add(*c));
-
         Totals {
-            unstated: (0..streams.len())
-                .filter(|i| scenario.amounts[*i].is_none())
-                .collect(),
             streams,
             stream_shares,
             counted,
-            baseline: baseline_counted,
+            baseline,
             by_kind,
             by_agency,
             per_unit,
             not_granted,
+            unstated,
         }
     }
+}
+
+/// Adds one stream's money to group `index` of `groups`, if there is one.
+#[inline(always)]
+fn add_to_group(
+    groups: &mut [Group],
+    index: Option<usize>,
+    stated: bool,
+    now: Counted,
+    before: Counted,
+) {
+    if let Some(group) = index.and_then(|i| groups.get_mut(i)) {
+        group.stated += usize::from(stated);
+        group.counted.add(now);
+        group.baseline.add(before);
+    }
+}
+
+/// `count` groups with nothing in them yet.
+fn empty_groups(count: usize) -> Vec<Group> {
+    (0..count)
+        .map(|index| Group {
+            index,
+            counted: Counted::default(),
+            baseline: Counted::default(),
+            share_tenths: 0,
+            stated: 0,
+        })
+        .collect()
 }
 
 /// Each id's position in its list; on a repeat the first, as [`Dataset::kind_index`] finds it.
 ///
-/// A small open-addressing table over FNV-1a: at a thousand streams, a linear search per
-/// stream (or the standard map, at the size-optimised level the app is built with) was most
-/// of the recompute. The table is at most half full, so every probe ends.
+/// A small open-addressing table: at a thousand streams, a linear search per stream (or the
+/// standard map, at the size-optimised level the app is built with) was most of the
+/// recompute. The table is at most half full, so every probe ends.
 struct IdIndex<'d> {
-    ids: Vec<&'d str>,
-    /// Position + 1 of the id hashed to each slot; 0 for an empty slot.
+    /// Per position: the id and its [`Key`].
+    ids: Vec<(&'d str, Key)>,
+    /// Position + 1 of the id in each slot; 0 for an empty slot.
     slots: Vec<usize>,
+    /// 64 minus the number of bits of a slot number: the hash's top bits pick the slot.
+    shift: u32,
 }
 
 impl<'d> IdIndex<'d> {
     fn new(ids: impl Iterator<Item = &'d str>) -> Self {
-        let ids: Vec<&'d str> = ids.collect();
-        let mask = (ids.len() * 2).next_power_of_two().max(2) - 1;
-        let mut slots = vec![0; mask + 1];
-        for (position, id) in ids.iter().enumerate() {
-            let mut slot = fnv(id) & mask;
-            while let Some(taken) = slots.get(slot).copied().filter(|t| *t != 0) {
-                if ids.get(taken - 1) == Some(id) {
-                    break;
-                }
-                slot = (slot + 1) & mask;
-            }
-            if let Some(free @ 0) = slots.get_mut(slot) {
+        let ids: Vec<(&'d str, Key)> = ids.map(|id| (id, Key::of(id))).collect();
+        let size = (ids.len() * 2).next_power_of_two().max(2);
+        let mut index = IdIndex {
+            ids: Vec::new(),
+            slots: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (position, (id, key)) in ids.iter().enumerate() {
+            let slot = index.probe(id, key, &ids);
+            if let Some(free @ 0) = index.slots.get_mut(slot) {
                 *free = position + 1;
             }
         }
-        IdIndex { ids, slots }
+        index.ids = ids;
+        index
     }
 
-    fn get(&self, id: &str) -> Option<usize> {
+    /// The slot holding `id` among `ids`, or the empty slot where it would go.
+    #[inline(always)]
+    fn probe(&self, id: &str, key: &Key, ids: &[(&str, Key)]) -> usize {
         let mask = self.slots.len() - 1;
-        let mut slot = fnv(id) & mask;
-        loop {
-            let taken = self.slots.get(slot).copied().filter(|t| *t != 0)?;
-            if self.ids.get(taken - 1) == Some(&id) {
-                return Some(taken - 1);
+        let mut slot = (key.hash() >> self.shift) as usize;
+        while let Some(taken) = self.slots.get(slot).copied().filter(|t| *t != 0) {
+            if ids
+                .get(taken - 1)
+                .is_some_and(|(known, k)| k == key && (key.is_whole() || *known == id))
+            {
+                break;
             }
             slot = (slot + 1) & mask;
         }
+        slot
+    }
+
+    #[inline(always)]
+    fn get(&self, id: &str) -> Option<usize> {
+        let slot = self.probe(id, &Key::of(id), &self.ids);
+        self.slots
+            .get(slot)
+            .copied()
+            .filter(|t| *t != 0)
+            .map(|t| t - 1)
     }
 }
 
-/// The FNV-1a hash of `id`. The table lives for one computation over a dataset the user
-/// opened, so resistance to crafted collisions is not needed.
-fn fnv(id: &str) -> usize {
-    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    (hash ^ (hash >> 32)) as usize
+/// An id's length and its first and last eight bytes. Up to 16 bytes (every id of the
+/// Muchuan dataset) that is the whole id, so equal keys mean equal ids without comparing the
+/// text; longer ids are compared as well.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    len: usize,
+    head: u64,
+    tail: u64,
 }
 
-/// How each stream's planned money counts under the scenario's outcomes and sought toggle.
-fn count_streams(dataset: &Dataset, scenario: &Scenario) -> Vec<Counted> {
-    dataset
-        .streams
-        .iter()
-        .zip(&scenario.amounts)
-        .zip(&scenario.outcomes)
-        .map(|((stream, amount), outcome)| {
-            let amount = amount.unwrap_or(0);
-            if stream.status.is_granted() {
-                return Counted {
-                    granted: amount,
-                    sought: 0,
-                };
+impl Key {
+    #[inline(always)]
+    fn of(id: &str) -> Key {
+        let bytes = id.as_bytes();
+        // Slice patterns rather than `first_chunk`: at the size-optimised level, calls to
+        // even the smallest library functions stay calls.
+        let head = match bytes {
+            [a, b, c, d, e, f, g, h, ..] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]),
+            short => {
+                let mut word = 0;
+                for byte in short {
+                    word = (word << 8) | u64::from(*byte);
+                }
+                word
             }
-            match outcome {
-                Outcome::Pending if scenario.count_sought => Counted {
-                    granted: 0,
-                    sought: amount,
-                },
-                Outcome::Pending | Outcome::Refused => Counted::default(),
-                Outcome::Granted => Counted {
-                    granted: amount,
-                    sought: 0,
-                },
-                Outcome::Partial(percent) => Counted {
-                    granted: partial(amount, *percent),
-                    sought: 0,
-                },
-            }
-        })
-        .collect()
+        };
+        let tail = match bytes {
+            [.., a, b, c, d, e, f, g, h] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]),
+            _ => 0,
+        };
+        Key {
+            len: bytes.len(),
+            head,
+            tail,
+        }
+    }
+
+    /// Whether the key holds every byte of its id.
+    #[inline(always)]
+    fn is_whole(&self) -> bool {
+        self.len <= 16
+    }
+
+    /// Mixed by the golden ratio, so the top bits (which pick a slot) depend on every bit.
+    /// Ids that differ only in the middle share a slot and are told apart by comparison; the
+    /// table lives for one computation over a dataset the user opened, so resistance to
+    /// crafted collisions is not needed.
+    #[inline(always)]
+    fn hash(&self) -> u64 {
+        (self.head.rotate_left(29) ^ self.tail ^ self.len as u64)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+}
+
+/// How one stream's money counts: `amount` under `outcome`, with sought money counted or not.
+#[inline(always)]
+fn count_one(status: Status, amount: i64, outcome: Outcome, count_sought: bool) -> Counted {
+    if status.is_granted() {
+        return Counted {
+            granted: amount,
+            sought: 0,
+        };
+    }
+    match outcome {
+        Outcome::Pending if count_sought => Counted {
+            granted: 0,
+            sought: amount,
+        },
+        Outcome::Pending | Outcome::Refused => Counted::default(),
+        Outcome::Granted => Counted {
+            granted: amount,
+            sought: 0,
+        },
+        Outcome::Partial(percent) => Counted {
+            granted: partial(amount, percent),
+            sought: 0,
+        },
+    }
 }
 
 /// `percent`% of `amount`, rounded down to the yuan.

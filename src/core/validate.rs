@@ -609,7 +609,10 @@ impl Walker {
             .field(map, path, "agency")
             .and_then(|v| self.string(v, &agency_path));
         if let Some(agency) = agency.as_ref().filter(|a| !agencies.contains(&a.as_str())) {
-            self.report(&agency_path, ProblemKind::UnknownAgency { id: agency.clone() });
+            self.report(
+                &agency_path,
+                ProblemKind::UnknownAgency { id: agency.clone() },
+            );
         }
         let amount = self
             .field(map, path, "amount")

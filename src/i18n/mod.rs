@@ -1,7 +1,9 @@
-//! The interface's messages in every language, looked up with `rust-i18n`.
+//! The interface's messages in every language.
 //!
-//! All messages live in `locales/app.yml`, one key per message with its three translations side
-//! by side; a native test checks that no key lacks a language. Dataset texts (stream names…)
+//! All messages live in `locales/*.yml`, one key per message with its three translations side
+//! by side; a native test checks that no key lacks a language. `build.rs` compiles them into a
+//! sorted static table searched here (a runtime i18n library cost tens of kilobytes of
+//! WebAssembly and a hash map built at start-up). Dataset texts (stream names…)
 //! are not messages: they come from the dataset with the fallback of
 //! [`crate::core::dataset::Localized`].
 
@@ -11,9 +13,26 @@ pub use problems::problem_message;
 
 use crate::core::lang::Lang;
 
-/// The message `key` in `lang`.
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// The message `key` in `lang`; in Simplified Chinese when `lang` lacks it; `{lang}.{key}`
+/// when no language has it.
 pub fn text(lang: Lang, key: &str) -> String {
-    rust_i18n::t!(key, locale = lang.tag()).into_owned()
+    lookup(lang, key).map_or_else(|| format!("{}.{key}", lang.tag()), str::to_owned)
+}
+
+/// The message `key` in `lang`, falling back to Simplified Chinese.
+fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    let column = match lang {
+        Lang::ZhHans => 0,
+        Lang::ZhHant => 1,
+        Lang::En => 2,
+    };
+    let (_, texts) = MESSAGES
+        .binary_search_by(|(k, _)| k.cmp(&key))
+        .ok()
+        .and_then(|i| MESSAGES.get(i))?;
+    texts[column].or(texts[0])
 }
 
 /// The message `key` in `lang` with each `%{name}` replaced by its value.
@@ -75,6 +94,8 @@ mod tests {
     fn looks_up_and_fills() {
         assert_eq!(text(Lang::En, "app.reset"), "Reset");
         assert_eq!(text(Lang::ZhHans, "app.reset"), "重置");
+        assert_eq!(text(Lang::En, "no.such-key"), "en.no.such-key");
+        assert!(MESSAGES.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no repeats");
         assert_eq!(
             fill(Lang::En, "problem.unknown-kind", &[("id", "loan")]),
             "names the kind “loan”, which the dataset does not define"

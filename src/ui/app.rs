@@ -14,6 +14,7 @@ use crate::ui::controls::Controls;
 use crate::ui::data_source::DataSource;
 use crate::ui::header::Header;
 use crate::ui::notices::Notices;
+use crate::ui::scenarios::ScenariosPanel;
 use crate::ui::state::{AppState, Msg, Notice};
 use crate::ui::stream_row::{StreamRow, free_slider_max};
 use crate::ui::totals_panel::TotalsPanel;
@@ -144,6 +145,8 @@ pub fn app(props: &AppProps) -> Html {
                         count_sought={scenario.count_sought} lang={lang} />
                     <ChartsPanel dataset={dataset.clone()} scenario={scenario.clone()}
                         totals={totals.clone()} lang={lang} />
+                    <ScenariosPanel dataset={dataset.clone()} scenario={scenario.clone()}
+                        totals={totals.clone()} lang={lang} dispatch={dispatch.clone()} />
                 </div>
             </div>
         </>

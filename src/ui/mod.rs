@@ -2,10 +2,13 @@
 
 pub mod app;
 pub mod charts_panel;
+pub mod compare;
 pub mod controls;
 pub mod data_source;
+pub mod exports;
 pub mod header;
 pub mod notices;
+pub mod scenarios;
 pub mod state;
 pub mod stream_row;
 pub mod totals_panel;

@@ -194,7 +194,9 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                                 <span class="label">{ fill(lang, "totals.per", &[("unit", label)]) }</span>
                                 <strong>{ figure }</strong>
                                 <span class="how">{ fill(lang, "totals.per-how", &[
-                                    ("name", stream.name.get(lang)),
+                                    // Isolated, so a right-to-left override in the
+                                    // name cannot reorder the rest of the sentence.
+                                    ("name", &format!("\u{2068}{}\u{2069}", stream.name.get(lang))),
                                     ("amount", &money(unit.amount, lang)),
                                     ("count", &unit.count.to_string()),
                                 ]) }</span>
@@ -208,7 +210,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                 <h3>{ text(lang, "totals.unstated") }</h3>
                 <ul class="unstated-list">
                     { for totals.unstated.iter().map(|i| html! {
-                        <li>{ dataset.streams[*i].name.get(lang) }{ " — " }{ text(lang, "row.unstated") }</li>
+                        <li><bdi>{ dataset.streams[*i].name.get(lang) }</bdi>{ " — " }{ text(lang, "row.unstated") }</li>
                     }) }
                 </ul>
             }

@@ -1,6 +1,7 @@
 //! The browser edge: starting the app on the standalone page, in an iframe, or as a custom
 //! element; the URL, fetching, the panic panel, timers.
 
+pub mod download;
 pub mod element;
 pub mod fetch;
 pub mod files;
@@ -8,6 +9,7 @@ pub mod frame;
 pub mod page;
 pub mod panic;
 pub mod roots;
+pub mod storage;
 pub mod timer;
 
 use std::rc::Rc;
@@ -42,7 +44,8 @@ pub fn start() {
     let data_url = page::query_param("data");
     wasm_bindgen_futures::spawn_local(async move {
         let (dataset, mut notices) = load_dataset(data_url.as_deref()).await;
-        let (scenario, link_notice) = scenario_from_link(&dataset, page::fragment().as_deref());
+        let (scenario, link_notice) =
+            scenario_from_link(&dataset, page::fragment().as_deref(), lang);
         notices.extend(link_notice);
         let on_change = Callback::from(|change: ScenarioChange| {
             page::set_fragment(&share_link::encode(&change.dataset, &change.scenario));
@@ -111,7 +114,11 @@ pub async fn load_dataset(url: Option<&str>) -> (Rc<Dataset>, Vec<Notice>) {
 
 /// The scenario a share link describes, or the baseline with a notice when the link cannot be
 /// read.
-pub fn scenario_from_link(dataset: &Dataset, link: Option<&str>) -> (Scenario, Option<Notice>) {
+pub fn scenario_from_link(
+    dataset: &Dataset,
+    link: Option<&str>,
+    lang: Lang,
+) -> (Scenario, Option<Notice>) {
     match link.filter(|l| !l.trim_start_matches('#').is_empty()) {
         None => (Scenario::baseline(dataset), None),
         Some(link) => match share_link::decode(link, dataset) {
@@ -120,7 +127,7 @@ pub fn scenario_from_link(dataset: &Dataset, link: Option<&str>) -> (Scenario, O
                 Scenario::baseline(dataset),
                 Some(Notice::Message {
                     key: "notice.bad-link",
-                    detail: Some(error.message(page::document_lang())),
+                    detail: Some(error.message(lang)),
                 }),
             ),
         },

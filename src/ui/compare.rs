@@ -1,0 +1,361 @@
+//! The comparison of two scenarios: pick any two of the baseline, the current scenario and the
+//! saved ones; a side-by-side table of every stream and every total with the differences, and
+//! the grouped bar chart [`crate::charts::compare_bars`].
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use yew::prelude::*;
+
+use crate::charts::{CompareSide, compare_bars};
+use crate::core::dataset::Status;
+use crate::core::lang::Lang;
+use crate::core::money::format_delta;
+use crate::core::scenario::{Outcome, Scenario};
+use crate::core::totals::{Counted, Totals};
+use crate::i18n::{fill, text};
+use crate::ui::money;
+use crate::ui::state::DatasetRef;
+use crate::web::download::{download_text, file_name};
+
+/// Widths are rounded to this many px, so resizing by a few px redraws nothing.
+const WIDTH_STEP: i32 = 40;
+
+/// A scenario that can be compared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// Stable key: `baseline`, `current` or `saved:<id>`.
+    pub key: String,
+    /// The name shown.
+    pub label: String,
+    /// The scenario (it fits the dataset).
+    pub scenario: Rc<Scenario>,
+}
+
+/// Props of [`Compare`].
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    /// The dataset shown.
+    pub dataset: DatasetRef,
+    /// The scenarios to pick from.
+    pub choices: Rc<Vec<Choice>>,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// One picked scenario and its totals.
+#[derive(Clone, Debug, PartialEq)]
+struct Side {
+    label: String,
+    scenario: Rc<Scenario>,
+    totals: Rc<Totals>,
+}
+
+/// The width of `node` in px, rounded down to [`WIDTH_STEP`], kept up to date on resizes.
+#[hook]
+fn use_container_width(node: NodeRef, initial: u32) -> u32 {
+    let width = use_state(|| initial);
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(element) = node.cast::<web_sys::Element>() {
+                    let measured = element.client_width().max(WIDTH_STEP);
+                    let rounded = (measured / WIDTH_STEP * WIDTH_STEP) as u32;
+                    if rounded != *width {
+                        width.set(rounded);
+                    }
+                }
+            };
+            measure();
+            let listener = Closure::<dyn Fn()>::new(measure);
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window
+                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "resize",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    *width
+}
+
+/// Two pickers, the table of differences and the chart.
+#[function_component(Compare)]
+pub fn compare(props: &CompareProps) -> Html {
+    let CompareProps {
+        dataset,
+        choices,
+        lang,
+    } = props;
+    let lang = *lang;
+    let first_key = use_state(|| "baseline".to_owned());
+    let second_key = use_state(|| "current".to_owned());
+    let container = use_node_ref();
+    let width = use_container_width(container.clone(), 560);
+    let status = use_state(|| None::<String>);
+
+    // A choice that went away (a deleted scenario) falls back to the defaults.
+    let find = |key: &str, fallback: &str| {
+        choices
+            .iter()
+            .find(|c| c.key == key)
+            .or_else(|| choices.iter().find(|c| c.key == fallback))
+            .or_else(|| choices.first())
+            .cloned()
+    };
+    let fallback = || Choice {
+        key: "baseline".to_owned(),
+        label: text(lang, "scenarios.baseline-name"),
+        scenario: Rc::new(Scenario::baseline(dataset)),
+    };
+    let first = find(&first_key, "baseline").unwrap_or_else(fallback);
+    let second = find(&second_key, "current").unwrap_or_else(fallback);
+    let first_totals = use_memo(
+        (dataset.clone(), first.scenario.clone()),
+        |(dataset, scenario)| Totals::compute(dataset, scenario),
+    );
+    let second_totals = use_memo(
+        (dataset.clone(), second.scenario.clone()),
+        |(dataset, scenario)| Totals::compute(dataset, scenario),
+    );
+    let a = Side {
+        label: first.label.clone(),
+        scenario: first.scenario.clone(),
+        totals: first_totals,
+    };
+    let b = Side {
+        label: second.label.clone(),
+        scenario: second.scenario.clone(),
+        totals: second_totals,
+    };
+    let chart = use_memo(
+        (dataset.clone(), a.clone(), b.clone(), lang, width),
+        |(dataset, a, b, lang, width)| {
+            compare_bars(
+                dataset,
+                CompareSide {
+                    scenario: &a.scenario,
+                    totals: &a.totals,
+                    label: &a.label,
+                },
+                CompareSide {
+                    scenario: &b.scenario,
+                    totals: &b.totals,
+                    label: &b.label,
+                },
+                *lang,
+                *width,
+                "chart-compare",
+            )
+        },
+    );
+
+    let picker = |id: &'static str,
+                  label_key: &'static str,
+                  handle: &UseStateHandle<String>,
+                  chosen: &str| {
+        let handle = handle.clone();
+        let onchange = Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                handle.set(select.value());
+            }
+        });
+        html! {
+            <div class="picker">
+                <label for={id}>{ text(lang, label_key) }</label>
+                <select id={id} onchange={onchange}>
+                    { for choices.iter().map(|c| html! {
+                        <option value={c.key.clone()} selected={c.key == chosen}>{ &c.label }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
+
+    let style = lang.money_style();
+    let amount_cell = |amount: Option<i64>, outcome: Option<String>| match amount {
+        Some(amount) => html! {
+            <>
+                { money(amount, lang) }
+                if let Some(outcome) = outcome {
+                    <span class="outcome-note">{ outcome }</span>
+                }
+            </>
+        },
+        None => html! { <span class="muted">{ text(lang, "compare.not-stated") }</span> },
+    };
+    let diff_cell = |delta: Option<i64>| match delta {
+        Some(delta) => html! {
+            <td class={classes!("num", "diff", (delta > 0).then_some("up"), (delta < 0).then_some("down"))}>
+                { format_delta(delta, style) }
+            </td>
+        },
+        None => html! { <td class="num diff">{ "—" }</td> },
+    };
+    let outcome_words = |scenario: &Scenario, index: usize| -> Option<String> {
+        if dataset.streams[index].status != Status::Sought {
+            return None;
+        }
+        Some(
+            match scenario.outcomes.get(index).copied().unwrap_or_default() {
+                Outcome::Pending => text(lang, "outcome.pending"),
+                Outcome::Granted => text(lang, "outcome.granted"),
+                Outcome::Refused => text(lang, "outcome.refused"),
+                Outcome::Partial(percent) => fill(
+                    lang,
+                    "compare.partial",
+                    &[("percent", &percent.to_string())],
+                ),
+            },
+        )
+    };
+    let stream_rows = dataset.streams.iter().enumerate().map(|(i, stream)| {
+        let amount_a = a.scenario.amounts.get(i).copied().flatten();
+        let amount_b = b.scenario.amounts.get(i).copied().flatten();
+        let outcome_a = outcome_words(&a.scenario, i);
+        let outcome_b = outcome_words(&b.scenario, i);
+        let delta = match (amount_a, amount_b) {
+            (None, None) => None,
+            (x, y) => Some(y.unwrap_or(0) - x.unwrap_or(0)),
+        };
+        let changed = delta.is_some_and(|d| d != 0) || outcome_a != outcome_b;
+        html! {
+            <tr id={format!("compare-stream-{}", safe(&stream.id))} data-row={stream.id.clone()}
+                class={classes!(changed.then_some("changed"))}>
+                <th scope="row">{ stream.name.get(lang) }</th>
+                <td class="num a">{ amount_cell(amount_a, outcome_a) }</td>
+                <td class="num b">{ amount_cell(amount_b, outcome_b) }</td>
+                { diff_cell(delta) }
+            </tr>
+        }
+    });
+    let total_row = |id: String, label: String, x: i64, y: i64| {
+        html! {
+            <tr id={id} class={classes!((x != y).then_some("changed"))}>
+                <th scope="row">{ label }</th>
+                <td class="num a">{ money(x, lang) }</td>
+                <td class="num b">{ money(y, lang) }</td>
+                { diff_cell(Some(y - x)) }
+            </tr>
+        }
+    };
+    let (ta, tb) = (&a.totals, &b.totals);
+    let grand_label = |count_sought: bool| {
+        text(
+            lang,
+            if count_sought {
+                "totals.grand"
+            } else {
+                "totals.grand-granted-only"
+            },
+        )
+    };
+    let grand_name = if a.scenario.count_sought == b.scenario.count_sought {
+        grand_label(a.scenario.count_sought)
+    } else {
+        text(lang, "compare.grand")
+    };
+    let kind_rows = ta.by_kind.iter().zip(&tb.by_kind).map(|(ka, kb)| {
+        let kind = &dataset.kinds[ka.index];
+        let value = |c: Counted| c.total();
+        if ka.stated == 0 && kb.stated == 0 {
+            return html! {
+                <tr id={format!("compare-kind-{}", safe(&kind.id))}>
+                    <th scope="row">{ fill(lang, "compare.kind", &[("kind", kind.name.get(lang))]) }</th>
+                    <td class="num a"><span class="muted">{ text(lang, "compare.not-stated") }</span></td>
+                    <td class="num b"><span class="muted">{ text(lang, "compare.not-stated") }</span></td>
+                    { diff_cell(None) }
+                </tr>
+            };
+        }
+        total_row(
+            format!("compare-kind-{}", safe(&kind.id)),
+            fill(lang, "compare.kind", &[("kind", kind.name.get(lang))]),
+            value(ka.counted),
+            value(kb.counted),
+        )
+    });
+
+    let download_chart = {
+        let chart = chart.clone();
+        let status = status.clone();
+        let names = format!("{}-{}", a.label, b.label);
+        Callback::from(move |_: MouseEvent| {
+            let name = file_name(&text(lang, "exports.file-chart-compare"), &names, "svg");
+            match download_text(&name, "image/svg+xml", &chart.svg) {
+                Ok(()) => status.set(Some(fill(lang, "exports.downloaded", &[("file", &name)]))),
+                Err(_) => status.set(Some(text(lang, "exports.download-failed"))),
+            }
+        })
+    };
+    // The chart comes from the charts module, which escapes every text it draws.
+    let svg = Html::from_html_unchecked(AttrValue::from(chart.svg.clone()));
+
+    html! {
+        <section class="compare" aria-labelledby="compare-heading" ref={container}>
+            <h2 id="compare-heading">{ text(lang, "compare.heading") }</h2>
+            <div class="pickers">
+                { picker("compare-first", "compare.first", &first_key, &first.key) }
+                { picker("compare-second", "compare.second", &second_key, &second.key) }
+            </div>
+            if a.scenario.count_sought != b.scenario.count_sought {
+                <p class="hint-line">{ text(lang, "compare.sought-differs") }</p>
+            }
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption">
+                <table class="compare-table" id="compare-table">
+                    <caption id="compare-caption">{ fill(lang, "compare.caption", &[("a", &a.label), ("b", &b.label)]) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ text(lang, "compare.col-item") }</th>
+                            <th scope="col" class="num">{ &a.label }</th>
+                            <th scope="col" class="num">{ &b.label }</th>
+                            <th scope="col" class="num">{ text(lang, "compare.col-diff") }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr class="group"><th scope="rowgroup" colspan="4">{ text(lang, "compare.streams") }</th></tr>
+                        { for stream_rows }
+                    </tbody>
+                    <tbody>
+                        <tr class="group"><th scope="rowgroup" colspan="4">{ text(lang, "compare.totals") }</th></tr>
+                        { total_row("compare-grand".into(), grand_name, ta.grand(), tb.grand()) }
+                        { total_row("compare-granted".into(), text(lang, "totals.granted"), ta.counted.granted, tb.counted.granted) }
+                        { total_row("compare-sought".into(), text(lang, "totals.sought"), ta.counted.sought, tb.counted.sought) }
+                        { for kind_rows }
+                    </tbody>
+                </table>
+            </div>
+            <figure class="chart compare-chart" id="figure-compare">
+                <figcaption>
+                    <h3 id="figure-compare-heading">{ &chart.title }</h3>
+                    <button type="button" class="secondary no-print" id="download-compare-svg"
+                        onclick={download_chart}>{ text(lang, "compare.download-svg") }</button>
+                </figcaption>
+                <div class="chart-svg">{ svg }</div>
+            </figure>
+            <p class="hint-line" role="status">{ (*status).clone().unwrap_or_default() }</p>
+        </section>
+    }
+}
+
+/// An id part made of letters, digits, `-` and `_` (stream and kind ids may hold `.`).
+fn safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,478 @@
+// The performance benchmark (issue 7): transfer sizes, time to the first chart, slider latency
+// and memory, on the Muchuan data and on a generated 1,000-stream dataset, judged against the
+// budgets. Run it through `bash scripts/bench.sh`, which builds the release dist/ first; by
+// itself: `node tests/perf/bench.mjs [--loads N] [--moves N] [--big-moves N] [--json FILE]`.
+//
+// It is a report: it exits 0 whether or not the budgets are met (non-zero only when it cannot
+// measure), and prints a PASS/FAIL line per budget.
+//
+// How each figure is taken (see BENCHMARKS.md for the reasoning):
+// - sizes: the files a standalone load fetches (recorded from the network), gzipped here with
+//   node's zlib at level 9 and at the default level (6); the budget is judged at the default.
+// - first chart: a fresh browser per load; a MutationObserver installed before any script
+//   notes when the first `figure.chart svg` enters the DOM, then a requestAnimationFrame
+//   callback and a message posted from it mark the end of the frame that paints it (the
+//   message runs once that frame's style, layout and paint are done). Time is from navigation
+//   start (performance.now()).
+// - slider latency: each move starts inside a requestAnimationFrame callback, where Chromium
+//   also delivers continuous input, so no time is spent waiting for vsync; it sets
+//   `#stream-0-slider` and dispatches `input`, and ends when a message posted from that callback
+//   runs, after the frame's rendering. The move counts only if `#total-grand` and the streams
+//   chart have both changed by then.
+// - memory: after a forced garbage collection (CDP), the JS heap in use (Runtime.getHeapUsage)
+//   and the WebAssembly memory (`memory.buffer.byteLength` of the instance trunk starts).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join, extname, dirname } from 'node:path';
+import { gzipSync, constants as zlib } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { launch, serveDist, DIST, ROOT } from '../e2e/harness.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
+};
+const LOADS = Math.max(10, Number(option('loads', 15)));
+const MOVES = Math.max(1000, Number(option('moves', 1000)));
+const BIG_MOVES = Math.max(200, Number(option('big-moves', 300)));
+const WARM_UP = 20;
+const JSON_OUT = option('json', join(ROOT, 'bench-output/bench.json'));
+
+/** The budgets of issue 7. */
+const BUDGET = {
+  wireGzipBytes: 200 * 1024,
+  firstChartMedianMs: 300,
+  sliderP95Ms: 8,
+  sliderP95BigMs: 16,
+  /** Memory is flat when it grows by less than this between the half-way and final sample. */
+  flatGrowth: 0.1,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and printing
+
+const quantile = (sorted, q) => {
+  if (sorted.length === 0) return NaN;
+  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[at];
+};
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    min: sorted[0],
+    p50: quantile(sorted, 0.5),
+    p90: quantile(sorted, 0.9),
+    p95: quantile(sorted, 0.95),
+    max: sorted[sorted.length - 1],
+  };
+}
+const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const pad = (text, width) => String(text).padEnd(width);
+const lpad = (text, width) => String(text).padStart(width);
+const say = (line = '') => console.log(line);
+
+// ---------------------------------------------------------------------------------------------
+// The machine
+
+function machine() {
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {}
+  let cpuModel = cpus()[0]?.model ?? 'unknown';
+  try {
+    const info = readFileSync('/proc/cpuinfo', 'utf8');
+    cpuModel = info.match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpuModel;
+  } catch {}
+  let os = process.platform;
+  try {
+    os = readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]+)/m)?.[1] ?? os;
+  } catch {}
+  return {
+    cpus: cpus().length,
+    cpuModel,
+    memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+    os,
+    node: process.version,
+    chromium,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+const KIND = { '.html': 'html', '.js': 'js', '.mjs': 'js', '.wasm': 'wasm', '.css': 'css' };
+
+function sizes(files) {
+  const rows = files.map((file) => {
+    const body = readFileSync(join(DIST, file));
+    return {
+      file,
+      kind: KIND[extname(file)] ?? 'other',
+      raw: body.length,
+      gzip9: gzipSync(body, { level: 9 }).length,
+      gzipDefault: gzipSync(body, { level: zlib.Z_DEFAULT_COMPRESSION }).length,
+    };
+  });
+  const byKind = {};
+  for (const row of rows) {
+    const sum = (byKind[row.kind] ??= { raw: 0, gzip9: 0, gzipDefault: 0 });
+    sum.raw += row.raw;
+    sum.gzip9 += row.gzip9;
+    sum.gzipDefault += row.gzipDefault;
+  }
+  const total = { raw: 0, gzip9: 0, gzipDefault: 0 };
+  for (const row of rows) for (const key of Object.keys(total)) total[key] += row[key];
+  return { files: rows, byKind, total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-page probes
+
+/** Installed before the page's scripts: notes the first chart and keeps the wasm instance. */
+function probe() {
+  window.__bench = { firstChart: null };
+  addEventListener('TrunkApplicationStarted', (event) => {
+    window.__bench.wasm = event.detail?.wasm;
+  });
+  const seen = () => {
+    const inserted = performance.now();
+    requestAnimationFrame(() => {
+      const frame = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        window.__bench.firstChart = { inserted, frame, painted: performance.now() };
+      };
+      channel.port2.postMessage(0);
+    });
+  };
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('figure.chart svg')) {
+      observer.disconnect();
+      seen();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Runs in the page: `count` slider moves of `#stream-0-slider`, one per frame, each timed from
+ * the start of its frame's requestAnimationFrame callback (where the input is dispatched) to
+ * the end of that frame's rendering. Returns the latencies and how many moves failed to update.
+ */
+function moves({ count, offset }) {
+  const slider = document.querySelector('#stream-0-slider');
+  const grand = document.querySelector('#total-grand');
+  const chart = () => document.querySelector('#figure-streams svg');
+  if (!slider || !grand || !chart()) throw new Error('no slider, total or chart to measure');
+  const step = Number(slider.step) || 1;
+  const max = Number(slider.max);
+  const slots = Math.max(2, Math.floor(max / step));
+  // Values walk up and down the slider: every move changes the amount.
+  const value = (i) => {
+    const period = Math.min(slots, 40);
+    const phase = i % (2 * period);
+    const position = phase < period ? phase : 2 * period - phase;
+    return String(Math.max(1, Math.min(slots, 1 + position + (i % 2))) * step);
+  };
+  const latencies = [];
+  let stale = 0;
+  const once = (i) =>
+    new Promise((done) => {
+      requestAnimationFrame(() => {
+        const before = grand.textContent;
+        const beforeChart = chart();
+        let next = value(i);
+        if (next === slider.value) next = String(Number(next) + step);
+        const start = performance.now();
+        slider.value = next;
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          const end = performance.now();
+          const updated =
+            document.querySelector('#total-grand').textContent !== before &&
+            chart() !== beforeChart;
+          if (updated) latencies.push(end - start);
+          else stale += 1;
+          done();
+        };
+        channel.port2.postMessage(0);
+      });
+    });
+  return (async () => {
+    for (let i = 0; i < count; i += 1) await once(offset + i);
+    return { latencies, stale };
+  })();
+}
+
+/** Memory after a forced garbage collection. */
+async function memory(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__bench.wasm?.memory?.buffer?.byteLength ?? null);
+  return { jsHeapUsed: heap.usedSize, jsHeapTotal: heap.totalSize, wasmMemory: wasm };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The generated dataset
+
+/**
+ * A valid dataset (format 1) of `count` streams over 12 kinds and 30 agencies, shaped like the
+ * core benchmark's (benches/engine.rs): every status, every 25th amount unstated, every 10th
+ * stream with a unit count. Stream 0 has an amount, so its slider exists.
+ */
+function generatedDataset(count) {
+  const text = (en) => ({ 'zh-Hans': `${en}（简）`, 'zh-Hant': `${en}（繁）`, en });
+  const statuses = [
+    'secured', 'transferred', 'approved', 'supported', 'issued', 'provided', 'prioritised', 'sought',
+  ];
+  const kinds = 12;
+  const agencies = 30;
+  return {
+    format: 1,
+    title: text(`Benchmark programme of ${count} streams`),
+    summary: text('Generated for the performance benchmark.'),
+    source: { title: text('Generated'), publisher: text('Bench') },
+    currency: 'CNY',
+    kinds: Array.from({ length: kinds }, (_, k) => ({ id: `kind-${k}`, name: text(`Kind ${k}`) })),
+    agencies: Array.from({ length: agencies }, (_, a) => ({
+      id: `agency-${a}`,
+      name: text(`Agency ${a}`),
+    })),
+    streams: Array.from({ length: count }, (_, i) => {
+      const stream = {
+        id: `stream-${i}`,
+        name: text(`Stream ${i}`),
+        kind: `kind-${i % kinds}`,
+        agency: `agency-${(i * 7) % agencies}`,
+        amount: i % 25 === 24 ? null : (((i * 7919) % 5000) + 1) * 10000,
+        status: statuses[i % statuses.length],
+        quote: `第${i}条`,
+      };
+      if (i % 10 === 0) stream.units = { count: (i % 60) + 1, label: text('project') };
+      return stream;
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+/** One fresh browser, one load; returns the first chart's timings and the files fetched. */
+async function oneLoad(url) {
+  const context = await launch();
+  try {
+    await context.addInitScript(probe);
+    const page = await context.newPage();
+    const fetched = new Set();
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('/')) fetched.add('index.html');
+      else fetched.add(path.split('/').pop());
+    });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench?.firstChart, null, { timeout: 60_000 });
+    const result = await page.evaluate(() => {
+      const [nav] = performance.getEntriesByType('navigation');
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        ...window.__bench.firstChart,
+        fcp: fcp ? fcp.startTime : null,
+        domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+      };
+    });
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    return { ...result, fetched: [...fetched] };
+  } finally {
+    await context.close();
+  }
+}
+
+async function firstChart(url, loads) {
+  const runs = [];
+  let fetched = [];
+  for (let i = 0; i < loads; i += 1) {
+    const run = await oneLoad(url);
+    runs.push(run);
+    fetched = run.fetched;
+  }
+  return {
+    painted: summary(runs.map((r) => r.painted)),
+    inserted: summary(runs.map((r) => r.inserted)),
+    fcp: summary(runs.map((r) => r.fcp).filter((v) => v !== null)),
+    fetched,
+  };
+}
+
+/** Slider moves on one page, with memory sampled at the start, half-way and the end. */
+async function slider(url, total, { memorySamples }) {
+  const context = await launch();
+  try {
+    await context.addInitScript(probe);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.waitForSelector('html[data-ready]');
+    await page.waitForFunction(() => window.__bench?.firstChart);
+    const cdp = await context.newCDPSession(page);
+    const warm = await page.evaluate(moves, { count: WARM_UP, offset: 0 });
+    const samples = { warm: await memory(page, cdp) };
+    const half = Math.floor(total / 2);
+    const first = await page.evaluate(moves, { count: half, offset: WARM_UP });
+    if (memorySamples) samples.half = await memory(page, cdp);
+    const second = await page.evaluate(moves, { count: total - half, offset: WARM_UP + half });
+    if (memorySamples) samples.end = await memory(page, cdp);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    const latencies = [...first.latencies, ...second.latencies];
+    return {
+      moves: total,
+      warmUp: WARM_UP,
+      stale: warm.stale + first.stale + second.stale,
+      latency: summary(latencies),
+      memory: samples,
+      streams: await page.evaluate(() => document.querySelectorAll('.stream-list > li').length),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const growth = (from, to) => (from ? (to - from) / from : 0);
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const dataDir = mkdtempSync(join(tmpdir(), 'mfe-bench-data-'));
+const BIG = 1000;
+writeFileSync(join(dataDir, `streams-${BIG}.json`), JSON.stringify(generatedDataset(BIG), null, 1));
+const server = await serveDist({ '/bench-data/': dataDir });
+const report = { date: new Date().toISOString(), machine: machine(), budgets: BUDGET };
+let failedToMeasure = false;
+try {
+  const appUrl = `${server.url}/?lang=en`;
+  const bigUrl = `${server.url}/?lang=en&data=./bench-data/streams-${BIG}.json`;
+
+  say('Muchuan Funding Explorer: performance benchmark');
+  const m = report.machine;
+  say(`machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; ${m.chromium}; node ${m.node}`);
+  say();
+
+  say(`first chart, Muchuan data (${LOADS} fresh loads)…`);
+  report.firstChart = await firstChart(appUrl, LOADS);
+  say(`first chart, ${BIG} streams (${LOADS} fresh loads)…`);
+  report.firstChartBig = await firstChart(bigUrl, LOADS);
+  say(`slider, Muchuan data (${WARM_UP} warm-up + ${MOVES} moves)…`);
+  report.slider = await slider(appUrl, MOVES, { memorySamples: true });
+  say(`slider, ${BIG} streams (${WARM_UP} warm-up + ${BIG_MOVES} moves)…`);
+  report.sliderBig = await slider(bigUrl, BIG_MOVES, { memorySamples: true });
+
+  // What a standalone load fetches (favicon included when the browser asks for it).
+  const wire = report.firstChart.fetched.filter((f) => f !== 'favicon.ico').sort();
+  report.sizes = sizes(wire);
+} catch (error) {
+  failedToMeasure = true;
+  console.error(`could not measure: ${error.stack ?? error}`);
+} finally {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+if (failedToMeasure) process.exit(1);
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+say();
+say('Transfer sizes (files a standalone load fetches; gzip by node zlib)');
+say(`  ${pad('file', 36)}${lpad('raw', 11)}${lpad('gzip -9', 11)}${lpad('gzip -6', 11)}`);
+for (const f of report.sizes.files)
+  say(`  ${pad(f.file, 36)}${lpad(kb(f.raw), 11)}${lpad(kb(f.gzip9), 11)}${lpad(kb(f.gzipDefault), 11)}`);
+for (const [kind, s] of Object.entries(report.sizes.byKind))
+  say(`  ${pad(`all ${kind}`, 36)}${lpad(kb(s.raw), 11)}${lpad(kb(s.gzip9), 11)}${lpad(kb(s.gzipDefault), 11)}`);
+const t = report.sizes.total;
+say(`  ${pad('whole app', 36)}${lpad(kb(t.raw), 11)}${lpad(kb(t.gzip9), 11)}${lpad(kb(t.gzipDefault), 11)}`);
+
+const timing = (label, s) =>
+  say(`  ${pad(label, 30)} median ${lpad(ms(s.p50), 9)}  min ${lpad(ms(s.min), 9)}  p90 ${lpad(ms(s.p90), 9)}  max ${lpad(ms(s.max), 9)}  (n=${s.n})`);
+say();
+say('Time from navigation to the first chart painted');
+timing('Muchuan data', report.firstChart.painted);
+timing('  (chart in the DOM)', report.firstChart.inserted);
+timing('  (first contentful paint)', report.firstChart.fcp);
+timing(`${BIG} streams`, report.firstChartBig.painted);
+timing('  (chart in the DOM)', report.firstChartBig.inserted);
+
+const latency = (label, r) =>
+  say(`  ${pad(label, 30)} p50 ${lpad(ms(r.latency.p50), 9)}  p95 ${lpad(ms(r.latency.p95), 9)}  max ${lpad(ms(r.latency.max), 9)}  (n=${r.latency.n}, not updated: ${r.stale}, rows: ${r.streams})`);
+say();
+say('Slider latency: input event to the end of the frame that shows the new totals and charts');
+latency('Muchuan data', report.slider);
+latency(`${BIG} streams`, report.sliderBig);
+
+const mib = (bytes) => (bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(2)} MiB`);
+const memoryLine = (label, r) => {
+  const { warm, half, end } = r.memory;
+  say(`  ${pad(label, 30)} JS heap ${mib(warm.jsHeapUsed)} → ${mib(half.jsHeapUsed)} → ${mib(end.jsHeapUsed)}` +
+    ` (${(growth(half.jsHeapUsed, end.jsHeapUsed) * 100).toFixed(1)}% in the second half);` +
+    ` wasm ${mib(warm.wasmMemory)} → ${mib(half.wasmMemory)} → ${mib(end.wasmMemory)}` +
+    ` (${(growth(half.wasmMemory, end.wasmMemory) * 100).toFixed(1)}%)`);
+};
+say();
+say(`Memory after GC: after warm-up → after ${WARM_UP + Math.floor(MOVES / 2)} moves → after ${WARM_UP + MOVES} moves`);
+memoryLine('Muchuan data', report.slider);
+memoryLine(`${BIG} streams (${WARM_UP + BIG_MOVES} moves)`, report.sliderBig);
+
+// Verdicts.
+const flat = (r) => {
+  const { half, end } = r.memory;
+  return (
+    growth(half.jsHeapUsed, end.jsHeapUsed) < BUDGET.flatGrowth &&
+    growth(half.wasmMemory, end.wasmMemory) < BUDGET.flatGrowth
+  );
+};
+const verdicts = [
+  [
+    `whole app ≤ ${kb(BUDGET.wireGzipBytes)} gzip on the wire (default level)`,
+    t.gzipDefault <= BUDGET.wireGzipBytes,
+    kb(t.gzipDefault),
+  ],
+  [
+    `first chart ≤ ${BUDGET.firstChartMedianMs} ms median (Muchuan)`,
+    report.firstChart.painted.p50 <= BUDGET.firstChartMedianMs,
+    ms(report.firstChart.painted.p50),
+  ],
+  [
+    `slider p95 ≤ ${BUDGET.sliderP95Ms} ms (Muchuan)`,
+    report.slider.latency.p95 <= BUDGET.sliderP95Ms && report.slider.stale === 0,
+    ms(report.slider.latency.p95) + (report.slider.stale ? `, ${report.slider.stale} moves not shown` : ''),
+  ],
+  [
+    `slider p95 ≤ ${BUDGET.sliderP95BigMs} ms (${BIG} streams)`,
+    report.sliderBig.latency.p95 <= BUDGET.sliderP95BigMs && report.sliderBig.stale === 0,
+    ms(report.sliderBig.latency.p95) + (report.sliderBig.stale ? `, ${report.sliderBig.stale} moves not shown` : ''),
+  ],
+  [
+    `memory flat after warm-up (< ${BUDGET.flatGrowth * 100}% growth of JS heap and wasm memory over the second half of the moves)`,
+    flat(report.slider) && flat(report.sliderBig),
+    `Muchuan ${flat(report.slider) ? 'flat' : 'growing'}, ${BIG} streams ${flat(report.sliderBig) ? 'flat' : 'growing'}`,
+  ],
+];
+report.verdicts = verdicts.map(([budget, pass, value]) => ({ budget, pass, value }));
+say();
+say('Budgets');
+for (const [budget, pass, value] of verdicts) say(`  ${pass ? 'PASS' : 'FAIL'}  ${budget}: ${value}`);
+const failed = verdicts.filter(([, pass]) => !pass).length;
+say(failed ? `${failed} of ${verdicts.length} budgets FAIL` : `all ${verdicts.length} budgets PASS`);
+
+mkdirSync(dirname(JSON_OUT), { recursive: true });
+writeFileSync(JSON_OUT, JSON.stringify(report, null, 2));
+say(`(figures written to ${JSON_OUT})`);
