@@ -2,9 +2,11 @@
 //! returning-migrant entrepreneurship drive, and what-if allocations over it.
 //!
 //! - [`core`]: pure Rust (data model, validation, engine, totals, formatting), tested natively.
-//! - [`charts`]: plotters drawings rendered to SVG strings, pure as well.
+//! - [`charts`]: drawings rendered to SVG strings, pure as well.
 //! - [`i18n`]: the interface's messages in Simplified Chinese, English and Traditional Chinese.
 //! - `ui` and `web` (wasm32 only): the Yew components and the browser edge.
+
+rust_i18n::i18n!("locales", fallback = "zh-Hans");
 
 pub mod charts;
 pub mod core;

@@ -17,10 +17,20 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Renders the explorer on the Muchuan data into a fresh element and waits for it.
 async fn render(lang: Lang) -> Element {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let root = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&root).expect("appended");
-    let dataset = Rc::new(parse_dataset(MUCHUAN_JSON.as_bytes()).expect("valid").dataset);
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    let dataset = Rc::new(
+        parse_dataset(MUCHUAN_JSON.as_bytes())
+            .expect("valid")
+            .dataset,
+    );
     let scenario = Scenario::baseline(&dataset);
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
@@ -73,8 +83,16 @@ async fn shows_the_seed_totals() {
     assert_eq!(text(&root, "#total-grand"), "3,788万元");
     assert_eq!(text(&root, "#total-granted"), "1,758万元");
     assert_eq!(text(&root, "#total-sought"), "2,030万元");
-    assert_eq!(root.query_selector_all(".stream").expect("rows").length(), 9);
-    assert_eq!(root.query_selector_all("input[type=range]").expect("sliders").length(), 8);
+    assert_eq!(
+        root.query_selector_all(".stream").expect("rows").length(),
+        9
+    );
+    assert_eq!(
+        root.query_selector_all("input[type=range]")
+            .expect("sliders")
+            .length(),
+        8
+    );
 }
 
 #[wasm_bindgen_test]
@@ -85,7 +103,10 @@ async fn a_slider_moves_the_totals_and_its_label() {
     yew::scheduler::flush().await;
     assert_eq!(text(&root, "#total-grand"), "3,888万元");
     assert_eq!(input(&root, "#stream-0-amount").value(), "373");
-    assert_eq!(slider.get_attribute("aria-valuetext").as_deref(), Some("373万元"));
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("373万元")
+    );
     assert_eq!(text(&root, "#stream-0-name ~ .badge"), "已落实");
 }
 
@@ -136,19 +157,42 @@ fn pwned() -> wasm_bindgen::JsValue {
 /// Checks `root` holds the error panel, with `detail` as its literal text and no element a
 /// hostile text could have smuggled in.
 fn assert_panel(root: &Element, detail_contains: &str) {
-    let panel = root.query_selector(".error-panel").ok().flatten().expect("the error panel");
+    let panel = root
+        .query_selector(".error-panel")
+        .ok()
+        .flatten()
+        .expect("the error panel");
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
-    let detail = panel.query_selector("pre").ok().flatten().expect("the detail");
+    let detail = panel
+        .query_selector("pre")
+        .ok()
+        .flatten()
+        .expect("the detail");
     let shown = detail.text_content().unwrap_or_default();
-    assert!(shown.contains(detail_contains), "the detail is the literal text: {shown}");
     assert!(
-        panel.query_selector("img, script, b").ok().flatten().is_none(),
+        shown.contains(detail_contains),
+        "the detail is the literal text: {shown}"
+    );
+    assert!(
+        panel
+            .query_selector("img, script, b")
+            .ok()
+            .flatten()
+            .is_none(),
         "no markup from the message: {}",
         panel.inner_html()
     );
     assert!(panel.query_selector("h2").ok().flatten().is_some());
-    let reload = panel.query_selector("a.reload").ok().flatten().expect("a reload link");
-    assert!(reload.get_attribute("href").is_some_and(|h| !h.contains("javascript")));
+    let reload = panel
+        .query_selector("a.reload")
+        .ok()
+        .flatten()
+        .expect("a reload link");
+    assert!(
+        reload
+            .get_attribute("href")
+            .is_some_and(|h| !h.contains("javascript"))
+    );
     assert!(pwned().is_undefined(), "no payload ran");
 }
 
@@ -159,7 +203,11 @@ fn the_start_failure_panel_shows_hostile_text_as_text() {
     muchuan_funding_explorer::web::panic::show_start_failure(HOSTILE_PANIC);
     muchuan_funding_explorer::web::roots::remove(&root);
     assert_panel(&root, HOSTILE_PANIC);
-    assert_eq!(root.child_element_count(), 1, "the panel replaced the content");
+    assert_eq!(
+        root.child_element_count(),
+        1,
+        "the panel replaced the content"
+    );
     root.remove();
 }
 
@@ -201,7 +249,11 @@ async fn a_real_panic_shows_the_error_panel_not_a_blank_page() {
 
     assert!(!FORCED.load(Ordering::SeqCst), "the panic reached the hook");
     assert_panel(&root, HOSTILE_PANIC);
-    assert_eq!(root.child_element_count(), 1, "the explorer is replaced by the panel");
+    assert_eq!(
+        root.child_element_count(),
+        1,
+        "the explorer is replaced by the panel"
+    );
     assert!(
         root.query_selector("#total-grand").ok().flatten().is_none(),
         "no half-dead explorer is left"
@@ -215,8 +267,129 @@ fn forced_panic() {
 
 /// A fresh, empty element in the page.
 fn render_root() -> Element {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let root = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&root).expect("appended");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
     root
+}
+
+/// `LiveSvg` patches a drawing in place: after each change the DOM equals the one the new
+/// markup gives when put in whole, and unchanged elements are the same nodes.
+#[wasm_bindgen_test]
+async fn a_live_svg_patches_to_exactly_the_new_drawing() {
+    use muchuan_funding_explorer::ui::live_svg::{LiveSvg, LiveSvgProps};
+
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    let svg = |children: &[&str], height: u32| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 {height}\" role=\"img\">\n{}\n</svg>\n",
+            children.join("\n")
+        )
+    };
+    let title = "<title id=\"t\">Chart &amp; &lt;title&gt;</title>";
+    let bar = |w: u32| {
+        format!("<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"5\" opacity=\"1\" fill=\"#0072B2\"/>")
+    };
+    let label =
+        |t: &str| format!("<text x=\"1\" y=\"2\" dy=\"0.76em\" fill=\"#1A1A1A\">\n{t}\n</text>");
+    let steps: Vec<String> = vec![
+        svg(&[title, &bar(10), &label("273万元"), &bar(20)], 50),
+        // An attribute and a text change.
+        svg(&[title, &bar(11), &label("274万元"), &bar(20)], 50),
+        // An element added in the middle, the root's height changed.
+        svg(
+            &[
+                title,
+                &bar(11),
+                &label("a &quot;b&quot; &apos;c&apos;"),
+                &label("new"),
+                &bar(20),
+            ],
+            60,
+        ),
+        // A tag changed in the middle, an attribute removed.
+        svg(
+            &[
+                title,
+                &bar(11),
+                "<polyline fill=\"none\" points=\"1,2 3,4 \"/>",
+                &label("new"),
+                "<rect x=\"0\"/>",
+            ],
+            60,
+        ),
+        // Elements removed from the end and the start.
+        svg(&[&label("only")], 20),
+        // Not the charts' kind of markup: put in whole.
+        "<svg><g><rect/></g></svg>".to_owned(),
+        svg(&[title, &bar(3)], 20),
+    ];
+    let mut handle = yew::Renderer::<LiveSvg>::with_root_and_props(
+        root.clone(),
+        LiveSvgProps {
+            svg: steps[0].clone().into(),
+            class: "chart-svg".into(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let expected = document.create_element("div").expect("a div");
+    for (index, step) in steps.iter().enumerate() {
+        let kept = root.query_selector("svg > title").ok().flatten();
+        handle.update(LiveSvgProps {
+            svg: step.clone().into(),
+            class: "chart-svg".into(),
+        });
+        yew::scheduler::flush().await;
+        expected.set_inner_html(step);
+        let shown = root.first_element_child().expect("the chart-svg div");
+        assert_eq!(shown.class_name(), "chart-svg");
+        // The same elements, attributes and texts; whitespace between elements may differ.
+        let tight = |html: String| {
+            let mut out = String::new();
+            let mut pending = String::new();
+            let mut after_tag = false;
+            for c in html.chars() {
+                if after_tag && c.is_whitespace() {
+                    pending.push(c);
+                    continue;
+                }
+                if c != '<' {
+                    out.push_str(&pending);
+                }
+                pending.clear();
+                after_tag = c == '>';
+                out.push(c);
+            }
+            out
+        };
+        assert_eq!(
+            tight(shown.inner_html()),
+            tight(expected.inner_html()),
+            "step {index}"
+        );
+        if index > 0 && index < 4 {
+            let title_now = root.query_selector("svg > title").ok().flatten();
+            assert!(
+                kept.is_some() && title_now == kept,
+                "step {index}: the title node was kept"
+            );
+        }
+    }
+    handle.destroy();
+    root.remove();
 }

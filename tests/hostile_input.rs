@@ -13,6 +13,7 @@ use muchuan_funding_explorer::core::scenario::{Action, BalanceMode, Outcome, Sce
 use muchuan_funding_explorer::core::share_link::{decode, encode};
 use muchuan_funding_explorer::core::totals::Totals;
 use muchuan_funding_explorer::core::validate::parse_dataset;
+use muchuan_funding_explorer::i18n::fill;
 
 const HOSTILE: &str = include_str!("e2e/fixtures/hostile.json");
 
@@ -26,7 +27,11 @@ const PAYLOADS: [&str; 4] = [
 
 fn hostile() -> Dataset {
     let validated = parse_dataset(HOSTILE.as_bytes()).expect("the hostile fixture is valid");
-    assert_eq!(validated.warnings, Vec::new(), "every text in every language");
+    assert_eq!(
+        validated.warnings,
+        Vec::new(),
+        "every text in every language"
+    );
     validated.dataset
 }
 
@@ -77,8 +82,14 @@ fn the_fixture_has_every_hostile_text() {
             "{payload} is in a name"
         );
     }
-    assert!(names.iter().any(|n| n.contains('\u{202E}')), "an RTL override");
-    assert!(names.iter().any(|n| n.chars().count() == 10_000), "a 10,000-character name");
+    assert!(
+        names.iter().any(|n| n.contains('\u{202E}')),
+        "an RTL override"
+    );
+    assert!(
+        names.iter().any(|n| n.chars().count() == 10_000),
+        "a 10,000-character name"
+    );
     assert!(names.iter().any(|n| n.contains('💰')), "an emoji");
     assert!(names.iter().any(|n| n.starts_with('=')), "a formula");
     assert_eq!(dataset.source.url.as_deref(), Some("javascript:alert(1)"));
@@ -150,7 +161,10 @@ fn charts_draw_the_names_only_escaped() {
                         );
                     }
                 }
-                assert!(!svg.contains('\u{202E}'), "no RTL override reaches a drawing");
+                assert!(
+                    !svg.contains('\u{202E}'),
+                    "no RTL override reaches a drawing"
+                );
                 assert_eq!(svg.matches("<svg").count(), 1);
                 assert_eq!(svg.matches("</svg>").count(), 1);
                 assert!(svg.trim_end().ends_with("</svg>"));
@@ -191,7 +205,10 @@ fn the_csv_export_neutralises_formula_cells() {
                 neutralised += 1;
             }
         }
-        assert!(neutralised >= 2, "the =… name and the @… agency are neutralised");
+        assert!(
+            neutralised >= 2,
+            "the =… name and the @… agency are neutralised"
+        );
         assert!(csv.contains("'=HYPERLINK("));
         assert!(csv.contains("'@SUM("));
         // The other names are written as they are, whole.
@@ -243,4 +260,35 @@ fn the_share_link_has_only_safe_characters() {
         "{link}"
     );
     assert_eq!(decode(&link, &dataset), Ok(scenario));
+}
+
+/// Found while checking this fixture's names in sentences: `fill` replaced placeholders one
+/// after another, so a name holding `%{amount}` had the amount put into it, and a name with a
+/// right-to-left override reordered the rest of the sentence. Fixed in `i18n::fill`.
+#[test]
+fn messages_take_hostile_names_as_written_and_isolated() {
+    let per_unit = |name: &str| {
+        fill(
+            Lang::En,
+            "totals.per-how",
+            &[("name", name), ("amount", "CNY 1"), ("count", "3")],
+        )
+    };
+    assert_eq!(
+        per_unit("%{count}%{amount}"),
+        "%{count}%{amount}: CNY 1 ÷ 3"
+    );
+    assert_eq!(per_unit("%{"), "%{: CNY 1 ÷ 3");
+    assert_eq!(
+        per_unit("\u{202E}dnuf"),
+        "\u{2068}\u{202E}dnuf\u{2069}: CNY 1 ÷ 3"
+    );
+    assert_eq!(per_unit("Plain 名称"), "Plain 名称: CNY 1 ÷ 3");
+    let dataset = hostile();
+    for stream in &dataset.streams {
+        let name = stream.name.get(Lang::En);
+        let line = per_unit(name);
+        assert!(line.contains(name), "the name is kept whole");
+        assert!(line.ends_with(": CNY 1 ÷ 3"), "{line}");
+    }
 }

@@ -86,7 +86,10 @@ pub fn csv(bytes: &[u8]) {
     match parse_csv(bytes) {
         Err(report) => {
             assert!(
-                report.problems.iter().any(|p| p.severity == Severity::Error),
+                report
+                    .problems
+                    .iter()
+                    .any(|p| p.severity == Severity::Error),
                 "a refusal with no error"
             );
             for problem in &report.problems {
@@ -104,7 +107,10 @@ pub fn csv(bytes: &[u8]) {
             let written = dataset_csv(&read.dataset);
             let again = parse_csv(written.as_bytes())
                 .unwrap_or_else(|report| panic!("its own CSV is refused: {report:?}"));
-            assert_eq!(again.dataset, read.dataset, "its own CSV reads back the same");
+            assert_eq!(
+                again.dataset, read.dataset,
+                "its own CSV reads back the same"
+            );
         }
     }
 }
@@ -121,12 +127,18 @@ pub fn share_link(bytes: &[u8]) {
             }
         }
         Ok(scenario) => {
-            assert!(scenario.fits(dataset), "a decoded scenario fits its dataset");
+            assert!(
+                scenario.fits(dataset),
+                "a decoded scenario fits its dataset"
+            );
             let totals = Totals::compute(dataset, &scenario);
             assert!(totals.grand() >= 0);
             // The link's own text as the scenario's name: hostile, and drawn.
             let lang = Lang::ALL[text.len() % 3];
-            check_svg("compare", &compare_with(dataset, &scenario, &text, lang, 360));
+            check_svg(
+                "compare",
+                &compare_with(dataset, &scenario, &text, lang, 360),
+            );
             let link = share_link::encode(dataset, &scenario);
             assert!(link.len() <= MAX_LINK_BYTES);
             assert!(
@@ -203,7 +215,10 @@ pub fn check_dataset(dataset: &Dataset) {
     assert!(!dataset.streams.is_empty());
     for stream in &dataset.streams {
         assert!(dataset.kind_index(&stream.kind).is_some(), "kind resolves");
-        assert!(dataset.agency_index(&stream.agency).is_some(), "agency resolves");
+        assert!(
+            dataset.agency_index(&stream.agency).is_some(),
+            "agency resolves"
+        );
         assert!(stream.amount.is_none_or(|a| (0..=MAX_AMOUNT).contains(&a)));
     }
     let scenario = Scenario::baseline(dataset);
@@ -225,7 +240,10 @@ pub fn check_dataset(dataset: &Dataset) {
             "kinds",
             charts::kind_shares(dataset, &scenario, &totals, lang, width, "k"),
         ),
-        ("flow", charts::flow(dataset, &scenario, &totals, lang, width, "f")),
+        (
+            "flow",
+            charts::flow(dataset, &scenario, &totals, lang, width, "f"),
+        ),
         (
             "compare",
             compare_with(dataset, &scenario, dataset.title.get(lang), lang, width),

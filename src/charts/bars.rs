@@ -5,7 +5,7 @@
 //! Bars start at the left axis and are proportional to their amounts: one scale for the whole
 //! chart, the largest bar filling the room left of the widest amount label.
 
-use crate::charts::palette::RGBColor;
+use plotters::style::RGBColor;
 
 use crate::charts::canvas::{self, Anchor, Canvas, Drawn, Font, Labels};
 use crate::charts::palette;

@@ -1,22 +1,25 @@
-//! The few shapes the charts need, written straight into an SVG string in whole-pixel
-//! coordinates, and the root element that makes the drawing accessible and scalable.
+//! A thin layer over plotters' SVG backend: pixel-coordinate drawing of the few shapes the
+//! charts need, and the post-processing that makes plotters' output accessible and scalable.
 //!
-//! The markup is the one plotters' SVG backend wrote when the charts were drawn through it
-//! (same elements, attributes and order), without its generic drawing machinery and its
-//! floating-point formatting, which cost the WebAssembly build tens of kilobytes. Every style
-//! is a presentation attribute (`fill`, `stroke`, `font-size`…), never a `style=` attribute,
-//! so the SVG passes a `style-src 'self'` policy; text and attribute values are escaped
-//! (`< > & " '`; a test checks both).
+//! Only plotters elements that draw without measuring text are used (no `ChartBuilder`, whose
+//! axis labels are measured through the DOM on wasm32). Plotters writes every style as a
+//! presentation attribute (`fill`, `stroke`, `font-size`…), never a `style=` attribute, so the
+//! SVG passes a `style-src 'self'` policy; it escapes `< > & " '` in text and attributes (a test
+//! checks both).
 
-use std::fmt::Write as _;
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea};
+use plotters::element::{PathElement, Polygon, Rectangle, Text};
+use plotters::prelude::SVGBackend;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle};
 
-use crate::charts::palette::{self, RGBColor};
+use crate::charts::palette;
 use crate::charts::text::escape_xml;
 use crate::core::lang::Lang;
 
-/// What a drawing step returns (writing into a `String` does not fail; the type keeps the
-/// drawing code's `?` chains).
-pub(crate) type Drawn = Result<(), std::fmt::Error>;
+/// What a drawing step returns.
+pub(crate) type Drawn = Result<(), DrawingAreaErrorKind<std::io::Error>>;
 
 /// How a text is placed against its point.
 #[derive(Clone, Copy)]
@@ -64,10 +67,10 @@ impl Font {
     }
 }
 
-/// A drawing surface in px, origin top left, writing SVG elements into a string.
+/// A drawing surface in px, origin top left.
 pub(crate) struct Canvas<'a> {
-    /// The SVG body written so far.
-    out: std::cell::RefCell<&'a mut String>,
+    /// Plotters' drawing area over the SVG backend.
+    area: DrawingArea<SVGBackend<'a>, Shift>,
 }
 
 /// A layout coordinate rounded to a whole pixel.
@@ -75,80 +78,14 @@ fn px(value: f64) -> i32 {
     value.round() as i32
 }
 
-/// `value` with at most `decimals` (1 to 3) decimals, trailing zeros dropped: `1`, `0.45`,
-/// `11.5`. Integer arithmetic, so no floating-point formatting is linked in.
-fn decimal(out: &mut String, value: f64, decimals: u32) {
-    let scale = 10_i64.pow(decimals);
-    let scaled = (value * scale as f64).round() as i64;
-    if scaled < 0 {
-        out.push('-');
-    }
-    let scaled = scaled.unsigned_abs();
-    let (whole, mut fraction) = (scaled / scale as u64, scaled % scale as u64);
-    let _ = write!(out, "{whole}");
-    if fraction != 0 {
-        out.push('.');
-        let mut digit = scale as u64 / 10;
-        while fraction != 0 && digit != 0 {
-            out.push(char::from(b'0' + (fraction / digit) as u8));
-            fraction %= digit;
-            digit /= 10;
-        }
-    }
-}
-
-/// `colour` as plotters wrote it: `#RRGGBB`.
-fn push_colour(out: &mut String, colour: RGBColor) {
-    let _ = write!(out, "#{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2);
-}
-
-/// `x,y x,y …` with a space after each point.
-fn push_points(out: &mut String, points: impl Iterator<Item = (i32, i32)>) {
-    for (x, y) in points {
-        let _ = write!(out, "{x},{y} ");
-    }
-}
-
 impl Canvas<'_> {
-    /// Runs `write` on the SVG body.
-    fn write(&self, write: impl FnOnce(&mut String)) -> Drawn {
-        write(&mut self.out.borrow_mut());
-        Ok(())
-    }
-
-    /// A rectangle from `(x0, y0)` to `(x1, y1)` in whole px, filled or outlined.
-    fn rect_px(
-        &self,
-        (x0, y0): (i32, i32),
-        (x1, y1): (i32, i32),
-        colour: RGBColor,
-        filled: bool,
-    ) -> Drawn {
-        self.write(|out| {
-            let _ = write!(
-                out,
-                "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\" opacity=\"1\" fill=\"",
-                x1 - x0,
-                y1 - y0
-            );
-            if filled {
-                push_colour(out, colour);
-                out.push_str("\" stroke=\"none\"/>\n");
-            } else {
-                out.push_str("none\" stroke=\"");
-                push_colour(out, colour);
-                out.push_str("\"/>\n");
-            }
-        })
-    }
-
     /// A filled rectangle from `(x0, y0)` to `(x1, y1)`.
     pub fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, colour: RGBColor) -> Drawn {
         let (a, b) = ((px(x0), px(y0)), (px(x1), px(y1)));
         if a.0 >= b.0 || a.1 >= b.1 {
             return Ok(());
         }
-        self.rect_px(a, b, colour, true)
+        self.area.draw(&Rectangle::new([a, b], colour.filled()))
     }
 
     /// A hatched rectangle: a one-pixel outline and diagonal lines `spacing` px apart, drawn
@@ -158,84 +95,56 @@ impl Canvas<'_> {
         if x0 >= x1 || y0 >= y1 {
             return Ok(());
         }
-        self.rect_px((x0, y0), (x1, y1), colour, false)?;
+        self.area.draw(&Rectangle::new(
+            [(x0, y0), (x1, y1)],
+            colour.stroke_width(1),
+        ))?;
         let points = hatch_points(x0, y0, x1, y1, 4);
         if points.len() > 1 {
-            self.polyline(points.into_iter(), colour, 1.0)?;
+            self.area
+                .draw(&PathElement::new(points, colour.stroke_width(1)))?;
         }
         Ok(())
     }
 
-    /// An open line through `points` in whole px.
-    fn polyline(
-        &self,
-        points: impl Iterator<Item = (i32, i32)>,
-        colour: RGBColor,
-        opacity: f64,
-    ) -> Drawn {
-        self.write(|out| {
-            out.push_str("<polyline fill=\"none\" opacity=\"");
-            decimal(out, opacity, 3);
-            out.push_str("\" stroke=\"");
-            push_colour(out, colour);
-            out.push_str("\" stroke-width=\"1\" points=\"");
-            push_points(out, points);
-            out.push_str("\"/>\n");
-        })
-    }
-
     /// A straight or broken line through `points`.
     pub fn line(&self, points: &[(f64, f64)], colour: RGBColor, opacity: f64) -> Drawn {
-        self.polyline(
-            points.iter().map(|(x, y)| (px(*x), px(*y))),
-            colour,
-            opacity,
-        )
+        let points: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+        let style = ShapeStyle {
+            color: colour.mix(opacity),
+            filled: false,
+            stroke_width: 1,
+        };
+        self.area.draw(&PathElement::new(points, style))
     }
 
     /// A filled polygon through `points`.
     pub fn polygon(&self, points: &[(f64, f64)], colour: RGBColor, opacity: f64) -> Drawn {
-        self.write(|out| {
-            out.push_str("<polygon opacity=\"");
-            decimal(out, opacity, 3);
-            out.push_str("\" fill=\"");
-            push_colour(out, colour);
-            out.push_str("\" points=\"");
-            push_points(out, points.iter().map(|(x, y)| (px(*x), px(*y))));
-            out.push_str("\"/>\n");
-        })
+        let points: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+        self.area
+            .draw(&Polygon::new(points, colour.mix(opacity).filled()))
     }
 
-    /// `text` with its top at `y`, placed against `x` by `anchor`, escaped.
+    /// `text` with its top at `y`, placed against `x` by `anchor`. Plotters escapes it.
     pub fn text(&self, text: &str, x: f64, y: f64, anchor: Anchor, font: Font) -> Drawn {
         if text.is_empty() {
             return Ok(());
         }
-        let anchor = match anchor {
-            Anchor::Start => "start",
-            Anchor::Middle => "middle",
-            Anchor::End => "end",
+        let h = match anchor {
+            Anchor::Start => HPos::Left,
+            Anchor::Middle => HPos::Center,
+            Anchor::End => HPos::Right,
         };
-        self.write(|out| {
-            let _ = write!(
-                out,
-                "<text x=\"{}\" y=\"{}\" dy=\"0.76em\" text-anchor=\"{anchor}\" \
-                 font-family=\"sans-serif\" font-size=\"",
-                px(x),
-                px(y)
-            );
-            // Hundredths of a px at most, as plotters' output was rounded to.
-            decimal(out, font.size, 2);
-            out.push_str("\" opacity=\"1\" fill=\"");
-            push_colour(out, font.colour);
-            out.push('"');
-            if font.bold {
-                out.push_str(" font-weight=\"bold\"");
-            }
-            out.push_str(">\n");
-            out.push_str(&escape_xml(text));
-            out.push_str("\n</text>\n");
-        })
+        let style = if font.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        // Plotters writes font-size as size / 1.24 (its em-to-px ratio); `tidy_font_sizes`
+        // rounds away the floating-point noise this leaves (13.000000000000002).
+        let desc = FontDesc::new(FontFamily::SansSerif, font.size * 1.24, style);
+        let style = desc.color(&font.colour).pos(Pos::new(h, VPos::Top));
+        self.area.draw(&Text::new(text, (px(x), px(y)), style))
     }
 }
 
@@ -286,28 +195,84 @@ pub(crate) struct Labels<'a> {
 
 /// Draws a `width` × `height` chart with `draw` and returns the finished SVG: white
 /// background, `viewBox`, `width="100%"`, `role="img"`, and `<title>` and `<desc>` first.
+/// Should plotters fail (writing to a `String` does not), the SVG keeps its title and
+/// description and loses the drawing.
 pub(crate) fn render(
     width: u32,
     height: u32,
     labels: &Labels<'_>,
     draw: impl FnOnce(&Canvas<'_>) -> Drawn,
 ) -> String {
-    let mut svg = accessible_root(width, height, labels);
-    {
-        let canvas = Canvas {
-            out: std::cell::RefCell::new(&mut svg),
-        };
-        let size = (
-            i32::try_from(width).unwrap_or(i32::MAX),
-            i32::try_from(height).unwrap_or(i32::MAX),
-        );
-        // Writing into a `String` cannot fail.
-        let _ = canvas
-            .rect_px((0, 0), size, palette::BACKGROUND, true)
-            .and_then(|()| draw(&canvas));
+    let mut raw = String::new();
+    let drawn = {
+        let area = SVGBackend::with_string(&mut raw, (width, height)).into_drawing_area();
+        let canvas = Canvas { area };
+        let result = canvas
+            .area
+            .fill(&palette::BACKGROUND)
+            .and_then(|()| draw(&canvas))
+            .and_then(|()| canvas.area.present());
+        result.is_ok()
+    };
+    let body = if drawn { body_of(&raw) } else { "</svg>\n" };
+    accessible_root(width, height, labels) + &tidy_font_sizes(body)
+}
+
+/// `svg` with every `font-size` rounded to hundredths of a px.
+fn tidy_font_sizes(svg: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find(KEY) {
+        let value_start = at + KEY.len();
+        out.push_str(&rest[..value_start]);
+        let after = &rest[value_start..];
+        let end = after.find('"').unwrap_or(after.len());
+        match round_hundredths(&after[..end]) {
+            Some(rounded) => out.push_str(&rounded),
+            None => out.push_str(&after[..end]),
+        }
+        rest = &after[end..];
     }
-    svg.push_str("</svg>\n");
-    svg
+    out.push_str(rest);
+    out
+}
+
+/// A decimal as plotters writes a font size (`13.000000000000002`: digits, a point, digits)
+/// rounded half up to hundredths, trailing zeros dropped (`13`, `11.5`, `10.48`); `None` for
+/// anything else. Worked on the digits: parsing it as an `f64` would link the standard
+/// library's decimal-to-float tables (10 KB) into the WebAssembly build for this alone. (Float
+/// formatting could round a written `…5` in the thousandths down, as the float may lie just
+/// below it; font sizes, whole or half px give or take the float noise, never end that way.)
+fn round_hundredths(value: &str) -> Option<String> {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 15 || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let digit = |i: usize| {
+        fraction
+            .as_bytes()
+            .get(i)
+            .map_or(0, |b| u64::from(b - b'0'))
+    };
+    let mut hundredths = whole.parse::<u64>().ok()? * 100 + digit(0) * 10 + digit(1);
+    if digit(2) >= 5 {
+        hundredths += 1;
+    }
+    let (units, cents) = (hundredths / 100, hundredths % 100);
+    Some(match cents {
+        0 => format!("{units}"),
+        c if c % 10 == 0 => format!("{units}.{}", c / 10),
+        c => format!("{units}.{c:02}"),
+    })
+}
+
+/// Everything after plotters' root `<svg …>` tag (its closing tag included).
+fn body_of(raw: &str) -> &str {
+    raw.find("<svg")
+        .and_then(|start| raw[start..].find('>').map(|end| start + end + 1))
+        .map_or("</svg>\n", |end| raw[end..].trim_start_matches('\n'))
 }
 
 /// An id prefix reduced to letters, digits, `-` and `_` (never empty).
@@ -360,7 +325,7 @@ mod tests {
     }
 
     #[test]
-    fn escapes_text_and_writes_no_style_attribute() {
+    fn plotters_escapes_text_and_writes_no_style_attribute() {
         let labels = Labels {
             lang: Lang::En,
             id_prefix: "t\"><x",
@@ -386,6 +351,32 @@ mod tests {
         assert!(!svg.contains("style="));
         assert_eq!(svg.matches("<svg").count(), 1);
         assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn rounds_font_sizes_as_float_formatting_did() {
+        for value in [
+            "13.000000000000002",
+            "12.999999999999998",
+            "10.483870967741936",
+            "11.5",
+            "12",
+            "9.9951",
+            "0.004",
+            "100.1049",
+        ] {
+            let float: f64 = value.parse().expect("a number");
+            let formatted = format!("{float:.2}");
+            let expected = formatted.trim_end_matches('0').trim_end_matches('.');
+            assert_eq!(
+                round_hundredths(value).as_deref(),
+                Some(expected),
+                "{value}"
+            );
+        }
+        assert_eq!(round_hundredths("12px"), None);
+        assert_eq!(round_hundredths("-1"), None);
+        assert_eq!(round_hundredths(""), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::charts::palette::RGBColor;
+use plotters::style::RGBColor;
 
 use crate::charts::canvas::{self, Anchor, Font, Labels};
 use crate::charts::text::{fit, measure, width as text_width, wrap};

@@ -1,6 +1,6 @@
 //! The grand total split by kind: one 100% stacked bar and a legend with every figure.
 
-use crate::charts::palette::RGBColor;
+use plotters::style::RGBColor;
 
 use crate::charts::canvas::{self, Anchor, Font, Labels};
 use crate::charts::text::{fit, fit_styled, measure, width as text_width};

@@ -26,6 +26,7 @@ mod canvas;
 mod compare_bars;
 mod flow;
 mod kind_shares;
+pub mod markup;
 pub mod palette;
 mod stream_bars;
 pub mod text;

@@ -7,9 +7,7 @@
 //! 4.5:1 (WCAG 1.4.3). A test checks both. Colour is never the only carrier: bars are also told
 //! apart by fill (solid or hatched) and every part is labelled in text.
 
-/// A colour as red, green and blue bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RGBColor(pub u8, pub u8, pub u8);
+use plotters::style::RGBColor;
 
 /// The background every chart is drawn on.
 pub const BACKGROUND: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
@@ -47,7 +45,7 @@ pub fn series(index: usize) -> RGBColor {
     SERIES[index % SERIES.len()]
 }
 
-/// `colour` as `#RRGGBB`, as the SVG writes it.
+/// `colour` as `#RRGGBB`, as plotters writes it into the SVG.
 pub fn hex(colour: RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2)
 }

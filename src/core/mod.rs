@@ -12,6 +12,7 @@ pub mod money;
 pub mod saved;
 pub mod scenario;
 pub mod share_link;
+pub mod sort;
 pub mod totals;
 pub mod validate;
 

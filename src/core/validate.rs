@@ -787,7 +787,9 @@ fn sort_in_file_order(problems: &mut [Problem], text: &str) {
         }
         spans.found.get("").map_or(0, |(_, end)| *end)
     };
-    problems.sort_by_cached_key(|p| (p.severity == Severity::Warning, offset(&p.path)));
+    crate::core::sort::sort_by_key(problems, |p| {
+        (p.severity == Severity::Warning, offset(&p.path))
+    });
 }
 
 /// Where each value of a JSON text starts and ends, by the path the walker gives it.

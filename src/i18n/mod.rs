@@ -1,10 +1,8 @@
 //! The interface's messages in every language.
 //!
 //! All messages live in `locales/*.yml`, one key per message with its three translations side
-//! by side; a native test checks that no key lacks a language. `build.rs` compiles them into a
-//! sorted static table searched here (a runtime i18n library cost tens of kilobytes of
-//! WebAssembly and a hash map built at start-up). Dataset texts (stream names…)
-//! are not messages: they come from the dataset with the fallback of
+//! by side; a native test checks that no key lacks a language. `rust-i18n` compiles them into
+//! the binary and looks them up. Dataset texts (stream names…) are not messages: they come from the dataset with the fallback of
 //! [`crate::core::dataset::Localized`].
 
 mod problems;
@@ -13,35 +11,55 @@ pub use problems::problem_message;
 
 use crate::core::lang::Lang;
 
-include!(concat!(env!("OUT_DIR"), "/messages.rs"));
-
-/// The message `key` in `lang`; in Simplified Chinese when `lang` lacks it; `{lang}.{key}`
+/// The message `key` in `lang`; in Simplified Chinese when `lang` lacks it; the key itself
 /// when no language has it.
 pub fn text(lang: Lang, key: &str) -> String {
-    lookup(lang, key).map_or_else(|| format!("{}.{key}", lang.tag()), str::to_owned)
-}
-
-/// The message `key` in `lang`, falling back to Simplified Chinese.
-fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    let column = match lang {
-        Lang::ZhHans => 0,
-        Lang::ZhHant => 1,
-        Lang::En => 2,
-    };
-    let (_, texts) = MESSAGES
-        .binary_search_by(|(k, _)| k.cmp(&key))
-        .ok()
-        .and_then(|i| MESSAGES.get(i))?;
-    texts[column].or(texts[0])
+    rust_i18n::t!(key, locale = lang.tag()).into_owned()
 }
 
 /// The message `key` in `lang` with each `%{name}` replaced by its value.
+///
+/// Values are often hostile (names from a dataset, a stored scenario, a file): they are put in
+/// one pass, so a value that itself holds `%{…}` stays as written, and a value holding a
+/// bidirectional control (a right-to-left override…) is wrapped in U+2068 … U+2069, so that it
+/// cannot reorder the rest of the sentence.
 pub fn fill(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
-    let mut message = text(lang, key);
-    for (name, value) in values {
-        message = message.replace(&format!("%{{{name}}}"), value);
+    let template = text(lang, key);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template.as_str();
+    while let Some(start) = rest.find("%{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let value = after.find('}').and_then(|end| {
+            let (_, value) = values.iter().find(|(name, _)| *name == &after[..end])?;
+            Some((end, value))
+        });
+        match value {
+            Some((end, value)) => {
+                let isolate = value.contains(is_bidi_control);
+                if isolate {
+                    out.push('\u{2068}');
+                }
+                out.push_str(value);
+                if isolate {
+                    out.push('\u{2069}');
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str("%{");
+                rest = after;
+            }
+        }
     }
-    message
+    out.push_str(rest);
+    out
+}
+
+/// Whether `c` changes the direction of the text around it (marks, embeddings, overrides,
+/// isolates).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -94,8 +112,7 @@ mod tests {
     fn looks_up_and_fills() {
         assert_eq!(text(Lang::En, "app.reset"), "Reset");
         assert_eq!(text(Lang::ZhHans, "app.reset"), "重置");
-        assert_eq!(text(Lang::En, "no.such-key"), "en.no.such-key");
-        assert!(MESSAGES.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no repeats");
+        assert_eq!(text(Lang::En, "no.such-key"), "no.such-key");
         assert_eq!(
             fill(Lang::En, "problem.unknown-kind", &[("id", "loan")]),
             "names the kind “loan”, which the dataset does not define"

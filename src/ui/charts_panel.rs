@@ -1,4 +1,4 @@
-//! The charts: plotters SVGs from the core's figures, each with a heading, and its data as a
+//! The charts: SVGs drawn from the core's figures, each with a heading, and its data as a
 //! table on demand. Each chart is rebuilt only when what it draws changes.
 
 use std::rc::Rc;
@@ -12,6 +12,7 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::i18n::text;
+use crate::ui::live_svg::LiveSvg;
 use crate::ui::state::DatasetRef;
 
 /// Widths are rounded to this many px, so resizing by a few px redraws nothing.
@@ -116,10 +117,8 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
             let listener = Closure::<dyn Fn()>::new(measure);
             let window = web_sys::window();
             if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback(
-                    "resize",
-                    listener.as_ref().unchecked_ref(),
-                );
+                let _ = window
+                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(window) = window {
@@ -189,8 +188,9 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
         Callback::from(move |_: MouseEvent| as_table.set(!*as_table))
     };
     // The SVG is built by the charts module, which escapes every text it draws (tested with
-    // hostile names), so it can go into the page as markup.
-    let svg = Html::from_html_unchecked(AttrValue::from(chart.svg.clone()));
+    // hostile names), so it can go into the page as markup; `LiveSvg` changes only what differs
+    // from the drawing on screen.
+    let svg = AttrValue::from(chart.svg.clone());
     html! {
         <figure class="chart" id={id}>
             <figcaption>
@@ -200,26 +200,30 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
                     { text(lang, if *as_table { "charts.hide-table" } else { "charts.show-table" }) }
                 </button>
             </figcaption>
-            <div class="chart-svg">{ svg }</div>
+            <LiveSvg class="chart-svg" svg={svg} />
             <div id={format!("{id}-table")} class="chart-table table-scroll" hidden={!*as_table}
                 tabindex="0" role="region" aria-labelledby={format!("{id}-heading")}>
-                <table>
-                    <caption class="visually-hidden">{ &chart.description }</caption>
-                    <thead><tr>
-                        { for chart.table.header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for chart.table.rows.iter().map(|row| html! {
-                            <tr>
-                                { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
-                                    html! { <th scope="row">{ cell }</th> }
-                                } else {
-                                    html! { <td class="num">{ cell }</td> }
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                // Built only while shown: hidden, it would be rebuilt on every slider move for
+                // nobody (a row per stream, a thousand on a large dataset).
+                if *as_table {
+                    <table>
+                        <caption class="visually-hidden">{ &chart.description }</caption>
+                        <thead><tr>
+                            { for chart.table.header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for chart.table.rows.iter().map(|row| html! {
+                                <tr>
+                                    { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
+                                        html! { <th scope="row">{ cell }</th> }
+                                    } else {
+                                        html! { <td class="num">{ cell }</td> }
+                                    }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
             </div>
         </figure>
     }

@@ -182,17 +182,6 @@ pub fn compare(props: &CompareProps) -> Html {
     };
 
     let style = lang.money_style();
-    let amount_cell = |amount: Option<i64>, outcome: Option<String>| match amount {
-        Some(amount) => html! {
-            <>
-                { money(amount, lang) }
-                if let Some(outcome) = outcome {
-                    <span class="outcome-note">{ outcome }</span>
-                }
-            </>
-        },
-        None => html! { <span class="muted">{ text(lang, "compare.not-stated") }</span> },
-    };
     let diff_cell = |delta: Option<i64>| match delta {
         Some(delta) => html! {
             <td class={classes!("num", "diff", (delta > 0).then_some("up"), (delta < 0).then_some("down"))}>
@@ -201,41 +190,16 @@ pub fn compare(props: &CompareProps) -> Html {
         },
         None => html! { <td class="num diff">{ "—" }</td> },
     };
-    let outcome_words = |scenario: &Scenario, index: usize| -> Option<String> {
-        if dataset.streams[index].status != Status::Sought {
-            return None;
-        }
-        Some(
-            match scenario.outcomes.get(index).copied().unwrap_or_default() {
-                Outcome::Pending => text(lang, "outcome.pending"),
-                Outcome::Granted => text(lang, "outcome.granted"),
-                Outcome::Refused => text(lang, "outcome.refused"),
-                Outcome::Partial(percent) => fill(
-                    lang,
-                    "compare.partial",
-                    &[("percent", &percent.to_string())],
-                ),
-            },
-        )
-    };
-    let stream_rows = dataset.streams.iter().enumerate().map(|(i, stream)| {
-        let amount_a = a.scenario.amounts.get(i).copied().flatten();
-        let amount_b = b.scenario.amounts.get(i).copied().flatten();
-        let outcome_a = outcome_words(&a.scenario, i);
-        let outcome_b = outcome_words(&b.scenario, i);
-        let delta = match (amount_a, amount_b) {
-            (None, None) => None,
-            (x, y) => Some(y.unwrap_or(0) - x.unwrap_or(0)),
-        };
-        let changed = delta.is_some_and(|d| d != 0) || outcome_a != outcome_b;
+    // One component a row, so a slider move re-renders only the rows whose figures changed
+    // (a thousand rows on a large dataset).
+    let stream_rows = (0..dataset.streams.len()).map(|index| {
         html! {
-            <tr id={format!("compare-stream-{}", safe(&stream.id))} data-row={stream.id.clone()}
-                class={classes!(changed.then_some("changed"))}>
-                <th scope="row">{ stream.name.get(lang) }</th>
-                <td class="num a">{ amount_cell(amount_a, outcome_a) }</td>
-                <td class="num b">{ amount_cell(amount_b, outcome_b) }</td>
-                { diff_cell(delta) }
-            </tr>
+            <CompareStreamRow dataset={dataset.clone()} index={index}
+                a={a.scenario.amounts.get(index).copied().flatten()}
+                b={b.scenario.amounts.get(index).copied().flatten()}
+                outcome_a={a.scenario.outcomes.get(index).copied().unwrap_or_default()}
+                outcome_b={b.scenario.outcomes.get(index).copied().unwrap_or_default()}
+                lang={lang} />
         }
     });
     let total_row = |id: String, label: String, x: i64, y: i64| {
@@ -298,7 +262,8 @@ pub fn compare(props: &CompareProps) -> Html {
         })
     };
     // The chart comes from the charts module, which escapes every text it draws.
-    let svg = Html::from_html_unchecked(AttrValue::from(chart.svg.clone()));
+    // Patched in place rather than replaced (see `LiveSvg`).
+    let svg = AttrValue::from(chart.svg.clone());
 
     html! {
         <section class="compare" aria-labelledby="compare-heading" ref={container}>
@@ -340,10 +305,90 @@ pub fn compare(props: &CompareProps) -> Html {
                     <button type="button" class="secondary no-print" id="download-compare-svg"
                         onclick={download_chart}>{ text(lang, "compare.download-svg") }</button>
                 </figcaption>
-                <div class="chart-svg">{ svg }</div>
+                <crate::ui::live_svg::LiveSvg class="chart-svg" svg={svg} />
             </figure>
             <p class="hint-line" role="status">{ (*status).clone().unwrap_or_default() }</p>
         </section>
+    }
+}
+
+/// Props of [`CompareStreamRow`]: everything one stream's row shows.
+#[derive(Properties, PartialEq)]
+struct CompareStreamRowProps {
+    dataset: DatasetRef,
+    index: usize,
+    a: Option<i64>,
+    b: Option<i64>,
+    outcome_a: Outcome,
+    outcome_b: Outcome,
+    lang: Lang,
+}
+
+/// One stream compared: its amount in each scenario (with the assumed outcome of a sought
+/// stream) and the difference.
+#[function_component(CompareStreamRow)]
+fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
+    let CompareStreamRowProps {
+        dataset,
+        index,
+        a,
+        b,
+        outcome_a,
+        outcome_b,
+        lang,
+    } = props;
+    let (index, lang) = (*index, *lang);
+    let Some(stream) = dataset.streams.get(index) else {
+        return Html::default();
+    };
+    let outcome_words = |outcome: Outcome| -> Option<String> {
+        if stream.status != Status::Sought {
+            return None;
+        }
+        Some(match outcome {
+            Outcome::Pending => text(lang, "outcome.pending"),
+            Outcome::Granted => text(lang, "outcome.granted"),
+            Outcome::Refused => text(lang, "outcome.refused"),
+            Outcome::Partial(percent) => fill(
+                lang,
+                "compare.partial",
+                &[("percent", &percent.to_string())],
+            ),
+        })
+    };
+    let amount_cell = |amount: Option<i64>, outcome: Option<String>| match amount {
+        Some(amount) => html! {
+            <>
+                { money(amount, lang) }
+                if let Some(outcome) = outcome {
+                    <span class="outcome-note">{ outcome }</span>
+                }
+            </>
+        },
+        None => html! { <span class="muted">{ text(lang, "compare.not-stated") }</span> },
+    };
+    let (outcome_a, outcome_b) = (outcome_words(*outcome_a), outcome_words(*outcome_b));
+    let delta = match (a, b) {
+        (None, None) => None,
+        (x, y) => Some(y.unwrap_or(0) - x.unwrap_or(0)),
+    };
+    let changed = delta.is_some_and(|d| d != 0) || outcome_a != outcome_b;
+    let diff = match delta {
+        Some(delta) => html! {
+            <td class={classes!("num", "diff", (delta > 0).then_some("up"), (delta < 0).then_some("down"))}>
+                { format_delta(delta, lang.money_style()) }
+            </td>
+        },
+        None => html! { <td class="num diff">{ "—" }</td> },
+    };
+    html! {
+        <tr id={format!("compare-stream-{}", safe(&stream.id))} data-row={stream.id.clone()}
+            class={classes!(changed.then_some("changed"))}>
+            <th scope="row">{ stream.name.get(lang) }</th>
+            <td class="num a">{ amount_cell(*a, outcome_a) }</td>
+            <td class="num b">{ amount_cell(*b, outcome_b) }</td>
+            { diff }
+        </tr>
     }
 }
 

@@ -28,13 +28,23 @@ pub struct DataSourceProps {
 /// Reads a dataset file: CSV when its name ends in `.csv`, JSON otherwise.
 pub fn read_dataset(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetProblem>> {
     if name.to_ascii_lowercase().ends_with(".csv") {
-        parse_csv(bytes)
-            .map(|read| read.dataset)
-            .map_err(|report| report.problems.into_iter().map(DatasetProblem::Csv).collect())
+        parse_csv(bytes).map(|read| read.dataset).map_err(|report| {
+            report
+                .problems
+                .into_iter()
+                .map(DatasetProblem::Csv)
+                .collect()
+        })
     } else {
         parse_dataset(bytes)
             .map(|read| read.dataset)
-            .map_err(|report| report.problems.into_iter().map(DatasetProblem::Json).collect())
+            .map_err(|report| {
+                report
+                    .problems
+                    .into_iter()
+                    .map(DatasetProblem::Json)
+                    .collect()
+            })
     }
 }
 

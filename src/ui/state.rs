@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::core::csv_import::CsvProblem;
 use crate::core::dataset::Dataset;
 use crate::core::history::History;
 use crate::core::lang::Lang;
 use crate::core::scenario::{Action, Refusal, Scenario};
-use crate::core::csv_import::CsvProblem;
 use crate::core::validate::{Problem, Severity};
 
 /// A shared dataset that compares by identity, so props holding it compare in O(1).

@@ -194,9 +194,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                                 <span class="label">{ fill(lang, "totals.per", &[("unit", label)]) }</span>
                                 <strong>{ figure }</strong>
                                 <span class="how">{ fill(lang, "totals.per-how", &[
-                                    // Isolated, so a right-to-left override in the
-                                    // name cannot reorder the rest of the sentence.
-                                    ("name", &format!("\u{2068}{}\u{2069}", stream.name.get(lang))),
+                                    ("name", stream.name.get(lang)),
                                     ("amount", &money(unit.amount, lang)),
                                     ("count", &unit.count.to_string()),
                                 ]) }</span>

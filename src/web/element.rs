@@ -121,10 +121,22 @@ fn fire_change(host: &web_sys::HtmlElement, change: &ScenarioChange) {
         let _ = Reflect::set(&detail, &JsValue::from_str(key), &value);
     };
     // Amounts stay below 2^53 (10^15 a stream), so they are exact as JavaScript numbers.
-    set("grandTotal", JsValue::from_f64(change.totals.grand() as f64));
-    set("granted", JsValue::from_f64(change.totals.counted.granted as f64));
-    set("sought", JsValue::from_f64(change.totals.counted.sought as f64));
-    set("countSought", JsValue::from_bool(change.scenario.count_sought));
+    set(
+        "grandTotal",
+        JsValue::from_f64(change.totals.grand() as f64),
+    );
+    set(
+        "granted",
+        JsValue::from_f64(change.totals.counted.granted as f64),
+    );
+    set(
+        "sought",
+        JsValue::from_f64(change.totals.counted.sought as f64),
+    );
+    set(
+        "countSought",
+        JsValue::from_bool(change.scenario.count_sought),
+    );
     set(
         "shareLink",
         JsValue::from_str(&share_link::encode(&change.dataset, &change.scenario)),

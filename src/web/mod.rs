@@ -48,7 +48,7 @@ pub fn start() {
             scenario_from_link(&dataset, page::fragment().as_deref(), lang);
         notices.extend(link_notice);
         let on_change = Callback::from(|change: ScenarioChange| {
-            page::set_fragment(&share_link::encode(&change.dataset, &change.scenario));
+            page::set_fragment_soon(move || share_link::encode(&change.dataset, &change.scenario));
         });
         if framed {
             frame::report_height_to_parent(&root);

@@ -74,7 +74,13 @@ async function assertInert(page, errors, label) {
   assert.equal(await page.locator(`#mfe-root :is(${SMUGGLED})`).count(), 0, `${label}: no smuggled element`);
   assert.deepEqual(errors, [], `${label}: no dialog, no error, no CSP violation`);
 
-  // The names are there, as literal text.
+  // The names are there, as literal text. Sections off screen skip rendering
+  // (`content-visibility: auto`), and innerText leaves out what is not rendered: render them all.
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll('#mfe-root *')) {
+      if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
+    }
+  });
   const text = await page.locator('#mfe-root').innerText();
   for (const payload of PAYLOADS) assert.ok(text.includes(payload), `${label}: ${payload} shown as text`);
   assert.ok(text.includes(LONG_NAME), `${label}: the 10,000-character name is shown whole`);
@@ -150,8 +156,8 @@ describe('hostile names', () => {
     const agency = await row.locator('.agency').boundingBox();
     const kind = await row.locator('.kind').boundingBox();
     assert.ok(kind.x >= agency.x + agency.width - 1, `kind at ${kind.x}, agency ends at ${agency.x + agency.width}`);
-    // Inside a sentence: the per-unit line names the stream, then its amount and count. The
-    // amount must still come after (to the right of) the name.
+    // Inside a sentence: the per-unit line names the stream (whose override is never closed),
+    // then its amount and count. The division must still come after (to the right of) the name.
     const order = await page.locator('#per-unit-s-rtl .how').evaluate((span) => {
       const node = [...span.childNodes].find((n) => n.nodeType === 3 && n.data.includes('÷'));
       const rect = (from, to) => {
@@ -160,7 +166,8 @@ describe('hostile names', () => {
         range.setEnd(node, to);
         return range.getBoundingClientRect();
       };
-      const nameEnd = node.data.indexOf('tail') + 'tail'.length;
+      // The name, `tail` then U+202E and text, never closes its override.
+      const nameEnd = node.data.indexOf('esrever') + 'esrever'.length;
       const division = node.data.indexOf('÷');
       return { name: rect(0, nameEnd), division: rect(division, division + 1) };
     });
@@ -207,6 +214,15 @@ describe('hostile names', () => {
     assert.ok(cells.includes('\'@SUM(1+1)*cmd|\' /C calc\'!A0'), 'the @ agency is neutralised');
     assert.ok(cells.includes('<script>alert(1)</script>'), 'other names are written as they are');
     assert.ok(cells.includes(LONG_NAME), 'the long name is written whole');
+
+    for (const chart of ['streams', 'kinds', 'flow']) {
+      const [svg] = await Promise.all([page.waitForEvent('download'), page.click(`#download-svg-${chart}`)]);
+      const file = readFileSync(await svg.path(), 'utf8');
+      assert.ok(!/<(script|img|b|foreignObject|a)[\s>/]/i.test(file), `the ${chart} SVG file has no markup from names`);
+      const tags = file.match(/<[^>]*>/g).map((tag) => tag.replace(/"[^"]*"/g, '""'));
+      assert.deepEqual(tags.filter((tag) => /\s(on[a-z]+|style|[a-z:]*href)\s*=/i.test(tag)), [], `the ${chart} SVG file has no handler`);
+      assert.ok(file.includes('&lt;'), `the ${chart} SVG file has the names, escaped`);
+    }
 
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
     const document = readFileSync(await json.path(), 'utf8');
