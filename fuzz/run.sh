@@ -6,9 +6,9 @@
 #   bash fuzz/run.sh 200000 share_link    # one target, 200,000 executions
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). On the stable toolchain, RUSTC_BOOTSTRAP=1 lets
-# cargo-fuzz pass its -Z sanitizer flags. Not part of scripts/test.sh: a full run takes about an
-# quarter of an hour on two cores. A crashing input is saved under fuzz/artifacts/TARGET/ and the run stops;
-# keep it as a test in tests/fuzz_regressions.rs.
+# cargo-fuzz pass its -Z sanitizer flags. Not part of scripts/test.sh: a full run takes 10 to 50
+# minutes on two cores (csv is the slowest), plus about 5 minutes to build. A crashing input is
+# saved under fuzz/artifacts/TARGET/ and the run stops: keep it as a native test in tests/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
