@@ -3,7 +3,7 @@
 # dist/, then measures it in headless Chromium (tests/perf/bench.mjs) and prints the figures and
 # a PASS/FAIL verdict per budget. A report, not a test: it exits 0 even when a budget fails
 # (non-zero only when it cannot build or measure). Extra arguments go to bench.mjs
-# (--loads N, --moves N, --big-moves N, --json FILE).
+# (--loads N, --moves N, --big-moves N, --json FILE, --dist DIR).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

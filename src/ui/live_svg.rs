@@ -6,8 +6,10 @@
 //! new markup with the markup on screen element by element and changes only what differs: a move
 //! that lengthens two bars and rewrites three labels sets a few attributes and texts.
 //!
-//! It reads the markup with [`crate::charts::markup`]; markup that does not read, or a page that no
-//! longer matches what this component put there, is replaced whole.
+//! It reads the markup with [`crate::charts::markup`]. The first drawing goes in as markup while
+//! the page is rendered (so the first paint already shows it); later ones patch that drawing.
+//! Markup that does not read, or a page that no longer matches what was drawn, is handed back
+//! to Yew, which replaces the drawing whole.
 
 use yew::prelude::*;
 
@@ -25,27 +27,37 @@ pub struct LiveSvgProps {
 }
 
 /// A `div` holding the SVG of `svg`, patched rather than replaced when `svg` changes.
+///
+/// Yew keeps rendering the markup it first put in (`placed`), so it never touches the drawing
+/// again; the patches change that same `<svg>` element's attributes and children, never the
+/// element itself, so Yew can still remove it. When a patch is not possible, `placed` becomes
+/// the new markup and Yew replaces the drawing.
 #[function_component(LiveSvg)]
 pub fn live_svg(props: &LiveSvgProps) -> Html {
     let node = use_node_ref();
-    let shown = use_mut_ref(|| None::<AttrValue>);
+    let placed = use_mut_ref(|| props.svg.clone());
+    let shown = use_mut_ref(|| props.svg.clone());
+    let redraw = use_force_update();
     {
         let node = node.clone();
+        let placed = placed.clone();
         use_effect_with(props.svg.clone(), move |svg| {
-            if let Some(container) = node.cast::<web_sys::Element>() {
-                let mut shown = shown.borrow_mut();
-                show(&container, shown.as_deref(), svg);
-                *shown = Some(svg.clone());
+            if *shown.borrow() == *svg {
+                return;
             }
+            let patched = node
+                .cast::<web_sys::Element>()
+                .and_then(|container| patch(&container, &shown.borrow(), svg));
+            if patched.is_none() {
+                *placed.borrow_mut() = svg.clone();
+                redraw.force_update();
+            }
+            *shown.borrow_mut() = svg.clone();
         });
     }
-    html! { <div class={props.class.clone()} ref={node}></div> }
-}
-
-/// Makes `container` show `svg`, given that it shows `old` (as this module put it there).
-fn show(container: &web_sys::Element, old: Option<&str>, svg: &str) {
-    if old.and_then(|old| patch(container, old, svg)).is_none() {
-        container.set_inner_html(svg);
+    let markup = placed.borrow().clone();
+    html! {
+        <div class={props.class.clone()} ref={node}>{ Html::from_html_unchecked(markup) }</div>
     }
 }
 
