@@ -63,7 +63,7 @@ use crate::core::money::MAX_AMOUNT;
 use crate::core::saved::MAX_NAME_CHARS;
 use crate::core::scenario::{BalanceMode, Outcome, Scenario};
 use crate::core::totals::{Counted, Totals};
-use crate::core::validate::{Problem, ProblemKind, Severity, decode_text};
+use crate::core::validate::{Problem, ProblemKind, Severity, decode_text, type_name};
 use crate::i18n::{fill, problem_message, text};
 
 /// The `format` value of a scenario document.
@@ -458,18 +458,6 @@ pub fn import_scenario(bytes: &[u8], dataset: &Dataset) -> Result<ImportedScenar
         }
     })?;
     read_document(&value, dataset)
-}
-
-/// The JSON type of a value, as messages name it.
-fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }
 
 fn wrong_type(path: &str, expected: &'static str, found: &Value) -> ImportError {

@@ -272,7 +272,7 @@ fn syntax_problem(error: &serde_json::Error, text: &str) -> Problem {
 }
 
 /// The JSON type of a value, as messages name it.
-fn type_name(value: &Value) -> &'static str {
+pub fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "boolean",

@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::charts::{ChartSvg, flow, kind_shares, stream_bars};
@@ -12,11 +10,9 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::i18n::text;
+use crate::ui::hooks::use_container_width;
 use crate::ui::live_svg::LiveSvg;
 use crate::ui::state::DatasetRef;
-
-/// Widths are rounded to this many px, so resizing by a few px redraws nothing.
-const WIDTH_STEP: i32 = 40;
 
 /// Which chart, and the inputs it draws from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,42 +95,12 @@ pub struct ChartsPanelProps {
 #[function_component(ChartsPanel)]
 pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let container = use_node_ref();
-    let width = use_state(|| 560_u32);
-    {
-        let container = container.clone();
-        let width = width.clone();
-        use_effect_with((), move |_| {
-            let measure = move || {
-                if let Some(element) = container.cast::<web_sys::Element>() {
-                    let measured = element.client_width().max(WIDTH_STEP);
-                    let rounded = (measured / WIDTH_STEP * WIDTH_STEP) as u32;
-                    if rounded != *width {
-                        width.set(rounded);
-                    }
-                }
-            };
-            measure();
-            let listener = Closure::<dyn Fn()>::new(measure);
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "resize",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
+    let width = use_container_width(container.clone(), 560);
     let lang = props.lang;
     let figure = |kind: ChartKind| {
         html! {
             <ChartFigure kind={kind} dataset={props.dataset.clone()} scenario={props.scenario.clone()}
-                totals={props.totals.clone()} lang={lang} width={*width} />
+                totals={props.totals.clone()} lang={lang} width={width} />
         }
     };
     html! {

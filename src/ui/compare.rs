@@ -4,8 +4,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::charts::{CompareSide, compare_bars};
@@ -15,12 +13,10 @@ use crate::core::money::format_delta;
 use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::{Counted, Totals};
 use crate::i18n::{fill, text};
+use crate::ui::hooks::use_container_width;
 use crate::ui::money;
 use crate::ui::state::DatasetRef;
 use crate::web::download::{download_text, file_name};
-
-/// Widths are rounded to this many px, so resizing by a few px redraws nothing.
-const WIDTH_STEP: i32 = 40;
 
 /// A scenario that can be compared.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,42 +46,6 @@ struct Side {
     label: String,
     scenario: Rc<Scenario>,
     totals: Rc<Totals>,
-}
-
-/// The width of `node` in px, rounded down to [`WIDTH_STEP`], kept up to date on resizes.
-#[hook]
-fn use_container_width(node: NodeRef, initial: u32) -> u32 {
-    let width = use_state(|| initial);
-    {
-        let width = width.clone();
-        use_effect_with((), move |_| {
-            let measure = move || {
-                if let Some(element) = node.cast::<web_sys::Element>() {
-                    let measured = element.client_width().max(WIDTH_STEP);
-                    let rounded = (measured / WIDTH_STEP * WIDTH_STEP) as u32;
-                    if rounded != *width {
-                        width.set(rounded);
-                    }
-                }
-            };
-            measure();
-            let listener = Closure::<dyn Fn()>::new(measure);
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "resize",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
-    *width
 }
 
 /// Two pickers, the table of differences and the chart.

@@ -370,6 +370,7 @@ describe('what-if scenarios', () => {
   test('a full storage quota: a message, and the earlier saves stay intact', async () => {
     const { page, errors } = await quotaPage();
     await page.goto(`${server.url}/?lang=en`);
+    await page.waitForSelector('html[data-ready]');
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.waitForSelector('html[data-ready]');
@@ -409,6 +410,8 @@ describe('what-if scenarios', () => {
     const { page, errors } = await quotaPage();
     const broken = '{"version":1,"scenarios":[{"id":"s1","name":"Lost?"';
     await page.goto(`${server.url}/?lang=en`);
+    // Wait for the app to start, or it may read (and copy aside) the text planted below.
+    await page.waitForSelector('html[data-ready]');
     await page.evaluate(([key, text]) => { localStorage.clear(); localStorage.setItem(key, text); }, [KEY, broken]);
     await page.goto(`${server.url}/?lang=en&full`);
     await page.waitForSelector('html[data-ready]');
