@@ -43,6 +43,7 @@ async fn render(lang: Lang) -> Element {
             compact: false,
             on_change: None,
             asset_base: "./".into(),
+            on_ready: None,
         },
     )
     .render();

@@ -9,6 +9,7 @@ pub mod export;
 pub mod history;
 pub mod lang;
 pub mod money;
+pub mod paging;
 pub mod saved;
 pub mod scenario;
 pub mod share_link;

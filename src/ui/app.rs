@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
+use crate::core::paging::Page;
 use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::text;
@@ -13,7 +14,9 @@ use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
 use crate::ui::data_source::DataSource;
 use crate::ui::header::Header;
+use crate::ui::hooks::use_painted;
 use crate::ui::notices::Notices;
+use crate::ui::pager::Pager;
 use crate::ui::scenarios::ScenariosPanel;
 use crate::ui::state::{AppState, Msg, Notice};
 use crate::ui::stream_row::{StreamRow, free_slider_max};
@@ -43,6 +46,9 @@ pub struct AppProps {
     /// Where the downloadable files are (template, schema), ending in `/`.
     #[prop_or(AttrValue::Static("./"))]
     pub asset_base: AttrValue,
+    /// Told once everything is on the page, the scenarios panel included.
+    #[prop_or_default]
+    pub on_ready: Option<Callback<()>>,
 }
 
 /// What the app tells its host after a change.
@@ -69,6 +75,18 @@ pub fn app(props: &AppProps) -> Html {
     });
     let dispatch = state.dispatcher();
     let lang = state.lang;
+    let stream_page = use_state(|| 0usize);
+    // The scenarios panel (saved scenarios, comparison, exports: a third of the page, below the
+    // charts) is rendered once the rest has been painted, so that the first chart shows sooner.
+    let painted = use_painted();
+    {
+        let on_ready = props.on_ready.clone();
+        use_effect_with(painted, move |painted| {
+            if let (true, Some(on_ready)) = (*painted, on_ready) {
+                on_ready.emit(());
+            }
+        });
+    }
     let scenario = state.scenario().clone();
     let totals = use_memo(
         (state.dataset.clone(), scenario.clone()),
@@ -111,7 +129,13 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let dataset = state.dataset.clone();
-    let rows = dataset.streams.iter().enumerate().map(|(index, stream)| {
+    let page = Page::of(dataset.streams.len(), *stream_page);
+    let on_pick_page = {
+        let stream_page = stream_page.clone();
+        Callback::from(move |index: usize| stream_page.set(index))
+    };
+    let shown = page.items();
+    let rows = dataset.streams.iter().enumerate().skip(shown.start).take(shown.len()).map(|(index, stream)| {
         let amount = scenario.amounts[index];
         let max = match scenario.mode {
             BalanceMode::Free => free_slider_max(stream.amount.unwrap_or(0), amount.unwrap_or(0)),
@@ -138,6 +162,8 @@ pub fn app(props: &AppProps) -> Html {
             <div class="layout">
                 <section class="streams" aria-labelledby="streams-heading">
                     <h2 id="streams-heading">{ text(lang, "streams.heading") }</h2>
+                    <Pager page={page} id="streams-pager" label_key="pager.streams" lang={lang}
+                        on_pick={on_pick_page} />
                     <ul class="stream-list">{ for rows }</ul>
                 </section>
                 <div class="results">
@@ -145,8 +171,10 @@ pub fn app(props: &AppProps) -> Html {
                         count_sought={scenario.count_sought} lang={lang} />
                     <ChartsPanel dataset={dataset.clone()} scenario={scenario.clone()}
                         totals={totals.clone()} lang={lang} />
-                    <ScenariosPanel dataset={dataset.clone()} scenario={scenario.clone()}
-                        totals={totals.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    if painted {
+                        <ScenariosPanel dataset={dataset.clone()} scenario={scenario.clone()}
+                            totals={totals.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    }
                 </div>
             </div>
         </>

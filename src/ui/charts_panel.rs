@@ -95,9 +95,9 @@ pub struct ChartsPanelProps {
 #[function_component(ChartsPanel)]
 pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let container = use_node_ref();
-    let width = use_container_width(container.clone(), 560);
+    let width = use_container_width(container.clone());
     let lang = props.lang;
-    let figure = |kind: ChartKind| {
+    let figure = |kind: ChartKind, width: u32| {
         html! {
             <ChartFigure kind={kind} dataset={props.dataset.clone()} scenario={props.scenario.clone()}
                 totals={props.totals.clone()} lang={lang} width={width} />
@@ -106,9 +106,11 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     html! {
         <section class="charts" aria-labelledby="charts-heading" ref={container}>
             <h2 id="charts-heading">{ text(lang, "charts.heading") }</h2>
-            { figure(ChartKind::Streams) }
-            { figure(ChartKind::Kinds) }
-            { figure(ChartKind::Flow) }
+            if let Some(width) = width {
+                { figure(ChartKind::Streams, width) }
+                { figure(ChartKind::Kinds, width) }
+                { figure(ChartKind::Flow, width) }
+            }
         </section>
     }
 }

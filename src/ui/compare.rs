@@ -10,11 +10,13 @@ use crate::charts::{CompareSide, compare_bars};
 use crate::core::dataset::Status;
 use crate::core::lang::Lang;
 use crate::core::money::format_delta;
+use crate::core::paging::Page;
 use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::{Counted, Totals};
 use crate::i18n::{fill, text};
 use crate::ui::hooks::use_container_width;
 use crate::ui::money;
+use crate::ui::pager::Pager;
 use crate::ui::state::DatasetRef;
 use crate::web::download::{download_text, file_name};
 
@@ -60,8 +62,9 @@ pub fn compare(props: &CompareProps) -> Html {
     let first_key = use_state(|| "baseline".to_owned());
     let second_key = use_state(|| "current".to_owned());
     let container = use_node_ref();
-    let width = use_container_width(container.clone(), 560);
+    let width = use_container_width(container.clone());
     let status = use_state(|| None::<String>);
+    let stream_page = use_state(|| 0usize);
 
     // A choice that went away (a deleted scenario) falls back to the defaults.
     let find = |key: &str, fallback: &str| {
@@ -100,7 +103,8 @@ pub fn compare(props: &CompareProps) -> Html {
     let chart = use_memo(
         (dataset.clone(), a.clone(), b.clone(), lang, width),
         |(dataset, a, b, lang, width)| {
-            compare_bars(
+            let width = (*width)?;
+            Some(compare_bars(
                 dataset,
                 CompareSide {
                     scenario: &a.scenario,
@@ -113,9 +117,9 @@ pub fn compare(props: &CompareProps) -> Html {
                     label: &b.label,
                 },
                 *lang,
-                *width,
+                width,
                 "chart-compare",
-            )
+            ))
         },
     );
 
@@ -151,8 +155,13 @@ pub fn compare(props: &CompareProps) -> Html {
         None => html! { <td class="num diff">{ "—" }</td> },
     };
     // One component a row, so a slider move re-renders only the rows whose figures changed
-    // (a thousand rows on a large dataset).
-    let stream_rows = (0..dataset.streams.len()).map(|index| {
+    // (fifty rows a page on a large dataset).
+    let page = Page::of(dataset.streams.len(), *stream_page);
+    let on_pick_page = {
+        let stream_page = stream_page.clone();
+        Callback::from(move |index: usize| stream_page.set(index))
+    };
+    let stream_rows = page.items().map(|index| {
         html! {
             <CompareStreamRow dataset={dataset.clone()} index={index}
                 a={a.scenario.amounts.get(index).copied().flatten()}
@@ -209,21 +218,36 @@ pub fn compare(props: &CompareProps) -> Html {
         )
     });
 
-    let download_chart = {
-        let chart = chart.clone();
-        let status = status.clone();
-        let names = format!("{}-{}", a.label, b.label);
-        Callback::from(move |_: MouseEvent| {
-            let name = file_name(&text(lang, "exports.file-chart-compare"), &names, "svg");
-            match download_text(&name, "image/svg+xml", &chart.svg) {
-                Ok(()) => status.set(Some(fill(lang, "exports.downloaded", &[("file", &name)]))),
-                Err(_) => status.set(Some(text(lang, "exports.download-failed"))),
-            }
-        })
-    };
-    // The chart comes from the charts module, which escapes every text it draws.
-    // Patched in place rather than replaced (see `LiveSvg`).
-    let svg = AttrValue::from(chart.svg.clone());
+    // Drawn once the width is known, before the first paint.
+    let figure = chart.as_ref().as_ref().map(|chart| {
+        let download_chart = {
+            let svg = chart.svg.clone();
+            let status = status.clone();
+            let names = format!("{}-{}", a.label, b.label);
+            Callback::from(move |_: MouseEvent| {
+                let name = file_name(&text(lang, "exports.file-chart-compare"), &names, "svg");
+                match download_text(&name, "image/svg+xml", &svg) {
+                    Ok(()) => {
+                        status.set(Some(fill(lang, "exports.downloaded", &[("file", &name)])))
+                    }
+                    Err(_) => status.set(Some(text(lang, "exports.download-failed"))),
+                }
+            })
+        };
+        // The chart comes from the charts module, which escapes every text it draws.
+        // Patched in place rather than replaced (see `LiveSvg`).
+        let svg = AttrValue::from(chart.svg.clone());
+        html! {
+            <figure class="chart compare-chart" id="figure-compare">
+                <figcaption>
+                    <h3 id="figure-compare-heading">{ &chart.title }</h3>
+                    <button type="button" class="secondary no-print" id="download-compare-svg"
+                        onclick={download_chart}>{ text(lang, "compare.download-svg") }</button>
+                </figcaption>
+                <crate::ui::live_svg::LiveSvg class="chart-svg" svg={svg} />
+            </figure>
+        }
+    });
 
     html! {
         <section class="compare" aria-labelledby="compare-heading" ref={container}>
@@ -235,6 +259,8 @@ pub fn compare(props: &CompareProps) -> Html {
             if a.scenario.count_sought != b.scenario.count_sought {
                 <p class="hint-line">{ text(lang, "compare.sought-differs") }</p>
             }
+            <Pager page={page} id="compare-pager" label_key="pager.compare" lang={lang}
+                on_pick={on_pick_page} />
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption">
                 <table class="compare-table" id="compare-table">
                     <caption id="compare-caption">{ fill(lang, "compare.caption", &[("a", &a.label), ("b", &b.label)]) }</caption>
@@ -259,14 +285,7 @@ pub fn compare(props: &CompareProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <figure class="chart compare-chart" id="figure-compare">
-                <figcaption>
-                    <h3 id="figure-compare-heading">{ &chart.title }</h3>
-                    <button type="button" class="secondary no-print" id="download-compare-svg"
-                        onclick={download_chart}>{ text(lang, "compare.download-svg") }</button>
-                </figcaption>
-                <crate::ui::live_svg::LiveSvg class="chart-svg" svg={svg} />
-            </figure>
+            { for figure }
             <p class="hint-line" role="status">{ (*status).clone().unwrap_or_default() }</p>
         </section>
     }

@@ -7,10 +7,12 @@ use yew::prelude::*;
 /// Widths are rounded to this many px, so resizing by a few px redraws nothing.
 const WIDTH_STEP: i32 = 40;
 
-/// The width of `node` in px, rounded down to [`WIDTH_STEP`], kept up to date on resizes.
+/// The width of `node` in px, rounded down to [`WIDTH_STEP`], kept up to date on resizes;
+/// `None` on the first render, before `node` is in the page. It is measured before the browser
+/// paints, so a chart that waits for it is drawn once, at its real width.
 #[hook]
-pub fn use_container_width(node: NodeRef, initial: u32) -> u32 {
-    let width = use_state(|| initial);
+pub fn use_container_width(node: NodeRef) -> Option<u32> {
+    let width = use_state(|| None);
     {
         let width = width.clone();
         use_effect_with((), move |_| {
@@ -18,8 +20,8 @@ pub fn use_container_width(node: NodeRef, initial: u32) -> u32 {
                 if let Some(element) = node.cast::<web_sys::Element>() {
                     let measured = element.client_width().max(WIDTH_STEP);
                     let rounded = (measured / WIDTH_STEP * WIDTH_STEP) as u32;
-                    if rounded != *width {
-                        width.set(rounded);
+                    if *width != Some(rounded) {
+                        width.set(Some(rounded));
                     }
                 }
             };
@@ -41,4 +43,19 @@ pub fn use_container_width(node: NodeRef, initial: u32) -> u32 {
         });
     }
     *width
+}
+
+/// `false` until the browser has painted the component's first render, then `true`: what is
+/// rendered only once this is `true` does not delay the first paint.
+#[hook]
+pub fn use_painted() -> bool {
+    let painted = use_state(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            let pending = crate::web::timer::after_paint(move || painted.set(true));
+            move || drop(pending)
+        });
+    }
+    *painted
 }

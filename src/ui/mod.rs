@@ -10,6 +10,7 @@ pub mod header;
 pub mod hooks;
 pub mod live_svg;
 pub mod notices;
+pub mod pager;
 pub mod scenarios;
 pub mod state;
 pub mod stream_row;

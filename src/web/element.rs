@@ -104,12 +104,14 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
                 compact,
                 on_change: Some(on_change),
                 asset_base: asset_base.into(),
+                on_ready: Some(Callback::from(move |()| {
+                    let _ = host.set_attribute("data-ready", lang.tag());
+                    fire(&host, "explorerready", &JsValue::NULL);
+                })),
             },
         )
         .render();
         *app.borrow_mut() = Some(handle);
-        let _ = host.set_attribute("data-ready", lang.tag());
-        fire(&host, "explorerready", &JsValue::NULL);
     });
     Ok(mounted)
 }

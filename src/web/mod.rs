@@ -65,10 +65,10 @@ pub fn start() {
                 compact: framed,
                 on_change: Some(on_change),
                 asset_base: "./".into(),
+                on_ready: Some(Callback::from(move |()| page::mark_ready(lang))),
             },
         )
         .render();
-        page::mark_ready(lang);
     });
 }
 
