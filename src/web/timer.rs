@@ -3,8 +3,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A callback the browser runs once after a delay, unless this is dropped first.
 pub struct Timeout {
@@ -49,7 +49,7 @@ impl Drop for Timeout {
 pub struct AfterPaint {
     frame: Option<i32>,
     _on_frame: Closure<dyn FnMut()>,
-    _after_frame: Rc<RefCell<Option<Timeout>>>,
+    _after_frame: Rc<RefCell<Option<Idle>>>,
     _fallback: Timeout,
 }
 
@@ -59,9 +59,9 @@ type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 /// A hidden tab draws no frames; the callback then runs after this many milliseconds.
 const NO_FRAME_FALLBACK_MS: i32 = 200;
 
-/// Runs `callback` once, just after the next frame is painted (a timer started from the
-/// animation-frame callback, which runs before that paint), or after
-/// [`NO_FRAME_FALLBACK_MS`] if no frame comes.
+/// Runs `callback` once after the next frame is painted, when the browser is idle (an idle
+/// callback asked for from the animation-frame callback, which runs before that paint), or
+/// after [`NO_FRAME_FALLBACK_MS`] if no frame comes.
 pub fn after_paint(callback: impl FnOnce() + 'static) -> AfterPaint {
     let once: Once = Rc::new(RefCell::new(Some(Box::new(callback))));
     let run = move |once: &Once| {
@@ -75,7 +75,7 @@ pub fn after_paint(callback: impl FnOnce() + 'static) -> AfterPaint {
         let (once, after_frame) = (once.clone(), after_frame.clone());
         Closure::<dyn FnMut()>::new(move || {
             let once = once.clone();
-            *after_frame.borrow_mut() = Some(Timeout::start(0, move || run(&once)));
+            *after_frame.borrow_mut() = Some(Idle::start(move || run(&once)));
         })
     };
     let frame = web_sys::window().and_then(|window| {
@@ -95,6 +95,61 @@ impl Drop for AfterPaint {
     fn drop(&mut self) {
         if let (Some(frame), Some(window)) = (self.frame, web_sys::window()) {
             let _ = window.cancel_animation_frame(frame);
+        }
+    }
+}
+
+/// A callback the browser runs once when it has nothing else to do, unless this is dropped
+/// first: other tasks waiting (input, the page's own scripts) go before it. Where there is no
+/// `requestIdleCallback` (Safari) it runs after a zero timeout.
+pub struct Idle {
+    handle: Option<u32>,
+    _callback: Option<Closure<dyn FnMut()>>,
+    _fallback: Option<Timeout>,
+}
+
+/// An idle callback runs after this many milliseconds at the latest, even on a busy page.
+const IDLE_TIMEOUT_MS: u32 = 100;
+
+impl Idle {
+    /// Runs `callback` once when the browser is idle.
+    pub fn start(callback: impl FnOnce() + 'static) -> Idle {
+        let window = web_sys::window();
+        let supported = window.as_ref().is_some_and(|window| {
+            js_sys::Reflect::has(window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false)
+        });
+        if !supported {
+            return Idle {
+                handle: None,
+                _callback: None,
+                _fallback: Some(Timeout::start(0, callback)),
+            };
+        }
+        let mut once = Some(callback);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(callback) = once.take() {
+                callback();
+            }
+        });
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_TIMEOUT_MS);
+        let handle = window.and_then(|window| {
+            window
+                .request_idle_callback_with_options(callback.as_ref().unchecked_ref(), &options)
+                .ok()
+        });
+        Idle {
+            handle,
+            _callback: Some(callback),
+            _fallback: None,
+        }
+    }
+}
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        if let (Some(handle), Some(window)) = (self.handle, web_sys::window()) {
+            window.cancel_idle_callback(handle);
         }
     }
 }
