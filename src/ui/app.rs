@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
-use crate::core::paging::Page;
 use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::text;
@@ -14,7 +13,7 @@ use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
 use crate::ui::data_source::DataSource;
 use crate::ui::header::Header;
-use crate::ui::hooks::use_painted;
+use crate::ui::hooks::{use_list_page, use_painted};
 use crate::ui::notices::Notices;
 use crate::ui::pager::Pager;
 use crate::ui::scenarios::ScenariosPanel;
@@ -75,7 +74,6 @@ pub fn app(props: &AppProps) -> Html {
     });
     let dispatch = state.dispatcher();
     let lang = state.lang;
-    let stream_page = use_state(|| 0usize);
     // The scenarios panel (saved scenarios, comparison, exports: a third of the page, below the
     // charts) is rendered once the rest has been painted, so that the first chart shows sooner.
     let painted = use_painted();
@@ -129,11 +127,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let dataset = state.dataset.clone();
-    let page = Page::of(dataset.streams.len(), *stream_page);
-    let on_pick_page = {
-        let stream_page = stream_page.clone();
-        Callback::from(move |index: usize| stream_page.set(index))
-    };
+    let (page, on_pick_page) = use_list_page(dataset.clone(), dataset.streams.len());
     let shown = page.items();
     let rows = dataset.streams.iter().enumerate().skip(shown.start).take(shown.len()).map(|(index, stream)| {
         let amount = scenario.amounts[index];

@@ -1,6 +1,6 @@
 //! The comparison of two scenarios: pick any two of the baseline, the current scenario and the
-//! saved ones; a side-by-side table of every stream and every total with the differences, and
-//! the grouped bar chart [`crate::charts::compare_bars`].
+//! saved ones; a side-by-side table of the streams (50 a page on a long dataset) and every
+//! total with the differences, and the grouped bar chart [`crate::charts::compare_bars`].
 
 use std::rc::Rc;
 
@@ -10,11 +10,10 @@ use crate::charts::{CompareSide, compare_bars};
 use crate::core::dataset::Status;
 use crate::core::lang::Lang;
 use crate::core::money::format_delta;
-use crate::core::paging::Page;
 use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::{Counted, Totals};
 use crate::i18n::{fill, text};
-use crate::ui::hooks::use_container_width;
+use crate::ui::hooks::{use_container_width, use_list_page, use_select_value};
 use crate::ui::money;
 use crate::ui::pager::Pager;
 use crate::ui::state::DatasetRef;
@@ -64,7 +63,6 @@ pub fn compare(props: &CompareProps) -> Html {
     let container = use_node_ref();
     let width = use_container_width(container.clone());
     let status = use_state(|| None::<String>);
-    let stream_page = use_state(|| 0usize);
 
     // A choice that went away (a deleted scenario) falls back to the defaults.
     let find = |key: &str, fallback: &str| {
@@ -123,10 +121,15 @@ pub fn compare(props: &CompareProps) -> Html {
         },
     );
 
+    let first_select = use_node_ref();
+    let second_select = use_node_ref();
+    use_select_value(first_select.clone(), first.key.clone());
+    use_select_value(second_select.clone(), second.key.clone());
     let picker = |id: &'static str,
                   label_key: &'static str,
                   handle: &UseStateHandle<String>,
-                  chosen: &str| {
+                  chosen: &str,
+                  node: &NodeRef| {
         let handle = handle.clone();
         let onchange = Callback::from(move |event: Event| {
             if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
@@ -136,7 +139,7 @@ pub fn compare(props: &CompareProps) -> Html {
         html! {
             <div class="picker">
                 <label for={id}>{ text(lang, label_key) }</label>
-                <select id={id} onchange={onchange}>
+                <select id={id} onchange={onchange} ref={node.clone()}>
                     { for choices.iter().map(|c| html! {
                         <option value={c.key.clone()} selected={c.key == chosen}>{ &c.label }</option>
                     }) }
@@ -156,11 +159,7 @@ pub fn compare(props: &CompareProps) -> Html {
     };
     // One component a row, so a slider move re-renders only the rows whose figures changed
     // (fifty rows a page on a large dataset).
-    let page = Page::of(dataset.streams.len(), *stream_page);
-    let on_pick_page = {
-        let stream_page = stream_page.clone();
-        Callback::from(move |index: usize| stream_page.set(index))
-    };
+    let (page, on_pick_page) = use_list_page(dataset.clone(), dataset.streams.len());
     let stream_rows = page.items().map(|index| {
         html! {
             <CompareStreamRow dataset={dataset.clone()} index={index}
@@ -253,8 +252,8 @@ pub fn compare(props: &CompareProps) -> Html {
         <section class="compare" aria-labelledby="compare-heading" ref={container}>
             <h2 id="compare-heading">{ text(lang, "compare.heading") }</h2>
             <div class="pickers">
-                { picker("compare-first", "compare.first", &first_key, &first.key) }
-                { picker("compare-second", "compare.second", &second_key, &second.key) }
+                { picker("compare-first", "compare.first", &first_key, &first.key, &first_select) }
+                { picker("compare-second", "compare.second", &second_key, &second.key, &second_select) }
             </div>
             if a.scenario.count_sought != b.scenario.count_sought {
                 <p class="hint-line">{ text(lang, "compare.sought-differs") }</p>

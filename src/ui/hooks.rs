@@ -4,12 +4,16 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use crate::core::paging::Page;
+use crate::ui::state::DatasetRef;
+
 /// Widths are rounded to this many px, so resizing by a few px redraws nothing.
 const WIDTH_STEP: i32 = 40;
 
 /// The width of `node` in px, rounded down to [`WIDTH_STEP`], kept up to date on resizes;
-/// `None` on the first render, before `node` is in the page. It is measured before the browser
-/// paints, so a chart that waits for it is drawn once, at its real width.
+/// `None` on the first render, before `node` is in the page. It is measured right after that
+/// render (normally before the first paint), so a chart that waits for it is drawn once, at
+/// its real width.
 #[hook]
 pub fn use_container_width(node: NodeRef) -> Option<u32> {
     let width = use_state(|| None);
@@ -58,4 +62,31 @@ pub fn use_painted() -> bool {
         });
     }
     *painted
+}
+
+/// Keeps the `<select>` at `node` showing `value`. An option's `selected` attribute only sets
+/// the first choice: once someone has picked, browsers ignore it, so a change made elsewhere
+/// (undo, the paging buttons, a deleted scenario) would leave the select showing a stale choice.
+#[hook]
+pub fn use_select_value(node: NodeRef, value: String) {
+    use_effect(move || {
+        if let Some(select) = node.cast::<web_sys::HtmlSelectElement>()
+            && select.value() != value
+        {
+            select.set_value(&value);
+        }
+    });
+}
+
+/// The page shown of a list of `len` items that belongs to `dataset`, and a callback that picks
+/// another. Another dataset opens at its first page, never part-way through.
+#[hook]
+pub fn use_list_page(dataset: DatasetRef, len: usize) -> (Page, Callback<usize>) {
+    let picked = use_state(|| (dataset.clone(), 0usize));
+    let index = if picked.0 == dataset { picked.1 } else { 0 };
+    let on_pick = {
+        let picked = picked.clone();
+        Callback::from(move |index: usize| picked.set((dataset.clone(), index)))
+    };
+    (Page::of(len, index), on_pick)
 }

@@ -6,6 +6,7 @@ use crate::core::lang::Lang;
 use crate::core::money::group_thousands;
 use crate::core::paging::Page;
 use crate::i18n::{fill, text};
+use crate::ui::hooks::use_select_value;
 
 /// Props of [`Pager`].
 #[derive(Properties, PartialEq)]
@@ -34,6 +35,8 @@ pub fn pager(props: &PagerProps) -> Html {
         on_pick,
     } = props;
     let (page, lang) = (*page, *lang);
+    let select = use_node_ref();
+    use_select_value(select.clone(), page.index.to_string());
     if !page.is_paged() {
         return Html::default();
     }
@@ -76,7 +79,7 @@ pub fn pager(props: &PagerProps) -> Html {
                 { text(lang, "pager.previous") }
             </button>
             <label for={format!("{id}-page")}>{ text(lang, "pager.page") }</label>
-            <select id={format!("{id}-page")} onchange={on_change}>
+            <select id={format!("{id}-page")} onchange={on_change} ref={select}>
                 { for (0..page.count).map(|index| {
                     let (from, to) = span(index);
                     html! {
@@ -94,6 +97,7 @@ pub fn pager(props: &PagerProps) -> Html {
             <p class="pager-range" id={format!("{id}-range")} role="status">
                 { fill(lang, "pager.range", &[("from", &from), ("to", &to), ("total", &total)]) }
             </p>
+            <p class="pager-print-note">{ text(lang, "pager.print-note") }</p>
         </nav>
     }
 }

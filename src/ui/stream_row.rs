@@ -7,6 +7,7 @@ use crate::core::lang::Lang;
 use crate::core::money::{amount_input_text, format_delta, parse_amount};
 use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP};
 use crate::i18n::{fill, text};
+use crate::ui::hooks::use_select_value;
 use crate::ui::money;
 use crate::ui::state::{AppState, DatasetRef, Msg};
 
@@ -314,10 +315,12 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
         Outcome::Partial(_) => "partial",
         Outcome::Refused => "refused",
     };
+    let select = use_node_ref();
+    use_select_value(select.clone(), value.to_owned());
     html! {
         <div class="outcome">
             <label for={id("outcome")}>{ text(lang, "outcome.label") }</label>
-            <select id={id("outcome")} onchange={on_choose}>
+            <select id={id("outcome")} onchange={on_choose} ref={select}>
                 { for ["pending", "granted", "partial", "refused"].into_iter().map(|key| html! {
                     <option value={key} selected={key == value}>{ text(lang, &format!("outcome.{key}")) }</option>
                 }) }

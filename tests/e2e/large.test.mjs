@@ -1,5 +1,6 @@
 // A dataset of a thousand streams: the stream list and the comparison table show fifty rows a
-// page, every stream stays reachable, and the totals still count all of them.
+// page, every stream stays reachable, and the totals still count all of them. And select
+// elements that show what the state says after a change made elsewhere.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ let browser;
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'mfe-large-'));
   writeFileSync(join(dataDir, 'large.json'), JSON.stringify(dataset));
+  writeFileSync(join(dataDir, 'medium.json'), JSON.stringify(generatedDataset(120)));
   server = await serveDist({ '/data/': dataDir });
   browser = await launch();
 });
@@ -66,6 +68,25 @@ describe('a thousand streams', () => {
     // Back to page two: the change made there is still shown.
     await page.selectOption('#streams-pager-page', '1');
     assert.equal(Number(await page.inputValue('#stream-50-amount')), before + 100);
+    // The picker follows the buttons both ways.
+    await page.click('#streams-pager-next');
+    assert.equal(await page.inputValue('#streams-pager-page'), '2');
+    await page.click('#streams-pager-previous');
+    await page.locator('#stream-50-name').waitFor();
+    assert.equal(await page.inputValue('#streams-pager-page'), '1');
+    assert.equal(await textOf(page, '#streams-pager-range'), '显示第 51–100 条，共 1,000 条');
+    assert.deepEqual(errors, []);
+  });
+
+  test('another dataset opens at its first page', async () => {
+    const { page, errors } = await open(browser, url('en'));
+    await page.selectOption('#streams-pager-page', '12');
+    await page.locator('#stream-600-name').waitFor();
+    await page.setInputFiles('#dataset-file', join(dataDir, 'medium.json'));
+    await page.locator('#stream-0-name').waitFor();
+    assert.equal(await textOf(page, '#streams-pager-range'), 'Showing 1–50 of 120');
+    assert.equal(await page.inputValue('#streams-pager-page'), '0');
+    assert.equal(await textOf(page, '#compare-pager-range'), 'Showing 1–50 of 120');
     assert.deepEqual(errors, []);
   });
 
@@ -103,6 +124,21 @@ describe('the Muchuan data', () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=en`);
     assert.equal(await page.locator('.pager').count(), 0);
     assert.equal(await page.locator('.stream-list > .stream').count(), 9);
+    assert.deepEqual(errors, []);
+  });
+
+  test('an outcome picker follows undo and redo', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    const outcome = '#stream-3-outcome';
+    await page.selectOption(outcome, 'refused');
+    assert.equal(await textOf(page, '#total-sought'), 'CNY 300,000');
+    await page.focus(outcome);
+    await page.keyboard.press('Control+z');
+    assert.equal(await textOf(page, '#total-sought'), 'CNY 20.3 million');
+    assert.equal(await page.inputValue(outcome), 'pending');
+    await page.keyboard.press('Control+y');
+    assert.equal(await textOf(page, '#total-sought'), 'CNY 300,000');
+    assert.equal(await page.inputValue(outcome), 'refused');
     assert.deepEqual(errors, []);
   });
 });
