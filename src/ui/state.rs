@@ -84,8 +84,10 @@ impl DatasetProblem {
 pub struct AppState {
     /// The dataset being explored.
     pub dataset: DatasetRef,
-    /// The scenario with its undo history.
-    pub history: History<Scenario>,
+    /// The scenario with its undo history. Shared, not copied: the reducer clones the state on
+    /// every message, and a hundred copies of a thousand-stream scenario made each slider move
+    /// copy megabytes.
+    pub history: History<Rc<Scenario>>,
     /// The interface language.
     pub lang: Lang,
     /// The last refused action, shown beside its stream.
@@ -99,7 +101,7 @@ impl AppState {
     pub fn new(dataset: Rc<Dataset>, scenario: Scenario, lang: Lang) -> AppState {
         AppState {
             dataset: DatasetRef(dataset),
-            history: History::new(scenario),
+            history: History::new(Rc::new(scenario)),
             lang,
             refusal: None,
             notices: Vec::new(),
@@ -141,7 +143,7 @@ impl Reducible for AppState {
         match msg {
             Msg::Act(action) => match next.scenario().apply(&next.dataset, action) {
                 Ok(scenario) => {
-                    next.history.push(scenario);
+                    next.history.push(Rc::new(scenario));
                     next.refusal = None;
                 }
                 Err(refusal) => {
@@ -166,12 +168,12 @@ impl Reducible for AppState {
             Msg::SetLang(lang) => next.lang = lang,
             Msg::LoadDataset(dataset, scenario) => {
                 next.dataset = DatasetRef(dataset);
-                next.history = History::new(scenario);
+                next.history = History::new(Rc::new(scenario));
                 next.refusal = None;
             }
             Msg::OpenScenario(scenario) => {
                 if scenario.fits(&next.dataset) {
-                    next.history.push(scenario);
+                    next.history.push(Rc::new(scenario));
                 }
             }
             Msg::Notify(notice) => {
