@@ -217,36 +217,21 @@ pub fn compare(props: &CompareProps) -> Html {
         )
     });
 
-    // Drawn once the width is known, before the first paint.
-    let figure = chart.as_ref().as_ref().map(|chart| {
-        let download_chart = {
-            let svg = chart.svg.clone();
-            let status = status.clone();
-            let names = format!("{}-{}", a.label, b.label);
-            Callback::from(move |_: MouseEvent| {
-                let name = file_name(&text(lang, "exports.file-chart-compare"), &names, "svg");
-                match download_text(&name, "image/svg+xml", &svg) {
-                    Ok(()) => {
-                        status.set(Some(fill(lang, "exports.downloaded", &[("file", &name)])))
-                    }
-                    Err(_) => status.set(Some(text(lang, "exports.download-failed"))),
-                }
-            })
-        };
-        // The chart comes from the charts module, which escapes every text it draws.
-        // Patched in place rather than replaced (see `LiveSvg`).
-        let svg = AttrValue::from(chart.svg.clone());
-        html! {
-            <figure class="chart compare-chart" id="figure-compare">
-                <figcaption>
-                    <h3 id="figure-compare-heading">{ &chart.title }</h3>
-                    <button type="button" class="secondary no-print" id="download-compare-svg"
-                        onclick={download_chart}>{ text(lang, "compare.download-svg") }</button>
-                </figcaption>
-                <crate::ui::live_svg::LiveSvg class="chart-svg" svg={svg} />
-            </figure>
-        }
-    });
+    let download_chart = {
+        let chart = chart.clone();
+        let status = status.clone();
+        let names = format!("{}-{}", a.label, b.label);
+        Callback::from(move |_: MouseEvent| {
+            let Some(chart) = chart.as_ref() else {
+                return;
+            };
+            let name = file_name(&text(lang, "exports.file-chart-compare"), &names, "svg");
+            match download_text(&name, "image/svg+xml", &chart.svg) {
+                Ok(()) => status.set(Some(fill(lang, "exports.downloaded", &[("file", &name)]))),
+                Err(_) => status.set(Some(text(lang, "exports.download-failed"))),
+            }
+        })
+    };
 
     html! {
         <section class="compare" aria-labelledby="compare-heading" ref={container}>
@@ -284,7 +269,19 @@ pub fn compare(props: &CompareProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            { for figure }
+            // Drawn once the width is known, normally before the first paint. The chart comes
+            // from the charts module, which escapes every text it draws; it is patched in place
+            // rather than replaced (see `LiveSvg`).
+            if let Some(chart) = chart.as_ref() {
+                <figure class="chart compare-chart" id="figure-compare">
+                    <figcaption>
+                        <h3 id="figure-compare-heading">{ &chart.title }</h3>
+                        <button type="button" class="secondary no-print" id="download-compare-svg"
+                            onclick={download_chart}>{ text(lang, "compare.download-svg") }</button>
+                    </figcaption>
+                    <crate::ui::live_svg::LiveSvg class="chart-svg" svg={AttrValue::from(chart.svg.clone())} />
+                </figure>
+            }
             <p class="hint-line" role="status">{ (*status).clone().unwrap_or_default() }</p>
         </section>
     }

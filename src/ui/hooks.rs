@@ -1,11 +1,10 @@
 //! Hooks shared by components.
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::core::paging::Page;
 use crate::ui::state::DatasetRef;
+use crate::web::page::listen_window;
 
 /// Widths are rounded to this many px, so resizing by a few px redraws nothing.
 const WIDTH_STEP: i32 = 40;
@@ -30,20 +29,8 @@ pub fn use_container_width(node: NodeRef) -> Option<u32> {
                 }
             };
             measure();
-            let listener = Closure::<dyn Fn()>::new(measure);
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "resize",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            let listener = listen_window("resize", move |_| measure());
+            move || drop(listener)
         });
     }
     *width
@@ -84,9 +71,11 @@ pub fn use_select_value(node: NodeRef, value: String) {
 pub fn use_list_page(dataset: DatasetRef, len: usize) -> (Page, Callback<usize>) {
     let picked = use_state(|| (dataset.clone(), 0usize));
     let index = if picked.0 == dataset { picked.1 } else { 0 };
-    let on_pick = {
-        let picked = picked.clone();
-        Callback::from(move |index: usize| picked.set((dataset.clone(), index)))
-    };
+    // The same callback until the dataset changes, so the pager does not re-render on every
+    // slider move.
+    let setter = picked.setter();
+    let on_pick = use_callback(dataset, move |index: usize, dataset| {
+        setter.set((dataset.clone(), index))
+    });
     (Page::of(len, index), on_pick)
 }

@@ -7,7 +7,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -22,6 +21,7 @@ use crate::ui::exports::Exports;
 use crate::ui::money;
 use crate::ui::state::{AppState, DatasetRef, Msg, Notice};
 use crate::web::download::{download_text, file_name};
+use crate::web::page::listen_window;
 use crate::web::storage::{self, CommitError, Committed, Loaded, StorageError, Unreadable};
 
 /// Props of [`ScenariosPanel`].
@@ -99,7 +99,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             apply_load(storage::load(), &shelf, &dispatch, *lang_now.borrow());
-            let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let listener = listen_window("storage", move |event: web_sys::Event| {
                 let key = js_sys::Reflect::get(&event, &"key".into())
                     .ok()
                     .and_then(|k| k.as_string());
@@ -116,19 +116,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                     });
                 }
             });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "storage",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || drop(listener)
         });
     }
     // Move the focus where an action asked for it, once the view shows it.

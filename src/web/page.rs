@@ -123,3 +123,38 @@ pub fn document_lang() -> Lang {
         .and_then(|tag| Lang::from_tag(&tag))
         .unwrap_or_default()
 }
+
+/// A listener for an event on the window, removed when this is dropped.
+pub struct WindowListener {
+    window: Option<web_sys::Window>,
+    event: &'static str,
+    callback: wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>,
+}
+
+/// Calls `handler` on every `event` the window receives, until the returned value is dropped.
+pub fn listen_window(
+    event: &'static str,
+    handler: impl Fn(web_sys::Event) + 'static,
+) -> WindowListener {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    let window = web_sys::window();
+    if let Some(window) = &window {
+        let _ = window.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+    }
+    WindowListener {
+        window,
+        event,
+        callback,
+    }
+}
+
+impl Drop for WindowListener {
+    fn drop(&mut self) {
+        if let Some(window) = &self.window {
+            let _ = window.remove_event_listener_with_callback(
+                self.event,
+                self.callback.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}

@@ -15,12 +15,7 @@ pub struct Timeout {
 impl Timeout {
     /// Runs `callback` once after `millis` milliseconds.
     pub fn start(millis: i32, callback: impl FnOnce() + 'static) -> Timeout {
-        let mut once = Some(callback);
-        let callback = Closure::<dyn FnMut()>::new(move || {
-            if let Some(callback) = once.take() {
-                callback();
-            }
-        });
+        let callback = Closure::<dyn FnMut()>::once(callback);
         let handle = web_sys::window().and_then(|window| {
             window
                 .set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -125,12 +120,7 @@ impl Idle {
                 _fallback: Some(Timeout::start(0, callback)),
             };
         }
-        let mut once = Some(callback);
-        let callback = Closure::<dyn FnMut()>::new(move || {
-            if let Some(callback) = once.take() {
-                callback();
-            }
-        });
+        let callback = Closure::<dyn FnMut()>::once(callback);
         let options = web_sys::IdleRequestOptions::new();
         options.set_timeout(IDLE_TIMEOUT_MS);
         let handle = window.and_then(|window| {
