@@ -91,27 +91,54 @@ pub struct ChartsPanelProps {
     pub lang: Lang,
 }
 
-/// The three charts, laid out at the width of their container.
+/// The charts section: its heading, then the charts at the section's width.
 #[function_component(ChartsPanel)]
 pub fn charts_panel(props: &ChartsPanelProps) -> Html {
-    let container = use_node_ref();
-    let width = use_container_width(container.clone());
-    let lang = props.lang;
-    let figure = |kind: ChartKind, width: u32| {
+    let section = use_node_ref();
+    html! {
+        <section class="charts" aria-labelledby="charts-heading" ref={section.clone()}>
+            <h2 id="charts-heading">{ text(props.lang, "charts.heading") }</h2>
+            <ChartFigures section={section} dataset={props.dataset.clone()}
+                scenario={props.scenario.clone()} totals={props.totals.clone()} lang={props.lang} />
+        </section>
+    }
+}
+
+/// Props of [`ChartFigures`].
+#[derive(Properties, PartialEq)]
+struct ChartFiguresProps {
+    /// The section the charts fill, rendered by the parent: it is in the page by the time this
+    /// component first renders, so its width is known then and the charts are in the first paint.
+    section: NodeRef,
+    /// The dataset shown.
+    dataset: DatasetRef,
+    /// The scenario.
+    scenario: Scenario,
+    /// Its totals.
+    totals: Rc<Totals>,
+    /// The interface language.
+    lang: Lang,
+}
+
+/// The three charts, at the width of their section.
+#[function_component(ChartFigures)]
+fn chart_figures(props: &ChartFiguresProps) -> Html {
+    let width = use_container_width(props.section.clone());
+    let Some(width) = width else {
+        return Html::default();
+    };
+    let figure = |kind: ChartKind| {
         html! {
             <ChartFigure kind={kind} dataset={props.dataset.clone()} scenario={props.scenario.clone()}
-                totals={props.totals.clone()} lang={lang} width={width} />
+                totals={props.totals.clone()} lang={props.lang} width={width} />
         }
     };
     html! {
-        <section class="charts" aria-labelledby="charts-heading" ref={container}>
-            <h2 id="charts-heading">{ text(lang, "charts.heading") }</h2>
-            if let Some(width) = width {
-                { figure(ChartKind::Streams, width) }
-                { figure(ChartKind::Kinds, width) }
-                { figure(ChartKind::Flow, width) }
-            }
-        </section>
+        <>
+            { figure(ChartKind::Streams) }
+            { figure(ChartKind::Kinds) }
+            { figure(ChartKind::Flow) }
+        </>
     }
 }
 

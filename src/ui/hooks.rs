@@ -5,27 +5,31 @@ use yew::prelude::*;
 use crate::core::paging::Page;
 use crate::ui::state::DatasetRef;
 use crate::web::page::listen_window;
+use crate::web::timer::Burst;
 
 /// Widths are rounded to this many px, so resizing by a few px redraws nothing.
 const WIDTH_STEP: i32 = 40;
 
-/// The width of `node` in px, rounded down to [`WIDTH_STEP`], kept up to date on resizes;
-/// `None` on the first render, before `node` is in the page. It is measured right after that
-/// render (normally before the first paint), so a chart that waits for it is drawn once, at
-/// its real width.
+/// The width of `node` in px, rounded down to [`WIDTH_STEP`], kept up to date on resizes.
+///
+/// When `node` is already in the page on the first render (an element of a parent component),
+/// it is measured there and then, so a chart that waits for the width is drawn in that same
+/// render and shows in the first paint. Otherwise it is `None` until it is measured right after
+/// the first render: Yew may let the browser paint in between.
 #[hook]
 pub fn use_container_width(node: NodeRef) -> Option<u32> {
-    let width = use_state(|| None);
+    let width = use_state({
+        let node = node.clone();
+        move || measure_width(&node)
+    });
     {
         let width = width.clone();
         use_effect_with((), move |_| {
             let measure = move || {
-                if let Some(element) = node.cast::<web_sys::Element>() {
-                    let measured = element.client_width().max(WIDTH_STEP);
-                    let rounded = (measured / WIDTH_STEP * WIDTH_STEP) as u32;
-                    if *width != Some(rounded) {
-                        width.set(Some(rounded));
-                    }
+                if let Some(measured) = measure_width(&node)
+                    && *width != Some(measured)
+                {
+                    width.set(Some(measured));
                 }
             };
             measure();
@@ -34,6 +38,39 @@ pub fn use_container_width(node: NodeRef) -> Option<u32> {
         });
     }
     *width
+}
+
+/// The width of the element at `node`, rounded down to [`WIDTH_STEP`]; `None` while there is
+/// no element.
+fn measure_width(node: &NodeRef) -> Option<u32> {
+    let element = node.cast::<web_sys::Element>()?;
+    let measured = element.client_width().max(WIDTH_STEP);
+    Some((measured / WIDTH_STEP * WIDTH_STEP) as u32)
+}
+
+/// `value`, except while it changes in a burst (a slider dragged, a key held): then the value
+/// from before the burst, until the burst has paused, and then its last value. For parts of the
+/// page that need not follow a drag frame by frame; a change on its own shows at once.
+#[hook]
+pub fn use_settled<T: Clone + PartialEq + 'static>(value: T) -> T {
+    let shown = use_mut_ref(|| value.clone());
+    let last_seen = use_mut_ref(|| value.clone());
+    let changes = use_mut_ref(Burst::new);
+    let rerender = use_force_update();
+    if *last_seen.borrow() != value {
+        *last_seen.borrow_mut() = value.clone();
+        let mut changes = changes.borrow_mut();
+        if changes.in_burst() {
+            let shown = shown.clone();
+            changes.after_pause(move || {
+                *shown.borrow_mut() = value;
+                rerender.force_update();
+            });
+        } else {
+            *shown.borrow_mut() = value;
+        }
+    }
+    shown.borrow().clone()
 }
 
 /// `false` until the browser has painted the component's first render, then `true`: what is

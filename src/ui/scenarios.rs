@@ -18,6 +18,7 @@ use crate::core::totals::Totals;
 use crate::i18n::{fill, text};
 use crate::ui::compare::{Choice, Compare};
 use crate::ui::exports::Exports;
+use crate::ui::hooks::use_settled;
 use crate::ui::money;
 use crate::ui::state::{AppState, DatasetRef, Msg, Notice};
 use crate::web::download::{download_text, file_name};
@@ -159,8 +160,13 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     );
 
     let share = share_link::encode(dataset, scenario);
-    let baseline = Rc::new(Scenario::baseline(dataset));
-    let is_baseline = share == share_link::encode(dataset, &baseline);
+    let baseline = use_memo(dataset.clone(), |dataset| {
+        let baseline = Rc::new(Scenario::baseline(dataset));
+        let share = share_link::encode(dataset, &baseline);
+        (baseline, share)
+    });
+    let (baseline, baseline_share) = &*baseline;
+    let is_baseline = share == *baseline_share;
     let matching = entries
         .iter()
         .filter(|e| e.saved.share == share)
@@ -173,6 +179,18 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
         text(lang, "scenarios.unsaved-name")
     };
     let current_id = matching.map(|e| e.saved.id.clone());
+    // The comparison below the charts follows a drag once the hand stops, not on every frame;
+    // it never shows a scenario of another dataset than the one on screen.
+    let settled = use_settled((
+        dataset.clone(),
+        Rc::new(scenario.clone()),
+        current_name.clone(),
+    ));
+    let (compared, compared_name) = if settled.0 == *dataset {
+        (settled.1.clone(), settled.2.clone())
+    } else {
+        (Rc::new(scenario.clone()), current_name.clone())
+    };
 
     let saver = Saver {
         shelf: shelf.clone(),
@@ -476,8 +494,8 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             },
             Choice {
                 key: "current".into(),
-                label: fill(lang, "compare.current", &[("name", &current_name)]),
-                scenario: Rc::new(scenario.clone()),
+                label: fill(lang, "compare.current", &[("name", &compared_name)]),
+                scenario: compared,
             },
         ];
         choices.extend(entries.iter().filter_map(|entry| {

@@ -3,6 +3,7 @@
 use wasm_bindgen::JsCast;
 
 use crate::core::lang::Lang;
+use crate::web::timer::Burst;
 
 /// The element with `id` in the document.
 pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
@@ -58,41 +59,23 @@ pub fn fragment() -> Option<String> {
     (!hash.is_empty()).then(|| hash.to_owned())
 }
 
-/// Changes closer together than this (ms) are one burst: a slider being dragged, a key held.
-pub const FRAGMENT_BURST_MS: f64 = 100.0;
-
-/// When the last change came (ms since the epoch), and the timer that will write the link of
-/// the burst it belongs to.
-struct PendingFragment {
-    last_change: f64,
-    timer: Option<crate::web::timer::Timeout>,
-}
-
 thread_local! {
-    static PENDING_FRAGMENT: std::cell::RefCell<PendingFragment> =
-        const { std::cell::RefCell::new(PendingFragment { last_change: f64::NEG_INFINITY, timer: None }) };
+    /// The changes whose links go into the address bar.
+    static FRAGMENT_CHANGES: std::cell::RefCell<Burst> = const { std::cell::RefCell::new(Burst::new()) };
 }
 
 /// Sets the fragment that `fragment` makes: at once for a change on its own (a click, a typed
 /// amount, a choice), so the address bar holds a link to what is on screen; for a change in a
-/// burst (less than [`FRAGMENT_BURST_MS`] after the one before), once the burst has paused that
+/// burst (less than [`BURST_MS`](crate::web::timer::BURST_MS) after the one before), once the burst has paused that
 /// long, with the link of its last change. Replacing the URL on every frame of a slider drag
 /// cost several milliseconds a frame (the browser also throttles frequent calls); this way a
 /// drag writes its link once, when the hand stops, and the link is only made then.
 pub fn set_fragment_soon(fragment: impl FnOnce() -> String + 'static) {
-    let now = js_sys::Date::now();
-    PENDING_FRAGMENT.with(|pending| {
-        let mut pending = pending.borrow_mut();
-        let in_burst = now - pending.last_change < FRAGMENT_BURST_MS;
-        pending.last_change = now;
-        if in_burst {
-            // Replacing the timer cancels the previous one if it has not fired yet.
-            pending.timer = Some(crate::web::timer::Timeout::start(
-                FRAGMENT_BURST_MS as i32,
-                move || set_fragment(&fragment()),
-            ));
+    FRAGMENT_CHANGES.with(|changes| {
+        let mut changes = changes.borrow_mut();
+        if changes.in_burst() {
+            changes.after_pause(move || set_fragment(&fragment()));
         } else {
-            pending.timer = None;
             set_fragment(&fragment());
         }
     });

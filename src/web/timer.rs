@@ -31,6 +31,51 @@ impl Timeout {
     }
 }
 
+/// Changes closer together than this (ms) are one burst: a slider being dragged, a key held.
+pub const BURST_MS: f64 = 100.0;
+
+/// Tells a change on its own (a click, a typed amount) from one in a burst, and holds the
+/// callback that runs once a burst has paused.
+pub struct Burst {
+    last_change: f64,
+    after_pause: Option<Timeout>,
+}
+
+impl Burst {
+    /// No change yet.
+    pub const fn new() -> Burst {
+        Burst {
+            last_change: f64::NEG_INFINITY,
+            after_pause: None,
+        }
+    }
+
+    /// Notes a change made now; `true` when it came less than [`BURST_MS`] after the one
+    /// before. A change on its own also drops what was waiting for the end of a burst: it
+    /// supersedes it.
+    pub fn in_burst(&mut self) -> bool {
+        let now = js_sys::Date::now();
+        let in_burst = now - self.last_change < BURST_MS;
+        self.last_change = now;
+        if !in_burst {
+            self.after_pause = None;
+        }
+        in_burst
+    }
+
+    /// Runs `callback` once the burst has paused for [`BURST_MS`], in place of the callback
+    /// given for an earlier change of the burst.
+    pub fn after_pause(&mut self, callback: impl FnOnce() + 'static) {
+        self.after_pause = Some(Timeout::start(BURST_MS as i32, callback));
+    }
+}
+
+impl Default for Burst {
+    fn default() -> Burst {
+        Burst::new()
+    }
+}
+
 impl Drop for Timeout {
     fn drop(&mut self) {
         if let (Some(handle), Some(window)) = (self.handle, web_sys::window()) {

@@ -2,7 +2,7 @@
 // what-if change can be made with the keyboard alone.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launch, open, serveDist, textOf } from './harness.mjs';
+import { axeViolations, launch, open, serveDist, textOf, untilValue } from './harness.mjs';
 
 let server;
 let browser;
@@ -60,10 +60,12 @@ describe('keyboard alone', () => {
     for (let i = 0; i < 40 && (await focused()) !== 'stream-0-slider'; i += 1) await page.keyboard.press('Shift+Tab');
     assert.equal(await focused(), 'stream-0-slider');
     await page.keyboard.press('PageUp');
+    await untilValue(page, '#stream-0-amount', '283');
     assert.equal(await page.inputValue('#stream-0-amount'), '283', 'Page Up is ten steps of 1万元');
     assert.equal(await page.inputValue('#stream-1-amount'), '200', 'the locked stream keeps its amount');
     assert.equal(await textOf(page, '#total-grand'), '3,788万元', 'the pool stays');
     await page.keyboard.press('Control+z');
+    await untilValue(page, '#stream-0-amount', '273');
     assert.equal(await page.inputValue('#stream-0-amount'), '273', 'undo by keyboard');
     assert.deepEqual(errors, []);
   });

@@ -1,7 +1,7 @@
 // The explorer end to end, as a planner uses it: the release build in headless Chromium.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, screenshot, serveDist, textOf } from './harness.mjs';
+import { launch, open, screenshot, serveDist, textOf, untilValue } from './harness.mjs';
 
 let server;
 let browser;
@@ -51,6 +51,7 @@ describe('the Muchuan explorer', () => {
     assert.match(chartBefore, />\s*273万元\s*</);
     await page.focus(slider(STREAM.loans));
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+    await untilValue(page, amountInput(STREAM.loans), '278');
     assert.equal(await page.inputValue(amountInput(STREAM.loans)), '278');
     assert.equal(await textOf(page, '#total-grand'), '3,793万元');
     assert.equal(await textOf(page, '#total-granted'), '1,763万元');
@@ -58,6 +59,7 @@ describe('the Muchuan explorer', () => {
     assert.match(chartAfter, />\s*278万元\s*</, 'the bar chart follows the slider');
     assert.match(chartAfter, /基准 273万元/, 'with the baseline beside it');
     await page.keyboard.press('PageDown');
+    await untilValue(page, amountInput(STREAM.loans), '268');
     assert.equal(await page.inputValue(amountInput(STREAM.loans)), '268');
     assert.equal(await textOf(page, '#total-grand'), '3,783万元');
     assert.equal(await page.getAttribute(slider(STREAM.loans), 'aria-valuetext'), '268万元');
@@ -107,6 +109,33 @@ describe('the Muchuan explorer', () => {
     await page.check('#count-sought');
     assert.equal(await textOf(page, '#total-grand'), '3,788万元');
     assert.deepEqual(errors, []);
+  });
+
+  test('the charts come with the rest of the page, at the width they keep', async () => {
+    for (const width of [1280, 360]) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width, height: 800 });
+      // Notes what the page holds when the stream list first shows: Yew may hand the browser a
+      // frame to paint after its first render, so charts drawn later would miss that paint.
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('.stream-list')) return;
+          observer.disconnect();
+          window.__withList = [...document.querySelectorAll('figure.chart svg')].map((svg) =>
+            svg.getAttribute('width'),
+          );
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${server.url}/?lang=en`);
+      await page.waitForSelector('html[data-ready]');
+      const withList = await page.evaluate(() => window.__withList);
+      const final = await page.$$eval('#mfe-root .charts figure.chart svg', (svgs) =>
+        svgs.map((svg) => svg.getAttribute('width')),
+      );
+      assert.equal(final.length, 3, `three charts at ${width} px`);
+      assert.deepEqual(withList, final, `at ${width} px the charts are there with the list, drawn once`);
+      await page.close();
+    }
   });
 
   test('English shows CNY and no Chinese interface words', async () => {

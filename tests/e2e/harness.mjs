@@ -55,6 +55,18 @@ export async function open(context, url, { ready = true } = {}) {
   return { page, errors };
 }
 
+/**
+ * Waits (up to 3 s) until the input at `selector` holds `want`. The app renders in the tasks that
+ * follow an event, and on a busy machine Yew hands the browser a turn between them, so a read
+ * right after a key press can come before the render. Returns either way: the test's own
+ * assertion then reports a value that never came.
+ */
+export async function untilValue(page, selector, want) {
+  await page
+    .waitForFunction(([s, w]) => document.querySelector(s)?.value === w, [selector, want], { timeout: 3000 })
+    .catch(() => {});
+}
+
 /** The text of an element, trimmed. */
 export async function textOf(page, selector) {
   return (await page.locator(selector).first().innerText()).trim();

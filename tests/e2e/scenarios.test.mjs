@@ -129,6 +129,35 @@ describe('what-if scenarios', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a drag moves the totals on every frame, and the comparison once the hand stops', async () => {
+    const { page, errors } = await fresh();
+    // Twenty positions of the loans slider, one a frame, as a hand drags it: 274万元 … 293万元.
+    const duringDrag = await page.evaluate(async () => {
+      const slider = document.querySelector('#stream-0-slider');
+      const [start, step] = [Number(slider.value), Number(slider.step)];
+      for (let i = 1; i <= 20; i += 1) {
+        await new Promise((resolve) =>
+          requestAnimationFrame(() => {
+            slider.value = String(start + i * step);
+            slider.dispatchEvent(new Event('input', { bubbles: true }));
+            resolve();
+          }),
+        );
+      }
+      return document.querySelector('#compare-grand .diff').textContent.trim();
+    });
+    assert.equal(duringDrag, '+1万元', 'the comparison shows where the drag began, not every frame');
+    // The totals follow the hand (polled: on a busy machine the last frame may still be rendering).
+    await page.locator('#total-grand').filter({ hasText: '3,808万元' }).waitFor({ timeout: 3000 });
+    await page.waitForFunction(
+      () => document.querySelector('#compare-grand .diff')?.textContent.trim() === '+20万元',
+      null,
+      { timeout: 3000 },
+    );
+    assert.equal(await textOf(page, '#compare-stream-guaranteed-loans .b'), '293万元');
+    assert.deepEqual(errors, []);
+  });
+
   test('two saved scenarios survive a reload, open, compare, rename, duplicate and delete', async () => {
     const { page, errors } = await fresh();
     await setAmount(page, 0, '300');
