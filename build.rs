@@ -1,6 +1,47 @@
-//! Rebuilds the crate when a message file changes: `rust_i18n::i18n!` reads `locales/` while
-//! compiling, and cargo cannot see that dependency on its own.
+//! Compiles the messages of `locales/*.yml` into a table sorted by key
+//! (`$OUT_DIR/messages.rs`, served by `i18n::catalogue`), read with rust-i18n's own loader so
+//! the files mean exactly what they mean to rust-i18n.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+/// The columns of the table: the interface's languages, in `core::lang::Lang`'s order.
+const LOCALES: [&str; 3] = ["zh-Hans", "zh-Hant", "en"];
 
 fn main() {
     println!("cargo:rerun-if-changed=locales");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+    let messages = rust_i18n_support::load_locales(dir, |_| false);
+    let keys: BTreeSet<&String> = messages.values().flat_map(|m| m.keys()).collect();
+    let mut code = String::new();
+    let _ = writeln!(code, "/// The languages, one per column of [`MESSAGES`].");
+    let _ = writeln!(
+        code,
+        "pub static LOCALES: [&str; {}] = {LOCALES:?};",
+        LOCALES.len()
+    );
+    let _ = writeln!(
+        code,
+        "/// Every message key, sorted, with its text in each language (empty where it lacks one)."
+    );
+    let _ = writeln!(
+        code,
+        "pub static MESSAGES: [(&str, [&str; {}]); {}] = [",
+        LOCALES.len(),
+        keys.len()
+    );
+    for key in keys {
+        let texts = LOCALES.map(|locale| {
+            messages
+                .get(locale)
+                .and_then(|m| m.get(key))
+                .map_or("", String::as_str)
+        });
+        // `{:?}` writes a Rust string literal, every quote and control character escaped.
+        let _ = writeln!(code, "    ({key:?}, {texts:?}),");
+    }
+    code.push_str("];\n");
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("messages.rs");
+    std::fs::write(out, code).expect("write the message table");
 }

@@ -6,7 +6,13 @@
 //! - [`i18n`]: the interface's messages in Simplified Chinese, English and Traditional Chinese.
 //! - `ui` and `web` (wasm32 only): the Yew components and the browser edge.
 
-rust_i18n::i18n!("locales", fallback = "zh-Hans");
+// rust-i18n looks messages up in `i18n::catalogue`, compiled from `locales/` by build.rs. Its
+// own loader is pointed at a folder that holds no message files, so it adds none of its own.
+rust_i18n::i18n!(
+    "src/i18n",
+    fallback = "zh-Hans",
+    backend = crate::i18n::catalogue::Catalogue
+);
 
 pub mod charts;
 pub mod core;

@@ -1,10 +1,11 @@
 //! The interface's messages in every language.
 //!
 //! All messages live in `locales/*.yml`, one key per message with its three translations side
-//! by side; a native test checks that no key lacks a language. `rust-i18n` compiles them into
-//! the binary and looks them up. Dataset texts (stream names…) are not messages: they come from the dataset with the fallback of
+//! by side; a native test checks that no key lacks a language. `build.rs` compiles them into a
+//! table ([`catalogue`]) through which `rust-i18n` looks them up. Dataset texts (stream names…) are not messages: they come from the dataset with the fallback of
 //! [`crate::core::dataset::Localized`].
 
+pub mod catalogue;
 mod problems;
 
 pub use problems::problem_message;
