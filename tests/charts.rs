@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use muchuan_funding_explorer::MUCHUAN_JSON;
 use muchuan_funding_explorer::charts::{
-    ChartSvg, CompareSide, TOP_STREAMS, compare_bars, flow, kind_shares, stream_bars,
+    ChartSvg, ChartTable, CompareSide, TOP_STREAMS, compare_bars, flow, flow_table, kind_shares,
+    kind_shares_table, stream_bars, stream_bars_table,
 };
 use muchuan_funding_explorer::core::dataset::{Dataset, Localized, Stream};
 use muchuan_funding_explorer::core::lang::Lang;
@@ -17,6 +18,16 @@ fn muchuan() -> Dataset {
     parse_dataset(MUCHUAN_JSON.as_bytes())
         .expect("the built-in dataset is valid")
         .dataset
+}
+
+/// The tables of the three charts that have one.
+fn all_tables(dataset: &Dataset, scenario: &Scenario, lang: Lang) -> Vec<ChartTable> {
+    let totals = Totals::compute(dataset, scenario);
+    vec![
+        stream_bars_table(dataset, scenario, &totals, lang),
+        kind_shares_table(dataset, scenario, &totals, lang),
+        flow_table(dataset, scenario, &totals, lang),
+    ]
 }
 
 /// The four charts of a scenario.
@@ -230,9 +241,10 @@ fn stream_bars_name_every_stream_with_its_amount() {
                 .any(|l| l.starts_with("baseline") || l.starts_with("基准") && l != "基准")
         );
         // The table lists every stream, then the total.
-        assert_eq!(chart.table.rows.len(), dataset.streams.len() + 1);
-        assert_eq!(chart.table.header.len(), 4);
-        assert!(chart.table.rows.iter().all(|r| r.len() == 4));
+        let table = stream_bars_table(&dataset, &scenario, &totals, lang);
+        assert_eq!(table.rows.len(), dataset.streams.len() + 1);
+        assert_eq!(table.header.len(), 4);
+        assert!(table.rows.iter().all(|r| r.len() == 4));
     }
 }
 
@@ -300,8 +312,14 @@ fn a_scenario_change_moves_the_label_and_the_bar() {
     // 500万 against the 2,000万 bar: a quarter of it.
     let ratio = w_after[0] / w_after[2];
     assert!((ratio - 0.25).abs() < 0.01, "{ratio}");
-    assert_eq!(after.table.rows[0][2], "500万元");
-    assert_eq!(after.table.rows[0][3], "+227万元");
+    let after_table = stream_bars_table(
+        &dataset,
+        &changed,
+        &Totals::compute(&dataset, &changed),
+        Lang::ZhHans,
+    );
+    assert_eq!(after_table.rows[0][2], "500万元");
+    assert_eq!(after_table.rows[0][3], "+227万元");
     let english = stream_bars(
         &dataset,
         &changed,
@@ -345,15 +363,13 @@ fn kind_percentages_add_to_one_hundred() {
                 .collect();
             assert_eq!(legend.len(), dataset.kinds.len(), "{lang:?} {width}");
             assert_eq!(legend.iter().sum::<i64>(), 1000);
-            let table: i64 = chart.table.rows[..dataset.kinds.len()]
+            let table = kind_shares_table(&dataset, &scenario, &totals, lang);
+            let shares: i64 = table.rows[..dataset.kinds.len()]
                 .iter()
                 .filter_map(|r| tenths(&r[2]))
                 .sum();
-            assert_eq!(table, 1000);
-            assert_eq!(
-                chart.table.rows.last().map(|r| r[2].as_str()),
-                Some("100.0%")
-            );
+            assert_eq!(shares, 1000);
+            assert_eq!(table.rows.last().map(|r| r[2].as_str()), Some("100.0%"));
             for kind in &dataset.kinds {
                 assert!(chart.svg.contains(&escaped(kind.name.get(lang))));
             }
@@ -414,7 +430,9 @@ fn flow_links_agencies_to_kinds_with_counted_money_only() {
     assert!(!labels.iter().any(|l| l == "市财政"));
     // One band per (agency, kind) pair with money: 7.
     assert_eq!(elements(&chart.svg, "polygon").len(), 7);
-    assert_eq!(chart.table.rows.len(), 8);
+    let table = flow_table(&dataset, &scenario, &totals, Lang::ZhHans);
+    assert_eq!(table.rows.len(), 8, "seven pairs and the total");
+    assert_eq!(table.rows[7][2], "3,788万元");
     assert!(
         chart.description.contains("共 3,788万元"),
         "{}",
@@ -485,8 +503,6 @@ fn compare_bars_show_both_scenarios() {
             .description
             .contains("Largest difference: Entrepreneurship guaranteed loans")
     );
-    assert_eq!(chart.table.header[3], "Difference (Plan B − Plan A)");
-    assert_eq!(chart.table.rows[0][3], "+CNY 2.27 million");
     // Both series are drawn: 8 solid bars and 8 hatched ones (plus the legend swatch).
     assert_eq!(scenario_bar_widths(&chart.svg).len(), 8);
     let hatched = elements(&chart.svg, "rect")
@@ -601,12 +617,10 @@ fn hostile_names_are_escaped_and_long_ones_shortened() {
                 // Long names are shortened with an ellipsis in the drawing and the desc.
                 assert!(!svg.contains(&"x".repeat(300)) && !svg.contains(&"字".repeat(300)));
                 assert!(svg.len() < 60_000, "{}", svg.len());
-                // The table keeps whole names (stream charts list streams).
-                let cells: Vec<&String> = chart.table.rows.iter().flatten().collect();
-                if chart.svg.contains("streams-title") || chart.svg.contains("compare-title") {
-                    assert!(cells.iter().any(|c| c.len() == 10_000));
-                }
             }
+            // The streams table keeps whole names.
+            let table = &all_tables(&dataset, &scenario, lang)[0];
+            assert!(table.rows.iter().flatten().any(|c| c.len() == 10_000));
             let totals = Totals::compute(&dataset, &scenario);
             let bars = stream_bars(&dataset, &scenario, &totals, lang, width, "s");
             let labels = texts(&bars.svg);
@@ -633,7 +647,8 @@ fn hostile_names_are_escaped_and_long_ones_shortened() {
             assert!(labels.iter().any(|l| l == "&apos; onload=&apos;alert(3)"));
             assert!(labels.iter().any(|l| l == "%{amount} &amp; &lt;i&gt;"));
             assert!(labels.iter().any(|l| l == "a bc"));
-            assert_eq!(bars.table.rows[3][0], "x".repeat(10_000));
+            let table = stream_bars_table(&dataset, &scenario, &totals, lang);
+            assert_eq!(table.rows[3][0], "x".repeat(10_000));
         }
     }
 }
@@ -716,11 +731,13 @@ fn chinese_charts_have_no_english_words() {
                         "{lang:?}: {rest:?}"
                     );
                 }
-                for row in chart.table.rows.iter().chain([&chart.table.header]) {
-                    for cell in row {
-                        let rest = without_names(&escaped(cell), &dataset, lang);
-                        assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{rest:?}");
-                    }
+            }
+        }
+        for table in all_tables(&dataset, &scenario, lang) {
+            for row in table.rows.iter().chain([&table.header]) {
+                for cell in row {
+                    let rest = without_names(&escaped(cell), &dataset, lang);
+                    assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{rest:?}");
                 }
             }
         }
@@ -763,7 +780,13 @@ fn a_thousand_streams_draw_the_top_rows_and_table_every_stream() {
     assert_eq!(scenario_bar_widths(&bars.svg).len(), TOP_STREAMS + 1);
     assert!(texts(&bars.svg).iter().any(|l| l == "978 other streams"));
     assert!(texts(&bars.svg).iter().any(|l| l == "10 more streams"));
-    assert_eq!(bars.table.rows.len(), 1_001);
+    let table = stream_bars_table(
+        &dataset,
+        &scenario,
+        &Totals::compute(&dataset, &scenario),
+        Lang::En,
+    );
+    assert_eq!(table.rows.len(), 1_001);
     assert!(
         bars.description
             .contains("The chart shows the 12 largest; the other 978")

@@ -4,8 +4,7 @@ use crate::charts::bars::{self, Row, RowBars, Series};
 use crate::charts::canvas::Labels;
 use crate::charts::text::clean;
 use crate::charts::{
-    ChartSvg, ChartTable, TOP_STREAMS, display_name, layout_width, message, money, palette,
-    select_top, spoken,
+    ChartSvg, TOP_STREAMS, display_name, layout_width, message, money, palette, select_top, spoken,
 };
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
@@ -29,8 +28,8 @@ pub struct CompareSide<'a> {
 ///
 /// Rows follow the dataset's order. With more than [`TOP_STREAMS`] + 1 streams with an
 /// amount, the [`TOP_STREAMS`] with the largest amount in either scenario are drawn and one
-/// row sums the others; the table lists every stream with the difference `b − a`. Streams
-/// without a stated amount are one labelled row each (one row for all when more than three).
+/// row sums the others (the view's comparison table lists every stream). Streams without a
+/// stated amount are one labelled row each (one row for all when more than three).
 pub fn compare_bars(
     dataset: &Dataset,
     a: CompareSide<'_>,
@@ -118,8 +117,6 @@ pub fn compare_bars(
         "charts.compare.title",
         &[("a", &label_a), ("b", &label_b)],
     );
-    let total_a: i64 = stated.iter().map(|(i, _)| value_a(*i)).sum();
-    let total_b: i64 = stated.iter().map(|(i, _)| value_b(*i)).sum();
     let mut description = message(
         lang,
         "charts.compare.desc",
@@ -154,36 +151,6 @@ pub fn compare_bars(
         ));
     }
 
-    let cell = |amount: Option<i64>| amount.map_or_else(|| not_stated.clone(), |v| money(lang, v));
-    let mut table_rows: Vec<Vec<String>> = (0..count)
-        .map(|i| {
-            let difference = match (amount_a(i), amount_b(i)) {
-                (None, None) => String::new(),
-                _ => format_delta(value_b(i) - value_a(i), lang.money_style()),
-            };
-            vec![name(i), cell(amount_a(i)), cell(amount_b(i)), difference]
-        })
-        .collect();
-    table_rows.push(vec![
-        message(lang, "charts.total", &[]),
-        money(lang, total_a),
-        money(lang, total_b),
-        format_delta(total_b - total_a, lang.money_style()),
-    ]);
-    let table = ChartTable {
-        header: vec![
-            message(lang, "charts.col.stream", &[]),
-            label_a.clone(),
-            label_b.clone(),
-            message(
-                lang,
-                "charts.col.difference",
-                &[("a", &label_a), ("b", &label_b)],
-            ),
-        ],
-        rows: table_rows,
-    };
-
     let series = Series {
         first: label_a.clone(),
         first_colour: palette::PRIMARY,
@@ -203,7 +170,6 @@ pub fn compare_bars(
         svg,
         title,
         description,
-        table,
         width,
         height,
     }

@@ -11,6 +11,7 @@ use crate::charts::{
     palette, select_top, spoken,
 };
 use crate::core::dataset::Dataset;
+use crate::core::id_index::IdIndex;
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
@@ -65,33 +66,11 @@ pub fn flow(
     id_prefix: &str,
 ) -> ChartSvg {
     let width = layout_width(width);
-    let agency_name = |a: usize| {
-        dataset
-            .agencies
-            .get(a)
-            .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
-    };
-    let kind_name = |k: usize| {
-        dataset
-            .kinds
-            .get(k)
-            .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
-    };
+    let agency_name = |a: usize| agency_name(dataset, a, lang);
+    let kind_name = |k: usize| kind_name(dataset, k, lang);
 
     // (agency, kind) → counted money, and each side's totals.
-    let mut pairs: BTreeMap<(usize, usize), i64> = BTreeMap::new();
-    for (stream, counted) in dataset.streams.iter().zip(&totals.streams) {
-        let amount = counted.total();
-        if amount <= 0 {
-            continue;
-        }
-        if let (Some(a), Some(k)) = (
-            dataset.agency_index(&stream.agency),
-            dataset.kind_index(&stream.kind),
-        ) {
-            *pairs.entry((a, k)).or_insert(0) += amount;
-        }
-    }
+    let pairs = counted_pairs(dataset, totals);
     let mut agency_totals: BTreeMap<usize, i64> = BTreeMap::new();
     let mut kind_totals: BTreeMap<usize, i64> = BTreeMap::new();
     for (&(a, k), &amount) in &pairs {
@@ -168,23 +147,6 @@ pub fn flow(
         ),
         None => message(lang, "charts.nothing-counted", &[]),
     };
-    let mut rows: Vec<Vec<String>> = pairs
-        .iter()
-        .map(|(&(a, k), &amount)| vec![agency_name(a), kind_name(k), money(lang, amount)])
-        .collect();
-    rows.push(vec![
-        message(lang, "charts.total", &[]),
-        String::new(),
-        money(lang, total),
-    ]);
-    let table = ChartTable {
-        header: ["charts.col.agency", "charts.col.kind", "charts.col.amount"]
-            .iter()
-            .map(|key| message(lang, key, &[]))
-            .collect(),
-        rows,
-    };
-
     // Layout.
     let w = f64::from(width);
     let inner = w - 2.0 * PAD;
@@ -334,7 +296,6 @@ pub fn flow(
         svg,
         title,
         description,
-        table,
         width,
         height,
     }
@@ -373,6 +334,72 @@ fn curve(from: (f64, f64), to: (f64, f64)) -> Vec<(f64, f64)> {
             (x, y)
         })
         .collect()
+}
+
+/// The name of agency `a` in `lang`, cleaned for display.
+fn agency_name(dataset: &Dataset, a: usize, lang: Lang) -> String {
+    dataset
+        .agencies
+        .get(a)
+        .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
+}
+
+/// The name of kind `k` in `lang`, cleaned for display.
+fn kind_name(dataset: &Dataset, k: usize, lang: Lang) -> String {
+    dataset
+        .kinds
+        .get(k)
+        .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
+}
+
+/// The counted money of each (agency, kind) pair with any, by agency then kind position.
+fn counted_pairs(dataset: &Dataset, totals: &Totals) -> BTreeMap<(usize, usize), i64> {
+    let mut pairs: BTreeMap<(usize, usize), i64> = BTreeMap::new();
+    let agency_ids = IdIndex::new(dataset.agencies.iter().map(|a| a.id.as_str()));
+    let kind_ids = IdIndex::new(dataset.kinds.iter().map(|k| k.id.as_str()));
+    for (stream, counted) in dataset.streams.iter().zip(&totals.streams) {
+        let amount = counted.total();
+        if amount <= 0 {
+            continue;
+        }
+        if let (Some(a), Some(k)) = (agency_ids.get(&stream.agency), kind_ids.get(&stream.kind)) {
+            *pairs.entry((a, k)).or_insert(0) += amount;
+        }
+    }
+    pairs
+}
+
+/// The data of [`flow`] as a table: every (agency, kind) pair with counted money, then the
+/// total.
+pub fn flow_table(
+    dataset: &Dataset,
+    _scenario: &Scenario,
+    totals: &Totals,
+    lang: Lang,
+) -> ChartTable {
+    let pairs = counted_pairs(dataset, totals);
+    let mut rows: Vec<Vec<String>> = pairs
+        .iter()
+        .map(|(&(a, k), &amount)| {
+            vec![
+                agency_name(dataset, a, lang),
+                kind_name(dataset, k, lang),
+                money(lang, amount),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        message(lang, "charts.total", &[]),
+        String::new(),
+        money(lang, pairs.values().sum()),
+    ]);
+    ChartTable {
+        header: ["charts.col.agency", "charts.col.kind", "charts.col.amount"]
+            .iter()
+            .map(|key| message(lang, key, &[]))
+            .collect(),
+        rows,
+    }
 }
 
 #[cfg(test)]

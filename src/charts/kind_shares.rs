@@ -126,29 +126,6 @@ pub fn kind_shares(
         message(lang, "charts.nothing-counted", &[])
     };
 
-    let mut rows: Vec<Vec<String>> = groups
-        .iter()
-        .map(|g| {
-            vec![
-                name(g.index),
-                money(lang, g.counted.total()),
-                format_tenths_percent(g.share_tenths),
-            ]
-        })
-        .collect();
-    rows.push(vec![
-        message(lang, "charts.total", &[]),
-        money(lang, grand),
-        format_tenths_percent(groups.iter().map(|g| g.share_tenths).sum()),
-    ]);
-    let table = ChartTable {
-        header: ["charts.col.kind", "charts.col.amount", "charts.col.share"]
-            .iter()
-            .map(|key| message(lang, key, &[]))
-            .collect(),
-        rows,
-    };
-
     // Layout: the bar, then one legend row per part (two lines each when narrow).
     let w = f64::from(width);
     let inner = w - 2.0 * PAD;
@@ -279,8 +256,42 @@ pub fn kind_shares(
         svg,
         title,
         description,
-        table,
         width,
         height,
+    }
+}
+
+/// The data of [`kind_shares`] as a table: every kind (amount, share), then the total.
+pub fn kind_shares_table(
+    dataset: &Dataset,
+    _scenario: &Scenario,
+    totals: &Totals,
+    lang: Lang,
+) -> ChartTable {
+    let groups = &totals.by_kind;
+    let mut rows: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| {
+            let name = dataset.kinds.get(g.index).map_or_else(String::new, |kind| {
+                display_name(kind.name.get(lang), &kind.id)
+            });
+            vec![
+                name,
+                money(lang, g.counted.total()),
+                format_tenths_percent(g.share_tenths),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        message(lang, "charts.total", &[]),
+        money(lang, totals.grand()),
+        format_tenths_percent(groups.iter().map(|g| g.share_tenths).sum()),
+    ]);
+    ChartTable {
+        header: ["charts.col.kind", "charts.col.amount", "charts.col.share"]
+            .iter()
+            .map(|key| message(lang, key, &[]))
+            .collect(),
+        rows,
     }
 }

@@ -11,8 +11,10 @@
 //! - [`compare_bars`]: two scenarios side by side, stream by stream.
 //!
 //! Each returns a [`ChartSvg`]: the SVG (scalable through its `viewBox` and `width="100%"`,
-//! `role="img"` with a `<title>` and a `<desc>` giving its main figures), the same title and
-//! description as text, and a [`ChartTable`] with the same data for a "show as table" view.
+//! `role="img"` with a `<title>` and a `<desc>` giving its main figures) and the same title and
+//! description as text. [`stream_bars_table`], [`kind_shares_table`] and [`flow_table`] give
+//! the same data as a [`ChartTable`] for a "show as table" view, built apart because it is
+//! wanted rarely and, listing every stream, can cost more than the drawing.
 //! All fixed words come from `locales/charts.yml`; names come from the dataset in the chosen
 //! language; amounts are formatted by [`crate::core::money::format_amount`]. Names are hostile
 //! input: they are cleaned of control characters, escaped (by plotters in the drawing, here in
@@ -32,9 +34,9 @@ mod stream_bars;
 pub mod text;
 
 pub use compare_bars::{CompareSide, compare_bars};
-pub use flow::flow;
-pub use kind_shares::kind_shares;
-pub use stream_bars::stream_bars;
+pub use flow::{flow, flow_table};
+pub use kind_shares::{kind_shares, kind_shares_table};
+pub use stream_bars::{stream_bars, stream_bars_table};
 
 use crate::core::lang::Lang;
 use crate::core::money::format_amount;
@@ -60,8 +62,6 @@ pub struct ChartSvg {
     pub title: String,
     /// What the chart shows, with its main figures (also the SVG's `<desc>`).
     pub description: String,
-    /// The chart's data as a table.
-    pub table: ChartTable,
     /// The layout width in px (the `viewBox` width).
     pub width: u32,
     /// The layout height in px (the `viewBox` height).

@@ -149,41 +149,6 @@ pub fn stream_bars(
         ));
     }
 
-    let mut table_rows: Vec<Vec<String>> = (0..count)
-        .map(|i| match planned(i) {
-            Some(now) => vec![
-                name(i),
-                money(lang, baseline(i)),
-                money(lang, now),
-                format_delta(now - baseline(i), lang.money_style()),
-            ],
-            None => vec![
-                name(i),
-                not_stated.clone(),
-                not_stated.clone(),
-                String::new(),
-            ],
-        })
-        .collect();
-    table_rows.push(vec![
-        message(lang, "charts.total", &[]),
-        money(lang, total_before),
-        money(lang, total_now),
-        format_delta(total_now - total_before, lang.money_style()),
-    ]);
-    let table = ChartTable {
-        header: [
-            "charts.col.stream",
-            "charts.baseline",
-            "charts.scenario",
-            "charts.col.change",
-        ]
-        .iter()
-        .map(|key| message(lang, key, &[]))
-        .collect(),
-        rows: table_rows,
-    };
-
     let series = Series {
         first: message(lang, "charts.scenario", &[]),
         first_colour: palette::PRIMARY,
@@ -203,8 +168,61 @@ pub fn stream_bars(
         svg,
         title,
         description,
-        table,
         width,
         height,
+    }
+}
+
+/// The data of [`stream_bars`] as a table: every stream (baseline, scenario, change, whole
+/// names), then the total. Built only when someone asks to see it: at a thousand streams it is
+/// most of the chart's cost.
+pub fn stream_bars_table(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    _totals: &Totals,
+    lang: Lang,
+) -> ChartTable {
+    let planned = |i: usize| scenario.amounts.get(i).copied().flatten();
+    let not_stated = message(lang, "charts.not-stated", &[]);
+    let (mut total_before, mut total_now) = (0, 0);
+    let mut rows: Vec<Vec<String>> = dataset
+        .streams
+        .iter()
+        .enumerate()
+        .map(|(i, stream)| {
+            let name = display_name(stream.name.get(lang), &stream.id);
+            let before = stream.amount.unwrap_or(0);
+            match planned(i) {
+                Some(now) => {
+                    total_before += before;
+                    total_now += now;
+                    vec![
+                        name,
+                        money(lang, before),
+                        money(lang, now),
+                        format_delta(now - before, lang.money_style()),
+                    ]
+                }
+                None => vec![name, not_stated.clone(), not_stated.clone(), String::new()],
+            }
+        })
+        .collect();
+    rows.push(vec![
+        message(lang, "charts.total", &[]),
+        money(lang, total_before),
+        money(lang, total_now),
+        format_delta(total_now - total_before, lang.money_style()),
+    ]);
+    ChartTable {
+        header: [
+            "charts.col.stream",
+            "charts.baseline",
+            "charts.scenario",
+            "charts.col.change",
+        ]
+        .iter()
+        .map(|key| message(lang, key, &[]))
+        .collect(),
+        rows,
     }
 }

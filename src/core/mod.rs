@@ -7,6 +7,7 @@ pub mod csv_import;
 pub mod dataset;
 pub mod export;
 pub mod history;
+pub mod id_index;
 pub mod lang;
 pub mod money;
 pub mod paging;

@@ -5,7 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::charts::{ChartSvg, flow, kind_shares, stream_bars};
+use crate::charts::{
+    ChartSvg, ChartTable, flow, flow_table, kind_shares, kind_shares_table, stream_bars,
+    stream_bars_table,
+};
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
@@ -56,6 +59,15 @@ impl PartialEq for ChartInput {
 }
 
 impl ChartInput {
+    fn table(&self) -> ChartTable {
+        let tabulate = match self.kind {
+            ChartKind::Streams => stream_bars_table,
+            ChartKind::Kinds => kind_shares_table,
+            ChartKind::Flow => flow_table,
+        };
+        tabulate(&self.dataset, &self.scenario, &self.totals, self.lang)
+    }
+
     fn draw(&self) -> ChartSvg {
         let draw = match self.kind {
             ChartKind::Streams => stream_bars,
@@ -170,8 +182,13 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
         lang: props.lang,
         width: props.width,
     };
-    let chart = use_memo(input, ChartInput::draw);
     let as_table = use_state(|| false);
+    // The table is built only while shown: hidden, it would be rebuilt on every slider move for
+    // nobody (a row per stream, a thousand on a large dataset).
+    let table = use_memo((input.clone(), *as_table), |(input, shown)| {
+        shown.then(|| input.table())
+    });
+    let chart = use_memo(input, ChartInput::draw);
     let lang = props.lang;
     let id = match props.kind {
         ChartKind::Streams => "figure-streams",
@@ -198,16 +215,14 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
             <LiveSvg class="chart-svg" svg={svg} />
             <div id={format!("{id}-table")} class="chart-table table-scroll" hidden={!*as_table}
                 tabindex="0" role="region" aria-labelledby={format!("{id}-heading")}>
-                // Built only while shown: hidden, it would be rebuilt on every slider move for
-                // nobody (a row per stream, a thousand on a large dataset).
-                if *as_table {
+                if let Some(table) = &*table {
                     <table>
                         <caption class="visually-hidden">{ &chart.description }</caption>
                         <thead><tr>
-                            { for chart.table.header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
+                            { for table.header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
                         </tr></thead>
                         <tbody>
-                            { for chart.table.rows.iter().map(|row| html! {
+                            { for table.rows.iter().map(|row| html! {
                                 <tr>
                                     { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
                                         html! { <th scope="row">{ cell }</th> }
