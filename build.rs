@@ -10,9 +10,11 @@ const LOCALES: [&str; 3] = ["zh-Hans", "zh-Hant", "en"];
 
 fn main() {
     println!("cargo:rerun-if-changed=locales");
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
-    let messages = rust_i18n_support::load_locales(dir, |_| false);
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let messages = rust_i18n_support::load_locales(&format!("{root}/locales"), |_| false);
     let keys: BTreeSet<&String> = messages.values().flat_map(|m| m.keys()).collect();
+    // The loader says nothing when it finds no files; an app without messages must not build.
+    assert!(!keys.is_empty(), "no messages in {root}/locales");
     let mut code = String::new();
     let _ = writeln!(code, "/// The languages, one per column of [`MESSAGES`].");
     let _ = writeln!(

@@ -130,7 +130,7 @@ pub fn flow(
             .or_insert(0) += amount;
     }
 
-    // Title, description, table.
+    // Title and description.
     let title = message(lang, "charts.flow.title", &[]);
     let description = match pairs.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0))) {
         Some((&(a, k), &amount)) => message(

@@ -102,7 +102,7 @@ pub fn stream_bars(
         });
     }
 
-    // Title, description, table.
+    // Title and description.
     let title = message(lang, "charts.streams.title", &[]);
     let total_now: i64 = stated.iter().map(|(_, a)| *a).sum();
     let total_before: i64 = stated.iter().map(|(i, _)| baseline(*i)).sum();

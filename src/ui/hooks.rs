@@ -48,9 +48,9 @@ fn measure_width(node: &NodeRef) -> Option<u32> {
     Some((measured / WIDTH_STEP * WIDTH_STEP) as u32)
 }
 
-/// `value`, except while it changes in a burst (a slider dragged, a key held): then the value
-/// from before the burst, until the burst has paused, and then its last value. For parts of the
-/// page that need not follow a drag frame by frame; a change on its own shows at once.
+/// `value`, except while it changes in a burst (a slider dragged, a key held): the burst's first
+/// change shows at once, like a change on its own, and is held until the burst has paused;
+/// then its last value shows. For parts of the page that need not follow a drag frame by frame.
 #[hook]
 pub fn use_settled<T: Clone + PartialEq + 'static>(value: T) -> T {
     let shown = use_mut_ref(|| value.clone());
@@ -60,7 +60,7 @@ pub fn use_settled<T: Clone + PartialEq + 'static>(value: T) -> T {
     if *last_seen.borrow() != value {
         *last_seen.borrow_mut() = value.clone();
         let mut changes = changes.borrow_mut();
-        if changes.in_burst() {
+        if changes.note_change() {
             let shown = shown.clone();
             changes.after_pause(move || {
                 *shown.borrow_mut() = value;

@@ -73,7 +73,7 @@ thread_local! {
 pub fn set_fragment_soon(fragment: impl FnOnce() -> String + 'static) {
     FRAGMENT_CHANGES.with(|changes| {
         let mut changes = changes.borrow_mut();
-        if changes.in_burst() {
+        if changes.note_change() {
             changes.after_pause(move || set_fragment(&fragment()));
         } else {
             set_fragment(&fragment());

@@ -50,10 +50,10 @@ impl Burst {
         }
     }
 
-    /// Notes a change made now; `true` when it came less than [`BURST_MS`] after the one
-    /// before. A change on its own also drops what was waiting for the end of a burst: it
-    /// supersedes it.
-    pub fn in_burst(&mut self) -> bool {
+    /// Notes a change made now; `true` when it belongs to a burst, having come less than
+    /// [`BURST_MS`] after the one before. A change on its own also drops what was waiting for
+    /// the end of a burst: it supersedes it.
+    pub fn note_change(&mut self) -> bool {
         let now = js_sys::Date::now();
         let in_burst = now - self.last_change < BURST_MS;
         self.last_change = now;

@@ -132,9 +132,12 @@ describe('what-if scenarios', () => {
   test('a drag moves the totals on every frame, and the comparison once the hand stops', async () => {
     const { page, errors } = await fresh();
     // Twenty positions of the loans slider, one a frame, as a hand drags it: 274万元 … 293万元.
-    const duringDrag = await page.evaluate(async () => {
+    // After each, once the app has rendered, note what the totals and the comparison show.
+    const shown = await page.evaluate(async () => {
       const slider = document.querySelector('#stream-0-slider');
       const [start, step] = [Number(slider.value), Number(slider.step)];
+      const totals = new Set();
+      const compared = new Set();
       for (let i = 1; i <= 20; i += 1) {
         await new Promise((resolve) =>
           requestAnimationFrame(() => {
@@ -143,11 +146,15 @@ describe('what-if scenarios', () => {
             resolve();
           }),
         );
+        totals.add(document.querySelector('#total-grand').textContent);
+        compared.add(document.querySelector('#compare-grand .diff').textContent);
       }
-      return document.querySelector('#compare-grand .diff').textContent.trim();
+      return { totals: totals.size, compared: compared.size };
     });
-    assert.equal(duringDrag, '+1万元', 'the comparison shows where the drag began, not every frame');
-    // The totals follow the hand (polled: on a busy machine the last frame may still be rendering).
+    // The comparison holds still while the frames come less than 100 ms apart; a busy machine
+    // may let it catch up once or twice on the way.
+    assert.ok(shown.totals >= 15, `the totals follow the hand: ${shown.totals} values in 20 frames`);
+    assert.ok(shown.compared <= 5, `the comparison waits: ${shown.compared} values in 20 frames`);
     await page.locator('#total-grand').filter({ hasText: '3,808万元' }).waitFor({ timeout: 3000 });
     await page.waitForFunction(
       () => document.querySelector('#compare-grand .diff')?.textContent.trim() === '+20万元',
