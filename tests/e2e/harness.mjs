@@ -67,8 +67,19 @@ export async function untilValue(page, selector, want) {
     .catch(() => {});
 }
 
-/** The text of an element, trimmed. */
+/**
+ * Lets the app finish what an event started. Yew renders in the tasks that follow the event,
+ * and on a busy machine it hands the browser a turn (a zero timeout) between them, so a read
+ * right after a click or key press could see the page from before it; timeouts run in order, so
+ * two zero timeouts queued now run after the one Yew is waiting on.
+ */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((done) => setTimeout(() => setTimeout(done, 0), 0)));
+}
+
+/** The text of an element, trimmed, once the app has finished rendering. */
 export async function textOf(page, selector) {
+  await settle(page);
   return (await page.locator(selector).first().innerText()).trim();
 }
 
