@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, the
 // built dist/ served on 127.0.0.1, console errors collected, screenshots saved.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,15 +19,23 @@ const FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Launches a fresh headless Chromium with an empty profile. */
+/** Launches a fresh headless Chromium with an empty profile, deleted when it closes. */
 export async function launch() {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mfe-chromium-')), {
+  const profile = mkdtempSync(join(tmpdir(), 'mfe-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
     viewport: { width: 1280, height: 900 },
     locale: 'en-US',
   });
+  // Each run would otherwise leave a few megabytes of profile in the temporary folder.
+  const close = context.close.bind(context);
+  context.close = async (...options) => {
+    await close(...options);
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return context;
 }
 
 /** Serves dist/ at the root (and any extra mounts); returns { url, close }. */

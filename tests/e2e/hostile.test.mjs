@@ -4,7 +4,7 @@
 // must hold. Also: a start that fails shows the start-failure panel, not a blank page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, truncateSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, ROOT, launch, open, screenshot } from './harness.mjs';
@@ -269,8 +269,9 @@ describe('a start that fails', () => {
   }
 
   test('a truncated .wasm shows the start-failure panel, with hostile URL parts only as text', async () => {
+    const copy = brokenDist();
     const broken = await serve({
-      mounts: { '/': brokenDist() },
+      mounts: { '/': copy },
       headers: { 'content-security-policy': STRICT_CSP },
     });
     try {
@@ -293,6 +294,7 @@ describe('a start that fails', () => {
       assert.deepEqual(errors, []);
     } finally {
       await broken.close();
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });

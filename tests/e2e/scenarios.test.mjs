@@ -3,7 +3,7 @@
 // stored data is broken or the storage is full.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, axeViolations, launch, open, screenshot, serveDist, textOf } from './harness.mjs';
@@ -35,6 +35,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(FIXTURES, { recursive: true, force: true });
 });
 
 /** Opens the explorer with empty storage (the tests share one browser profile). */
