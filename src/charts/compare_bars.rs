@@ -4,7 +4,7 @@ use crate::charts::bars::{self, Row, RowBars, Series};
 use crate::charts::canvas::Labels;
 use crate::charts::text::clean;
 use crate::charts::{
-    ChartSvg, TOP_STREAMS, display_name, layout_width, message, money, palette, select_top, spoken,
+    ChartSvg, TOP_STREAMS, layout_width, message, money, palette, select_top, spoken, stream_name,
 };
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
@@ -44,12 +44,7 @@ pub fn compare_bars(
     let label_b = spoken(&clean(b.label));
     let amount_a = |i: usize| a.scenario.amounts.get(i).copied().flatten();
     let amount_b = |i: usize| b.scenario.amounts.get(i).copied().flatten();
-    let name = |i: usize| {
-        dataset
-            .streams
-            .get(i)
-            .map_or_else(String::new, |s| display_name(s.name.get(lang), &s.id))
-    };
+    let name = |i: usize| stream_name(dataset, i, lang);
     let not_stated = message(lang, "charts.not-stated", &[]);
 
     // A stream is stated when either scenario has an amount for it.

@@ -7,8 +7,8 @@ use plotters::style::RGBColor;
 use crate::charts::canvas::{self, Anchor, Font, Labels};
 use crate::charts::text::{fit, measure, width as text_width, wrap};
 use crate::charts::{
-    ChartSvg, ChartTable, Selection, TOP_NODES, display_name, layout_width, message, money,
-    palette, select_top, spoken,
+    ChartSvg, ChartTable, Selection, TOP_NODES, agency_name, kind_name, layout_width, message,
+    money, palette, select_top, spoken,
 };
 use crate::core::dataset::Dataset;
 use crate::core::id_index::IdIndex;
@@ -336,22 +336,6 @@ fn curve(from: (f64, f64), to: (f64, f64)) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// The name of agency `a` in `lang`, cleaned for display.
-fn agency_name(dataset: &Dataset, a: usize, lang: Lang) -> String {
-    dataset
-        .agencies
-        .get(a)
-        .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
-}
-
-/// The name of kind `k` in `lang`, cleaned for display.
-fn kind_name(dataset: &Dataset, k: usize, lang: Lang) -> String {
-    dataset
-        .kinds
-        .get(k)
-        .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
-}
-
 /// The counted money of each (agency, kind) pair with any, by agency then kind position.
 fn counted_pairs(dataset: &Dataset, totals: &Totals) -> BTreeMap<(usize, usize), i64> {
     let mut pairs: BTreeMap<(usize, usize), i64> = BTreeMap::new();
@@ -393,13 +377,11 @@ pub fn flow_table(
         String::new(),
         money(lang, pairs.values().sum()),
     ]);
-    ChartTable {
-        header: ["charts.col.agency", "charts.col.kind", "charts.col.amount"]
-            .iter()
-            .map(|key| message(lang, key, &[]))
-            .collect(),
+    ChartTable::new(
+        lang,
+        &["charts.col.agency", "charts.col.kind", "charts.col.amount"],
         rows,
-    }
+    )
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use plotters::style::RGBColor;
 use crate::charts::canvas::{self, Anchor, Font, Labels};
 use crate::charts::text::{fit, fit_styled, measure, width as text_width};
 use crate::charts::{
-    ChartSvg, ChartTable, TOP_NODES, display_name, layout_width, message, money, palette,
-    select_top, spoken,
+    ChartSvg, ChartTable, TOP_NODES, kind_name, layout_width, message, money, palette, select_top,
+    spoken,
 };
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
@@ -53,11 +53,7 @@ pub fn kind_shares(
     id_prefix: &str,
 ) -> ChartSvg {
     let width = layout_width(width);
-    let name = |k: usize| {
-        dataset.kinds.get(k).map_or_else(String::new, |kind| {
-            display_name(kind.name.get(lang), &kind.id)
-        })
-    };
+    let name = |k: usize| kind_name(dataset, k, lang);
     let groups = &totals.by_kind;
     let candidates: Vec<(usize, i64)> = groups
         .iter()
@@ -272,11 +268,8 @@ pub fn kind_shares_table(
     let mut rows: Vec<Vec<String>> = groups
         .iter()
         .map(|g| {
-            let name = dataset.kinds.get(g.index).map_or_else(String::new, |kind| {
-                display_name(kind.name.get(lang), &kind.id)
-            });
             vec![
-                name,
+                kind_name(dataset, g.index, lang),
                 money(lang, g.counted.total()),
                 format_tenths_percent(g.share_tenths),
             ]
@@ -287,11 +280,9 @@ pub fn kind_shares_table(
         money(lang, totals.grand()),
         format_tenths_percent(groups.iter().map(|g| g.share_tenths).sum()),
     ]);
-    ChartTable {
-        header: ["charts.col.kind", "charts.col.amount", "charts.col.share"]
-            .iter()
-            .map(|key| message(lang, key, &[]))
-            .collect(),
+    ChartTable::new(
+        lang,
+        &["charts.col.kind", "charts.col.amount", "charts.col.share"],
         rows,
-    }
+    )
 }

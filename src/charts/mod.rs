@@ -38,6 +38,7 @@ pub use flow::{flow, flow_table};
 pub use kind_shares::{kind_shares, kind_shares_table};
 pub use stream_bars::{stream_bars, stream_bars_table};
 
+use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::money::format_amount;
 
@@ -75,6 +76,19 @@ pub struct ChartTable {
     pub header: Vec<String>,
     /// The rows, each with one cell per heading; the first cell names the row.
     pub rows: Vec<Vec<String>>,
+}
+
+impl ChartTable {
+    /// A table with the messages `header_keys` in `lang` as column headings.
+    pub(crate) fn new(lang: Lang, header_keys: &[&str], rows: Vec<Vec<String>>) -> ChartTable {
+        ChartTable {
+            header: header_keys
+                .iter()
+                .map(|key| message(lang, key, &[]))
+                .collect(),
+            rows,
+        }
+    }
 }
 
 /// The chart message `key` in `lang` with each `%{name}` replaced by its value in one pass,
@@ -116,13 +130,37 @@ pub(crate) fn layout_width(width: u32) -> u32 {
 }
 
 /// A dataset name cleaned for display; `fallback` (an id) when the name is empty.
-pub(crate) fn display_name(name: &str, fallback: &str) -> String {
+fn display_name(name: &str, fallback: &str) -> String {
     let name = text::clean(name);
     if name.is_empty() {
         text::clean(fallback)
     } else {
         name
     }
+}
+
+/// The name of stream `i` in `lang`, cleaned for display.
+pub(crate) fn stream_name(dataset: &Dataset, i: usize, lang: Lang) -> String {
+    dataset
+        .streams
+        .get(i)
+        .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
+}
+
+/// The name of kind `k` in `lang`, cleaned for display.
+pub(crate) fn kind_name(dataset: &Dataset, k: usize, lang: Lang) -> String {
+    dataset
+        .kinds
+        .get(k)
+        .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
+}
+
+/// The name of agency `a` in `lang`, cleaned for display.
+pub(crate) fn agency_name(dataset: &Dataset, a: usize, lang: Lang) -> String {
+    dataset
+        .agencies
+        .get(a)
+        .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
 }
 
 /// The most characters of a name quoted in a title or description.

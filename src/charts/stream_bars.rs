@@ -3,8 +3,8 @@
 use crate::charts::bars::{self, Row, RowBars, Series};
 use crate::charts::canvas::Labels;
 use crate::charts::{
-    ChartSvg, ChartTable, TOP_STREAMS, display_name, layout_width, message, money, palette,
-    select_top, spoken,
+    ChartSvg, ChartTable, TOP_STREAMS, layout_width, message, money, palette, select_top, spoken,
+    stream_name,
 };
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
@@ -37,12 +37,7 @@ pub fn stream_bars(
     let count = dataset.streams.len();
     let planned = |i: usize| scenario.amounts.get(i).copied().flatten();
     let baseline = |i: usize| dataset.streams.get(i).and_then(|s| s.amount).unwrap_or(0);
-    let name = |i: usize| {
-        dataset
-            .streams
-            .get(i)
-            .map_or_else(String::new, |s| display_name(s.name.get(lang), &s.id))
-    };
+    let name = |i: usize| stream_name(dataset, i, lang);
     let not_stated = message(lang, "charts.not-stated", &[]);
 
     let stated: Vec<(usize, i64)> = (0..count)
@@ -190,7 +185,7 @@ pub fn stream_bars_table(
         .iter()
         .enumerate()
         .map(|(i, stream)| {
-            let name = display_name(stream.name.get(lang), &stream.id);
+            let name = stream_name(dataset, i, lang);
             let before = stream.amount.unwrap_or(0);
             match planned(i) {
                 Some(now) => {
@@ -213,16 +208,14 @@ pub fn stream_bars_table(
         money(lang, total_now),
         format_delta(total_now - total_before, lang.money_style()),
     ]);
-    ChartTable {
-        header: [
+    ChartTable::new(
+        lang,
+        &[
             "charts.col.stream",
             "charts.baseline",
             "charts.scenario",
             "charts.col.change",
-        ]
-        .iter()
-        .map(|key| message(lang, key, &[]))
-        .collect(),
+        ],
         rows,
-    }
+    )
 }

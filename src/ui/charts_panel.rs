@@ -185,8 +185,8 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
     let as_table = use_state(|| false);
     // The table is built only while shown: hidden, it would be rebuilt on every slider move for
     // nobody (a row per stream, a thousand on a large dataset).
-    let table = use_memo((input.clone(), *as_table), |(input, shown)| {
-        shown.then(|| input.table())
+    let table = use_memo((*as_table).then(|| input.clone()), |shown| {
+        shown.as_ref().map(ChartInput::table)
     });
     let chart = use_memo(input, ChartInput::draw);
     let lang = props.lang;

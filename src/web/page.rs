@@ -66,10 +66,11 @@ thread_local! {
 
 /// Sets the fragment that `fragment` makes: at once for a change on its own (a click, a typed
 /// amount, a choice), so the address bar holds a link to what is on screen; for a change in a
-/// burst (less than [`BURST_MS`](crate::web::timer::BURST_MS) after the one before), once the burst has paused that
-/// long, with the link of its last change. Replacing the URL on every frame of a slider drag
-/// cost several milliseconds a frame (the browser also throttles frequent calls); this way a
-/// drag writes its link once, when the hand stops, and the link is only made then.
+/// burst (less than [`BURST_MS`](crate::web::timer::BURST_MS) after the one before), once the
+/// burst has paused that long, with the link of its last change. Replacing the URL on every
+/// frame of a slider drag cost several milliseconds a frame (the browser also throttles frequent
+/// calls); this way a drag writes its link once, when the hand stops, and the link is only made
+/// then.
 pub fn set_fragment_soon(fragment: impl FnOnce() -> String + 'static) {
     FRAGMENT_CHANGES.with(|changes| {
         let mut changes = changes.borrow_mut();
