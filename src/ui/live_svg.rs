@@ -149,9 +149,23 @@ fn update(node: &web_sys::Element, old: &Element<'_>, new: &Element<'_>) -> Opti
             Some(text) => Some(unescape(text)?),
             None => None,
         };
-        node.set_text_content(text.as_deref());
+        set_text(node, text.as_deref());
     }
     Some(())
+}
+
+/// Sets the text of `node`. A lone text child keeps its node and gets the new words: the
+/// browser then lays out the changed text, where replacing the node would take it out of the
+/// layout and put a new one in.
+fn set_text(node: &web_sys::Element, text: Option<&str>) {
+    match (node.first_child(), text) {
+        (Some(child), Some(text))
+            if child.node_type() == web_sys::Node::TEXT_NODE && child.next_sibling().is_none() =>
+        {
+            child.set_node_value(Some(text));
+        }
+        _ => node.set_text_content(text),
+    }
 }
 
 /// Sets the attributes of `element` that differ between `old` and `new`, and removes those
