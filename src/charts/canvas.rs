@@ -78,6 +78,14 @@ fn px(value: f64) -> i32 {
     value.round() as i32
 }
 
+/// `points` rounded to whole pixels, without a point that repeats the one before it (a curve
+/// through a thin or flat stretch rounds many of its points onto the same pixel).
+fn whole_pixels(points: &[(f64, f64)]) -> Vec<(i32, i32)> {
+    let mut rounded: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+    rounded.dedup();
+    rounded
+}
+
 impl Canvas<'_> {
     /// A filled rectangle from `(x0, y0)` to `(x1, y1)`.
     pub fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, colour: RGBColor) -> Drawn {
@@ -109,7 +117,7 @@ impl Canvas<'_> {
 
     /// A straight or broken line through `points`.
     pub fn line(&self, points: &[(f64, f64)], colour: RGBColor, opacity: f64) -> Drawn {
-        let points: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+        let points = whole_pixels(points);
         let style = ShapeStyle {
             color: colour.mix(opacity),
             filled: false,
@@ -120,7 +128,7 @@ impl Canvas<'_> {
 
     /// A filled polygon through `points`.
     pub fn polygon(&self, points: &[(f64, f64)], colour: RGBColor, opacity: f64) -> Drawn {
-        let points: Vec<(i32, i32)> = points.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+        let points = whole_pixels(points);
         self.area
             .draw(&Polygon::new(points, colour.mix(opacity).filled()))
     }

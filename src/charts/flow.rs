@@ -26,9 +26,9 @@ const SIZE: f64 = 12.0;
 const LINE_H: f64 = 15.0;
 /// Space between two nodes' slots.
 const GAP: f64 = 12.0;
-/// The most points per band edge (the cubic curve is drawn as a polygon); fewer on a short
-/// band, where whole-pixel points would make the edge jagged.
-const CURVE_STEPS: usize = 24;
+/// The most points per band edge (the cubic curve is drawn as a polygon); fewer on a band that
+/// rises or falls less, which bends less.
+const CURVE_STEPS: usize = 32;
 
 /// A node on one side.
 struct Node {
@@ -318,7 +318,12 @@ fn node(name: String, amount: i64, colour: RGBColor) -> Node {
 /// the middle x, so the band leaves and arrives horizontally).
 fn curve(from: (f64, f64), to: (f64, f64)) -> Vec<(f64, f64)> {
     let mid = (from.0 + to.0) / 2.0;
-    let steps = ((to.0 - from.0).abs() / 8.0).clamp(6.0, CURVE_STEPS as f64) as usize;
+    // Straight segments stray from the curve by about 0.75 × rise / steps² px: this keeps
+    // that under half a pixel. A flat band is one segment.
+    let steps = (1.5 * (to.1 - from.1).abs())
+        .sqrt()
+        .ceil()
+        .clamp(1.0, CURVE_STEPS as f64) as usize;
     (0..=steps)
         .map(|step| {
             let t = step as f64 / steps as f64;
@@ -387,6 +392,46 @@ pub fn flow_table(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The y of the broken line through `points` at `x` (points in increasing x).
+    fn broken_line_at(points: &[(f64, f64)], x: f64) -> f64 {
+        let segment = points
+            .windows(2)
+            .find(|pair| pair[0].0 <= x && x <= pair[1].0)
+            .expect("x within the line");
+        let (a, b) = (segment[0], segment[1]);
+        if b.0 == a.0 {
+            return a.1;
+        }
+        a.1 + (b.1 - a.1) * (x - a.0) / (b.0 - a.0)
+    }
+
+    #[test]
+    fn curve_stays_within_half_a_pixel_with_points_by_rise() {
+        let exact = |t: f64, from: (f64, f64), to: (f64, f64)| {
+            let s = |a: f64, b: f64| a + (b - a) * (1.5 * t - 1.5 * t * t + t * t * t);
+            let y = from.1 + (to.1 - from.1) * (3.0 * t * t - 2.0 * t * t * t);
+            (s(from.0, to.0), y)
+        };
+        let mut counts = Vec::new();
+        for rise in [0.0, 2.0, 12.0, 60.0, 200.0, 600.0] {
+            let (from, to) = ((20.0, 30.0), (260.0, 30.0 + rise));
+            let points = curve(from, to);
+            counts.push(points.len());
+            for i in 0..=1000 {
+                let (x, y) = exact(f64::from(i) / 1000.0, from, to);
+                let off = (broken_line_at(&points, x) - y).abs();
+                assert!(off <= 0.5, "rise {rise}: {off} px off at x {x}");
+            }
+        }
+        // A flat band is one segment; the steeper a band, the more points, up to the most.
+        assert_eq!(counts.first(), Some(&2));
+        assert_eq!(curve((20.0, 0.0), (260.0, 2000.0)).len(), CURVE_STEPS + 1);
+        assert!(
+            counts.windows(2).all(|pair| pair[0] <= pair[1]),
+            "{counts:?}"
+        );
+    }
 
     #[test]
     fn curve_runs_from_end_to_end_monotonically() {
