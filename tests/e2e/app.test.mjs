@@ -49,6 +49,10 @@ describe('the Muchuan explorer', () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
     const chartBefore = await page.locator('#figure-streams svg').innerHTML();
     assert.match(chartBefore, />\s*273万元\s*</);
+    // The chart is patched in place: the label's own text node takes the new amount.
+    await page.$$eval('#figure-streams svg text', (texts) => {
+      window.__loansLabel = texts.find((t) => t.textContent.trim() === '273万元')?.firstChild;
+    });
     await page.focus(slider(STREAM.loans));
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
     await untilValue(page, amountInput(STREAM.loans), '278');
@@ -58,6 +62,11 @@ describe('the Muchuan explorer', () => {
     const chartAfter = await page.locator('#figure-streams svg').innerHTML();
     assert.match(chartAfter, />\s*278万元\s*</, 'the bar chart follows the slider');
     assert.match(chartAfter, /基准 273万元/, 'with the baseline beside it');
+    assert.deepEqual(
+      await page.evaluate(() => [window.__loansLabel?.isConnected, window.__loansLabel?.data.trim()]),
+      [true, '278万元'],
+      'the label kept its text node',
+    );
     await page.keyboard.press('PageDown');
     await untilValue(page, amountInput(STREAM.loans), '268');
     assert.equal(await page.inputValue(amountInput(STREAM.loans)), '268');
