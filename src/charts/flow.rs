@@ -26,9 +26,6 @@ const SIZE: f64 = 12.0;
 const LINE_H: f64 = 15.0;
 /// Space between two nodes' slots.
 const GAP: f64 = 12.0;
-/// The most points per band edge (the cubic curve is drawn as a polygon); fewer on a band that
-/// rises or falls less, which bends less.
-const CURVE_STEPS: usize = 32;
 
 /// A node on one side.
 struct Node {
@@ -50,7 +47,7 @@ struct Node {
 
 /// Money flowing from agencies (left) to kinds (right) under the scenario: each node a
 /// rectangle as tall as its amount, each (agency, kind) pair a band as thick as its amount,
-/// its edges cubic curves drawn as polygon points. Names (wrapped to two lines) and amounts
+/// its edges cubic curves. Names (wrapped to two lines) and amounts
 /// label the nodes.
 ///
 /// Only streams whose counted money ([`Totals::streams`]) is above zero contribute: a stream
@@ -247,13 +244,14 @@ pub fn flow(
                 continue;
             };
             let thickness = amount as f64 * scale;
-            let drawn = thickness.max(1.0);
-            let top_edge = curve((lx1, y_left), (rx0, *y_right));
-            let bottom_edge = curve((rx0, *y_right + drawn), (lx1, y_left + drawn));
-            let outline: Vec<(f64, f64)> = top_edge.iter().chain(&bottom_edge).copied().collect();
-            canvas.polygon(&outline, target.colour, palette::BAND_OPACITY)?;
-            canvas.line(&top_edge, target.colour, 0.8)?;
-            canvas.line(&bottom_edge, target.colour, 0.8)?;
+            canvas.band(
+                (lx1, y_left),
+                (rx0, *y_right),
+                thickness.max(1.0),
+                target.colour,
+                palette::BAND_OPACITY,
+                0.8,
+            );
             *y_right += thickness;
         }
         for n in &left {
@@ -314,33 +312,6 @@ fn node(name: String, amount: i64, colour: RGBColor) -> Node {
     }
 }
 
-/// Points along the S-curve from `from` to `to` (a cubic Bézier with both control points at
-/// the middle x, so the band leaves and arrives horizontally).
-fn curve(from: (f64, f64), to: (f64, f64)) -> Vec<(f64, f64)> {
-    let mid = (from.0 + to.0) / 2.0;
-    // Straight segments stray from the curve by about 0.75 × rise / steps² px: this keeps
-    // that under half a pixel. A flat band is one segment.
-    let steps = (1.5 * (to.1 - from.1).abs())
-        .sqrt()
-        .ceil()
-        .clamp(1.0, CURVE_STEPS as f64) as usize;
-    (0..=steps)
-        .map(|step| {
-            let t = step as f64 / steps as f64;
-            let u = 1.0 - t;
-            let x = u * u * u * from.0
-                + 3.0 * u * u * t * mid
-                + 3.0 * u * t * t * mid
-                + t * t * t * to.0;
-            let y = u * u * u * from.1
-                + 3.0 * u * u * t * from.1
-                + 3.0 * u * t * t * to.1
-                + t * t * t * to.1;
-            (x, y)
-        })
-        .collect()
-}
-
 /// The counted money of each (agency, kind) pair with any, by agency then kind position.
 fn counted_pairs(dataset: &Dataset, totals: &Totals) -> BTreeMap<(usize, usize), i64> {
     let mut pairs: BTreeMap<(usize, usize), i64> = BTreeMap::new();
@@ -387,61 +358,4 @@ pub fn flow_table(
         &["charts.col.agency", "charts.col.kind", "charts.col.amount"],
         rows,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The y of the broken line through `points` at `x` (points in increasing x).
-    fn broken_line_at(points: &[(f64, f64)], x: f64) -> f64 {
-        let segment = points
-            .windows(2)
-            .find(|pair| pair[0].0 <= x && x <= pair[1].0)
-            .expect("x within the line");
-        let (a, b) = (segment[0], segment[1]);
-        if b.0 == a.0 {
-            return a.1;
-        }
-        a.1 + (b.1 - a.1) * (x - a.0) / (b.0 - a.0)
-    }
-
-    #[test]
-    fn curve_stays_within_half_a_pixel_with_points_by_rise() {
-        let exact = |t: f64, from: (f64, f64), to: (f64, f64)| {
-            let s = |a: f64, b: f64| a + (b - a) * (1.5 * t - 1.5 * t * t + t * t * t);
-            let y = from.1 + (to.1 - from.1) * (3.0 * t * t - 2.0 * t * t * t);
-            (s(from.0, to.0), y)
-        };
-        let mut counts = Vec::new();
-        for rise in [0.0, 2.0, 12.0, 60.0, 200.0, 600.0] {
-            let (from, to) = ((20.0, 30.0), (260.0, 30.0 + rise));
-            let points = curve(from, to);
-            counts.push(points.len());
-            for i in 0..=1000 {
-                let (x, y) = exact(f64::from(i) / 1000.0, from, to);
-                let off = (broken_line_at(&points, x) - y).abs();
-                assert!(off <= 0.5, "rise {rise}: {off} px off at x {x}");
-            }
-        }
-        // A flat band is one segment; the steeper a band, the more points, up to the most.
-        assert_eq!(counts.first(), Some(&2));
-        assert_eq!(curve((20.0, 0.0), (260.0, 2000.0)).len(), CURVE_STEPS + 1);
-        assert!(
-            counts.windows(2).all(|pair| pair[0] <= pair[1]),
-            "{counts:?}"
-        );
-    }
-
-    #[test]
-    fn curve_runs_from_end_to_end_monotonically() {
-        let points = curve((10.0, 100.0), (110.0, 20.0));
-        assert_eq!(points.first(), Some(&(10.0, 100.0)));
-        assert_eq!(points.last(), Some(&(110.0, 20.0)));
-        assert!(
-            points
-                .windows(2)
-                .all(|w| w[0].0 <= w[1].0 && w[0].1 >= w[1].1)
-        );
-    }
 }
