@@ -28,15 +28,19 @@ pub struct TotalsPanelProps {
     pub lang: Lang,
 }
 
-/// A change against the baseline with its percentage: `+50万元 (+1.3%)`.
-fn change(delta: i64, base: i64, lang: Lang) -> String {
+/// A change against the baseline with its percentage: `+50万元 (+1.3%)`. The two parts each
+/// stay on one line; a narrow table cell may put the percentage under the amount.
+fn change(delta: i64, base: i64, lang: Lang) -> Html {
     let amount = format_delta(delta, lang.money_style());
     match delta_tenths_percent(delta, base) {
         Some(tenths) if delta != 0 => {
             let sign = if tenths > 0 { "+" } else { "" };
-            format!("{amount} ({sign}{})", format_tenths_percent(tenths))
+            let percent = format!("({sign}{})", format_tenths_percent(tenths));
+            html! {
+                <><span class="nowrap">{ amount }</span>{ " " }<span class="nowrap">{ percent }</span></>
+            }
         }
-        _ => amount,
+        _ => html! { { amount } },
     }
 }
 
@@ -100,7 +104,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                         <td class="num">{ money(now, lang) }</td>
                         <td class="num">{ if group.counted.sought > 0 { money(group.counted.sought, lang) } else { "—".to_owned() } }</td>
                         <td class="num">{ format_tenths_percent(group.share_tenths) }</td>
-                        <td class="num">{ change(now - before, before, lang) }</td>
+                        <td class="num change">{ change(now - before, before, lang) }</td>
                     </tr>
                 }
             })
