@@ -129,8 +129,9 @@ impl Canvas<'_> {
     /// A band `thickness` px thick from the vertical edge at `from` (x, top) to the one at
     /// `to`, filled at `fill_opacity`, its top and bottom edges drawn at `edge_opacity`. Both
     /// edges are S-curves that leave and arrive horizontally: cubic Béziers with both control
-    /// points at the middle x. Plotters draws straight segments only; as a polygon the two
-    /// curves took some fifty points, as a path they take eight, exactly.
+    /// points at the middle x. Plotters draws straight segments only: as a polygon the two
+    /// curves took some fifty points and were still approximations; as paths they are exact
+    /// and take eight.
     pub fn band(
         &self,
         from: (f64, f64),

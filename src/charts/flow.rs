@@ -47,8 +47,7 @@ struct Node {
 
 /// Money flowing from agencies (left) to kinds (right) under the scenario: each node a
 /// rectangle as tall as its amount, each (agency, kind) pair a band as thick as its amount,
-/// its edges cubic curves. Names (wrapped to two lines) and amounts
-/// label the nodes.
+/// its edges cubic curves. Names (wrapped to two lines) and amounts label the nodes.
 ///
 /// Only streams whose counted money ([`Totals::streams`]) is above zero contribute: a stream
 /// without an amount, refused, or sought while sought money is not counted draws nothing.
