@@ -346,14 +346,19 @@ fn accessible_root(width: u32, height: u32, labels: &Labels<'_>) -> String {
 mod tests {
     use super::*;
 
+    /// English labels with these ids, title and description.
+    fn english<'a>(id_prefix: &'a str, title: &'a str, description: &'a str) -> Labels<'a> {
+        Labels {
+            lang: Lang::En,
+            id_prefix,
+            title,
+            description,
+        }
+    }
+
     #[test]
     fn a_band_is_two_s_curves_under_everything_else() {
-        let labels = Labels {
-            lang: Lang::En,
-            id_prefix: "t",
-            title: "T",
-            description: "D",
-        };
+        let labels = english("t", "T", "D");
         let svg = render(200, 100, &labels, |canvas| {
             canvas.rect(0.0, 0.0, 10.0, 10.0, palette::TEXT)?;
             canvas.band((10.0, 20.0), (110.0, 60.4), 5.0, palette::TEXT, 0.45, 0.8);
@@ -394,12 +399,7 @@ mod tests {
 
     #[test]
     fn plotters_escapes_text_and_writes_no_style_attribute() {
-        let labels = Labels {
-            lang: Lang::En,
-            id_prefix: "t\"><x",
-            title: "<b>&'\"",
-            description: "</desc><script>",
-        };
+        let labels = english("t\"><x", "<b>&'\"", "</desc><script>");
         let svg = render(100, 50, &labels, |canvas| {
             canvas.text(
                 "<script>alert('1')</script> & \"q\"",
@@ -449,12 +449,7 @@ mod tests {
 
     #[test]
     fn font_sizes_come_out_round() {
-        let labels = Labels {
-            lang: Lang::En,
-            id_prefix: "f",
-            title: "",
-            description: "",
-        };
+        let labels = english("f", "", "");
         let svg = render(100, 50, &labels, |canvas| {
             for size in [10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 16.0] {
                 canvas.text("x", 0.0, 0.0, Anchor::Start, Font::regular(size))?;
