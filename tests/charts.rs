@@ -256,6 +256,10 @@ fn stream_bars_name_every_stream_with_its_amount() {
         assert_eq!(table.rows.len(), dataset.streams.len() + 1);
         assert_eq!(table.header.len(), 4);
         assert!(table.rows.iter().all(|r| r.len() == 4));
+        assert_eq!(
+            table.name_columns, 1,
+            "the stream's name, then three figures"
+        );
     }
 }
 
@@ -444,6 +448,10 @@ fn flow_links_agencies_to_kinds_with_counted_money_only() {
     let table = flow_table(&dataset, &scenario, &totals, Lang::ZhHans);
     assert_eq!(table.rows.len(), 8, "seven pairs and the total");
     assert_eq!(table.rows[7][2], "3,788万元");
+    assert_eq!(
+        table.name_columns, 2,
+        "agency and kind are names, the amount a figure"
+    );
     assert!(
         chart.description.contains("共 3,788万元"),
         "{}",

@@ -357,4 +357,5 @@ pub fn flow_table(
         &["charts.col.agency", "charts.col.kind", "charts.col.amount"],
         rows,
     )
+    .with_name_columns(2)
 }

@@ -76,6 +76,8 @@ pub struct ChartTable {
     pub header: Vec<String>,
     /// The rows, each with one cell per heading; the first cell names the row.
     pub rows: Vec<Vec<String>>,
+    /// How many leading columns hold names; the columns after them hold figures.
+    pub name_columns: usize,
 }
 
 impl ChartTable {
@@ -87,6 +89,15 @@ impl ChartTable {
                 .map(|key| message(lang, key, &[]))
                 .collect(),
             rows,
+            name_columns: 1,
+        }
+    }
+
+    /// The same table with its first `count` columns holding names.
+    pub(crate) fn with_name_columns(self, count: usize) -> ChartTable {
+        ChartTable {
+            name_columns: count,
+            ..self
         }
     }
 }

@@ -219,13 +219,17 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
                     <table>
                         <caption class="visually-hidden">{ &chart.description }</caption>
                         <thead><tr>
-                            { for table.header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
+                            { for table.header.iter().enumerate().map(|(i, h)| html! {
+                                <th scope="col" class={(i >= table.name_columns).then_some("num")}>{ h }</th>
+                            }) }
                         </tr></thead>
                         <tbody>
                             { for table.rows.iter().map(|row| html! {
                                 <tr>
                                     { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
                                         html! { <th scope="row">{ cell }</th> }
+                                    } else if i < table.name_columns {
+                                        html! { <td>{ cell }</td> }
                                     } else {
                                         html! { <td class="num">{ cell }</td> }
                                     }) }

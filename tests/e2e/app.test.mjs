@@ -189,6 +189,27 @@ describe('the Muchuan explorer', () => {
     assert.deepEqual(overflow, [0, 0], 'no sideways scrolling in the totals tables at 1280 px');
     await page.setViewportSize({ width: 360, height: 800 });
     await screenshot(page, 'phone-en');
+    // On a phone the charts' tables scroll sideways rather than break names inside a word
+    // ("Entrepr/eneurship"): each word of a row's name sits on one line.
+    for (const figure of ['streams', 'kinds', 'flow']) await page.click(`#figure-${figure} button`);
+    const brokenWords = await page.$$eval('.chart-table tbody tr > :is(th, td:not(.num))', (cells) =>
+      cells.flatMap((cell) => {
+        const text = cell.firstChild;
+        if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+        // A line may end after a hyphen ("central-/government"), so parts between hyphens count.
+        return [...text.data.matchAll(/[^\s-]+/g)].flatMap((word) => {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          return range.getClientRects().length > 1 ? [word[0]] : [];
+        });
+      }),
+    );
+    assert.deepEqual(brokenWords, [], 'no word of a name is split across lines');
+    const kindColumn = await page.$$eval('#figure-flow-table tbody tr:first-child > *', (cells) =>
+      cells.map((cell) => getComputedStyle(cell).textAlign),
+    );
+    assert.deepEqual(kindColumn, ['left', 'left', 'right'], 'agency and kind read as names');
     assert.deepEqual(errors, []);
   });
 });
