@@ -48,4 +48,13 @@ ${body}
 }
 `;
 writeFileSync(join(staging, 'start.js'), start);
-writeFileSync(indexPath, html.replace(inline, '<script type="module" src="./start.js"></script>'));
+
+// trunk gives the wasm's `<link rel="preload" as="fetch">` an `integrity` attribute, which
+// Chromium ignores for that kind of preload, saying so in the console on every load. The fetch
+// that uses the preload carries no integrity either, so the attribute protects nothing: drop it.
+const page = html
+  .replace(inline, '<script type="module" src="./start.js"></script>')
+  .replace(/<link rel="preload"[^>]*>/g, (link) =>
+    link.includes('as="fetch"') ? link.replace(/ integrity="[^"]*"/, '') : link,
+  );
+writeFileSync(indexPath, page);

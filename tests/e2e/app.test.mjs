@@ -28,7 +28,7 @@ async function amounts(page) {
 
 describe('the Muchuan explorer', () => {
   test('shows the eight amounts, the unstated stream and the seed totals', async () => {
-    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    const { page, errors, warnings } = await open(browser, `${server.url}/?lang=zh-Hans`);
     assert.equal(await page.locator('.stream').count(), 9);
     assert.equal(await page.locator('.amount-input').count(), 8);
     assert.deepEqual(await amounts(page), ['273', '200', '2000', '600', '30', '600', '75', '10']);
@@ -43,6 +43,7 @@ describe('the Muchuan explorer', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(overflow <= 360, `no sideways scrolling at 360 px (page is ${overflow} px wide)`);
     assert.deepEqual(errors, []);
+    assert.deepEqual(warnings, [], 'a webmaster opening the console on the page sees nothing');
   });
 
   test('moving the loans slider by keyboard changes the totals', async () => {

@@ -44,14 +44,17 @@ export function serveDist(extraMounts = {}, headers = {}) {
 }
 
 /**
- * Opens `url` in a new page of `context` and waits for the app to start. Returns the page and
- * the list that collects console errors, page errors and CSP violations.
+ * Opens `url` in a new page of `context` and waits for the app to start. Returns the page, the
+ * list that collects console errors, page errors and CSP violations, and the list of console
+ * warnings.
  */
 export async function open(context, url, { ready = true } = {}) {
   const page = await context.newPage();
   const errors = [];
+  const warnings = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'warning') warnings.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
   page.on('dialog', (dialog) => {
@@ -60,7 +63,7 @@ export async function open(context, url, { ready = true } = {}) {
   });
   await page.goto(url);
   if (ready) await page.waitForSelector('html[data-ready]');
-  return { page, errors };
+  return { page, errors, warnings };
 }
 
 /**
