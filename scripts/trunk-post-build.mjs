@@ -1,6 +1,7 @@
 // trunk post_build hook: moves trunk's inline start-up script into `start.js`, so the page runs
 // under `script-src 'self'` with no 'unsafe-inline', and makes a failed start visible: if the
-// module or the WebAssembly cannot load, the page shows an error panel instead of nothing.
+// module or the WebAssembly cannot load, the page shows an error panel instead of nothing. It
+// also drops an attribute that only makes the console warn (the wasm preload's `integrity`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
