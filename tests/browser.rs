@@ -44,6 +44,7 @@ async fn render(lang: Lang) -> Element {
             on_change: None,
             asset_base: "./".into(),
             on_ready: None,
+            document_shortcuts: false,
         },
     )
     .render();

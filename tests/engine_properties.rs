@@ -328,6 +328,11 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
         .filter(|i| scenario.outcomes[*i] != Outcome::Pending)
         .filter_map(|i| scenario.amounts[i].map(|a| a - streams[i].granted))
         .sum();
+    let pending_sought = (0..streams.len())
+        .filter(|i| !dataset.streams[*i].status.is_granted())
+        .filter(|i| scenario.outcomes[*i] == Outcome::Pending)
+        .filter_map(|i| scenario.amounts[i])
+        .sum();
     let sum = |all: &[Counted]| Counted {
         granted: all.iter().map(|c| c.granted).sum(),
         sought: all.iter().map(|c| c.sought).sum(),
@@ -344,6 +349,7 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
         by_agency,
         per_unit,
         not_granted,
+        pending_sought,
     }
 }
 

@@ -24,6 +24,7 @@ fn seed_totals_are_exact() {
     let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
     assert_eq!(totals.counted.granted, 17_580_000);
     assert_eq!(totals.counted.sought, 20_300_000);
+    assert_eq!(totals.pending_sought, 20_300_000);
     assert_eq!(totals.grand(), 37_880_000);
     assert_eq!(kind_total(&dataset, &totals, "loans"), (2_730_000, 0));
     assert_eq!(kind_total(&dataset, &totals, "subsidies"), (2_000_000, 0));
@@ -123,6 +124,9 @@ fn counting_sought_money_off_leaves_granted() {
     let totals = Totals::compute(&dataset, &scenario);
     assert_eq!(totals.grand(), 17_580_000);
     assert_eq!(totals.delta(), 0, "a view toggle is not a change of plan");
+    // Not counted, the 2,030万元 is still being sought: the figure says so, not 0.
+    assert_eq!(totals.counted.sought, 0);
+    assert_eq!(totals.pending_sought, 20_300_000);
 }
 
 #[test]
@@ -155,6 +159,7 @@ fn sought_outcomes_move_money_between_granted_and_nowhere() {
     let totals = Totals::compute(&dataset, &scenario);
     assert_eq!(totals.counted.granted, 17_580_000 + 10_000_000);
     assert_eq!(totals.counted.sought, 0);
+    assert_eq!(totals.pending_sought, 0, "neither is still pending");
     assert_eq!(totals.not_granted, 10_000_000 + 300_000);
     assert_eq!(totals.delta(), -10_300_000);
     let loans = dataset.stream_index("guaranteed-loans").expect("loans");

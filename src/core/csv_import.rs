@@ -667,7 +667,7 @@ fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
     for suffix in ["万元", "萬元", "万", "萬"] {
         if let Some(wan) = cleaned.strip_suffix(suffix) {
             return Ok(
-                parse_amount(wan, MoneyStyle::Wan).map_or_else(|| Value::from(cell), Value::from)
+                parse_amount(wan, MoneyStyle::Wan).map_or_else(|_| Value::from(cell), Value::from)
             );
         }
     }

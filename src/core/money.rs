@@ -117,10 +117,20 @@ pub fn format_tenths_percent(tenths: i64) -> String {
     format!("{}{}.{}%", sign(tenths), magnitude / 10, magnitude % 10)
 }
 
+/// Why typed text is not an amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadAmount {
+    /// Not a non-negative number with at most the digits the unit allows.
+    NotAnAmount,
+    /// A number above [`MAX_AMOUNT`].
+    TooLarge,
+}
+
 /// Reads an amount typed by a person, exact, in the unit of `style`: `273`, `273.5`, `1,000`
-/// mean 万元 in Chinese, whole yuan in English. Returns `None` for anything that is not a
-/// non-negative number with at most the digits the unit allows (4 after the point for 万).
-pub fn parse_amount(text: &str, style: MoneyStyle) -> Option<i64> {
+/// mean 万元 in Chinese, whole yuan in English. Anything that is not a non-negative number with
+/// at most the digits the unit allows (4 after the point for 万) is
+/// [`BadAmount::NotAnAmount`]; a number above [`MAX_AMOUNT`] is [`BadAmount::TooLarge`].
+pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
     let cleaned: String = text
         .trim()
         .trim_end_matches("万元")
@@ -134,30 +144,36 @@ pub fn parse_amount(text: &str, style: MoneyStyle) -> Option<i64> {
     };
     let digits_ok = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     if whole.is_empty() && fraction.is_empty() || !digits_ok(whole) || !digits_ok(fraction) {
-        return None;
+        return Err(BadAmount::NotAnAmount);
     }
     let scale: u32 = match style {
         MoneyStyle::Wan => 4,
         MoneyStyle::Cny => 0,
     };
-    if fraction.len() > scale as usize || whole.len() > 18 {
-        return None;
+    if fraction.len() > scale as usize {
+        return Err(BadAmount::NotAnAmount);
+    }
+    // Leading zeros say nothing; past 18 digits the number is far above the largest amount.
+    let whole = whole.trim_start_matches('0');
+    if whole.len() > 18 {
+        return Err(BadAmount::TooLarge);
     }
     let whole: i64 = if whole.is_empty() {
         0
     } else {
-        whole.parse().ok()?
+        whole.parse().map_err(|_| BadAmount::NotAnAmount)?
     };
     let padded = format!("{fraction:0<width$}", width = scale as usize);
     let fraction: i64 = if padded.is_empty() {
         0
     } else {
-        padded.parse().ok()?
+        padded.parse().map_err(|_| BadAmount::NotAnAmount)?
     };
-    let amount = whole
-        .checked_mul(10_i64.pow(scale))?
-        .checked_add(fraction)?;
-    (amount <= MAX_AMOUNT).then_some(amount)
+    whole
+        .checked_mul(10_i64.pow(scale))
+        .and_then(|w| w.checked_add(fraction))
+        .filter(|amount| *amount <= MAX_AMOUNT)
+        .ok_or(BadAmount::TooLarge)
 }
 
 /// An amount in the unit a person types it in, exact: `2730000` → `273` (万) or `2730000` (CNY).
@@ -207,34 +223,57 @@ mod tests {
 
     #[test]
     fn parses_typed_amounts_exactly() {
-        assert_eq!(parse_amount("273", MoneyStyle::Wan), Some(2_730_000));
+        assert_eq!(parse_amount("273", MoneyStyle::Wan), Ok(2_730_000));
         assert_eq!(
             parse_amount(" 1,000.5 万元", MoneyStyle::Wan),
-            Some(10_005_000)
+            Ok(10_005_000)
         );
-        assert_eq!(parse_amount("0.0001", MoneyStyle::Wan), Some(1));
-        assert_eq!(parse_amount("2730000", MoneyStyle::Cny), Some(2_730_000));
+        assert_eq!(parse_amount("0.0001", MoneyStyle::Wan), Ok(1));
+        assert_eq!(parse_amount("2730000", MoneyStyle::Cny), Ok(2_730_000));
         assert_eq!(
             parse_amount("CNY 2,730,000", MoneyStyle::Cny),
-            Some(2_730_000)
+            Ok(2_730_000)
         );
-        for bad in [
-            "",
-            "-5",
-            "1.00001",
-            "abc",
-            "1e6",
-            ".",
-            "1.2.3",
+        assert_eq!(parse_amount("000273", MoneyStyle::Wan), Ok(2_730_000));
+        for bad in ["", "-5", "1.00001", "abc", "1e6", ".", "1.2.3"] {
+            assert_eq!(
+                parse_amount(bad, MoneyStyle::Wan),
+                Err(BadAmount::NotAnAmount),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            parse_amount("1.5", MoneyStyle::Cny),
+            Err(BadAmount::NotAnAmount)
+        );
+    }
+
+    #[test]
+    fn amounts_above_the_largest_are_too_large_however_long() {
+        assert_eq!(
+            parse_amount("100000000000", MoneyStyle::Wan),
+            Ok(MAX_AMOUNT),
+            "10^15 yuan itself"
+        );
+        assert_eq!(
+            parse_amount("1000000000000000", MoneyStyle::Cny),
+            Ok(MAX_AMOUNT)
+        );
+        for too_large in [
+            "100000000001",
+            "100000000000.0001",
+            "9223372036854775807",
             "99999999999999999999",
         ] {
-            assert_eq!(parse_amount(bad, MoneyStyle::Wan), None, "{bad:?}");
+            assert_eq!(
+                parse_amount(too_large, MoneyStyle::Wan),
+                Err(BadAmount::TooLarge),
+                "{too_large:?}"
+            );
         }
-        assert_eq!(parse_amount("1.5", MoneyStyle::Cny), None);
         assert_eq!(
-            parse_amount("100000000001", MoneyStyle::Wan),
-            None,
-            "above 10^15 yuan"
+            parse_amount("1000000000000001", MoneyStyle::Cny),
+            Err(BadAmount::TooLarge)
         );
     }
 
@@ -244,7 +283,7 @@ mod tests {
             for style in [MoneyStyle::Wan, MoneyStyle::Cny] {
                 assert_eq!(
                     parse_amount(&amount_input_text(amount, style), style),
-                    Some(amount)
+                    Ok(amount)
                 );
             }
         }

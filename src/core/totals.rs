@@ -82,6 +82,8 @@ pub struct Totals {
     pub per_unit: Vec<PerUnit>,
     /// Money of sought streams assumed refused, or lost in partial grants.
     pub not_granted: i64,
+    /// Money still being sought (no outcome assumed), counted in the grand total or not.
+    pub pending_sought: i64,
     /// Indices of streams whose amount the source does not state.
     pub unstated: Vec<usize>,
 }
@@ -124,6 +126,7 @@ impl Totals {
         let mut counted = Counted::default();
         let mut baseline = Counted::default();
         let mut not_granted = 0;
+        let mut pending_sought = 0;
         let count_sought = scenario.count_sought;
         let planned = scenario.amounts.iter().zip(&scenario.outcomes);
         for (i, ((stream, slot), (amount, outcome))) in dataset
@@ -166,6 +169,9 @@ impl Totals {
             if stream.status == Status::Sought && *outcome != Outcome::Pending {
                 not_granted += amount - now.granted;
             }
+            if !stream.status.is_granted() && *outcome == Outcome::Pending {
+                pending_sought += amount;
+            }
         }
         for stream in dataset.streams.iter().skip(covered) {
             let amount = stream.amount.unwrap_or(0);
@@ -203,6 +209,7 @@ impl Totals {
             by_agency,
             per_unit,
             not_granted,
+            pending_sought,
             unstated,
         }
     }

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::dataset::Dataset;
@@ -48,6 +49,11 @@ pub struct AppProps {
     /// Told once everything is on the page, the scenarios panel included.
     #[prop_or_default]
     pub on_ready: Option<Callback<()>>,
+    /// Whether the document is the explorer's own (its page, or its iframe), so that Ctrl+Z and
+    /// Ctrl+Y act wherever the focus is, even on nothing; inside a host page they act only
+    /// within the explorer.
+    #[prop_or_default]
+    pub document_shortcuts: bool,
 }
 
 /// What the app tells its host after a change.
@@ -104,27 +110,46 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    use_effect_with((lang, props.standalone), |(lang, standalone)| {
-        if *standalone {
-            crate::web::page::set_document_lang(*lang);
-        }
-    });
+    {
+        // The address names the language once the planner picks one (or if it named one).
+        let opened_in = props.lang;
+        use_effect_with((lang, props.standalone), move |&(lang, standalone)| {
+            if standalone {
+                crate::web::page::set_document_lang(lang);
+                if lang != opened_in || crate::web::page::query_param("lang").is_some() {
+                    crate::web::page::set_query_lang(lang);
+                }
+            }
+        });
+    }
 
+    // Undo and redo by keyboard. With nothing focused the key goes to the document, not to the
+    // explorer: left to the browser, its own undo would put text back into the last field
+    // edited, behind the app's back. So on its own document the explorer listens there.
     let on_key = {
         let dispatch = dispatch.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if !(event.ctrl_key() || event.meta_key()) || crate::web::page::is_text_field(&event) {
-                return;
+        move |event: &KeyboardEvent| {
+            if let Some(msg) = shortcut(event) {
+                event.prevent_default();
+                dispatch.dispatch(msg);
             }
-            let msg = match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
-                ("z", false) => Msg::Undo,
-                ("z", true) | ("y", false) => Msg::Redo,
-                _ => return,
-            };
-            event.prevent_default();
-            dispatch.dispatch(msg);
-        })
+        }
     };
+    {
+        let on_key = on_key.clone();
+        use_effect_with(props.document_shortcuts, move |&on| {
+            let listener = on.then(|| {
+                crate::web::page::listen_window("keydown", move |event: Event| {
+                    if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
+                        on_key(event);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let on_key = (!props.document_shortcuts)
+        .then(|| Callback::from(move |event: KeyboardEvent| on_key(&event)));
 
     let dataset = state.dataset.clone();
     let (page, on_pick_page) = use_list_page(dataset.clone(), dataset.streams.len());
@@ -191,5 +216,18 @@ pub fn app(props: &AppProps) -> Html {
                 <p>{ text(lang, "app.footer") }</p>
             </footer>
         </div>
+    }
+}
+
+/// What Ctrl (or ⌘) with Z, Shift+Z or Y asks for, outside a text field (where they edit the
+/// text).
+fn shortcut(event: &KeyboardEvent) -> Option<Msg> {
+    if !(event.ctrl_key() || event.meta_key()) || crate::web::page::is_text_field(event) {
+        return None;
+    }
+    match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
+        ("z", false) => Some(Msg::Undo),
+        ("z", true) | ("y", false) => Some(Msg::Redo),
+        _ => None,
     }
 }

@@ -42,9 +42,14 @@ pub fn notices(props: &NoticesProps) -> Html {
                     },
                     Notice::InvalidDataset { origin, problems } => {
                         let errors = problems.iter().filter(|p| p.is_error()).count();
+                        let key = if errors == 1 {
+                            "notice.invalid-dataset-one"
+                        } else {
+                            "notice.invalid-dataset"
+                        };
                         html! {
                             <>
-                                <p>{ fill(lang, "notice.invalid-dataset", &[("origin", origin), ("count", &errors.to_string())]) }</p>
+                                <p>{ fill(lang, key, &[("origin", origin), ("count", &errors.to_string())]) }</p>
                                 <ul class="problems">
                                     { for problems.iter().map(|p| html! {
                                         <li class={if p.is_error() { "error" } else { "warning" }}>

@@ -509,7 +509,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     };
 
     let storage_off = shelf.unavailable.is_some();
-    let share_url = share_url(&share);
+    let share_url = share_url(&share, lang);
 
     html! {
         <section class="scenarios" aria-labelledby="scenarios-heading" ref={root}>
@@ -745,10 +745,10 @@ fn saved_date(ms: u64, lang: Lang) -> Option<(String, String)> {
     Some((String::from(date.to_iso_string()), String::from(shown)))
 }
 
-/// The link to the explorer showing `share`: this page's address without `embed`, with the
-/// scenario as its fragment. `None` where the explorer is a custom element on another page
-/// (that page's address would not open the scenario).
-fn share_url(share: &str) -> Option<String> {
+/// The link to the explorer showing `share`: this page's address without `embed`, in `lang`,
+/// with the scenario as its fragment. `None` where the explorer is a custom element on another
+/// page (that page's address would not open the scenario).
+fn share_url(share: &str, lang: Lang) -> Option<String> {
     crate::web::page::element_by_id(crate::web::STANDALONE_ROOT_ID)?;
     let location = web_sys::window()?.location();
     let origin = location.origin().ok()?;
@@ -756,13 +756,9 @@ fn share_url(share: &str) -> Option<String> {
     let search = location.search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params.delete("embed");
+    params.set("lang", lang.tag());
     let query = String::from(params.to_string());
-    let query = if query.is_empty() {
-        String::new()
-    } else {
-        format!("?{query}")
-    };
-    Some(format!("{origin}{path}{query}#{share}"))
+    Some(format!("{origin}{path}?{query}#{share}"))
 }
 
 /// Props of [`ShareLink`].

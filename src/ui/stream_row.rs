@@ -4,7 +4,9 @@ use yew::prelude::*;
 
 use crate::core::dataset::Status;
 use crate::core::lang::Lang;
-use crate::core::money::{amount_input_text, format_delta, parse_amount};
+use crate::core::money::{
+    BadAmount, MAX_AMOUNT, MoneyStyle, amount_input_text, format_delta, parse_amount,
+};
 use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP};
 use crate::i18n::{fill, text};
 use crate::ui::hooks::use_select_value;
@@ -62,7 +64,12 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         dispatch,
     } = props;
     let (index, lang) = (*index, *lang);
-    let input_error = use_state(|| None::<String>);
+    let rejected = use_state_eq(|| None::<Rejected>);
+    {
+        // A rejected text belongs to the amount it was typed over; any new amount replaces it.
+        let rejected = rejected.clone();
+        use_effect_with(*amount, move |_| rejected.set(None));
+    }
     let Some(stream) = dataset.streams.get(index) else {
         return Html::default();
     };
@@ -121,26 +128,26 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             };
             let on_type = {
                 let dispatch = dispatch.clone();
-                let input_error = input_error.clone();
+                let rejected = rejected.clone();
                 Callback::from(move |event: Event| {
                     let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                         return;
                     };
-                    match parse_amount(&input.value(), style) {
-                        Some(typed) => {
-                            input_error.set(None);
+                    let typed = input.value();
+                    match parse_amount(&typed, style) {
+                        Ok(value) => {
+                            rejected.set(None);
                             dispatch.dispatch(Msg::Act(Action::SetAmount {
                                 stream: index,
-                                amount: typed,
+                                amount: value,
                             }));
                         }
-                        None => input_error.set(Some(text(
-                            lang,
-                            match style {
-                                crate::core::money::MoneyStyle::Wan => "row.bad-amount-wan",
-                                crate::core::money::MoneyStyle::Cny => "row.bad-amount-cny",
-                            },
-                        ))),
+                        // Kept in the field, so the user corrects what they typed.
+                        Err(reason) => rejected.set(Some(Rejected {
+                            over: amount,
+                            typed,
+                            reason,
+                        })),
                     }
                 })
             };
@@ -156,9 +163,12 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                     }));
                 })
             };
-            let error = (*input_error)
-                .clone()
-                .or_else(|| refusal.as_ref().map(|r| refusal_message(r, lang)));
+            let rejected = (*rejected).as_ref().filter(|r| r.over == amount);
+            let error = match rejected {
+                Some(rejected) => Some(bad_amount_message(rejected.reason, style, lang)),
+                None => refusal.as_ref().map(|r| refusal_message(r, lang)),
+            };
+            let rejected_text = rejected.map(|r| r.typed.clone());
             let delta = amount - baseline;
             let unit = text(lang, "row.unit");
             html! {
@@ -174,9 +184,10 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                             oninput={on_slide} onkeydown={on_key} />
                     </div>
                     <div class="amount-line">
-                        <label for={id("amount")}>{ fill(lang, "row.amount", &[("unit", &unit)]) }</label>
+                        <label id={id("amount-label")} for={id("amount")}>{ fill(lang, "row.amount", &[("unit", &unit)]) }</label>
                         <input type="text" inputmode="decimal" id={id("amount")} class="amount-input"
-                            value={amount_input_text(amount, style)}
+                            aria-labelledby={format!("{} {}", id("name"), id("amount-label"))}
+                            value={rejected_text.unwrap_or_else(|| amount_input_text(amount, style))}
                             aria-invalid={if error.is_some() { "true" } else { "false" }}
                             aria-describedby={id("error")}
                             disabled={slider_disabled}
@@ -189,8 +200,9 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         <span class={classes!("delta-value", delta_class(delta))}>{ format_delta(delta, style) }</span>
                     </p>
                     <div class="choice lock">
-                        <input type="checkbox" id={id("lock")} checked={*locked} onchange={on_lock} />
-                        <label for={id("lock")}>{ text(lang, "row.lock") }</label>
+                        <input type="checkbox" id={id("lock")} checked={*locked} onchange={on_lock}
+                            aria-labelledby={format!("{} {}", id("name"), id("lock-label"))} />
+                        <label id={id("lock-label")} for={id("lock")}>{ text(lang, "row.lock") }</label>
                     </div>
                     if sought {
                         <OutcomeChoice index={index} outcome={*outcome} lang={lang} dispatch={dispatch.clone()} />
@@ -221,6 +233,30 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             </details>
             { controls }
         </li>
+    }
+}
+
+/// Text typed into an amount field that is not an amount, with the amount it was typed over.
+#[derive(Clone, PartialEq)]
+struct Rejected {
+    /// The amount the field held.
+    over: i64,
+    /// What was typed.
+    typed: String,
+    /// Why it is not an amount.
+    reason: BadAmount,
+}
+
+/// Why typed text was not taken, and what to type instead.
+fn bad_amount_message(reason: BadAmount, style: MoneyStyle, lang: Lang) -> String {
+    match (reason, style) {
+        (BadAmount::TooLarge, _) => fill(
+            lang,
+            "row.amount-too-large",
+            &[("max", &money(MAX_AMOUNT, lang))],
+        ),
+        (BadAmount::NotAnAmount, MoneyStyle::Wan) => text(lang, "row.bad-amount-wan"),
+        (BadAmount::NotAnAmount, MoneyStyle::Cny) => text(lang, "row.bad-amount-cny"),
     }
 }
 
@@ -319,15 +355,17 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
     use_select_value(select.clone(), value.to_owned());
     html! {
         <div class="outcome">
-            <label for={id("outcome")}>{ text(lang, "outcome.label") }</label>
-            <select id={id("outcome")} onchange={on_choose} ref={select}>
+            <label id={id("outcome-label")} for={id("outcome")}>{ text(lang, "outcome.label") }</label>
+            <select id={id("outcome")} onchange={on_choose} ref={select}
+                aria-labelledby={format!("{} {}", id("name"), id("outcome-label"))}>
                 { for ["pending", "granted", "partial", "refused"].into_iter().map(|key| html! {
                     <option value={key} selected={key == value}>{ text(lang, &format!("outcome.{key}")) }</option>
                 }) }
             </select>
             if let Outcome::Partial(p) = outcome {
-                <label for={id("percent")}>{ text(lang, "outcome.percent") }</label>
+                <label id={id("percent-label")} for={id("percent")}>{ text(lang, "outcome.percent") }</label>
                 <input type="number" id={id("percent")} class="percent-input" min="0" max="100" step="1"
+                    aria-labelledby={format!("{} {}", id("name"), id("percent-label"))}
                     value={p.to_string()} onchange={on_percent} />
             }
         </div>

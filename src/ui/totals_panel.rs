@@ -138,7 +138,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                 </div>
                 <div class="figure sought">
                     <dt>{ text(lang, "totals.sought") }</dt>
-                    <dd id="total-sought">{ money(totals.counted.sought, lang) }</dd>
+                    <dd id="total-sought">{ money(totals.pending_sought, lang) }</dd>
                     if !*count_sought {
                         <dd class="note">{ text(lang, "totals.sought-not-counted") }</dd>
                     }

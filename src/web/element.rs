@@ -108,6 +108,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
                     let _ = host.set_attribute("data-ready", lang.tag());
                     fire(&host, "explorerready", &JsValue::NULL);
                 })),
+                document_shortcuts: false,
             },
         )
         .render();

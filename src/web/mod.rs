@@ -66,6 +66,7 @@ pub fn start() {
                 on_change: Some(on_change),
                 asset_base: "./".into(),
                 on_ready: Some(Callback::from(move |()| page::mark_ready(lang))),
+                document_shortcuts: true,
             },
         )
         .render();

@@ -34,6 +34,31 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
+/// Puts `lang` in the address's `lang` parameter (the rest of the address kept, no history
+/// entry), so that a reload or a copy of the address opens in the language on screen.
+pub fn set_query_lang(lang: Lang) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
+    else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    if params.get("lang").as_deref() == Some(lang.tag()) {
+        return;
+    }
+    params.set("lang", lang.tag());
+    let url = format!("{path}?{}{hash}", String::from(params.to_string()));
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// Whether a key event comes from a field where typing has its own undo (text, number).
 pub fn is_text_field(event: &web_sys::KeyboardEvent) -> bool {
     event

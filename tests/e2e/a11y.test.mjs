@@ -37,6 +37,31 @@ for (const lang of ['zh-Hans', 'en', 'zh-Hant']) {
   });
 }
 
+describe('names a screen reader reads', () => {
+  test("each stream's fields say which stream they belong to", async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    await page.selectOption('#stream-3-outcome', 'partial');
+    const named = async (role, name) => page.getByRole(role, { name, exact: true }).count();
+    const loans = 'Entrepreneurship guaranteed loans';
+    assert.equal(await named('textbox', `${loans} Exact amount (CNY)`), 1);
+    assert.equal(await named('checkbox', `${loans} Lock`), 1);
+    const training = await textOf(page, '#stream-3-name');
+    assert.equal(await named('combobox', `${training} Assumed outcome`), 1);
+    assert.equal(await named('spinbutton', `${training} Share granted (%)`), 1);
+    // No two fields of the stream list share a name.
+    const names = await page.$$eval('.stream-list :is(input, select)', (fields) =>
+      fields.map((field) =>
+        (field.getAttribute('aria-labelledby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent.trim())
+          .join(' '),
+      ),
+    );
+    assert.equal(new Set(names).size, names.length, names.join(' | '));
+    assert.deepEqual(errors, []);
+  });
+});
+
 describe('keyboard alone', () => {
   test('tab to a slider, move it, lock a stream, switch to a fixed pool', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);

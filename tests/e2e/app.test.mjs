@@ -116,6 +116,9 @@ describe('the Muchuan explorer', () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
     await page.uncheck('#count-sought');
     assert.equal(await textOf(page, '#total-grand'), '1,758万元');
+    // The sought money is still there, only left out of the total.
+    assert.equal(await textOf(page, '#total-sought'), '2,030万元');
+    assert.match(await textOf(page, '.figure.sought'), /未计入总额/);
     await page.check('#count-sought');
     assert.equal(await textOf(page, '#total-grand'), '3,788万元');
     assert.deepEqual(errors, []);

@@ -154,6 +154,7 @@ describe('other datasets', () => {
     assert.match(notice, /streams\[1\]\.id: the id “a” is used twice/);
     assert.match(notice, /streams\[1\]\.kind: names the kind “grants”/);
     assert.match(notice, /streams\[1\]\.amount: amounts are whole yuan/);
+    assert.match(notice, /: \d+ errors found\./);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
     assert.deepEqual(errors, []);
   });
@@ -164,6 +165,7 @@ describe('other datasets', () => {
     await page.setInputFiles('#dataset-file', fixture('truncated.json'));
     await page.waitForSelector('.notice');
     assert.match(await page.locator('.notice').innerText(), /Line 2, column \d+: the file ends too early/);
+    assert.match(await page.locator('.notice').innerText(), /truncated\.json”: 1 error found\./);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
     await page.setInputFiles('#dataset-file', fixture('bad.csv'));
     await page.waitForFunction(() => document.querySelectorAll('.notice').length === 2);

@@ -73,10 +73,30 @@ describe('languages', () => {
     assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million', 'the scenario is kept');
     assert.match(await textOf(page, '#figure-streams h3'), /[A-Za-z]/);
     assert.doesNotMatch(await page.locator('#figure-streams svg').innerHTML(), /方案|基准/);
+    // The address and the share link name the language on screen, the scenario kept: a reload
+    // or the shared link opens in English.
+    await page.waitForFunction(() => location.hash.startsWith('#v1;'));
+    assert.match(page.url(), /\?lang=en#v1;guaranteed-loans=283w$/);
+    assert.match(await page.inputValue('#share-url'), /\?lang=en#v1;guaranteed-loans=283w$/);
+    await page.reload();
+    await page.waitForSelector('html[data-ready]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million');
     await page.selectOption('#language-select', 'zh-Hant');
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
     assert.match(await textOf(page, '#streams-heading'), /資金流/);
+    assert.match(page.url(), /\?lang=zh-Hant#v1;/);
     await screenshot(page, 'desktop-zh-Hant');
+    assert.deepEqual(errors, []);
+  });
+
+  test('opened without a language, the address gets one only when the planner picks one', async () => {
+    const { page, errors } = await open(browser, `${server.url}/`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', "the browser's language");
+    assert.equal(new URL(page.url()).searchParams.get('lang'), null);
+    await page.selectOption('#language-select', 'zh-Hans');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    assert.equal(new URL(page.url()).searchParams.get('lang'), 'zh-Hans');
     assert.deepEqual(errors, []);
   });
 

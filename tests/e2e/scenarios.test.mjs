@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, axeViolations, launch, open, screenshot, serveDist, textOf } from './harness.mjs';
+import { DIST, axeViolations, launch, open, screenshot, serveDist, textOf, untilValue } from './harness.mjs';
 
 const KEY = 'muchuan-funding-explorer.scenarios';
 const BACKUP_PREFIX = `${KEY}.corrupt-`;
@@ -127,6 +127,50 @@ describe('what-if scenarios', () => {
     await page.keyboard.press('Control+y');
     assert.deepEqual(await totals(page), TRAINING_REFUSED, 'Ctrl+Y redoes too');
     assert.match(await page.inputValue('#share-url'), /#v1;guaranteed-loans=300w;training-base=r$/);
+    assert.deepEqual(errors, []);
+  });
+
+  test('Ctrl+Z with nothing focused undoes the last change, and every field follows', async () => {
+    const { page, errors } = await fresh();
+    // Typed, then Tab: the field commits on leaving it.
+    await page.fill('#stream-0-amount', '300');
+    await page.press('#stream-0-amount', 'Tab');
+    assert.deepEqual(await totals(page), MORE_LOANS);
+    // A click on plain text leaves nothing focused; the browser's own undo would put the typed
+    // text back in the field behind the app's back.
+    await page.click('h1');
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await totals(page), BASELINE, 'the app undid the change');
+    assert.equal(await page.inputValue('#stream-0-amount'), '273');
+    assert.equal(await textOf(page, '#stream-0-amount ~ .amount-text'), '273万元');
+    assert.equal(await page.getByRole('button', { name: '撤销' }).isDisabled(), true);
+    await page.keyboard.press('Control+Shift+Z');
+    assert.deepEqual(await totals(page), MORE_LOANS, 'and redid it');
+    assert.equal(await page.inputValue('#stream-0-amount'), '300');
+    assert.deepEqual(errors, []);
+  });
+
+  test('a rejected amount stays in its field to be corrected, with the reason', async () => {
+    const { page, errors } = await fresh();
+    await setAmount(page, 0, '3o0');
+    assert.equal(await page.inputValue('#stream-0-amount'), '3o0', 'what was typed is kept');
+    assert.equal(await page.getAttribute('#stream-0-amount', 'aria-invalid'), 'true');
+    assert.match(await textOf(page, '#stream-0-error'), /万元/);
+    assert.deepEqual(await totals(page), BASELINE, 'and changes nothing');
+    // A number, but above the largest amount: the reason says so, with the limit.
+    await setAmount(page, 0, '100000000001');
+    assert.equal(await page.inputValue('#stream-0-amount'), '100000000001');
+    assert.equal(await textOf(page, '#stream-0-error'), '金额太大：最多 100,000,000,000万元');
+    await setAmount(page, 0, '300');
+    assert.equal(await page.getAttribute('#stream-0-amount', 'aria-invalid'), 'false');
+    assert.equal(await textOf(page, '#stream-0-error'), '');
+    assert.deepEqual(await totals(page), MORE_LOANS);
+    // A slider move replaces a rejected text with the amount it sets, and clears the reason.
+    await setAmount(page, 0, 'abc');
+    await page.focus('#stream-0-slider');
+    await page.keyboard.press('PageUp');
+    await untilValue(page, '#stream-0-amount', '310');
+    assert.equal(await page.getAttribute('#stream-0-amount', 'aria-invalid'), 'false');
     assert.deepEqual(errors, []);
   });
 
