@@ -204,7 +204,7 @@ pub fn app(props: &AppProps) -> Html {
             if props.standalone {
                 <a class="skip-link" href="#main-content">{ text(lang, "app.skip") }</a>
             }
-            <Header dataset={dataset.clone()} lang={lang} />
+            <Header dataset={dataset.clone()} lang={lang} standalone={props.standalone} />
             <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
             if props.standalone {
                 <main id="main-content" tabindex="-1">{ body }</main>
@@ -212,9 +212,10 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="main" role="region" aria-labelledby="programme-title">{ body }</div>
             }
             <DataSource lang={lang} asset_base={props.asset_base.clone()} dispatch={dispatch.clone()} />
-            <footer class="page-footer">
+            // The page's contentinfo landmark only on the explorer's own page.
+            <@{if props.standalone { "footer" } else { "div" }} class="page-footer">
                 <p>{ text(lang, "app.footer") }</p>
-            </footer>
+            </@>
         </div>
     }
 }

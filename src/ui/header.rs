@@ -13,19 +13,26 @@ pub struct HeaderProps {
     pub dataset: DatasetRef,
     /// The interface language.
     pub lang: Lang,
+    /// Whether the explorer owns the page: then this is the page's banner landmark; inside a
+    /// host page it is a plain block, the host having its own.
+    pub standalone: bool,
 }
 
 /// Title, summary and source line.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let HeaderProps { dataset, lang } = props;
+    let HeaderProps {
+        dataset,
+        lang,
+        standalone,
+    } = props;
     let lang = *lang;
     let source = &dataset.source;
     let title = source.title.get(lang);
     let publisher = source.publisher.get(lang);
     let summary = dataset.summary.get(lang);
     html! {
-        <header class="page-header">
+        <@{if *standalone { "header" } else { "div" }} class="page-header">
             <p class="app-name">{ text(lang, "app.name") }</p>
             <h1 id="programme-title">{ dataset.title.get(lang) }</h1>
             if !summary.is_empty() {
@@ -40,7 +47,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 }
                 { format!(" — {publisher}") }
             </p>
-        </header>
+        </@>
     }
 }
 

@@ -44,6 +44,10 @@ describe('the Muchuan explorer', () => {
     assert.ok(overflow <= 360, `no sideways scrolling at 360 px (page is ${overflow} px wide)`);
     assert.deepEqual(errors, []);
     assert.deepEqual(warnings, [], 'a webmaster opening the console on the page sees nothing');
+    // On its own page the explorer has the page's landmarks.
+    for (const role of ['banner', 'main', 'contentinfo']) {
+      assert.equal(await page.getByRole(role).count(), 1, role);
+    }
   });
 
   test('moving the loans slider by keyboard changes the totals', async () => {

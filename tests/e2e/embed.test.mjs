@@ -91,6 +91,10 @@ describe('the custom element', () => {
     await first.locator('#stream-0-amount').press('Enter');
     assert.equal(await first.locator('#total-grand').innerText(), 'CNY 38.15 million');
     assert.equal(await second.locator('#total-grand').innerText(), '625万元', 'the other is untouched');
+    // The host page keeps its own landmarks: no explorer adds a banner or a contentinfo.
+    assert.equal(await page.getByRole('banner').count(), 0);
+    assert.equal(await page.getByRole('contentinfo').count(), 0);
+    assert.equal(await first.locator('.page-header').count(), 1);
     assert.deepEqual(errors, []);
   });
 
@@ -114,6 +118,7 @@ describe('the iframe embed', () => {
     assert.equal(await frame.locator('#total-grand').innerText(), 'CNY 37.88 million');
     assert.equal(await frame.locator('.skip-link').count(), 0);
     assert.equal(await frame.locator('main').count(), 0);
+    assert.equal(await frame.locator('header, footer').count(), 0);
     assert.deepEqual(errors, []);
   });
 });
