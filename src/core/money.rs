@@ -111,10 +111,15 @@ pub fn format_delta(delta: i64, style: MoneyStyle) -> String {
     format!("{sign}{}", format_amount(magnitude, style))
 }
 
-/// Tenths of a percent as text: `473` → `47.3%`, `-25` → `-2.5%`.
+/// Tenths of a percent as text: `473` → `47.3%`, `-25` → `-2.5%`, `123456` → `12,345.6%`.
 pub fn format_tenths_percent(tenths: i64) -> String {
     let magnitude = tenths.unsigned_abs();
-    format!("{}{}.{}%", sign(tenths), magnitude / 10, magnitude % 10)
+    format!(
+        "{}{}.{}%",
+        sign(tenths),
+        group_thousands(magnitude / 10),
+        magnitude % 10
+    )
 }
 
 /// Why typed text is not an amount.
@@ -219,6 +224,7 @@ mod tests {
         assert_eq!(format_tenths_percent(473), "47.3%");
         assert_eq!(format_tenths_percent(1000), "100.0%");
         assert_eq!(format_tenths_percent(-25), "-2.5%");
+        assert_eq!(format_tenths_percent(52_798_309_854), "5,279,830,985.4%");
     }
 
     #[test]

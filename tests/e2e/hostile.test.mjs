@@ -257,6 +257,20 @@ function parseCsv(text) {
   return rows;
 }
 
+describe('hostile amounts', () => {
+  test('the largest amounts a field takes fit the page, with grouped figures', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    for (const [stream, amount] of [[0, '999999999999999'], [3, '1000000000000000']]) {
+      await page.fill(`#stream-${stream}-amount`, amount);
+      await page.press(`#stream-${stream}-amount`, 'Enter');
+    }
+    assert.equal(await page.locator('#total-grand').innerText(), 'CNY 2,000,000,015.15 million');
+    assert.match(await page.locator('#total-delta').innerText(), /\(\+5,279,830,985\.4%\)/);
+    for (const width of [360, 1280]) await assertNoSidewaysScroll(page, width, 'largest amounts');
+    assert.deepEqual(errors, []);
+  });
+});
+
 describe('a start that fails', () => {
   /** A copy of dist/ whose WebAssembly is cut short, as a broken or interrupted deploy leaves it. */
   function brokenDist() {
