@@ -22,6 +22,27 @@ const STREAM = {
 const amountInput = (i) => `#stream-${i}-amount`;
 const slider = (i) => `#stream-${i}-slider`;
 
+/**
+ * Whether the pixels just inside the left and right edges of `box`, half-way down its first
+ * row, are shaded (darker than the white paper).
+ */
+async function edgeShades(page, box) {
+  const png = (await box.screenshot()).toString('base64');
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    // Below the heading row, in the first body row's top padding (no text there).
+    const y = Math.min(image.height - 1, 62);
+    const shaded = (x) => context.getImageData(x, y, 1, 1).data[0] < 235;
+    return { left: shaded(1), right: shaded(image.width - 2) };
+  }, png);
+}
+
 async function amounts(page) {
   return page.$$eval('.amount-input', (inputs) => inputs.map((input) => input.value));
 }
@@ -197,6 +218,15 @@ describe('the Muchuan explorer', () => {
     assert.deepEqual(overflow, [0, 0], 'no sideways scrolling in the totals tables at 1280 px');
     await page.setViewportSize({ width: 360, height: 800 });
     await screenshot(page, 'phone-en');
+    // A table that scrolls sideways shows a shadow at the edge that hides columns, and none at
+    // the edge where it ends; one that fits shows none.
+    const byKind = page.locator('.totals .table-scroll').first();
+    assert.deepEqual(await edgeShades(page, byKind), { left: false, right: true }, 'at its start');
+    await byKind.evaluate((box) => { box.scrollLeft = box.scrollWidth; });
+    assert.deepEqual(await edgeShades(page, byKind), { left: true, right: false }, 'at its end');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.deepEqual(await edgeShades(page, byKind), { left: false, right: false }, 'fitting');
+    await page.setViewportSize({ width: 360, height: 800 });
     // On a phone the charts' tables scroll sideways rather than break names inside a word
     // ("Entrepr/eneurship"): each word of a row's name sits on one line.
     for (const figure of ['streams', 'kinds', 'flow']) await page.click(`#figure-${figure} button`);
