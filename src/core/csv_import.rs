@@ -1072,8 +1072,11 @@ mod tests {
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
         let dataset = loaded.dataset;
         assert_eq!(dataset.streams.len(), 4);
-        assert_eq!(dataset.kinds.len(), 3);
-        assert_eq!(dataset.agencies.len(), 3);
+        assert_eq!(dataset.kinds.len(), 4);
+        assert_eq!(dataset.agencies.len(), 4);
+        // The row whose quote names the finance bureau is the finance bureau's.
+        assert_eq!(dataset.streams[2].agency, "finance");
+        assert!(dataset.streams[2].quote.contains("市财政"));
         assert_eq!(dataset.streams[0].amount, Some(2_730_000));
         assert_eq!(
             dataset.streams[2].amount, None,
