@@ -100,9 +100,12 @@ pub fn data_source(props: &DataSourceProps) -> Html {
         <section class="data-source" aria-labelledby="data-heading">
             <h2 id="data-heading">{ text(lang, "data.heading") }</h2>
             <div class="file-line">
-                <label for="dataset-file">{ text(lang, "data.load") }</label>
-                <input type="file" id="dataset-file" accept=".json,.csv,application/json,text/csv"
+                // The field itself is hidden (its button and "no file chosen" speak the browser's
+                // language, not the page's); its label, styled as a button, opens it.
+                <input type="file" id="dataset-file" class="file-input"
+                    accept=".json,.csv,application/json,text/csv"
                     aria-describedby="dataset-file-hint" onchange={on_file} />
+                <label for="dataset-file" class="button">{ text(lang, "data.load") }</label>
                 <p class="hint" id="dataset-file-hint">{ text(lang, "data.load-hint") }</p>
             </div>
             <ul class="downloads">

@@ -58,6 +58,13 @@ describe('languages', () => {
       const text = await textInPageLanguage(page);
       const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
       assert.deepEqual([...new Set(words)], [], `English in the ${lang} view`);
+      // The browser draws a file field's button and "No file chosen" in its own language: the
+      // page shows its own labels as the buttons instead.
+      for (const id of ['dataset-file', 'import-file']) {
+        const field = await page.locator(`#${id}`).boundingBox();
+        assert.ok(field.width <= 1 && field.height <= 1, `#${id} is not drawn`);
+        assert.ok(await page.locator(`label[for="${id}"]`).isVisible(), `#${id} has a visible label`);
+      }
       assert.deepEqual(errors, []);
     });
   }
