@@ -199,6 +199,10 @@ pub fn app(props: &AppProps) -> Html {
         </>
     };
 
+    let data_source = html! {
+        <DataSource lang={lang} asset_base={props.asset_base.clone()} dispatch={dispatch.clone()} />
+    };
+
     html! {
         <div class={classes!("mfe-app", props.compact.then_some("compact"))} lang={lang.tag()} onkeydown={on_key}>
             if props.standalone {
@@ -207,11 +211,10 @@ pub fn app(props: &AppProps) -> Html {
             <Header dataset={dataset.clone()} lang={lang} standalone={props.standalone} />
             <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
             if props.standalone {
-                <main id="main-content" tabindex="-1">{ body }</main>
+                <main id="main-content" tabindex="-1">{ body }{ data_source }</main>
             } else {
-                <div class="main" role="region" aria-labelledby="programme-title">{ body }</div>
+                <div class="main" role="region" aria-labelledby="programme-title">{ body }{ data_source }</div>
             }
-            <DataSource lang={lang} asset_base={props.asset_base.clone()} dispatch={dispatch.clone()} />
             // The page's contentinfo landmark only on the explorer's own page.
             <@{if props.standalone { "footer" } else { "div" }} class="page-footer">
                 <p>{ text(lang, "app.footer") }</p>

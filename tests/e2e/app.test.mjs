@@ -69,6 +69,7 @@ describe('the Muchuan explorer', () => {
     for (const role of ['banner', 'main', 'contentinfo']) {
       assert.equal(await page.getByRole(role).count(), 1, role);
     }
+    assert.equal(await page.locator('main section.data-source').count(), 1, 'loading data is content');
   });
 
   test('moving the loans slider by keyboard changes the totals', async () => {
