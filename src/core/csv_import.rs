@@ -49,7 +49,7 @@ use serde_json::{Map, Number, Value};
 use crate::core::csv::{BOM, Cell, SyntaxKind, read, unneutralise, write_record};
 use crate::core::dataset::{Dataset, Localized, Status};
 use crate::core::lang::Lang;
-use crate::core::money::{MoneyStyle, parse_amount};
+use crate::core::money::{BadAmount, MoneyStyle, parse_amount};
 use crate::core::validate::{Problem, ProblemKind, Severity, decode_text, validate_value};
 use crate::i18n::{fill, problem_message, text};
 
@@ -654,8 +654,9 @@ fn name_column(field: &str, suffix: &str) -> &'static str {
         .unwrap_or("")
 }
 
-/// An amount cell as a dataset value: `null` when empty, a number when it reads as one, the
-/// text itself otherwise (the dataset check then says what is wrong).
+/// An amount cell as a dataset value: `null` when empty, a number when it reads as one (the
+/// dataset check then says if it is negative or has a fraction); a cell that is no number is
+/// [`ProblemKind::NotAnAmount`], in a spreadsheet's words rather than JSON's.
 fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
     if cell.is_empty() {
         return Ok(Value::Null);
@@ -666,9 +667,11 @@ fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
         .collect();
     for suffix in ["万元", "萬元", "万", "萬"] {
         if let Some(wan) = cleaned.strip_suffix(suffix) {
-            return Ok(
-                parse_amount(wan, MoneyStyle::Wan).map_or_else(|_| Value::from(cell), Value::from)
-            );
+            return match parse_amount(wan, MoneyStyle::Wan) {
+                Ok(amount) => Ok(Value::from(amount)),
+                Err(BadAmount::TooLarge) => Err(ProblemKind::TooBig),
+                Err(BadAmount::NotAnAmount) => Err(ProblemKind::NotAnAmount),
+            };
         }
     }
     let cleaned = cleaned.strip_suffix('元').unwrap_or(&cleaned);
@@ -686,10 +689,9 @@ fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
             .map(Value::from)
             .map_err(|_| ProblemKind::TooBig);
     }
-    match decimal_number(cleaned) {
-        Some(number) => Ok(Value::Number(number)),
-        None => Ok(Value::from(cell)),
-    }
+    decimal_number(cleaned)
+        .map(Value::Number)
+        .ok_or(ProblemKind::NotAnAmount)
 }
 
 /// A decimal number as Rust's `f64` parsing reads it (`1.5`, `+1.5`, `.5`, `5.`, `1e6`; not
@@ -1164,12 +1166,18 @@ mod tests {
             amount_problem(ProblemKind::TooBig)
         );
         assert_eq!(at("1000000000000001"), amount_problem(ProblemKind::TooBig));
-        assert_eq!(
-            at("lots"),
-            amount_problem(ProblemKind::WrongType {
-                expected: "whole number or null",
-                found: "string"
-            })
+        assert_eq!(at("lots"), amount_problem(ProblemKind::NotAnAmount));
+        assert_eq!(at("2.73.0万"), amount_problem(ProblemKind::NotAnAmount));
+        assert_eq!(at("100000000001万"), amount_problem(ProblemKind::TooBig));
+        let said = load(&format!("{HEAD}a,n,k,K,g,G,lots,secured,q,T,S,P\n"))
+            .err()
+            .and_then(|report| report.problems.first().map(|p| p.message(Lang::En)));
+        assert!(
+            said.as_deref().is_some_and(|m| m.ends_with(
+                "not an amount: write whole yuan (2730000) or 万 (273万), or leave the cell empty \
+                 where the source states none"
+            )),
+            "in a spreadsheet's words, not JSON's: {said:?}"
         );
     }
 

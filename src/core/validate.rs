@@ -126,6 +126,8 @@ pub enum ProblemKind {
     TooManyStreams,
     /// A unit count of zero.
     ZeroUnits,
+    /// A spreadsheet's amount cell that is neither empty nor a number of yuan or 万 (CSV).
+    NotAnAmount,
 }
 
 /// One problem, located.

@@ -64,6 +64,7 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
             &[("max", &MAX_STREAMS.to_string())],
         ),
         ProblemKind::ZeroUnits => text(lang, "problem.zero-units"),
+        ProblemKind::NotAnAmount => text(lang, "problem.not-an-amount"),
     };
     let place = match (problem.path.as_str(), problem.position) {
         (_, Some((line, column))) => fill(
