@@ -46,8 +46,14 @@ pub fn start() {
         let (dataset, mut notices) = load_dataset(data_url.as_deref()).await;
         let (scenario, link_notice) =
             scenario_from_link(&dataset, page::fragment().as_deref(), lang);
+        // A link that could not be read stays in the address bar, to be looked at or sent back,
+        // until the planner changes something: the app's first report (the baseline) skips it.
+        let keep_link = std::cell::Cell::new(link_notice.is_some());
         notices.extend(link_notice);
-        let on_change = Callback::from(|change: ScenarioChange| {
+        let on_change = Callback::from(move |change: ScenarioChange| {
+            if keep_link.replace(false) {
+                return;
+            }
             page::set_fragment_soon(move || share_link::encode(&change.dataset, &change.scenario));
         });
         if framed {

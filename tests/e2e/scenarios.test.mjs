@@ -337,6 +337,12 @@ describe('what-if scenarios', () => {
     assert.equal(await textOf(page, '#total-grand'), 'CNY 37.88 million');
     assert.equal(await textOf(page, '#current-scenario-name'), 'Baseline (source figures)');
     assert.equal(await page.locator('.mfe-app script').count(), 0);
+    assert.match(await textOf(page, '.notices'), /shown \(the link stays in the address bar until you change something\): link format version 9/);
+    // The unreadable link stays in the address bar until a change replaces it.
+    await page.waitForTimeout(300);
+    assert.match(new URL(page.url()).hash, /^#v9;/);
+    await setAmount(page, 0, '3000000');
+    await page.waitForFunction(() => location.hash === '#v1;guaranteed-loans=300w');
     assert.deepEqual(errors, [], 'no script ran, no dialog opened');
   });
 
