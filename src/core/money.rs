@@ -132,14 +132,24 @@ pub enum BadAmount {
 }
 
 /// Reads an amount typed by a person, exact, in the unit of `style`: `273`, `273.5`, `1,000`
-/// mean 万元 in Chinese, whole yuan in English. Anything that is not a non-negative number with
-/// at most the digits the unit allows (4 after the point for 万) is
-/// [`BadAmount::NotAnAmount`]; a number above [`MAX_AMOUNT`] is [`BadAmount::TooLarge`].
+/// mean 万元 in Chinese, whole yuan in English. A unit written with the number wins whatever
+/// the language: `273万` or `273万元` is 2,730,000 yuan, `2730000元` or `CNY 2730000` whole
+/// yuan. Anything that is not a non-negative number with at most the digits the unit allows
+/// (4 after the point for 万) is [`BadAmount::NotAnAmount`]; a number above [`MAX_AMOUNT`] is
+/// [`BadAmount::TooLarge`].
 pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
-    let cleaned: String = text
-        .trim()
-        .trim_end_matches("万元")
-        .trim_start_matches("CNY")
+    let text = text.trim();
+    let (number, style) = ["万元", "萬元", "万", "萬"]
+        .iter()
+        .find_map(|unit| text.strip_suffix(unit))
+        .map(|number| (number, MoneyStyle::Wan))
+        .or_else(|| {
+            text.strip_suffix('元')
+                .or_else(|| text.strip_prefix("CNY"))
+                .map(|number| (number, MoneyStyle::Cny))
+        })
+        .unwrap_or((text, style));
+    let cleaned: String = number
         .chars()
         .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace())
         .collect();
@@ -241,6 +251,18 @@ mod tests {
             Ok(2_730_000)
         );
         assert_eq!(parse_amount("000273", MoneyStyle::Wan), Ok(2_730_000));
+        // A unit typed with the number wins over the interface's.
+        assert_eq!(parse_amount("273万元", MoneyStyle::Cny), Ok(2_730_000));
+        assert_eq!(parse_amount("273.5万", MoneyStyle::Cny), Ok(2_735_000));
+        assert_eq!(parse_amount("2730000元", MoneyStyle::Wan), Ok(2_730_000));
+        assert_eq!(
+            parse_amount("CNY 2,730,000", MoneyStyle::Wan),
+            Ok(2_730_000)
+        );
+        assert_eq!(
+            parse_amount("1.5元", MoneyStyle::Wan),
+            Err(BadAmount::NotAnAmount)
+        );
         for bad in ["", "-5", "1.00001", "abc", "1e6", ".", "1.2.3"] {
             assert_eq!(
                 parse_amount(bad, MoneyStyle::Wan),

@@ -34,7 +34,8 @@ pub struct AppProps {
     /// Notices to show from the start (a bad share link…).
     #[prop_or_default]
     pub notices: Vec<Notice>,
-    /// Whether the app owns the page (skip link, `main` landmark) or sits inside another.
+    /// Whether the app owns the page (skip link; banner, `main` and contentinfo landmarks) or
+    /// sits inside another.
     #[prop_or(true)]
     pub standalone: bool,
     /// A narrower layout for embedding: one column, no summary.
@@ -169,7 +170,7 @@ pub fn app(props: &AppProps) -> Html {
             <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
                 amount={amount} locked={scenario.locked[index]} outcome={scenario.outcomes[index]}
                 mode={scenario.mode} max={max} refusal={refusal} lang={lang}
-                dispatch={dispatch.clone()} />
+                replacements={state.replacements} dispatch={dispatch.clone()} />
         }
     });
 

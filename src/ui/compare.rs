@@ -264,7 +264,7 @@ pub fn compare(props: &CompareProps) -> Html {
                         <tr class="group"><th scope="rowgroup" colspan="4">{ text(lang, "compare.totals") }</th></tr>
                         { total_row("compare-grand".into(), grand_name, ta.grand(), tb.grand()) }
                         { total_row("compare-granted".into(), text(lang, "totals.granted"), ta.counted.granted, tb.counted.granted) }
-                        { total_row("compare-sought".into(), text(lang, "totals.sought"), ta.counted.sought, tb.counted.sought) }
+                        { total_row("compare-sought".into(), text(lang, "totals.sought"), ta.pending_sought, tb.pending_sought) }
                         { for kind_rows }
                     </tbody>
                 </table>

@@ -94,6 +94,9 @@ pub struct AppState {
     pub refusal: Option<(usize, Refusal)>,
     /// Notices to show, oldest first.
     pub notices: Vec<Notice>,
+    /// How many times the whole scenario was replaced (undo, redo, reset, a saved or imported
+    /// scenario opened, a dataset loaded): a stream row then drops text it rejected.
+    pub replacements: u32,
 }
 
 impl AppState {
@@ -105,6 +108,7 @@ impl AppState {
             lang,
             refusal: None,
             notices: Vec::new(),
+            replacements: 0,
         }
     }
 
@@ -140,6 +144,14 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
+        let replaces = matches!(
+            msg,
+            Msg::Undo
+                | Msg::Redo
+                | Msg::LoadDataset(..)
+                | Msg::OpenScenario(_)
+                | Msg::Act(Action::Reset)
+        );
         match msg {
             Msg::Act(action) => match next.scenario().apply(&next.dataset, action) {
                 Ok(scenario) => {
@@ -186,6 +198,11 @@ impl Reducible for AppState {
                     next.notices.remove(index);
                 }
             }
+        }
+        if replaces
+            && (!std::ptr::eq(next.scenario(), self.scenario()) || next.dataset != self.dataset)
+        {
+            next.replacements = next.replacements.wrapping_add(1);
         }
         if next == *self { self } else { Rc::new(next) }
     }

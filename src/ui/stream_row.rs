@@ -37,6 +37,8 @@ pub struct StreamRowProps {
     pub refusal: Option<Refusal>,
     /// The interface language.
     pub lang: Lang,
+    /// [`AppState::replacements`]: when it changes, text this row rejected is dropped.
+    pub replacements: u32,
     /// Sends changes to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -61,14 +63,20 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         max,
         refusal,
         lang,
+        replacements,
         dispatch,
     } = props;
     let (index, lang) = (*index, *lang);
     let rejected = use_state_eq(|| None::<Rejected>);
+    let fixed = *locked && *mode == BalanceMode::FixedPool;
     {
-        // A rejected text belongs to the amount it was typed over; any new amount replaces it.
+        // A rejected text belongs to the amount it was typed over, in the unit of the language
+        // it was typed in, in a field that takes typing: a new amount (however it came), a
+        // replaced scenario, another language or a locked field drops it.
         let rejected = rejected.clone();
-        use_effect_with(*amount, move |_| rejected.set(None));
+        use_effect_with((*amount, *replacements, lang, fixed), move |_| {
+            rejected.set(None)
+        });
     }
     let Some(stream) = dataset.streams.get(index) else {
         return Html::default();
@@ -96,7 +104,6 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             let amount = *amount;
             let baseline = stream.amount.unwrap_or(0);
             let style = lang.money_style();
-            let slider_disabled = *locked && *mode == BalanceMode::FixedPool;
             let on_slide = {
                 let dispatch = dispatch.clone();
                 Callback::from(move |event: InputEvent| {
@@ -180,7 +187,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                             value={amount.to_string()}
                             aria-labelledby={format!("{} {}", id("name"), id("slider-label"))}
                             aria-valuetext={money(amount, lang)}
-                            disabled={slider_disabled}
+                            disabled={fixed}
                             oninput={on_slide} onkeydown={on_key} />
                     </div>
                     <div class="amount-line">
@@ -190,7 +197,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                             value={rejected_text.unwrap_or_else(|| amount_input_text(amount, style))}
                             aria-invalid={if error.is_some() { "true" } else { "false" }}
                             aria-describedby={id("error")}
-                            disabled={slider_disabled}
+                            disabled={fixed}
                             onchange={on_type} />
                         <span class="amount-text" aria-hidden="true">{ money(amount, lang) }</span>
                     </div>

@@ -134,7 +134,7 @@ fn fire_change(host: &web_sys::HtmlElement, change: &ScenarioChange) {
     );
     set(
         "sought",
-        JsValue::from_f64(change.totals.counted.sought as f64),
+        JsValue::from_f64(change.totals.pending_sought as f64),
     );
     set(
         "countSought",

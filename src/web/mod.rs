@@ -45,7 +45,7 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         let (dataset, mut notices) = load_dataset(data_url.as_deref()).await;
         let (scenario, link_notice) =
-            scenario_from_link(&dataset, page::fragment().as_deref(), lang);
+            scenario_from_link(&dataset, page::fragment().as_deref(), lang, !framed);
         // A link that could not be read stays in the address bar, to be looked at or sent back,
         // until the planner changes something: the app's first report (the baseline) skips it.
         let keep_link = std::cell::Cell::new(link_notice.is_some());
@@ -120,11 +120,12 @@ pub async fn load_dataset(url: Option<&str>) -> (Rc<Dataset>, Vec<Notice>) {
 }
 
 /// The scenario a share link describes, or the baseline with a notice when the link cannot be
-/// read.
+/// read (saying that it stays in the address bar when the page has one: `in_address_bar`).
 pub fn scenario_from_link(
     dataset: &Dataset,
     link: Option<&str>,
     lang: Lang,
+    in_address_bar: bool,
 ) -> (Scenario, Option<Notice>) {
     match link.filter(|l| !l.trim_start_matches('#').is_empty()) {
         None => (Scenario::baseline(dataset), None),
@@ -133,7 +134,11 @@ pub fn scenario_from_link(
             Err(error) => (
                 Scenario::baseline(dataset),
                 Some(Notice::Message {
-                    key: "notice.bad-link",
+                    key: if in_address_bar {
+                        "notice.bad-link"
+                    } else {
+                        "notice.bad-link-framed"
+                    },
                     detail: Some(error.message(lang)),
                 }),
             ),

@@ -119,6 +119,15 @@ describe('the Muchuan explorer', () => {
     assert.deepEqual(errors, []);
   });
 
+  test("a unit typed with the amount wins over the page's", async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    await page.fill(amountInput(STREAM.loans), '283万元');
+    await page.press(amountInput(STREAM.loans), 'Enter');
+    await untilValue(page, amountInput(STREAM.loans), '2830000');
+    assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million');
+    assert.deepEqual(errors, []);
+  });
+
   test('in a fixed pool the grand total stays while the others shrink in proportion', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
     await page.check('#mode-pool');
@@ -145,6 +154,8 @@ describe('the Muchuan explorer', () => {
     // The sought money is still there, only left out of the total.
     assert.equal(await textOf(page, '#total-sought'), '2,030万元');
     assert.match(await textOf(page, '.figure.sought'), /未计入总额/);
+    await page.waitForSelector('#compare-sought');
+    assert.match(await textOf(page, '#compare-sought'), /2,030万元\s+2,030万元/, 'the comparison agrees');
     await page.check('#count-sought');
     assert.equal(await textOf(page, '#total-grand'), '3,788万元');
     assert.deepEqual(errors, []);

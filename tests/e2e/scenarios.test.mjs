@@ -171,6 +171,14 @@ describe('what-if scenarios', () => {
     await page.keyboard.press('PageUp');
     await untilValue(page, '#stream-0-amount', '310');
     assert.equal(await page.getAttribute('#stream-0-amount', 'aria-invalid'), 'false');
+    // Undoing another stream's change replaces the scenario: the rejected text goes too.
+    await setAmount(page, 1, '250');
+    await setAmount(page, 0, 'abc');
+    assert.equal(await page.inputValue('#stream-0-amount'), 'abc');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await untilValue(page, '#stream-0-amount', '310');
+    assert.equal(await page.inputValue('#stream-1-amount'), '200');
+    assert.equal(await textOf(page, '#stream-0-error'), '');
     assert.deepEqual(errors, []);
   });
 
