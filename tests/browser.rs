@@ -112,6 +112,83 @@ async fn a_slider_moves_the_totals_and_its_label() {
     assert_eq!(text(&root, "#stream-0-name ~ .badge"), "已落实");
 }
 
+/// Clicks the button whose text is `label`.
+fn click_button(root: &Element, label: &str) {
+    let buttons = root.query_selector_all("button").expect("buttons");
+    let button = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|b| b.text_content().as_deref().map(str::trim) == Some(label))
+        .expect("the button");
+    button.click();
+}
+
+#[wasm_bindgen_test]
+async fn one_drag_of_a_slider_is_one_undo_step() {
+    let root = render(Lang::En).await;
+    let slider = input(&root, "#stream-0-slider");
+    for amount in ["2830000", "2930000", "3030000"] {
+        fire(&slider, amount, "input");
+        yew::scheduler::flush().await;
+    }
+    fire(&slider, "3030000", "change");
+    fire(&slider, "3130000", "input");
+    fire(&slider, "3130000", "change");
+    yew::scheduler::flush().await;
+    assert_eq!(input(&root, "#stream-0-amount").value(), "3130000");
+    click_button(&root, "Undo");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        input(&root, "#stream-0-amount").value(),
+        "3030000",
+        "undo takes back the second drag only"
+    );
+    click_button(&root, "Undo");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        input(&root, "#stream-0-amount").value(),
+        "2730000",
+        "the first drag's three moves are one step"
+    );
+    click_button(&root, "Redo");
+    yew::scheduler::flush().await;
+    assert_eq!(input(&root, "#stream-0-amount").value(), "3030000");
+}
+
+#[wasm_bindgen_test]
+fn opening_a_scenario_clears_the_last_refusal() {
+    use muchuan_funding_explorer::core::scenario::{Action, BalanceMode, Refusal};
+    use muchuan_funding_explorer::ui::state::{AppState, Msg};
+    use yew::Reducible;
+
+    let dataset = Rc::new(
+        parse_dataset(MUCHUAN_JSON.as_bytes())
+            .expect("valid")
+            .dataset,
+    );
+    let baseline = Scenario::baseline(&dataset);
+    let mut state = Rc::new(AppState::new(dataset, baseline.clone(), Lang::En));
+    for action in [
+        Action::SetMode(BalanceMode::FixedPool),
+        Action::SetLocked {
+            stream: 0,
+            locked: true,
+        },
+        Action::SetAmount {
+            stream: 0,
+            amount: 0,
+        },
+    ] {
+        state = state.reduce(Msg::Act(action));
+    }
+    assert_eq!(state.refusal, Some((0, Refusal::Locked)));
+    state = state.reduce(Msg::OpenScenario(baseline));
+    assert_eq!(
+        state.refusal, None,
+        "the refusal was about the scenario just replaced"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn english_amounts_and_typed_yuan() {
     let root = render(Lang::En).await;
@@ -119,6 +196,21 @@ async fn english_amounts_and_typed_yuan() {
     fire(&input(&root, "#stream-5-amount"), "1,300,000", "change");
     yew::scheduler::flush().await;
     assert_eq!(text(&root, "#total-sought"), "CNY 21.3 million");
+}
+
+#[wasm_bindgen_test]
+async fn a_change_too_small_for_a_tenth_of_a_percent_keeps_its_sign() {
+    let root = render(Lang::En).await;
+    let field = input(&root, "#stream-0-amount");
+    fire(&field, "2730001", "change");
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "#total-delta"), "+CNY 1 (+<0.1%)");
+    fire(&field, "2729999", "change");
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "#total-delta"), "-CNY 1 (-<0.1%)");
+    fire(&field, "2830000", "change");
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "#total-delta"), "+CNY 100,000 (+0.3%)");
 }
 
 #[wasm_bindgen_test]

@@ -283,12 +283,17 @@ fn unsupported_format() {
         "format: format version 2 is not supported; this build reads version 1",
         "format: 不支持的格式版本 2，本程序读取版本 1",
     );
-    let as_text = problem_after(|v| v["format"] = json!("1"));
-    assert_eq!(
-        as_text.kind,
-        ProblemKind::UnsupportedFormat {
-            found: "\"1\"".into()
-        }
+    // The right version written as text is a wrong type, not an unknown version.
+    check(
+        &problem_after(|v| v["format"] = json!("1")),
+        ProblemKind::WrongType {
+            expected: "number",
+            found: "string",
+        },
+        "format",
+        None,
+        "format: should be a number, but is a string",
+        "format: 应为数字，实际为字符串",
     );
 }
 

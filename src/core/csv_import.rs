@@ -49,7 +49,7 @@ use serde_json::{Map, Number, Value};
 use crate::core::csv::{BOM, Cell, SyntaxKind, read, unneutralise, write_record};
 use crate::core::dataset::{Dataset, Localized, Status};
 use crate::core::lang::Lang;
-use crate::core::money::{BadAmount, MoneyStyle, parse_amount};
+use crate::core::money::{BadAmount, MoneyStyle, half_width, parse_amount};
 use crate::core::validate::{Problem, ProblemKind, Severity, decode_text, validate_value};
 use crate::i18n::{fill, problem_message, text};
 
@@ -663,16 +663,19 @@ fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
     }
     let cleaned: String = cell
         .chars()
-        .filter(|c| !matches!(c, ',' | '，' | '_') && !c.is_whitespace())
+        .map(half_width)
+        .filter(|c| !matches!(c, ',' | '_') && !c.is_whitespace())
         .collect();
-    for suffix in ["万元", "萬元", "万", "萬"] {
-        if let Some(wan) = cleaned.strip_suffix(suffix) {
-            return match parse_amount(wan, MoneyStyle::Wan) {
-                Ok(amount) => Ok(Value::from(amount)),
-                Err(BadAmount::TooLarge) => Err(ProblemKind::TooBig),
-                Err(BadAmount::NotAnAmount) => Err(ProblemKind::NotAnAmount),
-            };
-        }
+    if ["万", "萬", "万元", "萬元"]
+        .iter()
+        .any(|suffix| cleaned.ends_with(suffix))
+    {
+        // The whole cell, so a second unit (`CNY 273万`) is refused rather than read as yuan.
+        return match parse_amount(&cleaned, MoneyStyle::Wan) {
+            Ok(amount) => Ok(Value::from(amount)),
+            Err(BadAmount::TooLarge) => Err(ProblemKind::TooBig),
+            Err(BadAmount::NotAnAmount) => Err(ProblemKind::NotAnAmount),
+        };
     }
     let cleaned = cleaned.strip_suffix('元').unwrap_or(&cleaned);
     // `2730000.00`, as a spreadsheet may write a whole number.
@@ -735,18 +738,22 @@ fn decimal_number(text: &str) -> Option<Number> {
         .filter(|n| n.as_f64().is_some_and(f64::is_finite))
 }
 
-/// The dataset word for a status cell: the word itself (any case) or the source's Chinese.
+/// The dataset word for a status cell: the word itself (any case), the source's Chinese or the
+/// explorer's own (as its exports write it).
 fn status_key(cell: &str) -> String {
     let lower = cell.to_ascii_lowercase();
     let chinese = [
-        (Status::Secured, ["已落实", "已落實"]),
-        (Status::Transferred, ["划拨", "劃撥"]),
-        (Status::Approved, ["获批", "獲批"]),
-        (Status::Supported, ["扶持", "扶持"]),
-        (Status::Issued, ["已下达", "已下達"]),
-        (Status::Provided, ["提供", "提供"]),
-        (Status::Prioritised, ["给予倾斜", "給予傾斜"]),
-        (Status::Sought, ["争取", "爭取"]),
+        (Status::Secured, &["已落实", "已落實"][..]),
+        (Status::Transferred, &["划拨", "劃撥", "已划拨", "已劃撥"]),
+        (Status::Approved, &["获批", "獲批", "已获批", "已獲批"]),
+        (Status::Supported, &["扶持", "已扶持"]),
+        (Status::Issued, &["已下达", "已下達"]),
+        (Status::Provided, &["提供", "已提供"]),
+        (
+            Status::Prioritised,
+            &["给予倾斜", "給予傾斜", "重点倾斜", "重點傾斜"],
+        ),
+        (Status::Sought, &["争取", "爭取", "正在争取", "正在爭取"]),
     ];
     chinese
         .iter()
@@ -1132,6 +1139,20 @@ mod tests {
     }
 
     #[test]
+    fn status_words_as_the_source_or_the_explorer_writes_them() {
+        for (cell, status) in [
+            ("划拨", Status::Transferred),
+            ("已划拨", Status::Transferred),
+            ("正在争取", Status::Sought),
+            ("争取", Status::Sought),
+            ("重點傾斜", Status::Prioritised),
+            ("Approved", Status::Approved),
+        ] {
+            assert_eq!(status_key(cell), status.key(), "{cell}");
+        }
+    }
+
+    #[test]
     fn amounts_in_yuan_or_wan() {
         for (cell, amount) in [
             ("2730000", Some(2_730_000)),
@@ -1141,6 +1162,8 @@ mod tests {
             ("273.5万元", Some(2_735_000)),
             ("273萬元", Some(2_730_000)),
             ("2730000元", Some(2_730_000)),
+            ("２７３万", Some(2_730_000)),
+            ("２７３００００", Some(2_730_000)),
             ("", None),
         ] {
             let csv = format!("{HEAD}a,n,k,K,g,G,{cell},secured,q,T,S,P\n");
@@ -1168,6 +1191,8 @@ mod tests {
         assert_eq!(at("1000000000000001"), amount_problem(ProblemKind::TooBig));
         assert_eq!(at("lots"), amount_problem(ProblemKind::NotAnAmount));
         assert_eq!(at("2.73.0万"), amount_problem(ProblemKind::NotAnAmount));
+        // Two units is a slip, not 273 yuan.
+        assert_eq!(at("CNY 273万"), amount_problem(ProblemKind::NotAnAmount));
         assert_eq!(at("100000000001万"), amount_problem(ProblemKind::TooBig));
         let said = load(&format!("{HEAD}a,n,k,K,g,G,lots,secured,q,T,S,P\n"))
             .err()

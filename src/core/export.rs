@@ -206,9 +206,9 @@ struct TotalRow {
     share: i64,
 }
 
-/// A status in words of `lang`.
+/// A status in words of `lang`, as the screen shows it.
 pub fn status_word(status: Status, lang: Lang) -> String {
-    text(lang, &format!("io.status.{}", status.key()))
+    text(lang, &format!("status.{}", status.key()))
 }
 
 /// One stream's entry in a scenario document.
@@ -775,6 +775,18 @@ mod tests {
         let zh = scenario_csv(&dataset, &Scenario::baseline(&dataset), Lang::ZhHans).expect("fits");
         assert!(zh.contains("创业担保贷款,贷款"), "{zh}");
         assert!(zh.contains("合计"));
+        // The statuses and columns in the screen's words, not a second wording.
+        for word in [
+            ",已划拨,",
+            ",已获批,",
+            ",正在争取,",
+            ",重点倾斜,",
+            "合计：正在争取",
+            "较原始数据（元）",
+        ] {
+            assert!(zh.contains(word), "{word}");
+        }
+        assert!(!zh.contains("争取中"));
     }
 
     #[test]

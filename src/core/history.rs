@@ -39,6 +39,13 @@ impl<T: Clone + PartialEq> History<T> {
         self.future.clear();
     }
 
+    /// Replaces the present as a continuation of the change that made it (a slider still being
+    /// dragged), so undo goes back to where that change started, not to its last step.
+    pub fn amend(&mut self, next: T) {
+        self.present = next;
+        self.future.clear();
+    }
+
     /// Steps back; false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
         match self.past.pop() {
@@ -99,5 +106,24 @@ mod tests {
             undone += 1;
         }
         assert_eq!(undone, HISTORY_LIMIT);
+    }
+
+    #[test]
+    fn an_amended_change_undoes_in_one_step() {
+        let mut history = History::new(0);
+        history.push(1);
+        history.amend(2);
+        history.amend(3);
+        assert_eq!(*history.present(), 3);
+        assert!(history.undo());
+        assert_eq!(*history.present(), 0, "back to before the whole drag");
+        assert!(history.redo());
+        assert_eq!(*history.present(), 3);
+        history.undo();
+        history.amend(7);
+        assert!(
+            !history.can_redo(),
+            "an amended present forgets the redo branch"
+        );
     }
 }

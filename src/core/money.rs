@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 pub const YUAN_PER_WAN: i64 = 10_000;
 
 /// The largest amount a dataset may state for one stream: 10^15 yuan. Anything above is
-/// certainly a typing error, and the bound keeps every sum of up to a million streams inside
-/// an `i64`.
+/// certainly a typing error, and the bound keeps every sum of a dataset's streams inside an
+/// `i64` (checked at compile time beside `MAX_STREAMS`).
 pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 
 /// How an amount is written: Chinese counts in 万元, English in CNY.
@@ -134,10 +134,12 @@ pub enum BadAmount {
 /// Reads an amount typed by a person, exact, in the unit of `style`: `273`, `273.5`, `1,000`
 /// mean 万元 in Chinese, whole yuan in English. A unit written with the number wins whatever
 /// the language: `273万` or `273万元` is 2,730,000 yuan, `2730000元` or `CNY 2730000` whole
-/// yuan. Anything that is not a non-negative number with at most the digits the unit allows
+/// yuan. Full-width digits (`２７３`), as a Chinese input method types them, read as digits.
+/// Anything that is not a non-negative number with at most the digits the unit allows
 /// (4 after the point for 万) is [`BadAmount::NotAnAmount`]; a number above [`MAX_AMOUNT`] is
 /// [`BadAmount::TooLarge`].
 pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
+    let text: String = text.chars().map(half_width).collect();
     let text = text.trim();
     let (number, style) = ["万元", "萬元", "万", "萬"]
         .iter()
@@ -151,7 +153,7 @@ pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
         .unwrap_or((text, style));
     let cleaned: String = number
         .chars()
-        .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace())
+        .filter(|c| *c != ',' && !c.is_whitespace())
         .collect();
     let (whole, fraction) = match cleaned.split_once('.') {
         Some((whole, fraction)) => (whole, fraction),
@@ -189,6 +191,15 @@ pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
         .and_then(|w| w.checked_add(fraction))
         .filter(|amount| *amount <= MAX_AMOUNT)
         .ok_or(BadAmount::TooLarge)
+}
+
+/// A full-width digit, point or comma (`２`, `．`, `，`) as its ASCII form; any other character
+/// as it is.
+pub fn half_width(c: char) -> char {
+    match c {
+        '０'..='９' | '．' | '，' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// An amount in the unit a person types it in, exact: `2730000` → `273` (万) or `2730000` (CNY).
@@ -263,6 +274,22 @@ mod tests {
             parse_amount("1.5元", MoneyStyle::Wan),
             Err(BadAmount::NotAnAmount)
         );
+        // Full-width, as a Chinese input method types digits.
+        assert_eq!(parse_amount("２７３．５", MoneyStyle::Wan), Ok(2_735_000));
+        assert_eq!(
+            parse_amount("２，７３０，０００元", MoneyStyle::Wan),
+            Ok(2_730_000)
+        );
+        // One unit only: `CNY 273万` is a typing slip, not 273 yuan nor 273万.
+        for mixed in ["CNY 273万", "CNY 273元", "CNY273万元"] {
+            for style in [MoneyStyle::Wan, MoneyStyle::Cny] {
+                assert_eq!(
+                    parse_amount(mixed, style),
+                    Err(BadAmount::NotAnAmount),
+                    "{mixed:?}"
+                );
+            }
+        }
         for bad in ["", "-5", "1.00001", "abc", "1e6", ".", "1.2.3"] {
             assert_eq!(
                 parse_amount(bad, MoneyStyle::Wan),

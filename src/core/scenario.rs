@@ -6,7 +6,7 @@
 
 use crate::core::apportion::apportion;
 use crate::core::dataset::{Dataset, Status};
-use crate::core::money::MAX_AMOUNT;
+use crate::core::money::{MAX_AMOUNT, half_width};
 
 /// One slider step: 10,000 yuan (1 万).
 pub const STEP: i64 = 10_000;
@@ -17,8 +17,9 @@ pub enum BalanceMode {
     /// Each stream moves on its own; the total follows.
     #[default]
     Free,
-    /// The total stays the same: what one stream gains, the unlocked others give up in
-    /// proportion to their amounts (and the reverse).
+    /// The sum of the planned amounts stays the same: what one stream gains, the unlocked
+    /// others give up in proportion to their amounts (and the reverse). Outcomes and counting
+    /// sought money change the grand total, not this pool.
     FixedPool,
 }
 
@@ -286,4 +287,44 @@ impl Scenario {
 /// The current amount of a stream already known to have one.
 fn weights_of(scenario: &Scenario, index: usize) -> i64 {
     scenario.amounts[index].unwrap_or(0)
+}
+
+/// A partial grant's percentage as a planner types it: a whole number from 0 to 100, with or
+/// without `%`, in ASCII or full-width digits (`40`, `40%`, `４０％`); anything else is `None`.
+pub fn parse_percent(typed: &str) -> Option<u8> {
+    let typed: String = typed.chars().map(half_width).collect();
+    let typed = typed.trim();
+    let number = typed
+        .strip_suffix('%')
+        .or_else(|| typed.strip_suffix('％'))
+        .unwrap_or(typed)
+        .trim_end();
+    let digits = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| number.parse::<u8>().ok())
+        .flatten()
+        .filter(|p| *p <= 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_as_typed() {
+        for (typed, percent) in [
+            ("40", 40),
+            (" 40 % ", 40),
+            ("４０％", 40),
+            ("0", 0),
+            ("100", 100),
+        ] {
+            assert_eq!(parse_percent(typed), Some(percent), "{typed:?}");
+        }
+        for typed in [
+            "", "150", "101", "abc", "50.5", "-5", "+5", "%", "5%%", "256",
+        ] {
+            assert_eq!(parse_percent(typed), None, "{typed:?}");
+        }
+    }
 }

@@ -17,6 +17,8 @@ use crate::core::money::MAX_AMOUNT;
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 /// The most streams a dataset may have.
 pub const MAX_STREAMS: usize = 5_000;
+// Every total adds at most MAX_STREAMS amounts of at most MAX_AMOUNT: it must fit an i64.
+const _: () = assert!(MAX_AMOUNT.checked_mul(MAX_STREAMS as i64).is_some());
 /// The longest text (name, quote) a dataset may hold, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 /// The longest identifier, in characters.
@@ -675,6 +677,11 @@ impl Walker {
             .field(map, "", "format")
             .and_then(|v| match v.as_u64() {
                 Some(n) if n == u64::from(FORMAT_VERSION) => Some(FORMAT_VERSION),
+                // `"1"` is the right version written as text: say so, not "version "1"".
+                _ if !v.is_number() => {
+                    self.wrong_type("format", "number", v);
+                    None
+                }
                 _ => {
                     self.report(
                         "format",

@@ -192,7 +192,7 @@ pub fn app(props: &AppProps) -> Html {
                     <ChartsPanel dataset={dataset.clone()} scenario={scenario.clone()}
                         totals={totals.clone()} lang={lang} />
                     if painted {
-                        <ScenariosPanel dataset={dataset.clone()} scenario={scenario.clone()}
+                        <ScenariosPanel dataset={dataset.clone()} data_file={state.data_file.clone()} scenario={scenario.clone()}
                             totals={totals.clone()} lang={lang} dispatch={dispatch.clone()} />
                     }
                 </div>

@@ -44,6 +44,47 @@ pub fn controls(props: &ControlsProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(msg.clone()))
     };
+    let (undo, redo, reset) = (use_node_ref(), use_node_ref(), use_node_ref());
+    // The history button just pressed: if the press disabled it (nothing more to undo), the
+    // browser drops focus to the page's start; it goes to the button beside it instead.
+    let pressed = use_mut_ref(|| None::<NodeRef>);
+    {
+        let (undo, redo, reset) = (undo.clone(), redo.clone(), reset.clone());
+        let pressed = pressed.clone();
+        use_effect_with((*can_undo, *can_redo), move |_| {
+            let Some(button) = pressed.borrow_mut().take() else {
+                return;
+            };
+            // Chrome may still count the disabled button as focused until the next frame.
+            let lost = button.cast::<web_sys::Element>().is_some_and(|b| {
+                let focus_in_app = b
+                    .closest(".mfe-app")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|app| app.matches(":focus-within").unwrap_or(true));
+                b.has_attribute("disabled")
+                    && (b.matches(":focus").unwrap_or(false) || !focus_in_app)
+            });
+            if lost {
+                let other = if button == undo { &redo } else { &undo };
+                let enabled = [other, &reset]
+                    .into_iter()
+                    .filter_map(|b| b.cast::<web_sys::HtmlElement>())
+                    .find(|b| !b.has_attribute("disabled"));
+                if let Some(enabled) = enabled {
+                    let _ = enabled.focus();
+                }
+            }
+        });
+    }
+    let history_click = |msg: Msg, button: &NodeRef| {
+        let dispatch = dispatch.clone();
+        let (pressed, button) = (pressed.clone(), button.clone());
+        Callback::from(move |_: MouseEvent| {
+            *pressed.borrow_mut() = Some(button.clone());
+            dispatch.dispatch(msg.clone());
+        })
+    };
     let mode_option =
         |value: BalanceMode, id: &'static str, key: &'static str, hint: &'static str| {
             html! {
@@ -89,11 +130,11 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <label for="count-sought">{ text(lang, "controls.count-sought") }</label>
             </div>
             <div class="history-buttons" role="group" aria-label={text(lang, "controls.history")}>
-                <button type="button" onclick={click(Msg::Undo)} disabled={!*can_undo}
-                    aria-keyshortcuts="Control+Z">{ text(lang, "controls.undo") }</button>
-                <button type="button" onclick={click(Msg::Redo)} disabled={!*can_redo}
-                    aria-keyshortcuts="Control+Shift+Z Control+Y">{ text(lang, "controls.redo") }</button>
-                <button type="button" onclick={click(Msg::Act(Action::Reset))}>{ text(lang, "app.reset") }</button>
+                <button type="button" ref={undo.clone()} onclick={history_click(Msg::Undo, &undo)}
+                    disabled={!*can_undo} aria-keyshortcuts="Control+Z">{ text(lang, "controls.undo") }</button>
+                <button type="button" ref={redo.clone()} onclick={history_click(Msg::Redo, &redo)}
+                    disabled={!*can_redo} aria-keyshortcuts="Control+Shift+Z Control+Y">{ text(lang, "controls.redo") }</button>
+                <button type="button" ref={reset} onclick={click(Msg::Act(Action::Reset))}>{ text(lang, "app.reset") }</button>
             </div>
             <div class="language">
                 <label for="language-select">{ text(lang, "controls.language") }</label>

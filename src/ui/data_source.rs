@@ -9,8 +9,8 @@ use crate::core::csv_import::parse_csv;
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
-use crate::core::validate::parse_dataset;
-use crate::i18n::text;
+use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dataset};
+use crate::i18n::{fill, text};
 use crate::ui::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::web::files::read_file;
 
@@ -48,6 +48,20 @@ pub fn read_dataset(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetProb
     }
 }
 
+/// What became of the last file chosen.
+#[derive(Clone, PartialEq)]
+enum LoadStatus {
+    /// It is the data shown now.
+    Loaded {
+        /// The file's name.
+        name: String,
+        /// How many funding streams it has.
+        streams: usize,
+    },
+    /// It was not loaded (its problems are in a notice); the data shown stays.
+    NotLoaded(String),
+}
+
 /// The "data" section: a file picker and the downloads.
 #[function_component(DataSource)]
 pub fn data_source(props: &DataSourceProps) -> Html {
@@ -57,8 +71,12 @@ pub fn data_source(props: &DataSourceProps) -> Html {
         dispatch,
     } = props;
     let lang = *lang;
+    // What became of the last file, said beside its button: the problems themselves are in the
+    // notice at the top, far from here on a long page.
+    let status = use_state(|| None::<LoadStatus>);
     let on_file = {
         let dispatch = dispatch.clone();
+        let status = status.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -68,25 +86,54 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             };
             // Clearing the picker lets the same file be chosen again after it is fixed.
             input.set_value("");
+            let name = file.name();
+            // Too large is known from the size, before reading megabytes into memory.
+            if file.size() > MAX_BYTES as f64 {
+                let problem = Problem {
+                    severity: Severity::Error,
+                    path: String::new(),
+                    position: None,
+                    kind: ProblemKind::TooLarge {
+                        bytes: file.size() as usize,
+                    },
+                };
+                status.set(Some(LoadStatus::NotLoaded(name.clone())));
+                dispatch.dispatch(Msg::Notify(Notice::InvalidDataset {
+                    origin: name,
+                    problems: vec![DatasetProblem::Json(problem)],
+                }));
+                return;
+            }
             let dispatch = dispatch.clone();
+            let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
-                let msg = match read_file(&file).await {
-                    None => Msg::Notify(Notice::Message {
-                        key: "data.unreadable",
-                        detail: Some(name),
-                    }),
+                let (msg, said) = match read_file(&file).await {
+                    None => (
+                        Msg::Notify(Notice::Message {
+                            key: "data.unreadable",
+                            detail: Some(name.clone()),
+                        }),
+                        LoadStatus::NotLoaded(name),
+                    ),
                     Some(bytes) => match read_dataset(&name, &bytes) {
                         Ok(dataset) => {
                             let scenario = Scenario::baseline(&dataset);
-                            Msg::LoadDataset(Rc::new(dataset), scenario)
+                            let streams = dataset.streams.len();
+                            (
+                                Msg::LoadDataset(Rc::new(dataset), scenario, name.clone()),
+                                LoadStatus::Loaded { name, streams },
+                            )
                         }
-                        Err(problems) => Msg::Notify(Notice::InvalidDataset {
-                            origin: name,
-                            problems,
-                        }),
+                        Err(problems) => (
+                            Msg::Notify(Notice::InvalidDataset {
+                                origin: name.clone(),
+                                problems,
+                            }),
+                            LoadStatus::NotLoaded(name),
+                        ),
                     },
                 };
+                status.set(Some(said));
                 dispatch.dispatch(msg);
             });
         })
@@ -108,6 +155,17 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 <label for="dataset-file" class="button">{ text(lang, "data.load") }</label>
                 <p class="hint" id="dataset-file-hint">{ text(lang, "data.load-hint") }</p>
             </div>
+            <p class="panel-status" id="data-status" role="status">
+                { match &*status {
+                    Some(LoadStatus::Loaded { name, streams }) => html! {
+                        { fill(lang, "data.loaded", &[("name", name), ("count", &streams.to_string())]) }
+                    },
+                    Some(LoadStatus::NotLoaded(name)) => html! {
+                        <span class="is-error">{ fill(lang, "data.not-loaded", &[("name", name)]) }</span>
+                    },
+                    None => html! {},
+                } }
+            </p>
             <ul class="downloads">
                 { link("muchuan.json", "data.template-json") }
                 { link("template.csv", "data.template-csv") }

@@ -36,6 +36,8 @@ pub struct ExportsProps {
     pub lang: Lang,
     /// Opens imported scenarios and shows import errors.
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// Told the imported scenario and the name its file gives it.
+    pub on_imported: Callback<(Scenario, String)>,
 }
 
 /// Which file a download button makes.
@@ -116,6 +118,7 @@ pub fn exports(props: &ExportsProps) -> Html {
     let on_file = {
         let dataset = props.dataset.clone();
         let dispatch = props.dispatch.clone();
+        let on_imported = props.on_imported.clone();
         let status = status.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
@@ -153,6 +156,7 @@ pub fn exports(props: &ExportsProps) -> Html {
             }
             let dataset = dataset.clone();
             let dispatch = dispatch.clone();
+            let on_imported = on_imported.clone();
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(bytes) = read_file(&file).await else {
@@ -160,6 +164,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                 };
                 match export::import_scenario(&bytes, &dataset) {
                     Ok(imported) => {
+                        on_imported.emit((imported.scenario.clone(), imported.name.clone()));
                         dispatch.dispatch(Msg::OpenScenario(imported.scenario));
                         let key = if imported.same_title {
                             "exports.imported"

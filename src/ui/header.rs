@@ -34,7 +34,7 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <@{if *standalone { "header" } else { "div" }} class="page-header">
             <p class="app-name">{ text(lang, "app.name") }</p>
-            <h1 id="programme-title">{ dataset.title.get(lang) }</h1>
+            <h1 id="programme-title" tabindex="-1">{ dataset.title.get(lang) }</h1>
             if !summary.is_empty() {
                 <p class="summary">{ summary }</p>
             }

@@ -1,5 +1,6 @@
 //! Notices: what went wrong with a link, a file or the browser's storage, until dismissed.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::lang::Lang;
@@ -26,14 +27,29 @@ pub fn notices(props: &NoticesProps) -> Html {
         dispatch,
     } = props;
     let lang = *lang;
-    if notices.is_empty() {
-        return Html::default();
+    let container = use_node_ref();
+    // The position of the notice just dismissed: once it is gone, focus moves to the notice now
+    // there (or the one before), or to the title when none is left, not to the page's start.
+    let dismissed = use_mut_ref(|| None::<usize>);
+    {
+        let container = container.clone();
+        let dismissed = dismissed.clone();
+        use_effect_with(notices.len(), move |_| {
+            if let Some(index) = dismissed.borrow_mut().take() {
+                focus_after_dismissal(&container, index);
+            }
+        });
     }
+    // Always in the page (hidden while empty), so a notice added later is announced.
     html! {
-        <div class="notices" role="alert">
+        <div class="notices" role="alert" ref={container}>
             { for notices.iter().enumerate().map(|(index, notice)| {
                 let dispatch = dispatch.clone();
-                let dismiss = Callback::from(move |_| dispatch.dispatch(Msg::Dismiss(index)));
+                let dismissed = dismissed.clone();
+                let dismiss = Callback::from(move |_| {
+                    *dismissed.borrow_mut() = Some(index);
+                    dispatch.dispatch(Msg::Dismiss(index));
+                });
                 let body = match notice {
                     Notice::Message { key, detail } => html! {
                         <p>{ text(lang, key) }
@@ -69,5 +85,30 @@ pub fn notices(props: &NoticesProps) -> Html {
                 }
             }) }
         </div>
+    }
+}
+
+/// Focuses the dismiss button at `index` (or the last one), or the explorer's title.
+fn focus_after_dismissal(container: &NodeRef, index: usize) {
+    let Some(container) = container.cast::<web_sys::Element>() else {
+        return;
+    };
+    let buttons = container.query_selector_all("button.dismiss").ok();
+    let count = buttons.as_ref().map_or(0, |b| b.length());
+    let button = buttons.and_then(|b| {
+        b.item(
+            u32::try_from(index)
+                .unwrap_or(u32::MAX)
+                .min(count.saturating_sub(1)),
+        )
+    });
+    let target = button.or_else(|| {
+        container
+            .parent_element()
+            .and_then(|app| app.query_selector("#programme-title").ok().flatten())
+            .map(web_sys::Node::from)
+    });
+    if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = target.focus();
     }
 }

@@ -30,6 +30,8 @@ use crate::web::storage::{self, CommitError, Committed, Loaded, StorageError, Un
 pub struct ScenariosPanelProps {
     /// The dataset shown.
     pub dataset: DatasetRef,
+    /// The file the dataset was loaded from, when the planner loaded one.
+    pub data_file: Option<String>,
     /// The current scenario.
     pub scenario: Scenario,
     /// Its totals.
@@ -74,6 +76,7 @@ struct Status {
 pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let ScenariosPanelProps {
         dataset,
+        data_file,
         scenario,
         totals,
         lang,
@@ -85,6 +88,9 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let name_input = use_state(String::new);
     let name_error = use_state(|| None::<String>);
     let last_id = use_state(|| None::<String>);
+    // The last scenario imported from a file, with the name the file gives it: shown as the
+    // current scenario's name while the scenario on screen is that one.
+    let imported = use_state(|| None::<(String, String)>);
     let editing = use_state(|| None::<String>);
     let rename_text = use_state(String::new);
     let rename_error = use_state(|| None::<String>);
@@ -171,13 +177,21 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
         .iter()
         .filter(|e| e.saved.share == share)
         .max_by_key(|e| Some(&e.saved.id) == last_id.as_ref());
+    let imported_name = imported
+        .as_ref()
+        .filter(|(s, name)| *s == share && !name.is_empty() && !is_baseline && matching.is_none())
+        .map(|(_, name)| name.clone());
     let current_name = if is_baseline {
         text(lang, "scenarios.baseline-name")
     } else if let Some(entry) = matching {
         entry.saved.name.clone()
+    } else if let Some(name) = &imported_name {
+        fill(lang, "scenarios.imported-name", &[("name", name)])
     } else {
         text(lang, "scenarios.unsaved-name")
     };
+    // Files are named after the scenario itself, without the "(imported)" of the label.
+    let file_stem = imported_name.unwrap_or_else(|| current_name.clone());
     let current_id = matching.map(|e| e.saved.id.clone());
     // The comparison below the charts follows a drag once the hand stops, not on every frame;
     // it never shows a scenario of another dataset than the one on screen.
@@ -325,7 +339,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let cancel_rename = {
         let editing = editing.clone();
         let focus_next = focus_next.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             if let Some(id) = (*editing).clone() {
                 *focus_next.borrow_mut() = Some(format!("#{}", dom_id(&id, "rename")));
             }
@@ -398,7 +412,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let cancel_delete = {
         let confirming = confirming.clone();
         let focus_next = focus_next.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             if let Some(id) = (*confirming).clone() {
                 *focus_next.borrow_mut() = Some(format!("#{}", dom_id(&id, "delete")));
             }
@@ -462,23 +476,25 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                         onclick={ask_delete(saved)}>{ text(lang, "scenarios.delete") }</button>
                 </div>
                 if is_editing {
-                    <form class="rename-form" onsubmit={finish_rename.clone()}>
+                    <form class="rename-form" onsubmit={finish_rename.clone()}
+                        onkeydown={on_escape(cancel_rename.clone())}>
                         <label for={dom_id(id, "rename-input")}>{ text(lang, "scenarios.new-name") }</label>
                         <input type="text" id={dom_id(id, "rename-input")} value={(*rename_text).clone()}
                             maxlength={MAX_NAME_CHARS.to_string()} oninput={on_rename_input.clone()}
                             aria-invalid={if rename_error.is_some() { "true" } else { "false" }}
                             aria-describedby={dom_id(id, "rename-error")} />
                         <button type="submit">{ text(lang, "scenarios.save-name") }</button>
-                        <button type="button" class="secondary" onclick={cancel_rename.clone()}>{ text(lang, "scenarios.cancel") }</button>
+                        <button type="button" class="secondary" onclick={cancel_rename.reform(|_| ())}>{ text(lang, "scenarios.cancel") }</button>
                         <p class="field-error" id={dom_id(id, "rename-error")}>{ (*rename_error).clone().unwrap_or_default() }</p>
                     </form>
                 }
                 if is_confirming {
-                    <div class="confirm" role="group" aria-labelledby={dom_id(id, "confirm-text")}>
+                    <div class="confirm" role="group" aria-labelledby={dom_id(id, "confirm-text")}
+                        onkeydown={on_escape(cancel_delete.clone())}>
                         <p id={dom_id(id, "confirm-text")}>{ fill(lang, "scenarios.confirm-delete", &[("name", &saved.name)]) }</p>
                         <button type="button" class="danger-solid" id={dom_id(id, "confirm-delete")}
                             onclick={confirm_delete(saved)}>{ text(lang, "scenarios.delete-now") }</button>
-                        <button type="button" class="secondary" onclick={cancel_delete.clone()}>{ text(lang, "scenarios.keep") }</button>
+                        <button type="button" class="secondary" onclick={cancel_delete.reform(|_| ())}>{ text(lang, "scenarios.keep") }</button>
                     </div>
                 }
             </li>
@@ -510,6 +526,13 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
 
     let storage_off = shelf.unavailable.is_some();
     let share_url = share_url(&share, lang);
+    let on_imported = {
+        let dataset = dataset.clone();
+        let imported = imported.clone();
+        Callback::from(move |(scenario, name): (Scenario, String)| {
+            imported.set(Some((share_link::encode(&dataset, &scenario), name)));
+        })
+    };
 
     html! {
         <section class="scenarios" aria-labelledby="scenarios-heading" ref={root}>
@@ -557,12 +580,13 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             </div>
 
             if let Some(url) = share_url {
-                <ShareLink url={url} lang={lang} />
+                <ShareLink url={url} data_file={data_file.clone()} lang={lang} />
             }
 
             <Compare dataset={dataset.clone()} choices={choices} lang={lang} />
             <Exports dataset={dataset.clone()} scenario={scenario.clone()} totals={totals.clone()}
-                name={current_name.clone()} lang={lang} dispatch={dispatch.clone()} />
+                name={file_stem} lang={lang} dispatch={dispatch.clone()}
+                on_imported={on_imported} />
         </section>
     }
 }
@@ -766,6 +790,8 @@ fn share_url(share: &str, lang: Lang) -> Option<String> {
 pub struct ShareLinkProps {
     /// The link to share.
     pub url: String,
+    /// The file the dataset was loaded from, which the link does not carry.
+    pub data_file: Option<String>,
     /// The interface language.
     pub lang: Lang,
 }
@@ -806,15 +832,25 @@ pub fn share_link_view(props: &ShareLinkProps) -> Html {
             input.select();
         }
     });
+    let described_by = if props.data_file.is_some() {
+        "share-file-note share-note"
+    } else {
+        "share-note"
+    };
     html! {
         <div class="share no-print">
             <h3 id="share-heading">{ text(lang, "scenarios.share-heading") }</h3>
             <label for="share-url">{ text(lang, "scenarios.share-label") }</label>
             <div class="share-line">
                 <input type="text" id="share-url" readonly=true value={props.url.clone()} ref={field}
-                    onfocus={select_all} aria-describedby="share-note" />
+                    onfocus={select_all} aria-describedby={described_by} />
                 <button type="button" id="copy-share" onclick={copy}>{ text(lang, "scenarios.share-copy") }</button>
             </div>
+            if let Some(file) = &props.data_file {
+                <p class="hint-line is-warning" id="share-file-note">
+                    { fill(lang, "scenarios.share-no-file", &[("name", file)]) }
+                </p>
+            }
             <p class="hint-line" id="share-note" role="status">
                 { note.map(|key| text(lang, key)).unwrap_or_default() }
             </p>
@@ -840,4 +876,15 @@ async fn write_clipboard(text: &str) -> Result<(), JsValue> {
         .map_err(|_| JsValue::from_str("not a promise"))?;
     wasm_bindgen_futures::JsFuture::from(promise).await?;
     Ok(())
+}
+
+/// Escape pressed inside a small form (renaming, confirming a delete) cancels it, as it closes
+/// a dialog.
+fn on_escape(cancel: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            cancel.emit(());
+        }
+    })
 }

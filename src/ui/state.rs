@@ -94,6 +94,11 @@ pub struct AppState {
     pub refusal: Option<(usize, Refusal)>,
     /// Notices to show, oldest first.
     pub notices: Vec<Notice>,
+    /// The stream whose slider is being dragged, once the drag has changed its amount: later
+    /// moves of the same drag amend that one undo step instead of adding one per frame.
+    pub dragging: Option<usize>,
+    /// The file the planner loaded the dataset from, if they did: a share link cannot carry it.
+    pub data_file: Option<String>,
     /// How many times the whole scenario was replaced (undo, redo, reset, a saved or imported
     /// scenario opened, a dataset loaded): a stream row then drops text it rejected.
     pub replacements: u32,
@@ -108,6 +113,8 @@ impl AppState {
             lang,
             refusal: None,
             notices: Vec::new(),
+            dragging: None,
+            data_file: None,
             replacements: 0,
         }
     }
@@ -123,20 +130,52 @@ impl AppState {
 pub enum Msg {
     /// A planner's action on the scenario.
     Act(Action),
+    /// A stream's slider moved to `amount`; the moves of one drag are one undo step.
+    Slide {
+        /// The stream's position in the dataset.
+        stream: usize,
+        /// The amount the slider shows, in yuan.
+        amount: i64,
+    },
+    /// The slider was let go (or a key moved it one step): its next move is a new undo step.
+    EndSlide,
     /// Undo the last change to the scenario.
     Undo,
     /// Redo the last undone change.
     Redo,
     /// Switch the interface language.
     SetLang(Lang),
-    /// Replace the dataset (and start a fresh history on `scenario`).
-    LoadDataset(Rc<Dataset>, Scenario),
+    /// Replace the dataset with one read from the file named (and start a fresh history on
+    /// `scenario`).
+    LoadDataset(Rc<Dataset>, Scenario, String),
     /// Open a scenario of the current dataset (a saved one, an import), as an undoable change.
     OpenScenario(Scenario),
     /// Show a notice.
     Notify(Notice),
     /// Dismiss the notice at this position.
     Dismiss(usize),
+}
+
+impl AppState {
+    /// Applies a planner's action as one undo step, or records why it was refused.
+    fn act(&mut self, action: Action) {
+        match self.scenario().apply(&self.dataset, action) {
+            Ok(scenario) => {
+                self.history.push(Rc::new(scenario));
+                self.refusal = None;
+            }
+            Err(refusal) => {
+                let stream = match action {
+                    Action::SetAmount { stream, .. }
+                    | Action::Step { stream, .. }
+                    | Action::SetLocked { stream, .. }
+                    | Action::SetOutcome { stream, .. } => stream,
+                    _ => usize::MAX,
+                };
+                self.refusal = Some((stream, refusal));
+            }
+        }
+    }
 }
 
 impl Reducible for AppState {
@@ -152,23 +191,27 @@ impl Reducible for AppState {
                 | Msg::OpenScenario(_)
                 | Msg::Act(Action::Reset)
         );
+        let dragging = next.dragging.take();
         match msg {
-            Msg::Act(action) => match next.scenario().apply(&next.dataset, action) {
-                Ok(scenario) => {
-                    next.history.push(Rc::new(scenario));
-                    next.refusal = None;
+            Msg::Act(action) => next.act(action),
+            Msg::Slide { stream, amount } => {
+                let action = Action::SetAmount { stream, amount };
+                match next.scenario().apply(&next.dataset, action) {
+                    Ok(scenario) if dragging == Some(stream) => {
+                        next.history.amend(Rc::new(scenario));
+                        next.refusal = None;
+                        next.dragging = dragging;
+                    }
+                    _ => {
+                        let before = Rc::clone(next.history.present());
+                        next.act(action);
+                        // Only a move that made an undo step starts a drag to amend.
+                        let moved = !Rc::ptr_eq(&before, next.history.present());
+                        next.dragging = moved.then_some(stream);
+                    }
                 }
-                Err(refusal) => {
-                    let stream = match action {
-                        Action::SetAmount { stream, .. }
-                        | Action::Step { stream, .. }
-                        | Action::SetLocked { stream, .. }
-                        | Action::SetOutcome { stream, .. } => stream,
-                        _ => usize::MAX,
-                    };
-                    next.refusal = Some((stream, refusal));
-                }
-            },
+            }
+            Msg::EndSlide => {}
             Msg::Undo => {
                 next.history.undo();
                 next.refusal = None;
@@ -178,14 +221,16 @@ impl Reducible for AppState {
                 next.refusal = None;
             }
             Msg::SetLang(lang) => next.lang = lang,
-            Msg::LoadDataset(dataset, scenario) => {
+            Msg::LoadDataset(dataset, scenario, file) => {
                 next.dataset = DatasetRef(dataset);
+                next.data_file = Some(file);
                 next.history = History::new(Rc::new(scenario));
                 next.refusal = None;
             }
             Msg::OpenScenario(scenario) => {
                 if scenario.fits(&next.dataset) {
                     next.history.push(Rc::new(scenario));
+                    next.refusal = None;
                 }
             }
             Msg::Notify(notice) => {

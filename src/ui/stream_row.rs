@@ -7,7 +7,7 @@ use crate::core::lang::Lang;
 use crate::core::money::{
     BadAmount, MAX_AMOUNT, MoneyStyle, amount_input_text, format_delta, parse_amount,
 };
-use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP};
+use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP, parse_percent};
 use crate::i18n::{fill, text};
 use crate::ui::hooks::use_select_value;
 use crate::ui::money;
@@ -111,12 +111,16 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         .target_dyn_into::<web_sys::HtmlInputElement>()
                         .and_then(|input| input.value().parse::<i64>().ok());
                     if let Some(value) = value {
-                        dispatch.dispatch(Msg::Act(Action::SetAmount {
+                        dispatch.dispatch(Msg::Slide {
                             stream: index,
                             amount: value,
-                        }));
+                        });
                     }
                 })
+            };
+            let on_let_go = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |_: Event| dispatch.dispatch(Msg::EndSlide))
             };
             let on_key = {
                 let dispatch = dispatch.clone();
@@ -188,7 +192,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                             aria-labelledby={format!("{} {}", id("name"), id("slider-label"))}
                             aria-valuetext={money(amount, lang)}
                             disabled={fixed}
-                            oninput={on_slide} onkeydown={on_key} />
+                            oninput={on_slide} onchange={on_let_go} onkeydown={on_key} />
                     </div>
                     <div class="amount-line">
                         <label id={id("amount-label")} for={id("amount")}>{ fill(lang, "row.amount", &[("unit", &unit)]) }</label>
@@ -337,21 +341,34 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
             }));
         })
     };
+    // Text typed that is no percentage, kept in the field with a message until the outcome it
+    // was typed over changes.
+    let rejected = use_state(|| None::<(Outcome, String)>);
     let on_percent = {
         let dispatch = dispatch.clone();
+        let rejected = rejected.clone();
+        let over = *outcome;
         Callback::from(move |event: Event| {
-            let percent = event
-                .target_dyn_into::<web_sys::HtmlInputElement>()
-                .and_then(|input| input.value().trim().parse::<u8>().ok())
-                .filter(|p| *p <= 100);
-            if let Some(percent) = percent {
-                dispatch.dispatch(Msg::Act(Action::SetOutcome {
-                    stream: index,
-                    outcome: Outcome::Partial(percent),
-                }));
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let typed = input.value();
+            match parse_percent(&typed) {
+                Some(percent) => {
+                    rejected.set(None);
+                    dispatch.dispatch(Msg::Act(Action::SetOutcome {
+                        stream: index,
+                        outcome: Outcome::Partial(percent),
+                    }));
+                }
+                None => rejected.set(Some((over, typed))),
             }
         })
     };
+    let rejected_text = (*rejected)
+        .as_ref()
+        .filter(|(over, _)| over == outcome)
+        .map(|(_, typed)| typed.clone());
     let value = match outcome {
         Outcome::Pending => "pending",
         Outcome::Granted => "granted",
@@ -371,9 +388,14 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
             </select>
             if let Outcome::Partial(p) = outcome {
                 <label id={id("percent-label")} for={id("percent")}>{ text(lang, "outcome.percent") }</label>
-                <input type="number" id={id("percent")} class="percent-input" min="0" max="100" step="1"
+                <input type="text" inputmode="numeric" id={id("percent")} class="percent-input"
                     aria-labelledby={format!("{} {}", id("name"), id("percent-label"))}
-                    value={p.to_string()} onchange={on_percent} />
+                    aria-invalid={if rejected_text.is_some() { "true" } else { "false" }}
+                    aria-describedby={id("percent-error")}
+                    value={rejected_text.clone().unwrap_or_else(|| p.to_string())} onchange={on_percent} />
+                <p class="field-error" id={id("percent-error")} role="alert">
+                    { if rejected_text.is_some() { text(lang, "outcome.bad-percent") } else { String::new() } }
+                </p>
             }
         </div>
     }

@@ -34,8 +34,13 @@ fn change(delta: i64, base: i64, lang: Lang) -> Html {
     let amount = format_delta(delta, lang.money_style());
     match delta_tenths_percent(delta, base) {
         Some(tenths) if delta != 0 => {
-            let sign = if tenths > 0 { "+" } else { "" };
-            let percent = format!("({sign}{})", format_tenths_percent(tenths));
+            let percent = match tenths {
+                // A real change that rounds to 0.0% still says which way it went.
+                0 if delta > 0 => "(+<0.1%)".to_owned(),
+                0 => "(-<0.1%)".to_owned(),
+                t if t > 0 => format!("(+{})", format_tenths_percent(t)),
+                t => format!("({})", format_tenths_percent(t)),
+            };
             html! {
                 <><span class="nowrap">{ amount }</span>{ " " }<span class="nowrap">{ percent }</span></>
             }

@@ -2,7 +2,7 @@
 //! and calls [`mount`] with the element and its attributes. The app renders inside the
 //! element's shadow root, so the host page's CSS cannot reach it and its CSS cannot leak out.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::Reflect;
@@ -19,12 +19,15 @@ use crate::web::{load_dataset, mode_from_name, page, roots};
 pub struct Mounted {
     app: Rc<RefCell<Option<AppHandle<App>>>>,
     root: web_sys::Element,
+    /// Set by `destroy`: a dataset still being fetched is then dropped, not rendered.
+    destroyed: Rc<Cell<bool>>,
 }
 
 #[wasm_bindgen]
 impl Mounted {
     /// Unmounts the explorer and empties its root.
     pub fn destroy(self) {
+        self.destroyed.set(true);
         if let Some(app) = self.app.borrow_mut().take() {
             app.destroy();
         }
@@ -79,12 +82,18 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
     let asset_base = option(&options, "assets").unwrap_or_else(|| "./".to_owned());
 
     let app = Rc::new(RefCell::new(None));
+    let destroyed = Rc::new(Cell::new(false));
     let mounted = Mounted {
         app: app.clone(),
         root: root.clone(),
+        destroyed: destroyed.clone(),
     };
     wasm_bindgen_futures::spawn_local(async move {
         let (dataset, notices) = load_dataset(src.as_deref()).await;
+        // Removed, or replaced by a newer mount, while the dataset was on its way.
+        if destroyed.get() {
+            return;
+        }
         let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
         if let Some(mode) = mode {
             scenario.mode = mode;
@@ -123,7 +132,8 @@ fn fire_change(host: &web_sys::HtmlElement, change: &ScenarioChange) {
     let set = |key: &str, value: JsValue| {
         let _ = Reflect::set(&detail, &JsValue::from_str(key), &value);
     };
-    // Amounts stay below 2^53 (10^15 a stream), so they are exact as JavaScript numbers.
+    // JavaScript numbers are exact up to 2^53 yuan (about 9×10^15): a county's sums are far
+    // below; only a made-up dataset of several streams at the 10^15 limit goes past and rounds.
     set(
         "grandTotal",
         JsValue::from_f64(change.totals.grand() as f64),

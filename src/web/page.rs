@@ -24,14 +24,17 @@ pub fn browser_lang() -> Option<Lang> {
     Lang::negotiate(tags.iter().map(String::as_str))
 }
 
-/// Sets `<html lang>` so that screen readers and fonts follow the interface language.
+/// Sets `<html lang>` so that screen readers and fonts follow the interface language, and the
+/// page title to the explorer's name in it.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang.tag());
     }
+    // The tab and the bookmark name the explorer in the language on screen.
+    document.set_title(&crate::i18n::text(lang, "app.name"));
 }
 
 /// Puts `lang` in the address's `lang` parameter (the rest of the address kept, no history

@@ -47,7 +47,7 @@ describe('names a screen reader reads', () => {
     assert.equal(await named('checkbox', `${loans} Lock`), 1);
     const training = await textOf(page, '#stream-3-name');
     assert.equal(await named('combobox', `${training} Assumed outcome`), 1);
-    assert.equal(await named('spinbutton', `${training} Share granted (%)`), 1);
+    assert.equal(await named('textbox', `${training} Share granted (%)`), 1);
     // No two fields of the stream list share a name.
     const names = await page.$$eval('.stream-list :is(input, select)', (fields) =>
       fields.map((field) =>
@@ -92,6 +92,39 @@ describe('keyboard alone', () => {
     await page.keyboard.press('Control+z');
     await untilValue(page, '#stream-0-amount', '273');
     assert.equal(await page.inputValue('#stream-0-amount'), '273', 'undo by keyboard');
+    assert.deepEqual(errors, []);
+  });
+
+  test('focus stays on a history button that runs out, and on the notices after a dismissal', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en#v9;bad`);
+    const focusedText = async () => {
+      await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body, null, { timeout: 2000 }).catch(() => {});
+      return page.evaluate(() => document.activeElement?.textContent.trim());
+    };
+    await page.fill('#stream-0-amount', '3000000');
+    await page.press('#stream-0-amount', 'Enter');
+    await page.getByRole('button', { name: 'Undo' }).focus();
+    await page.keyboard.press('Enter');
+    await untilValue(page, '#stream-0-amount', '2730000');
+    assert.equal(await focusedText(), 'Redo', 'undo ran out: focus moves to redo, not the page start');
+    await page.keyboard.press('Enter');
+    await untilValue(page, '#stream-0-amount', '3000000');
+    assert.equal(await focusedText(), 'Undo', 'redo ran out: focus moves back to undo');
+
+    // The bad link's notice, then a second one from a file that is no dataset.
+    await page.setInputFiles('#dataset-file', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+    await page.waitForFunction(() => document.querySelectorAll('.notice').length === 2);
+    await page.locator('.notice').first().getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.notice').length === 1);
+    assert.match(await focusedText(), /^Dismiss/, 'focus moves to the notice that took its place');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.notice').length === 0);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'programme-title',
+      'with no notice left, focus goes to the title',
+    );
     assert.deepEqual(errors, []);
   });
 });

@@ -98,6 +98,24 @@ describe('the custom element', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('an element removed while its dataset loads stays empty and silent', async () => {
+    const { page, errors } = await openHost(plain, '/hosts/element.html');
+    await page.waitForSelector('#one[data-ready="zh-Hans"]');
+    const after = await page.evaluate(async () => {
+      const element = document.querySelector('#one');
+      let ready = 0;
+      element.addEventListener('explorerready', () => { ready += 1; });
+      // A new dataset to fetch, then gone before it arrives.
+      element.setAttribute('src', '/fixtures/other-county.json');
+      await new Promise((done) => setTimeout(done, 0));
+      element.remove();
+      await new Promise((done) => setTimeout(done, 1500));
+      return { ready, rendered: element.shadowRoot.querySelectorAll('.mfe-app').length };
+    });
+    assert.deepEqual(after, { ready: 0, rendered: 0 });
+    assert.deepEqual(errors, []);
+  });
+
   test('changing the lang attribute re-renders in that language', async () => {
     const { page, errors } = await openHost(plain, '/hosts/element.html');
     await page.waitForSelector('#one[data-ready="zh-Hans"]');
@@ -119,6 +137,26 @@ describe('the iframe embed', () => {
     assert.equal(await frame.locator('.skip-link').count(), 0);
     assert.equal(await frame.locator('main').count(), 0);
     assert.equal(await frame.locator('header, footer').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+
+  test('the frame follows its content down as well as up', async () => {
+    const { page, errors } = await openHost(plain, '/hosts/iframe.html');
+    await page.waitForSelector('#frame[data-sized]');
+    const inner = page.frames().find((f) => f.url().includes('embed'));
+    // The frame's height against its content's, once the frame has followed (or 3 s).
+    const fit = async () => {
+      const content = () => inner.evaluate(() => Math.ceil(document.querySelector('#mfe-root').getBoundingClientRect().height));
+      const frame = () => page.evaluate(() => Number(document.querySelector('#frame').height));
+      for (let i = 0; i < 30 && Math.abs((await frame()) - (await content())) > 40; i += 1) await page.waitForTimeout(100);
+      return { frame: await frame(), content: await content() };
+    };
+    const tall = await fit();
+    assert.ok(tall.frame >= tall.content && tall.frame <= tall.content + 40, `the frame fits the content: ${JSON.stringify(tall)}`);
+    await inner.evaluate(() => { document.querySelector('.streams').style.display = 'none'; });
+    const short = await fit();
+    assert.ok(short.content < tall.content - 500, `the content shrank: ${JSON.stringify(short)}`);
+    assert.ok(short.frame >= short.content && short.frame <= short.content + 40, `the frame shrank with it: ${JSON.stringify(short)}`);
     assert.deepEqual(errors, []);
   });
 });
@@ -167,11 +205,18 @@ describe('other datasets', () => {
   test('picking files: a valid county loads; invalid ones list their problems and change nothing', async () => {
     const { page, errors } = await open(browser, `${plain.url}/tools/funding/?lang=en`);
     const fixture = (name) => join(HERE, 'fixtures', name);
+    await page.locator('#share-url').waitFor();
+    assert.equal(await page.locator('#share-file-note').count(), 0, 'the built-in data needs no warning');
     await page.setInputFiles('#dataset-file', fixture('truncated.json'));
     await page.waitForSelector('.notice');
     assert.match(await page.locator('.notice').innerText(), /Line 2, column \d+: the file ends too early/);
     assert.match(await page.locator('.notice').innerText(), /truncated\.json”: 1 error found\./);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
+    // Said beside the button too, where the planner is.
+    assert.equal(
+      await page.locator('#data-status').innerText(),
+      '“truncated.json” was not loaded: its problems are listed in the notice at the top of the page, and the current data stays.',
+    );
     await page.setInputFiles('#dataset-file', fixture('bad.csv'));
     await page.waitForFunction(() => document.querySelectorAll('.notice').length === 2);
     assert.match(await page.locator('.notice').nth(1).innerText(), /bad\.csv/);
@@ -180,6 +225,16 @@ describe('other datasets', () => {
     await page.waitForFunction(() => document.querySelectorAll('.stream').length === 3);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
     assert.match(await page.locator('h1').innerText(), /Example County/);
+    assert.equal(await page.locator('#data-status').innerText(), 'Loaded “other-county.json”: 3 funding streams, shown above.');
+    // The share link cannot carry a picked file, and says so beside the link.
+    assert.match(await page.locator('#share-file-note').innerText(), /not the data file “other-county\.json”: it opens on the explorer's own data/);
+    assert.equal(await page.getAttribute('#share-url', 'aria-describedby'), 'share-file-note share-note');
+    // Too large is said from the file's size, before it is read.
+    await page.setInputFiles('#dataset-file', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(4 * 1024 * 1024 + 1, 32) });
+    await page.waitForFunction(() => document.querySelectorAll('.notice').length === 3);
+    assert.match(await page.locator('.notice').nth(2).innerText(), /huge\.json[\s\S]*too large \(4096 KB\)/);
+    assert.match(await page.locator('#data-status').innerText(), /“huge\.json” was not loaded/);
+    assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
     assert.deepEqual(errors, []);
   });
 });

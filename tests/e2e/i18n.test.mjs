@@ -77,6 +77,7 @@ describe('languages', () => {
     await page.selectOption('#language-select', 'en');
     assert.equal(await page.evaluate(() => window.__samePage), true, 'no reload');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.title(), 'Muchuan Funding Explorer', 'the tab names the explorer in English');
     assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million', 'the scenario is kept');
     assert.match(await textOf(page, '#figure-streams h3'), /[A-Za-z]/);
     assert.doesNotMatch(await page.locator('#figure-streams svg').innerHTML(), /方案|基准/);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, axeViolations, launch, open, screenshot, serveDist, textOf, untilValue } from './harness.mjs';
+import { DIST, axeViolations, launch, open, screenshot, serveDist, settle, textOf, untilValue } from './harness.mjs';
 
 const KEY = 'muchuan-funding-explorer.scenarios';
 const BACKUP_PREFIX = `${KEY}.corrupt-`;
@@ -272,6 +272,21 @@ describe('what-if scenarios', () => {
     await page.getByRole('button', { name: '撤销' }).click();
     assert.deepEqual(await totals(page), TRAINING_REFUSED);
 
+    // Escape cancels a rename and a delete confirmation, and gives focus back to their button.
+    await page.click('#saved-s2-rename');
+    await focusOn(page, 'saved-s2-rename-input');
+    await page.fill('#saved-s2-rename-input', 'never saved');
+    await page.press('#saved-s2-rename-input', 'Escape');
+    await focusOn(page, 'saved-s2-rename');
+    assert.equal(await page.locator('#saved-s2-rename-input').count(), 0);
+    assert.equal(await textOf(page, '#saved-s2-name'), '培训基地未获批');
+    await page.click('#saved-s1-delete');
+    await focusOn(page, 'saved-s1-confirm-delete');
+    await page.keyboard.press('Escape');
+    await focusOn(page, 'saved-s1-delete');
+    assert.equal(await page.locator('#saved-s1-confirm-text').count(), 0);
+    assert.equal(await page.locator('.saved-item').count(), 2);
+
     // Rename, duplicate, delete.
     await page.click('#saved-s2-rename');
     await focusOn(page, 'saved-s2-rename-input');
@@ -335,6 +350,30 @@ describe('what-if scenarios', () => {
     assert.deepEqual(await totals(other), expected);
     assert.equal(await other.inputValue('#stream-3-percent'), '60');
     await other.close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('a share granted that is no percentage is kept, flagged and changes nothing', async () => {
+    const { page, errors } = await fresh();
+    await page.selectOption('#stream-3-outcome', 'partial');
+    await settle(page);
+    const atHalf = await totals(page);
+    for (const typed of ['150', 'abc', '50.5']) {
+      await page.fill('#stream-3-percent', typed);
+      await page.press('#stream-3-percent', 'Tab');
+      assert.equal(await textOf(page, '#stream-3-percent-error'), '请输入 0 至 100 之间的整数百分比，例如 40', typed);
+      assert.equal(await page.inputValue('#stream-3-percent'), typed, 'what was typed stays to correct');
+      assert.equal(await page.getAttribute('#stream-3-percent', 'aria-invalid'), 'true');
+      assert.deepEqual(await totals(page), atHalf, `${typed} changes nothing`);
+    }
+    // Full-width digits, as a Chinese input method types them, are a percentage.
+    await page.fill('#stream-3-percent', '６０％');
+    await page.press('#stream-3-percent', 'Tab');
+    await untilValue(page, '#stream-3-percent', '60');
+    assert.equal(await page.inputValue('#stream-3-percent'), '60');
+    assert.equal(await page.getAttribute('#stream-3-percent', 'aria-invalid'), 'false');
+    assert.equal(await page.locator('#stream-3-percent-error').innerText(), '');
+    assert.notDeepEqual(await totals(page), atHalf);
     assert.deepEqual(errors, []);
   });
 
@@ -410,6 +449,20 @@ describe('what-if scenarios', () => {
     await page.locator('.export-status').filter({ hasText: 'Imported' }).waitFor();
     assert.deepEqual(await totals(page), expected);
     assert.equal(await textOf(page, '#current-scenario-name'), 'Loans up');
+    // A scenario that matches no saved one is shown under the name its file gives it.
+    const draft = JSON.parse(document);
+    draft.name = 'County draft';
+    draft.streams['guaranteed-loans'].amount = 3100000;
+    await page.setInputFiles('#import-file', { name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
+    await page.locator('.export-status').filter({ hasText: 'County draft' }).waitFor();
+    assert.equal(await textOf(page, '#current-scenario-name'), 'County draft (imported, not saved)');
+    const [named] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    assert.equal(named.suggestedFilename(), 'muchuan-scenario-County-draft.json');
+    await setAmount(page, 0, '3200000');
+    assert.equal(await textOf(page, '#current-scenario-name'), 'Unsaved scenario', 'changed, it is no longer the file');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    assert.deepEqual(await totals(page), expected);
 
     const broken = document.replace('"mode": "free"', '"mode": "sideways"');
     await page.setInputFiles('#import-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
