@@ -214,6 +214,38 @@ async fn a_change_too_small_for_a_tenth_of_a_percent_keeps_its_sign() {
 }
 
 #[wasm_bindgen_test]
+async fn a_slider_that_cannot_grow_in_a_fixed_pool_says_why() {
+    let root = render(Lang::En).await;
+    let pool = input(&root, "#mode-pool");
+    pool.set_checked(true);
+    fire(&pool, "on", "change");
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector("#stream-0-stuck")
+            .ok()
+            .flatten()
+            .is_none()
+    );
+    // Lock every other stream that has an amount (stream 2 has none).
+    for stream in [1, 3, 4, 5, 6, 7, 8] {
+        let lock = input(&root, &format!("#stream-{stream}-lock"));
+        lock.set_checked(true);
+        fire(&lock, "on", "change");
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(
+        text(&root, "#stream-0-stuck"),
+        "Fixed pool: every other stream is locked or has no money, so this one cannot grow"
+    );
+    assert_eq!(
+        input(&root, "#stream-0-slider")
+            .get_attribute("aria-describedby")
+            .as_deref(),
+        Some("stream-0-stuck")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn bad_typing_is_flagged_and_changes_nothing() {
     let root = render(Lang::ZhHans).await;
     let field = input(&root, "#stream-0-amount");

@@ -670,6 +670,12 @@ fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
         .iter()
         .any(|suffix| cleaned.ends_with(suffix))
     {
+        // `-273万` is a negative amount, as `-2730000` is, not "no amount".
+        if let Some(magnitude) = cleaned.strip_prefix('-')
+            && parse_amount(magnitude, MoneyStyle::Wan).is_ok()
+        {
+            return Err(ProblemKind::Negative);
+        }
         // The whole cell, so a second unit (`CNY 273万`) is refused rather than read as yuan.
         return match parse_amount(&cleaned, MoneyStyle::Wan) {
             Ok(amount) => Ok(Value::from(amount)),
@@ -1183,6 +1189,7 @@ mod tests {
             )]
         };
         assert_eq!(at("-5"), amount_problem(ProblemKind::Negative));
+        assert_eq!(at("-273万"), amount_problem(ProblemKind::Negative));
         assert_eq!(at("1.5"), amount_problem(ProblemKind::NotWholeNumber));
         assert_eq!(
             at("99999999999999999999"),

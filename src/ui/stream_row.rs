@@ -69,6 +69,9 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
     let (index, lang) = (*index, *lang);
     let rejected = use_state_eq(|| None::<Rejected>);
     let fixed = *locked && *mode == BalanceMode::FixedPool;
+    // In a fixed pool with no other money free to move, the slider cannot go up: say why,
+    // or a planner drags against an invisible wall.
+    let stuck = !*locked && *mode == BalanceMode::FixedPool && amount.is_some_and(|a| *max <= a);
     {
         // A rejected text belongs to the amount it was typed over, in the unit of the language
         // it was typed in, in a field that takes typing: a new amount (however it came), a
@@ -174,6 +177,19 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                     }));
                 })
             };
+            // Escape puts the amount back, as it undoes an edit in a spreadsheet cell.
+            let on_escape = {
+                let rejected = rejected.clone();
+                Callback::from(move |event: KeyboardEvent| {
+                    if event.key() != "Escape" {
+                        return;
+                    }
+                    if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                        input.set_value(&amount_input_text(amount, style));
+                    }
+                    rejected.set(None);
+                })
+            };
             let rejected = (*rejected).as_ref().filter(|r| r.over == amount);
             let error = match rejected {
                 Some(rejected) => Some(bad_amount_message(rejected.reason, style, lang)),
@@ -191,9 +207,13 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                             value={amount.to_string()}
                             aria-labelledby={format!("{} {}", id("name"), id("slider-label"))}
                             aria-valuetext={money(amount, lang)}
+                            aria-describedby={stuck.then(|| id("stuck"))}
                             disabled={fixed}
                             oninput={on_slide} onchange={on_let_go} onkeydown={on_key} />
                     </div>
+                    if stuck {
+                        <p class="hint-line" id={id("stuck")}>{ text(lang, "row.stuck") }</p>
+                    }
                     <div class="amount-line">
                         <label id={id("amount-label")} for={id("amount")}>{ fill(lang, "row.amount", &[("unit", &unit)]) }</label>
                         <input type="text" inputmode="decimal" id={id("amount")} class="amount-input"
@@ -202,7 +222,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                             aria-invalid={if error.is_some() { "true" } else { "false" }}
                             aria-describedby={id("error")}
                             disabled={fixed}
-                            onchange={on_type} />
+                            onchange={on_type} onkeydown={on_escape} />
                         <span class="amount-text" aria-hidden="true">{ money(amount, lang) }</span>
                     </div>
                     <p class="field-error" id={id("error")} role="alert">{ error.unwrap_or_default() }</p>
@@ -232,7 +252,8 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             </div>
             <p class="meta">
                 <span class="agency">{ agency }</span>
-                <span aria-hidden="true">{ " · " }</span>
+                // A pause for screen readers, which would run the two names together.
+                <span aria-hidden="true">{ " · " }</span><span class="visually-hidden">{ ", " }</span>
                 <span class="kind">{ kind }</span>
             </p>
             <details class="quote">

@@ -48,6 +48,8 @@ describe('names a screen reader reads', () => {
     const training = await textOf(page, '#stream-3-name');
     assert.equal(await named('combobox', `${training} Assumed outcome`), 1);
     assert.equal(await named('textbox', `${training} Share granted (%)`), 1);
+    // The agency and the kind are read with a pause between them, not run together.
+    assert.match(await page.locator('.stream .meta').first().ariaSnapshot(), /Human Resources & Social Security \(city bureau\) ?, Loans/);
     // No two fields of the stream list share a name.
     const names = await page.$$eval('.stream-list :is(input, select)', (fields) =>
       fields.map((field) =>

@@ -179,6 +179,18 @@ describe('what-if scenarios', () => {
     await untilValue(page, '#stream-0-amount', '310');
     assert.equal(await page.inputValue('#stream-1-amount'), '200');
     assert.equal(await textOf(page, '#stream-0-error'), '');
+    // Escape puts the amount back, whether the text was rejected or only being typed.
+    await setAmount(page, 0, 'abc');
+    await page.press('#stream-0-amount', 'Escape');
+    await untilValue(page, '#stream-0-amount', '310');
+    assert.equal(await page.inputValue('#stream-0-amount'), '310');
+    assert.equal(await page.getAttribute('#stream-0-amount', 'aria-invalid'), 'false');
+    assert.equal(await textOf(page, '#stream-0-error'), '');
+    await page.fill('#stream-0-amount', '999');
+    await page.press('#stream-0-amount', 'Escape');
+    assert.equal(await page.inputValue('#stream-0-amount'), '310');
+    await page.press('#stream-0-amount', 'Tab');
+    assert.equal(await page.inputValue('#stream-0-amount'), '310', 'nothing to commit on leaving');
     assert.deepEqual(errors, []);
   });
 
