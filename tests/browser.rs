@@ -62,6 +62,11 @@ fn text(root: &Element, selector: &str) -> String {
         .to_owned()
 }
 
+/// Whether an element matching `selector` is inside `root`.
+fn has(root: &Element, selector: &str) -> bool {
+    root.query_selector(selector).ok().flatten().is_some()
+}
+
 fn input(root: &Element, selector: &str) -> HtmlInputElement {
     root.query_selector(selector)
         .ok()
@@ -220,12 +225,7 @@ async fn a_slider_that_cannot_grow_in_a_fixed_pool_says_why() {
     pool.set_checked(true);
     fire(&pool, "on", "change");
     yew::scheduler::flush().await;
-    assert!(
-        root.query_selector("#stream-0-stuck")
-            .ok()
-            .flatten()
-            .is_none()
-    );
+    assert!(!has(&root, "#stream-0-stuck"));
     // Lock every other stream that has an amount (stream 2 has none).
     for stream in [1, 3, 4, 5, 6, 7, 8] {
         let lock = input(&root, &format!("#stream-{stream}-lock"));
@@ -300,15 +300,11 @@ fn assert_panel(root: &Element, detail_contains: &str) {
         "the detail is the literal text: {shown}"
     );
     assert!(
-        panel
-            .query_selector("img, script, b")
-            .ok()
-            .flatten()
-            .is_none(),
+        !has(&panel, "img, script, b"),
         "no markup from the message: {}",
         panel.inner_html()
     );
-    assert!(panel.query_selector("h2").ok().flatten().is_some());
+    assert!(has(&panel, "h2"));
     let reload = panel
         .query_selector("a.reload")
         .ok()
@@ -380,10 +376,7 @@ async fn a_real_panic_shows_the_error_panel_not_a_blank_page() {
         1,
         "the explorer is replaced by the panel"
     );
-    assert!(
-        root.query_selector("#total-grand").ok().flatten().is_none(),
-        "no half-dead explorer is left"
-    );
+    assert!(!has(&root, "#total-grand"), "no half-dead explorer is left");
     root.remove();
 }
 

@@ -670,15 +670,15 @@ fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
         .iter()
         .any(|suffix| cleaned.ends_with(suffix))
     {
-        // `-273万` is a negative amount, as `-2730000` is, not "no amount".
-        if let Some(magnitude) = cleaned.strip_prefix('-')
-            && parse_amount(magnitude, MoneyStyle::Wan).is_ok()
-        {
-            return Err(ProblemKind::Negative);
-        }
-        // The whole cell, so a second unit (`CNY 273万`) is refused rather than read as yuan.
-        return match parse_amount(&cleaned, MoneyStyle::Wan) {
-            Ok(amount) => Ok(Value::from(amount)),
+        // `-273万` reads as a negative number, as `-2730000` does, for the dataset check to
+        // refuse. The rest of the cell is parsed whole, so a second unit (`CNY 273万`) is
+        // refused rather than read as yuan.
+        let (sign, magnitude) = match cleaned.strip_prefix('-') {
+            Some(magnitude) => (-1, magnitude),
+            None => (1, cleaned.as_str()),
+        };
+        return match parse_amount(magnitude, MoneyStyle::Wan) {
+            Ok(amount) => Ok(Value::from(sign * amount)),
             Err(BadAmount::TooLarge) => Err(ProblemKind::TooBig),
             Err(BadAmount::NotAnAmount) => Err(ProblemKind::NotAnAmount),
         };
@@ -1170,6 +1170,8 @@ mod tests {
             ("2730000元", Some(2_730_000)),
             ("２７３万", Some(2_730_000)),
             ("２７３００００", Some(2_730_000)),
+            ("-0", Some(0)),
+            ("-0万", Some(0)),
             ("", None),
         ] {
             let csv = format!("{HEAD}a,n,k,K,g,G,{cell},secured,q,T,S,P\n");
@@ -1190,6 +1192,8 @@ mod tests {
         };
         assert_eq!(at("-5"), amount_problem(ProblemKind::Negative));
         assert_eq!(at("-273万"), amount_problem(ProblemKind::Negative));
+        // A 万 amount's sign is read as a yuan amount's is.
+        assert_eq!(at("-99999999999999999999万"), at("-99999999999999999999"));
         assert_eq!(at("1.5"), amount_problem(ProblemKind::NotWholeNumber));
         assert_eq!(
             at("99999999999999999999"),
