@@ -191,11 +191,13 @@ pub fn app(props: &AppProps) -> Html {
                         count_sought={scenario.count_sought} lang={lang} />
                     <ChartsPanel dataset={dataset.clone()} scenario={scenario.clone()}
                         totals={totals.clone()} lang={lang} />
-                    if painted {
-                        <ScenariosPanel dataset={dataset.clone()} data_file={state.data_file.clone()} scenario={scenario.clone()}
-                            totals={totals.clone()} lang={lang} dispatch={dispatch.clone()} />
-                    }
                 </div>
+                // Below both columns, across the width: the comparison's four columns get room,
+                // and the streams' column is not left empty beside a long results column.
+                if painted {
+                    <ScenariosPanel dataset={dataset.clone()} data_file={state.data_file.clone()} scenario={scenario.clone()}
+                        totals={totals.clone()} lang={lang} dispatch={dispatch.clone()} />
+                }
             </div>
         </>
     };

@@ -11,7 +11,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::core::lang::Lang;
-use crate::core::saved::{EditError, MAX_NAME_CHARS, STORAGE_KEY, SavedScenario, Store};
+use crate::core::saved::{
+    EditError, MAX_NAME_CHARS, STORAGE_KEY, SavedScenario, Store, element_key,
+};
 use crate::core::scenario::Scenario;
 use crate::core::share_link::{self, LinkError};
 use crate::core::totals::Totals;
@@ -547,46 +549,50 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                 }
             </p>
 
-            <form class="save-form no-print" onsubmit={on_save}>
-                <label for="scenario-name">{ text(lang, "scenarios.name-label") }</label>
-                <div class="save-line">
-                    <input type="text" id="scenario-name" value={(*name_input).clone()}
-                        maxlength={MAX_NAME_CHARS.to_string()} oninput={on_name_input}
-                        disabled={storage_off}
-                        aria-invalid={if name_error.is_some() { "true" } else { "false" }}
-                        aria-describedby="scenario-name-hint scenario-name-error" />
-                    <button type="submit" id="save-scenario" disabled={storage_off}>{ text(lang, "scenarios.save") }</button>
-                </div>
-                <p class="hint-line" id="scenario-name-hint">{ text(lang, "scenarios.name-hint") }</p>
-                <p class="field-error" id="scenario-name-error">{ (*name_error).clone().unwrap_or_default() }</p>
-                if let Some(error) = &shelf.unavailable {
-                    <p class="storage-note">{ error.message(lang) }</p>
-                }
-            </form>
-            if shelf.stranded.is_some() {
-                <div class="stranded no-print">
-                    <p>{ text(lang, "scenarios.stranded") }</p>
-                    <button type="button" class="secondary" onclick={download_stranded}>{ text(lang, "scenarios.download-stranded") }</button>
-                </div>
-            }
+            // On a wide screen: keeping and sharing on the left, the comparison on the right.
+            <div class="scenario-parts">
+                <div class="scenario-keep">
+                    <form class="save-form no-print" onsubmit={on_save}>
+                        <label for="scenario-name">{ text(lang, "scenarios.name-label") }</label>
+                        <div class="save-line">
+                            <input type="text" id="scenario-name" value={(*name_input).clone()}
+                                maxlength={MAX_NAME_CHARS.to_string()} oninput={on_name_input}
+                                disabled={storage_off}
+                                aria-invalid={if name_error.is_some() { "true" } else { "false" }}
+                                aria-describedby="scenario-name-hint scenario-name-error" />
+                            <button type="submit" id="save-scenario" disabled={storage_off}>{ text(lang, "scenarios.save") }</button>
+                        </div>
+                        <p class="hint-line" id="scenario-name-hint">{ text(lang, "scenarios.name-hint") }</p>
+                        <p class="field-error" id="scenario-name-error">{ (*name_error).clone().unwrap_or_default() }</p>
+                        if let Some(error) = &shelf.unavailable {
+                            <p class="storage-note">{ error.message(lang) }</p>
+                        }
+                    </form>
+                    if shelf.stranded.is_some() {
+                        <div class="stranded no-print">
+                            <p>{ text(lang, "scenarios.stranded") }</p>
+                            <button type="button" class="secondary" onclick={download_stranded}>{ text(lang, "scenarios.download-stranded") }</button>
+                        </div>
+                    }
 
-            <div class="saved no-print">
-                <h3 id="saved-heading" tabindex="-1">{ text(lang, "scenarios.saved-heading") }</h3>
-                if entries.is_empty() {
-                    <p class="empty">{ text(lang, "scenarios.none") }</p>
-                } else {
-                    <ul class="saved-list">{ for entries.iter().map(item) }</ul>
-                }
+                    <div class="saved no-print">
+                        <h3 id="saved-heading" tabindex="-1">{ text(lang, "scenarios.saved-heading") }</h3>
+                        if entries.is_empty() {
+                            <p class="empty">{ text(lang, "scenarios.none") }</p>
+                        } else {
+                            <ul class="saved-list">{ for entries.iter().map(item) }</ul>
+                        }
+                    </div>
+
+                    if let Some(url) = share_url {
+                        <ShareLink url={url} data_file={data_file.clone()} lang={lang} />
+                    }
+                    <Exports dataset={dataset.clone()} scenario={scenario.clone()} totals={totals.clone()}
+                        name={file_stem} lang={lang} dispatch={dispatch.clone()}
+                        on_imported={on_imported} />
+                </div>
+                <Compare dataset={dataset.clone()} choices={choices} lang={lang} />
             </div>
-
-            if let Some(url) = share_url {
-                <ShareLink url={url} data_file={data_file.clone()} lang={lang} />
-            }
-
-            <Compare dataset={dataset.clone()} choices={choices} lang={lang} />
-            <Exports dataset={dataset.clone()} scenario={scenario.clone()} totals={totals.clone()}
-                name={file_stem} lang={lang} dispatch={dispatch.clone()}
-                on_imported={on_imported} />
         </section>
     }
 }
@@ -722,20 +728,9 @@ fn report_unreadable(
     dispatch.dispatch(Msg::Notify(notice));
 }
 
-/// The id of an element of saved scenario `id` (ids are `s1`, `s2`…, but a store written by
-/// hand may hold anything, so only letters, digits, `-` and `_` are kept).
+/// The id of an element of saved scenario `id`.
 fn dom_id(id: &str, part: &str) -> String {
-    let safe: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("saved-{safe}-{part}")
+    format!("saved-{}-{part}", element_key(id))
 }
 
 /// Milliseconds since the Unix epoch.

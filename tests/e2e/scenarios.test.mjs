@@ -527,6 +527,35 @@ describe('what-if scenarios', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a hand-written store whose ids differ only in "." and "_" gives each its own row', async () => {
+    const { page, errors } = await fresh();
+    const store = {
+      version: 1,
+      scenarios: [
+        { id: 'a.b', name: '更多贷款', saved_at: 0, share: 'v1;guaranteed-loans=300w' },
+        { id: 'a_b', name: '培训基地未获批', saved_at: 0, share: 'v1;training-base=r' },
+      ],
+    };
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, JSON.stringify(store)]);
+    await page.reload();
+    await page.waitForSelector('html[data-ready]');
+    await page.locator('.saved-item').nth(1).waitFor();
+    const ids = await page.$$eval('.saved-list [id]', (elements) => elements.map((e) => e.id));
+    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'no element id is used twice');
+    assert.equal(await textOf(page, '#saved-a_2e_b-name'), '更多贷款');
+    assert.equal(await textOf(page, '#saved-a_5f_b-name'), '培训基地未获批');
+    await page.click('#saved-a_5f_b-open');
+    assert.deepEqual(await totals(page), { grand: '1,788万元', granted: '1,758万元', sought: '30万元' });
+    await page.click('#saved-a_2e_b-open');
+    assert.deepEqual(await totals(page), MORE_LOANS);
+    // Focus moves by these ids too: into the rename field, and back to its button.
+    await page.click('#saved-a_5f_b-rename');
+    await focusOn(page, 'saved-a_5f_b-rename-input');
+    await page.keyboard.press('Escape');
+    await focusOn(page, 'saved-a_5f_b-rename');
+    assert.deepEqual(errors, []);
+  });
+
   test('a full storage quota: a message, and the earlier saves stay intact', async () => {
     const { page, errors } = await quotaPage();
     await page.goto(`${server.url}/?lang=en`);
@@ -627,6 +656,41 @@ describe('what-if scenarios', () => {
       assert.deepEqual(errors, []);
     });
   }
+
+  test('on a wide screen the scenarios run across the page, the comparison beside the saved list', async () => {
+    const { page, errors } = await fresh('/?lang=en');
+    await setAmount(page, 0, '3000000');
+    await save(page, 'Plan A with a longer name');
+    await page.selectOption('#stream-3-outcome', 'refused');
+    await save(page, 'Plan B with a longer name');
+    await page.selectOption('#compare-first', 'saved:s1');
+    await page.selectOption('#compare-second', 'saved:s2');
+    const boxes = () => page.evaluate(() => {
+      const box = (s) => document.querySelector(s).getBoundingClientRect().toJSON();
+      return {
+        streams: box('section.streams'), results: box('.results'), scenarios: box('section.scenarios'),
+        keep: box('.scenario-keep'), compare: box('section.compare'), second: box('#compare-second'),
+        page: document.documentElement.scrollWidth,
+      };
+    });
+    const wide = await boxes();
+    assert.ok(wide.scenarios.top >= Math.max(wide.streams.bottom, wide.results.bottom), 'below both columns');
+    assert.ok(Math.abs(wide.scenarios.left - wide.streams.left) < 1, 'from the streams\' left edge');
+    assert.ok(Math.abs(wide.scenarios.right - wide.results.right) < 1, 'to the results\' right edge');
+    assert.ok(wide.compare.left >= wide.keep.right, 'the comparison is right of the saved list');
+    assert.ok(wide.compare.top < wide.keep.bottom, 'and beside it, not below');
+    assert.ok(wide.second.right <= wide.compare.right, 'the second picker is whole');
+    const overflow = await page.$eval('.compare .table-scroll', (box) => box.scrollWidth - box.clientWidth);
+    assert.equal(overflow, 0, 'the comparison needs no sideways scrolling at 1280 px');
+    await screenshot(page, 'scenarios-wide-en');
+    // On a phone everything is one column, in reading order, and nothing is wider than the screen.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const narrow = await boxes();
+    assert.ok(narrow.scenarios.top >= narrow.results.bottom, 'after the results');
+    assert.ok(narrow.compare.top >= narrow.keep.bottom, 'the comparison after the saved list');
+    assert.ok(narrow.page <= 360, `no sideways scrolling at 360 px (page is ${narrow.page} px wide)`);
+    assert.deepEqual(errors, []);
+  });
 
   test('the print stylesheet leaves a report: title, scenario name, totals, charts, source, no controls', async () => {
     const { page, errors } = await fresh('/?lang=zh-Hans');
