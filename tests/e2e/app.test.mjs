@@ -1,7 +1,7 @@
 // The explorer end to end, as a planner uses it: the release build in headless Chromium.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, screenshot, serveDist, textOf, untilValue } from './harness.mjs';
+import { edgeShades, launch, open, screenshot, serveDist, textOf, untilValue } from './harness.mjs';
 
 let server;
 let browser;
@@ -21,27 +21,6 @@ const STREAM = {
 };
 const amountInput = (i) => `#stream-${i}-amount`;
 const slider = (i) => `#stream-${i}-slider`;
-
-/**
- * Whether the pixels just inside the left and right edges of `box`, half-way down its first
- * row, are shaded (darker than the white paper).
- */
-async function edgeShades(page, box) {
-  const png = (await box.screenshot()).toString('base64');
-  return page.evaluate(async (data) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${data}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [image.width, image.height];
-    const context = canvas.getContext('2d');
-    context.drawImage(image, 0, 0);
-    // Below the heading row, in the first body row's top padding (no text there).
-    const y = Math.min(image.height - 1, 62);
-    const shaded = (x) => context.getImageData(x, y, 1, 1).data[0] < 235;
-    return { left: shaded(1), right: shaded(image.width - 2) };
-  }, png);
-}
 
 async function amounts(page) {
   return page.$$eval('.amount-input', (inputs) => inputs.map((input) => input.value));

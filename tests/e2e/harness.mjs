@@ -116,3 +116,24 @@ export async function axeViolations(page) {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
   );
 }
+
+/**
+ * Whether the pixels just inside the left and right edges of `box` are shaded (darker than the
+ * white paper or a table's tint), `y` pixels down from its top: by default below the heading
+ * row of a totals table, in the first body row's top padding (no text there).
+ */
+export async function edgeShades(page, box, y = 62) {
+  const png = (await box.screenshot()).toString('base64');
+  return page.evaluate(async ([data, wantY]) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const row = Math.min(image.height - 1, wantY);
+    const shaded = (x) => context.getImageData(x, row, 1, 1).data[0] < 235;
+    return { left: shaded(1), right: shaded(image.width - 2) };
+  }, [png, y]);
+}

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, axeViolations, launch, open, screenshot, serveDist, settle, textOf, untilValue } from './harness.mjs';
+import {
+  DIST, axeViolations, edgeShades, launch, open, screenshot, serveDist, settle, textOf, untilValue,
+} from './harness.mjs';
 
 const KEY = 'muchuan-funding-explorer.scenarios';
 const BACKUP_PREFIX = `${KEY}.corrupt-`;
@@ -689,6 +691,24 @@ describe('what-if scenarios', () => {
     assert.ok(narrow.scenarios.top >= narrow.results.bottom, 'after the results');
     assert.ok(narrow.compare.top >= narrow.keep.bottom, 'the comparison after the saved list');
     assert.ok(narrow.page <= 360, `no sideways scrolling at 360 px (page is ${narrow.page} px wide)`);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a comparison too wide for a phone shows its edge shadow from the first rows', async () => {
+    const { page, errors } = await fresh('/?lang=en');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await setAmount(page, 0, '999999999999');
+    await save(page, 'A');
+    await page.selectOption('#compare-first', 'baseline');
+    await page.selectOption('#compare-second', 'saved:s1');
+    const box = page.locator('.compare .table-scroll');
+    assert.ok(await box.evaluate((b) => b.scrollWidth > b.clientWidth), 'the table scrolls sideways');
+    // On the tinted "Funding streams" row, near the top of a table about 2,000 px tall.
+    const y = await box.evaluate((b) =>
+      Math.round(b.querySelector('tr.group').getBoundingClientRect().top - b.getBoundingClientRect().top + 4));
+    assert.deepEqual(await edgeShades(page, box, y), { left: false, right: true }, 'at its start');
+    await box.evaluate((b) => { b.scrollLeft = b.scrollWidth; });
+    assert.deepEqual(await edgeShades(page, box, y), { left: true, right: false }, 'at its end');
     assert.deepEqual(errors, []);
   });
 
