@@ -107,6 +107,31 @@ describe('a thousand streams', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('with changes in, the totals tables still fit the results column at 1280 px', async () => {
+    const { page, errors } = await open(browser, url('en'));
+    // The largest figures: billions of yuan, and a change with its percent in every column.
+    await page.fill('#stream-0-amount', '99990000');
+    await page.press('#stream-0-amount', 'Enter');
+    await page.fill('#stream-1-amount', '0');
+    await page.press('#stream-1-amount', 'Enter');
+    await page.locator('#by-kind td.num', { hasText: '+CNY' }).first().waitFor();
+    const overflow = await page.$$eval('.totals .table-scroll', (boxes) =>
+      boxes.map((box) => box.scrollWidth - box.clientWidth),
+    );
+    assert.deepEqual(overflow, [0, 0], 'no sideways scrolling');
+    // An amount is read down its column: it stays on one line.
+    const amountLines = await page.$$eval('.totals tbody tr > td.num:first-of-type', (cells) =>
+      cells.filter((cell) => cell.textContent.startsWith('CNY')).map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      }),
+    );
+    assert.ok(amountLines.length > 12, 'the amounts of both tables');
+    assert.deepEqual(amountLines.filter((lines) => lines !== 1), [], 'each amount on one line');
+    assert.deepEqual(errors, []);
+  });
+
   for (const lang of ['zh-Hans', 'en', 'zh-Hant']) {
     test(`axe-core finds nothing in the paged views (${lang})`, async () => {
       const { page, errors } = await open(browser, url(lang));
