@@ -6,7 +6,8 @@
 //
 // Attributes: src (dataset URL, relative to the page; the built-in Muchuan data without it),
 // lang (zh-Hans | zh-Hant | en; else the browser's language), mode (free | fixed-pool),
-// compact (present or not). Events (bubbling, composed): explorerready, and scenariochange with
+// heading-level (1-4, the level of the explorer's title; 1 without it), compact (present or
+// not). A value not understood is ignored, with a warning in the console. Events (bubbling, composed): explorerready, and scenariochange with
 // detail { grandTotal, granted, sought, countSought, shareLink } (amounts in whole yuan).
 // The app renders in an open shadow root with its own stylesheet: host CSS cannot reach it.
 import init, { mount } from './muchuan-funding-explorer.js';
@@ -15,7 +16,7 @@ const here = (file) => new URL(file, import.meta.url).href;
 const ready = init({ module_or_path: here('./muchuan-funding-explorer_bg.wasm') });
 
 class MuchuanFundingExplorer extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'mode', 'compact'];
+  static observedAttributes = ['src', 'lang', 'mode', 'heading-level', 'compact'];
 
   #mounted = null;
   #generation = 0;
@@ -49,6 +50,7 @@ class MuchuanFundingExplorer extends HTMLElement {
       src: this.getAttribute('src'),
       lang: this.getAttribute('lang'),
       mode: this.getAttribute('mode'),
+      'heading-level': this.getAttribute('heading-level'),
       compact: this.hasAttribute('compact'),
       stylesheet: here('./main.css'),
       assets: here('./'),

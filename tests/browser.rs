@@ -9,6 +9,7 @@ use muchuan_funding_explorer::core::lang::Lang;
 use muchuan_funding_explorer::core::scenario::Scenario;
 use muchuan_funding_explorer::core::validate::parse_dataset;
 use muchuan_funding_explorer::ui::app::{App, AppProps};
+use muchuan_funding_explorer::ui::headings::Levels;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlInputElement};
@@ -17,6 +18,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Renders the explorer on the Muchuan data into a fresh element and waits for it.
 async fn render(lang: Lang) -> Element {
+    render_with_headings(lang, Levels::default()).await
+}
+
+/// Renders the explorer with its title at the level `headings` gives.
+async fn render_with_headings(lang: Lang, headings: Levels) -> Element {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -45,6 +51,7 @@ async fn render(lang: Lang) -> Element {
             asset_base: "./".into(),
             on_ready: None,
             document_shortcuts: false,
+            headings,
         },
     )
     .render();
@@ -100,6 +107,41 @@ async fn shows_the_seed_totals() {
             .length(),
         8
     );
+}
+
+#[wasm_bindgen_test]
+async fn headings_start_at_the_level_given_and_keep_their_look() {
+    let tag = |root: &Element, id: &str| {
+        root.query_selector(&format!("#{id}"))
+            .ok()
+            .flatten()
+            .map(|e| e.tag_name())
+    };
+    let ids = [
+        "programme-title",
+        "totals-heading",
+        "by-kind-heading",
+        "stream-0-name",
+    ];
+    let own = render(Lang::En).await;
+    let lowest = Levels::with_title_at(Levels::LOWEST_TITLE).expect("a level");
+    let low = render_with_headings(Lang::En, lowest).await;
+    let tags = |root: &Element| ids.map(|id| tag(root, id).unwrap_or_default());
+    assert_eq!(tags(&own), ["H1", "H2", "H3", "H3"]);
+    assert_eq!(tags(&low), ["H4", "H5", "H6", "H6"]);
+    // The look follows the rank: the same classes at any level.
+    let classes = |root: &Element| {
+        ids.map(|id| {
+            root.query_selector(&format!("#{id}"))
+                .ok()
+                .flatten()
+                .map(|e| e.class_name())
+                .unwrap_or_default()
+        })
+    };
+    assert_eq!(classes(&own), classes(&low));
+    assert_eq!(Levels::with_title_at(0), None);
+    assert_eq!(Levels::with_title_at(Levels::LOWEST_TITLE + 1), None);
 }
 
 #[wasm_bindgen_test]

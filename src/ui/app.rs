@@ -14,6 +14,7 @@ use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
 use crate::ui::data_source::DataSource;
 use crate::ui::header::Header;
+use crate::ui::headings::{Heading, Levels, Rank};
 use crate::ui::hooks::{use_list_page, use_painted};
 use crate::ui::notices::Notices;
 use crate::ui::pager::Pager;
@@ -55,6 +56,10 @@ pub struct AppProps {
     /// within the explorer.
     #[prop_or_default]
     pub document_shortcuts: bool,
+    /// The heading levels: the title an `h1` on the explorer's own page, lower inside a host
+    /// page that has its own title.
+    #[prop_or_default]
+    pub headings: Levels,
 }
 
 /// What the app tells its host after a change.
@@ -181,7 +186,7 @@ pub fn app(props: &AppProps) -> Html {
                 dispatch={dispatch.clone()} />
             <div class="layout">
                 <section class="streams" aria-labelledby="streams-heading">
-                    <h2 id="streams-heading">{ text(lang, "streams.heading") }</h2>
+                    <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
                     <Pager page={page} id="streams-pager" label_key="pager.streams" lang={lang}
                         on_pick={on_pick_page} />
                     <ul class="stream-list">{ for rows }</ul>
@@ -207,6 +212,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
+        <ContextProvider<Levels> context={props.headings}>
         <div class={classes!("mfe-app", props.compact.then_some("compact"))} lang={lang.tag()} onkeydown={on_key}>
             if props.standalone {
                 <a class="skip-link" href="#main-content">{ text(lang, "app.skip") }</a>
@@ -223,6 +229,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p>{ text(lang, "app.footer") }</p>
             </@>
         </div>
+        </ContextProvider<Levels>>
     }
 }
 

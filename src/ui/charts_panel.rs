@@ -13,6 +13,7 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::i18n::text;
+use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_container_width;
 use crate::ui::live_svg::LiveSvg;
 use crate::ui::state::DatasetRef;
@@ -109,7 +110,7 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let section = use_node_ref();
     html! {
         <section class="charts" aria-labelledby="charts-heading" ref={section.clone()}>
-            <h2 id="charts-heading">{ text(props.lang, "charts.heading") }</h2>
+            <Heading rank={Rank::Section} id="charts-heading">{ text(props.lang, "charts.heading") }</Heading>
             <ChartFigures section={section} dataset={props.dataset.clone()}
                 scenario={props.scenario.clone()} totals={props.totals.clone()} lang={props.lang} />
         </section>
@@ -206,7 +207,7 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
     html! {
         <figure class="chart" id={id}>
             <figcaption>
-                <h3 id={format!("{id}-heading")}>{ &chart.title }</h3>
+                <Heading rank={Rank::Part} id={format!("{id}-heading")}>{ &chart.title }</Heading>
                 <button type="button" class="secondary" aria-expanded={if *as_table { "true" } else { "false" }}
                     aria-controls={format!("{id}-table")} onclick={toggle}>
                     { text(lang, if *as_table { "charts.hide-table" } else { "charts.show-table" }) }

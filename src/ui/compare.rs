@@ -13,6 +13,7 @@ use crate::core::money::format_delta;
 use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::{Counted, Totals};
 use crate::i18n::{fill, text};
+use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_container_width, use_list_page, use_select_value};
 use crate::ui::money;
 use crate::ui::pager::Pager;
@@ -235,7 +236,7 @@ pub fn compare(props: &CompareProps) -> Html {
 
     html! {
         <section class="compare" aria-labelledby="compare-heading" ref={container}>
-            <h2 id="compare-heading">{ text(lang, "compare.heading") }</h2>
+            <Heading rank={Rank::Section} id="compare-heading">{ text(lang, "compare.heading") }</Heading>
             <div class="pickers">
                 { picker("compare-first", "compare.first", &first_key, &first.key, &first_select) }
                 { picker("compare-second", "compare.second", &second_key, &second.key, &second_select) }
@@ -275,7 +276,7 @@ pub fn compare(props: &CompareProps) -> Html {
             if let Some(chart) = chart.as_ref() {
                 <figure class="chart compare-chart" id="figure-compare">
                     <figcaption>
-                        <h3 id="figure-compare-heading">{ &chart.title }</h3>
+                        <Heading rank={Rank::Part} id="figure-compare-heading">{ &chart.title }</Heading>
                         <button type="button" class="secondary no-print" id="download-compare-svg"
                             onclick={download_chart}>{ text(lang, "compare.download-svg") }</button>
                     </figcaption>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::core::lang::Lang;
 use crate::core::scenario::{Action, BalanceMode};
 use crate::i18n::text;
+use crate::ui::headings::{Heading, Rank};
 use crate::ui::state::{AppState, Msg};
 
 /// Props of [`Controls`].
@@ -119,7 +120,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
     html! {
         <section class="controls" aria-labelledby="controls-heading">
-            <h2 id="controls-heading" class="visually-hidden">{ text(lang, "controls.heading") }</h2>
+            <Heading rank={Rank::Section} id="controls-heading" class="visually-hidden">{ text(lang, "controls.heading") }</Heading>
             <fieldset class="mode">
                 <legend>{ text(lang, "controls.mode") }</legend>
                 { mode_option(BalanceMode::Free, "mode-free", "controls.mode-free", "controls.mode-free-hint") }

@@ -11,6 +11,7 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dataset};
 use crate::i18n::{fill, text};
+use crate::ui::headings::{Heading, Rank};
 use crate::ui::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::web::files::read_file;
 
@@ -145,7 +146,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
     };
     html! {
         <section class="data-source" aria-labelledby="data-heading">
-            <h2 id="data-heading">{ text(lang, "data.heading") }</h2>
+            <Heading rank={Rank::Section} id="data-heading">{ text(lang, "data.heading") }</Heading>
             <div class="file-line">
                 // The field itself is hidden (its button and "no file chosen" speak the browser's
                 // language, not the page's); its label, styled as a button, opens it.

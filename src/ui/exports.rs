@@ -14,6 +14,7 @@ use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::core::validate::MAX_BYTES;
 use crate::i18n::{fill, problem_message, text};
+use crate::ui::headings::{Heading, Rank};
 use crate::ui::state::{AppState, DatasetRef, Msg, Notice};
 use crate::web::download::{download_text, file_name};
 use crate::web::files::read_file;
@@ -191,9 +192,9 @@ pub fn exports(props: &ExportsProps) -> Html {
 
     html! {
         <section class="exports no-print" aria-labelledby="exports-heading">
-            <h2 id="exports-heading">{ text(lang, "exports.heading") }</h2>
+            <Heading rank={Rank::Section} id="exports-heading">{ text(lang, "exports.heading") }</Heading>
             <div class="export-group" role="group" aria-labelledby="exports-data">
-                <h3 id="exports-data">{ text(lang, "exports.data") }</h3>
+                <Heading rank={Rank::Part} id="exports-data">{ text(lang, "exports.data") }</Heading>
                 <div class="button-row">
                     <button type="button" class="secondary" id="download-csv"
                         onclick={download(Export::Csv)}>{ text(lang, "exports.csv") }</button>
@@ -202,7 +203,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                 </div>
             </div>
             <div class="export-group" role="group" aria-labelledby="exports-charts">
-                <h3 id="exports-charts">{ text(lang, "exports.charts") }</h3>
+                <Heading rank={Rank::Part} id="exports-charts">{ text(lang, "exports.charts") }</Heading>
                 <div class="button-row">
                     <button type="button" class="secondary" id="download-svg-streams"
                         onclick={download(Export::StreamsChart)}>{ text(lang, "exports.svg-streams") }</button>
@@ -213,14 +214,14 @@ pub fn exports(props: &ExportsProps) -> Html {
                 </div>
             </div>
             <div class="export-group import">
-                <h3 id="exports-import">{ text(lang, "exports.import-heading") }</h3>
+                <Heading rank={Rank::Part} id="exports-import">{ text(lang, "exports.import-heading") }</Heading>
                 <input type="file" id="import-file" class="file-input" accept=".json,application/json"
                     aria-describedby="import-hint" onchange={on_file} />
                 <label for="import-file" class="button">{ text(lang, "exports.import-label") }</label>
                 <p class="hint-line" id="import-hint">{ text(lang, "exports.import-hint") }</p>
             </div>
             <div class="export-group">
-                <h3 id="exports-print">{ text(lang, "exports.print-heading") }</h3>
+                <Heading rank={Rank::Part} id="exports-print">{ text(lang, "exports.print-heading") }</Heading>
                 <button type="button" class="secondary" id="print-report" aria-describedby="print-hint"
                     onclick={print}>{ text(lang, "exports.print") }</button>
                 <p class="hint-line" id="print-hint">{ text(lang, "exports.print-hint") }</p>

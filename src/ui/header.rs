@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::core::lang::Lang;
 use crate::i18n::text;
+use crate::ui::headings::{Heading, Rank};
 use crate::ui::state::DatasetRef;
 
 /// Props of [`Header`].
@@ -34,7 +35,7 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <@{if *standalone { "header" } else { "div" }} class="page-header">
             <p class="app-name">{ text(lang, "app.name") }</p>
-            <h1 id="programme-title" tabindex="-1">{ dataset.title.get(lang) }</h1>
+            <Heading rank={Rank::Title} id="programme-title" focusable=true>{ dataset.title.get(lang) }</Heading>
             if !summary.is_empty() {
                 <p class="summary">{ summary }</p>
             }

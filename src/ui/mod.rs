@@ -7,6 +7,7 @@ pub mod controls;
 pub mod data_source;
 pub mod exports;
 pub mod header;
+pub mod headings;
 pub mod hooks;
 pub mod live_svg;
 pub mod notices;

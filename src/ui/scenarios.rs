@@ -20,6 +20,7 @@ use crate::core::totals::Totals;
 use crate::i18n::{fill, text};
 use crate::ui::compare::{Choice, Compare};
 use crate::ui::exports::Exports;
+use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_settled;
 use crate::ui::money;
 use crate::ui::state::{AppState, DatasetRef, Msg, Notice};
@@ -538,7 +539,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
 
     html! {
         <section class="scenarios" aria-labelledby="scenarios-heading" ref={root}>
-            <h2 id="scenarios-heading">{ text(lang, "scenarios.heading") }</h2>
+            <Heading rank={Rank::Section} id="scenarios-heading">{ text(lang, "scenarios.heading") }</Heading>
             <p class="current-scenario">
                 <span class="label">{ text(lang, "scenarios.current") }</span>
                 <strong id="current-scenario-name">{ &current_name }</strong>
@@ -576,7 +577,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                     }
 
                     <div class="saved no-print">
-                        <h3 id="saved-heading" tabindex="-1">{ text(lang, "scenarios.saved-heading") }</h3>
+                        <Heading rank={Rank::Part} id="saved-heading" focusable=true>{ text(lang, "scenarios.saved-heading") }</Heading>
                         if entries.is_empty() {
                             <p class="empty">{ text(lang, "scenarios.none") }</p>
                         } else {
@@ -834,7 +835,7 @@ pub fn share_link_view(props: &ShareLinkProps) -> Html {
     };
     html! {
         <div class="share no-print">
-            <h3 id="share-heading">{ text(lang, "scenarios.share-heading") }</h3>
+            <Heading rank={Rank::Part} id="share-heading">{ text(lang, "scenarios.share-heading") }</Heading>
             <label for="share-url">{ text(lang, "scenarios.share-label") }</label>
             <div class="share-line">
                 <input type="text" id="share-url" readonly=true value={props.url.clone()} ref={field}

@@ -9,6 +9,7 @@ use crate::core::money::{
 };
 use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP, parse_percent};
 use crate::i18n::{fill, text};
+use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_select_value;
 use crate::ui::money;
 use crate::ui::state::{AppState, DatasetRef, Msg};
@@ -247,7 +248,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         <li class={classes!("stream", sought.then_some("is-sought"), amount.is_none().then_some("is-unstated"))}
             aria-labelledby={id("name")}>
             <div class="stream-head">
-                <h3 id={id("name")} class="stream-name">{ name }</h3>
+                <Heading rank={Rank::Part} id={id("name")} class="stream-name">{ name }</Heading>
                 <span class={badge_class}>{ text(lang, &format!("status.{}", stream.status.key())) }</span>
             </div>
             <p class="meta">

@@ -8,6 +8,7 @@ use crate::core::lang::Lang;
 use crate::core::money::{format_delta, format_tenths_percent};
 use crate::core::totals::{Group, Totals, delta_tenths_percent};
 use crate::i18n::{fill, text};
+use crate::ui::headings::{Heading, Rank};
 use crate::ui::money;
 use crate::ui::state::DatasetRef;
 use crate::web::timer::Timeout;
@@ -125,7 +126,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
 
     html! {
         <section class="totals" aria-labelledby="totals-heading">
-            <h2 id="totals-heading">{ text(lang, "totals.heading") }</h2>
+            <Heading rank={Rank::Section} id="totals-heading">{ text(lang, "totals.heading") }</Heading>
             <dl class="headline">
                 <div class="figure grand">
                     <dt>{ text(lang, grand_label) }</dt>
@@ -161,7 +162,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
             </dl>
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
 
-            <h3 id="by-kind-heading">{ text(lang, "totals.by-kind") }</h3>
+            <Heading rank={Rank::Part} id="by-kind-heading">{ text(lang, "totals.by-kind") }</Heading>
             // Focusable: on narrow screens the table scrolls sideways.
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="by-kind-heading">
                 <table class="groups" id="by-kind">
@@ -176,7 +177,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                 </table>
             </div>
 
-            <h3 id="by-agency-heading">{ text(lang, "totals.by-agency") }</h3>
+            <Heading rank={Rank::Part} id="by-agency-heading">{ text(lang, "totals.by-agency") }</Heading>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="by-agency-heading">
                 <table class="groups" id="by-agency">
                     <thead><tr>
@@ -191,7 +192,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
             </div>
 
             if !totals.per_unit.is_empty() {
-                <h3>{ text(lang, "totals.per-unit") }</h3>
+                <Heading rank={Rank::Part}>{ text(lang, "totals.per-unit") }</Heading>
                 <ul class="per-unit">
                     { for totals.per_unit.iter().map(|unit| {
                         let stream = &dataset.streams[unit.stream];
@@ -214,7 +215,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
             }
 
             if !totals.unstated.is_empty() {
-                <h3>{ text(lang, "totals.unstated") }</h3>
+                <Heading rank={Rank::Part}>{ text(lang, "totals.unstated") }</Heading>
                 <ul class="unstated-list">
                     { for totals.unstated.iter().map(|i| html! {
                         <li><bdi>{ dataset.streams[*i].name.get(lang) }</bdi>{ " — " }{ text(lang, "row.unstated") }</li>

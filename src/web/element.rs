@@ -12,6 +12,7 @@ use yew::{AppHandle, Callback};
 use crate::core::lang::Lang;
 use crate::core::share_link;
 use crate::ui::app::{App, AppProps, ScenarioChange};
+use crate::ui::headings::Levels;
 use crate::web::{load_dataset, mode_from_name, page, roots};
 
 /// A mounted explorer; `destroy()` removes it (the element calls it when it leaves the page).
@@ -43,10 +44,33 @@ fn option(options: &JsValue, name: &str) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
+/// Reads a string option with `read`; a value given but not understood counts as not given and
+/// is reported in the console, naming the element's attribute and what it takes: a typo in the
+/// host page should not go unnoticed.
+fn understood<T>(
+    options: &JsValue,
+    attribute: &str,
+    expected: &str,
+    read: impl FnOnce(&str) -> Option<T>,
+) -> Option<T> {
+    let value = option(options, attribute)?;
+    let read = read(&value);
+    if read.is_none() {
+        web_sys::console::warn_1(
+            &format!(
+                "<muchuan-funding-explorer>: {attribute}=\"{value}\" is ignored; it takes {expected}"
+            )
+            .into(),
+        );
+    }
+    read
+}
+
 /// Mounts the explorer in `host`'s shadow root. `options`: `src` (dataset URL, relative to the
-/// page), `lang` (`zh-Hans`, `zh-Hant`, `en`), `mode` (`free`, `fixed-pool`), `compact`
-/// (boolean), `stylesheet` (the URL of the explorer's CSS) and `assets` (the URL of the folder
-/// holding the downloadable template and schema). The element fires
+/// page), `lang` (`zh-Hans`, `zh-Hant`, `en`), `mode` (`free`, `fixed-pool`), `heading-level`
+/// (`1`–`4`, the level of the explorer's title), `compact` (boolean), `stylesheet` (the URL of
+/// the explorer's CSS) and `assets` (the URL of the folder holding the downloadable template
+/// and schema). The element fires
 /// `explorerready` once rendered and `scenariochange` with the totals after every change.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, JsValue> {
@@ -69,11 +93,14 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
     shadow.append_child(&root)?;
     roots::add(&root);
 
-    let lang = option(&options, "lang")
-        .and_then(|tag| Lang::from_tag(&tag))
+    let lang = understood(&options, "lang", "zh-Hans, zh-Hant or en", Lang::from_tag)
         .or_else(page::browser_lang)
         .unwrap_or_default();
-    let mode = option(&options, "mode").and_then(|m| mode_from_name(&m));
+    let mode = understood(&options, "mode", "free or fixed-pool", mode_from_name);
+    let headings = understood(&options, "heading-level", "1, 2, 3 or 4", |level| {
+        level.trim().parse().ok().and_then(Levels::with_title_at)
+    })
+    .unwrap_or_default();
     let compact = Reflect::get(&options, &JsValue::from_str("compact"))
         .ok()
         .and_then(|v| v.as_bool())
@@ -118,6 +145,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
                     fire(&host, "explorerready", &JsValue::NULL);
                 })),
                 document_shortcuts: false,
+                headings,
             },
         )
         .render();

@@ -23,6 +23,7 @@ use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::validate::{Report, parse_dataset};
 use crate::ui::app::{App, AppProps, ScenarioChange};
+use crate::ui::headings::Levels;
 use crate::ui::state::{DatasetProblem, Notice};
 
 /// The id of the element the standalone page mounts the explorer in.
@@ -73,6 +74,8 @@ pub fn start() {
                 asset_base: "./".into(),
                 on_ready: Some(Callback::from(move |()| page::mark_ready(lang))),
                 document_shortcuts: true,
+                // Its own document, even in an iframe: the title is the `h1`.
+                headings: Levels::default(),
             },
         )
         .render();

@@ -116,6 +116,38 @@ describe('the custom element', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('heading-level puts the explorer under the host page\'s h1, and a typo is reported', async () => {
+    const { page, errors } = await openHost(plain, '/hosts/element.html');
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.waitForSelector('#one[data-ready]');
+    const outline = () => page.locator('#one').evaluate((host) => {
+      const root = host.shadowRoot;
+      const tag = (id) => root.getElementById(id)?.tagName;
+      return {
+        tags: [tag('programme-title'), tag('totals-heading'), tag('by-kind-heading'), tag('stream-0-name')],
+        titleSize: getComputedStyle(root.getElementById('programme-title')).fontSize,
+        h1s: root.querySelectorAll('h1').length,
+      };
+    });
+    // heading-level="2" in the page: the title is an h2 under the page's own "County news" h1.
+    const lower = await outline();
+    assert.deepEqual(lower.tags, ['H2', 'H3', 'H4', 'H4']);
+    assert.equal(lower.h1s, 0);
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the page keeps one h1');
+    assert.equal(await page.getByRole('heading', { level: 2, name: /沐川/ }).count(), 1);
+    assert.deepEqual(warnings, []);
+    // A value it does not take: the explorer's own levels, and a warning that says what it takes.
+    await page.evaluate(() => document.querySelector('#one').setAttribute('heading-level', 'two'));
+    await page.waitForFunction(() =>
+      document.querySelector('#one').shadowRoot.getElementById('programme-title')?.tagName === 'H1');
+    const own = await outline();
+    assert.deepEqual(own.tags, ['H1', 'H2', 'H3', 'H3']);
+    assert.equal(own.titleSize, lower.titleSize, 'it looks the same at any level');
+    assert.deepEqual(warnings, ['<muchuan-funding-explorer>: heading-level="two" is ignored; it takes 1, 2, 3 or 4']);
+    assert.deepEqual(errors, []);
+  });
+
   test('changing the lang attribute re-renders in that language', async () => {
     const { page, errors } = await openHost(plain, '/hosts/element.html');
     await page.waitForSelector('#one[data-ready="zh-Hans"]');
