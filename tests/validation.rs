@@ -102,7 +102,7 @@ fn too_large() {
         "",
         None,
         "Whole file: the file is too large (4096 KB); the limit is 4 MB",
-        "整个文件: 文件过大（4096 KB），上限为 4 MB",
+        "整个文件：文件过大（4096 KB），上限为 4 MB",
     );
 }
 
@@ -115,7 +115,7 @@ fn empty() {
             "",
             None,
             "Whole file: the file is empty",
-            "整个文件: 文件是空的",
+            "整个文件：文件是空的",
         );
     }
 }
@@ -131,8 +131,8 @@ fn not_utf8() {
         ProblemKind::NotUtf8,
         "",
         Some((4, 19)),
-        "Line 4, column 19: the file is not UTF-8 text",
-        "第 4 行第 19 列: 文件不是 UTF-8 编码的文本",
+        "Line 4, column 19: the file is not UTF-8 text; save it again with the UTF-8 encoding",
+        "第 4 行第 19 列：文件不是 UTF-8 编码的文本，请以 UTF-8 编码重新保存",
     );
     // Latin-1 or GBK text is the usual way this happens.
     let gbk = [b'{', b'"', 0xC4, 0xE3, b'"', b':', b'1', b'}'];
@@ -150,7 +150,7 @@ fn truncated() {
         "",
         Some((4, 32)),
         "Line 4, column 32: the file ends too early here (is it cut short?)",
-        "第 4 行第 32 列: 文件在此处提前结束（可能不完整）",
+        "第 4 行第 32 列：文件在此处提前结束（可能不完整）",
     );
     let half = &MUCHUAN_JSON[..MUCHUAN_JSON.find("\"streams\"").expect("streams")];
     assert_eq!(only_problem(half.as_bytes()).kind, ProblemKind::Truncated);
@@ -168,7 +168,7 @@ fn too_deep() {
         "",
         Some((1, 128)),
         "Line 1, column 128: values are nested too deeply",
-        "第 1 行第 128 列: 嵌套层数过多",
+        "第 1 行第 128 列：嵌套层数过多",
     );
 }
 
@@ -183,7 +183,7 @@ fn syntax() {
         "",
         Some((5, 33)),
         "Line 5, column 33: this is not valid JSON here",
-        "第 5 行第 33 列: 此处不是有效的 JSON",
+        "第 5 行第 33 列：此处不是有效的 JSON",
     );
     let trailing_comma = edited(
         "\"provided\",\n",
@@ -218,7 +218,7 @@ fn missing() {
         "streams[3].quote",
         None,
         "streams[3].quote: the required field “quote” is missing",
-        "streams[3].quote: 缺少必填字段“quote”",
+        "streams[3].quote：缺少必填字段“quote”",
     );
     // An unstated amount is written as null, not left out.
     let missing_amount = problem_after(|v| {
@@ -242,7 +242,7 @@ fn wrong_type() {
         "streams[3].amount",
         None,
         "streams[3].amount: should be a whole number, or null for an amount not stated, but is a string",
-        "streams[3].amount: 应为整数或 null（未说明金额），实际为字符串",
+        "streams[3].amount：应为整数或 null（未说明金额），实际为字符串",
     );
     check(
         &problem_after(|v| v["kinds"] = json!({"loans": "Loans"})),
@@ -253,7 +253,7 @@ fn wrong_type() {
         "kinds",
         None,
         "kinds: should be an array, but is an object",
-        "kinds: 应为数组，实际为对象",
+        "kinds：应为数组，实际为对象",
     );
 }
 
@@ -269,7 +269,7 @@ fn unknown_field() {
         "streams[1].units.lable",
         None,
         "streams[1].units.lable: the format has no field “lable” (a typing error?)",
-        "streams[1].units.lable: 格式中没有字段“lable”（拼写错误？）",
+        "streams[1].units.lable：格式中没有字段“lable”（拼写错误？）",
     );
 }
 
@@ -281,7 +281,7 @@ fn unsupported_format() {
         "format",
         None,
         "format: format version 2 is not supported; this build reads version 1",
-        "format: 不支持的格式版本 2，本程序读取版本 1",
+        "format：不支持的格式版本 2，本程序读取版本 1",
     );
     // The right version written as text is a wrong type, not an unknown version.
     check(
@@ -293,7 +293,7 @@ fn unsupported_format() {
         "format",
         None,
         "format: should be a number, but is a string",
-        "format: 应为数字，实际为字符串",
+        "format：应为数字，实际为字符串",
     );
 }
 
@@ -307,7 +307,7 @@ fn unsupported_currency() {
         "currency",
         None,
         "currency: currency “USD” is not supported; amounts must be in CNY",
-        "currency: 不支持的币种“USD”，金额须为人民币（CNY）",
+        "currency：不支持的币种“USD”，金额须为人民币（CNY）",
     );
     assert_eq!(
         problem_after(|v| v["currency"] = json!("cny")).kind,
@@ -327,7 +327,7 @@ fn not_whole_number() {
             "streams[0].amount",
             None,
             "streams[0].amount: amounts are whole yuan, written without a decimal point or exponent",
-            "streams[0].amount: 金额须为整数元（不能有小数点或指数）",
+            "streams[0].amount：金额须为整数元（不能有小数点或指数）",
         );
     }
 }
@@ -340,7 +340,7 @@ fn negative() {
         "streams[4].amount",
         None,
         "streams[4].amount: an amount cannot be negative",
-        "streams[4].amount: 金额不能为负数",
+        "streams[4].amount：金额不能为负数",
     );
     // Below the integers the parser reads exactly: still negative, not "not whole".
     let text = edited("\"amount\": 2730000,", "\"amount\": -99999999999999999999,");
@@ -355,7 +355,7 @@ fn too_big() {
         "streams[0].amount",
         None,
         "streams[0].amount: the amount is above 10^15 yuan, which cannot be real",
-        "streams[0].amount: 金额超过 10^15 元，不可能是真实数字",
+        "streams[0].amount：金额超过 10^15 元，不可能是真实数字",
     );
     let mut at_limit = muchuan();
     at_limit["streams"][0]["amount"] = json!(1_000_000_000_000_000_i64);
@@ -380,7 +380,7 @@ fn bad_id() {
         "streams[0].id",
         None,
         "streams[0].id: an id is 1 to 64 letters, digits, “-”, “_” or “.”, starting with a letter or digit",
-        "streams[0].id: 标识须为 1 至 64 个字母、数字、“-”、“_”或“.”，并以字母或数字开头",
+        "streams[0].id：标识须为 1 至 64 个字母、数字、“-”、“_”或“.”，并以字母或数字开头",
     );
     for bad in [
         String::new(),
@@ -409,7 +409,7 @@ fn duplicate_id() {
         "streams[5].id",
         None,
         "streams[5].id: the id “guaranteed-loans” is used twice; it was first used at streams[0].id",
-        "streams[5].id: 标识“guaranteed-loans”重复，首次出现在 streams[0].id",
+        "streams[5].id：标识“guaranteed-loans”重复，首次出现在 streams[0].id",
     );
     // Kinds and agencies are separate lists: the same id in each is fine.
     let mut value = muchuan();
@@ -432,7 +432,7 @@ fn unknown_kind() {
         "streams[3].kind",
         None,
         "streams[3].kind: names the kind “grants”, which the dataset does not define",
-        "streams[3].kind: 引用了数据中未定义的类别“grants”",
+        "streams[3].kind：引用了数据中未定义的类别“grants”",
     );
 }
 
@@ -446,7 +446,7 @@ fn unknown_agency() {
         "streams[8].agency",
         None,
         "streams[8].agency: names the agency “youth_league”, which the dataset does not define",
-        "streams[8].agency: 引用了数据中未定义的部门“youth_league”",
+        "streams[8].agency：引用了数据中未定义的部门“youth_league”",
     );
 }
 
@@ -460,7 +460,7 @@ fn unknown_status() {
         "streams[3].status",
         None,
         "streams[3].status: unknown status “pending”; use secured, transferred, approved, supported, issued, provided, prioritised or sought",
-        "streams[3].status: 未知状态“pending”；可用：secured、transferred、approved、supported、issued、provided、prioritised、sought",
+        "streams[3].status：未知状态“pending”；可用：secured、transferred、approved、supported、issued、provided、prioritised、sought",
     );
 }
 
@@ -472,7 +472,7 @@ fn unknown_language() {
         "title.fr",
         None,
         "title.fr: unknown language “fr”; use zh-Hans, zh-Hant or en",
-        "title.fr: 未知语言“fr”；可用：zh-Hans、zh-Hant、en",
+        "title.fr：未知语言“fr”；可用：zh-Hans、zh-Hant、en",
     );
 }
 
@@ -484,7 +484,7 @@ fn empty_text() {
         "streams[2].quote",
         None,
         "streams[2].quote: the text is empty",
-        "streams[2].quote: 文字为空",
+        "streams[2].quote：文字为空",
     );
     let blank_name = problem_after(|v| {
         v["kinds"][1]["name"] = json!({"zh-Hans": "", "zh-Hant": " ", "en": "\n"});
@@ -504,7 +504,7 @@ fn text_too_long() {
         "streams[0].name.zh-Hans",
         None,
         "streams[0].name.zh-Hans: the text is longer than 20,000 characters",
-        "streams[0].name.zh-Hans: 文字超过 20,000 个字符",
+        "streams[0].name.zh-Hans：文字超过 20,000 个字符",
     );
     // The limit is in characters: 20,000 Chinese characters (60,000 bytes) are fine.
     let mut value = muchuan();
@@ -531,7 +531,7 @@ fn missing_language_is_a_warning() {
     );
     assert_eq!(
         problem_message(warning, Lang::ZhHans),
-        "streams[0].name: 缺少 zh-Hant 文字，将按顺序改用其他语言"
+        "streams[0].name：缺少 zh-Hant 文字，将按顺序改用其他语言"
     );
     // Blank counts as missing; the view falls back (zh-Hant → zh-Hans).
     value["streams"][0]["name"]["zh-Hant"] = json!("  ");
@@ -575,7 +575,7 @@ fn empty_list() {
         "agencies",
         None,
         "agencies: the list cannot be empty",
-        "agencies: 列表不能为空",
+        "agencies：列表不能为空",
     );
 }
 
@@ -597,7 +597,7 @@ fn too_many_streams() {
         "streams",
         None,
         "streams: more than 5000 streams",
-        "streams: 资金流超过 5000 条",
+        "streams：资金流超过 5000 条",
     );
     value["streams"].as_array_mut().map(Vec::pop);
     assert_eq!(loads(&bytes_of(&value)).dataset.streams.len(), MAX_STREAMS);
@@ -611,7 +611,7 @@ fn zero_units() {
         "streams[6].units.count",
         None,
         "streams[6].units.count: the count must be at least 1",
-        "streams[6].units.count: 数量须至少为 1",
+        "streams[6].units.count：数量须至少为 1",
     );
 }
 

@@ -213,6 +213,7 @@ impl CsvProblem {
             CsvProblemKind::Syntax(SyntaxKind::UnterminatedQuote) => {
                 text(lang, "io.csv-import.unterminated-quote")
             }
+            CsvProblemKind::Dataset(ProblemKind::NotUtf8) => text(lang, "io.csv-import.not-utf8"),
             CsvProblemKind::Syntax(SyntaxKind::StrayQuote) => {
                 text(lang, "io.csv-import.stray-quote")
             }
@@ -257,7 +258,11 @@ impl CsvProblem {
                 return problem_message(&problem, lang);
             }
         };
-        format!("{place}: {what}")
+        fill(
+            lang,
+            "problem.located",
+            &[("place", &place), ("what", &what)],
+        )
     }
 }
 
@@ -1214,6 +1219,26 @@ mod tests {
                  where the source states none"
             )),
             "in a spreadsheet's words, not JSON's: {said:?}"
+        );
+    }
+
+    #[test]
+    fn a_csv_in_the_computers_own_encoding_says_how_to_save_it() {
+        // 沐川 in GBK, as a plain "CSV (逗号分隔)" from Excel on a Chinese computer writes it.
+        let mut bytes = b"id,name_zh-Hans\na,".to_vec();
+        bytes.extend([0xC3, 0xE5, 0xB4, 0xA8, b'\n']);
+        let report = parse_csv(&bytes).expect_err("refused");
+        let problem = report.problems.first().expect("a problem");
+        assert_eq!(problem.kind, CsvProblemKind::Dataset(ProblemKind::NotUtf8));
+        assert_eq!(
+            problem.message(Lang::ZhHans),
+            "第 2 行：文件不是 UTF-8 编码的文本（Excel 和 WPS 的“CSV（逗号分隔）”默认用 GBK 编码）：\
+             请“另存为”，文件类型选“CSV UTF-8（逗号分隔）”"
+        );
+        assert!(
+            problem
+                .message(Lang::En)
+                .ends_with("use Save As and choose “CSV UTF-8 (Comma delimited)”")
         );
     }
 

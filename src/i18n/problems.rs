@@ -75,5 +75,9 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         ("", None) => text(lang, "problem.whole-file"),
         (path, None) => path.to_owned(),
     };
-    format!("{place}: {what}")
+    fill(
+        lang,
+        "problem.located",
+        &[("place", &place), ("what", &what)],
+    )
 }
