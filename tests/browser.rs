@@ -296,6 +296,23 @@ async fn bad_typing_is_flagged_and_changes_nothing() {
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(!text(&root, "#stream-0-error").is_empty());
     assert_eq!(text(&root, "#total-grand"), "3,788万元");
+
+    // In English each message says what the field takes, and the limit in digits.
+    let root = render(Lang::En).await;
+    let field = input(&root, "#stream-0-amount");
+    fire(&field, "-5", "change");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "#stream-0-error"),
+        "Enter a whole number of yuan, zero or more, e.g. 2,730,000"
+    );
+    fire(&field, "1000000000000001", "change");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "#stream-0-error"),
+        "That is too large: amounts go up to CNY 1,000,000,000,000,000"
+    );
+    assert_eq!(text(&root, "#total-grand"), "CNY 37.88 million");
 }
 
 // ---- the error panel (issue 8: a panic shows the panel, never a blank page, never markup) ----

@@ -5,7 +5,8 @@ use yew::prelude::*;
 use crate::core::dataset::Status;
 use crate::core::lang::Lang;
 use crate::core::money::{
-    BadAmount, MAX_AMOUNT, MoneyStyle, amount_input_text, format_delta, parse_amount,
+    BadAmount, MAX_AMOUNT, MoneyStyle, amount_input_text, format_cny_exact, format_delta,
+    format_wan, parse_amount,
 };
 use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP, parse_percent};
 use crate::i18n::{fill, text};
@@ -283,10 +284,17 @@ struct Rejected {
 /// Why typed text was not taken, and what to type instead.
 fn bad_amount_message(reason: BadAmount, style: MoneyStyle, lang: Lang) -> String {
     match (reason, style) {
-        (BadAmount::TooLarge, _) => fill(
+        // The limit exactly, in the unit the field takes: "CNY 1,000,000,000 million" reads
+        // worse than the digits a planner would type.
+        (BadAmount::TooLarge, MoneyStyle::Wan) => fill(
             lang,
             "row.amount-too-large",
-            &[("max", &money(MAX_AMOUNT, lang))],
+            &[("max", &format_wan(MAX_AMOUNT))],
+        ),
+        (BadAmount::TooLarge, MoneyStyle::Cny) => fill(
+            lang,
+            "row.amount-too-large",
+            &[("max", &format_cny_exact(MAX_AMOUNT))],
         ),
         (BadAmount::NotAnAmount, MoneyStyle::Wan) => text(lang, "row.bad-amount-wan"),
         (BadAmount::NotAnAmount, MoneyStyle::Cny) => text(lang, "row.bad-amount-cny"),
