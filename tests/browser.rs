@@ -12,7 +12,7 @@ use muchuan_funding_explorer::ui::app::{App, AppProps};
 use muchuan_funding_explorer::ui::headings::Levels;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -85,6 +85,11 @@ fn input(root: &Element, selector: &str) -> HtmlInputElement {
 /// Sets an input's value and fires the event a user's change would, bubbling as real ones do.
 fn fire(element: &HtmlInputElement, value: &str, event: &str) {
     element.set_value(value);
+    dispatch(element, event);
+}
+
+/// Fires `event` at `element`, bubbling as a user's would.
+fn dispatch(element: &Element, event: &str) {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     let event = web_sys::Event::new_with_event_init_dict(event, &init).expect("event");
@@ -285,6 +290,61 @@ async fn a_slider_that_cannot_grow_in_a_fixed_pool_says_why() {
             .as_deref(),
         Some("stream-0-stuck")
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_sought_streams_card_says_what_the_grand_total_takes_of_it() {
+    let root = render(Lang::En).await;
+    let outcome = root
+        .query_selector("#stream-3-outcome")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        .expect("the training base's outcome");
+    let choose = |value: &str| {
+        outcome.set_value(value);
+        dispatch(&outcome, "change");
+    };
+    assert!(
+        !has(&root, "#stream-3-added"),
+        "pending and counted: all of it"
+    );
+    choose("refused");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "#stream-3-added"),
+        "Counted in the grand total: CNY 0"
+    );
+    assert_eq!(
+        outcome.get_attribute("aria-describedby").as_deref(),
+        Some("stream-3-added")
+    );
+    assert_eq!(
+        input(&root, "#stream-3-amount").value(),
+        "20000000",
+        "as planned"
+    );
+    choose("partial");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "#stream-3-added"),
+        "Counted in the grand total: CNY 10 million"
+    );
+    choose("granted");
+    yew::scheduler::flush().await;
+    assert!(!has(&root, "#stream-3-added"));
+    assert_eq!(outcome.get_attribute("aria-describedby"), None);
+    // Pending again, with sought money left out of the grand total.
+    choose("pending");
+    let count_sought = input(&root, "#count-sought");
+    count_sought.set_checked(false);
+    dispatch(&count_sought, "change");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "#stream-3-added"),
+        "Counted in the grand total: CNY 0"
+    );
+    assert_eq!(text(&root, "#total-grand"), "CNY 17.58 million");
 }
 
 #[wasm_bindgen_test]

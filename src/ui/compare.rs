@@ -168,6 +168,8 @@ pub fn compare(props: &CompareProps) -> Html {
                 b={b.scenario.amounts.get(index).copied().flatten()}
                 outcome_a={a.scenario.outcomes.get(index).copied().unwrap_or_default()}
                 outcome_b={b.scenario.outcomes.get(index).copied().unwrap_or_default()}
+                added_a={a.totals.streams.get(index).map(|c| c.total()).unwrap_or(0)}
+                added_b={b.totals.streams.get(index).map(|c| c.total()).unwrap_or(0)}
                 lang={lang} />
         }
     });
@@ -297,11 +299,16 @@ struct CompareStreamRowProps {
     b: Option<i64>,
     outcome_a: Outcome,
     outcome_b: Outcome,
+    /// What the stream adds to each scenario's grand total (its sought money by the assumed
+    /// outcome, or nothing when sought money is not counted).
+    added_a: i64,
+    added_b: i64,
     lang: Lang,
 }
 
 /// One stream compared: its amount in each scenario (with the assumed outcome of a sought
-/// stream) and the difference.
+/// stream) and the difference in what it adds to the grand totals, so that the rows'
+/// differences add up to the grand total's.
 #[function_component(CompareStreamRow)]
 fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
     let CompareStreamRowProps {
@@ -311,6 +318,8 @@ fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
         b,
         outcome_a,
         outcome_b,
+        added_a,
+        added_b,
         lang,
     } = props;
     let (index, lang) = (*index, *lang);
@@ -346,7 +355,7 @@ fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
     let (outcome_a, outcome_b) = (outcome_words(*outcome_a), outcome_words(*outcome_b));
     let delta = match (a, b) {
         (None, None) => None,
-        (x, y) => Some(y.unwrap_or(0) - x.unwrap_or(0)),
+        _ => Some(added_b - added_a),
     };
     let changed = delta.is_some_and(|d| d != 0) || outcome_a != outcome_b;
     let diff = match delta {

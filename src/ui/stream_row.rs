@@ -31,6 +31,9 @@ pub struct StreamRowProps {
     pub locked: bool,
     /// The assumed outcome (sought streams only).
     pub outcome: Outcome,
+    /// What the stream adds to the grand total: for sought money, by the assumed outcome and
+    /// whether sought money is counted.
+    pub added: i64,
     /// The balance mode.
     pub mode: BalanceMode,
     /// The slider's upper end.
@@ -61,6 +64,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         amount,
         locked,
         outcome,
+        added,
         mode,
         max,
         refusal,
@@ -238,7 +242,14 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         <label id={id("lock-label")} for={id("lock")}>{ text(lang, "row.lock") }</label>
                     </div>
                     if sought {
-                        <OutcomeChoice index={index} outcome={*outcome} lang={lang} dispatch={dispatch.clone()} />
+                        <OutcomeChoice index={index} outcome={*outcome} lang={lang} dispatch={dispatch.clone()}
+                            described_by={(*added != amount).then(|| AttrValue::from(id("added")))} />
+                        // The planned amount stays as typed; say what the totals take of it.
+                        if *added != amount {
+                            <p class="hint-line" id={id("added")}>
+                                { fill(lang, "row.added", &[("amount", &money(*added, lang))]) }
+                            </p>
+                        }
                     }
                 </div>
             }
@@ -336,6 +347,9 @@ pub struct OutcomeChoiceProps {
     pub lang: Lang,
     /// Sends changes to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// The id of the line saying what the totals take of the stream, when there is one.
+    #[prop_or_default]
+    pub described_by: Option<AttrValue>,
 }
 
 /// What the planner assumes becomes of a sought stream: pending, granted, part, not granted.
@@ -346,6 +360,7 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
         outcome,
         lang,
         dispatch,
+        described_by,
     } = props;
     let (index, lang) = (*index, *lang);
     let id = |part: &str| format!("stream-{index}-{part}");
@@ -411,7 +426,8 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
         <div class="outcome">
             <label id={id("outcome-label")} for={id("outcome")}>{ text(lang, "outcome.label") }</label>
             <select id={id("outcome")} onchange={on_choose} ref={select}
-                aria-labelledby={format!("{} {}", id("name"), id("outcome-label"))}>
+                aria-labelledby={format!("{} {}", id("name"), id("outcome-label"))}
+                aria-describedby={described_by.clone()}>
                 { for ["pending", "granted", "partial", "refused"].into_iter().map(|key| html! {
                     <option value={key} selected={key == value}>{ text(lang, &format!("outcome.{key}")) }</option>
                 }) }
@@ -421,7 +437,10 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
                 <input type="text" inputmode="numeric" id={id("percent")} class="percent-input"
                     aria-labelledby={format!("{} {}", id("name"), id("percent-label"))}
                     aria-invalid={if rejected_text.is_some() { "true" } else { "false" }}
-                    aria-describedby={id("percent-error")}
+                    aria-describedby={match described_by {
+                        Some(added) => format!("{} {added}", id("percent-error")),
+                        None => id("percent-error"),
+                    }}
                     value={rejected_text.clone().unwrap_or_else(|| p.to_string())} onchange={on_percent} />
                 <p class="field-error" id={id("percent-error")} role="alert">
                     { if rejected_text.is_some() { text(lang, "outcome.bad-percent") } else { String::new() } }

@@ -267,7 +267,11 @@ describe('what-if scenarios', () => {
     assert.equal(await cell('compare-kind-training', 'diff'), '-2,000万元');
     assert.equal(await cell('compare-kind-loans', 'diff'), '±0');
     assert.match(await cell('compare-stream-training-base', 'b'), /2,000万元\s*未获批/);
-    assert.equal(await cell('compare-stream-training-base', 'diff'), '±0', 'same amount, other outcome');
+    assert.equal(await cell('compare-stream-training-base', 'diff'), '-2,000万元', 'same amount, not granted in the second');
+    // The rows' differences add up to the grand total's.
+    const rowDiffs = await page.$$eval('#compare-table tr[data-row] .diff', (cells) =>
+      cells.map((c) => c.textContent.trim()).filter((t) => t !== '—' && t !== '±0'));
+    assert.deepEqual(rowDiffs, ['-2,000万元']);
     assert.equal(await page.locator('#compare-stream-training-base.changed').count(), 1);
     assert.equal(await page.locator('tr.changed').count(), 4, 'training base, grand, sought, training');
     assert.match(await textOf(page, '#figure-compare-heading'), /更多贷款.*培训基地未获批/);
