@@ -208,7 +208,11 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
         <figure class="chart" id={id}>
             <figcaption>
                 <Heading rank={Rank::Part} id={format!("{id}-heading")}>{ &chart.title }</Heading>
-                <button type="button" class="secondary" aria-expanded={if *as_table { "true" } else { "false" }}
+                // Named with its chart ("Show as table, Funding streams…"): three buttons of one
+                // name would be alike in a screen reader's list of buttons.
+                <button type="button" class="secondary" id={format!("{id}-toggle")}
+                    aria-labelledby={format!("{id}-toggle {id}-heading")}
+                    aria-expanded={if *as_table { "true" } else { "false" }}
                     aria-controls={format!("{id}-table")} onclick={toggle}>
                     { text(lang, if *as_table { "charts.hide-table" } else { "charts.show-table" }) }
                 </button>

@@ -64,6 +64,20 @@ describe('names a screen reader reads', () => {
   });
 });
 
+describe('names of the chart buttons', () => {
+  test('each "Show as table" is named with its chart', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    for (const figure of ['streams', 'kinds', 'flow']) {
+      const title = await textOf(page, `#figure-${figure}-heading`);
+      const button = page.getByRole('button', { name: `Show as table ${title}`, exact: true });
+      assert.equal(await button.count(), 1, figure);
+      await button.click();
+      assert.equal(await page.getByRole('button', { name: `Hide table ${title}`, exact: true }).count(), 1, figure);
+    }
+    assert.deepEqual(errors, []);
+  });
+});
+
 describe('keyboard alone', () => {
   test('tab to a slider, move it, lock a stream, switch to a fixed pool', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
