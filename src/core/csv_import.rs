@@ -156,6 +156,12 @@ pub enum CsvProblemKind {
         /// The row where it was first used.
         first_row: usize,
     },
+    /// The header row has no comma but semicolons or tabs: the file was saved with another
+    /// separator (a European Excel's "CSV", or "Text (Tab delimited)").
+    WrongSeparator {
+        /// The separator found: `;` or a tab.
+        separator: char,
+    },
     /// A problem of the dataset the rows make, as the dataset reader finds it.
     Dataset(ProblemKind),
 }
@@ -214,6 +220,10 @@ impl CsvProblem {
                 text(lang, "io.csv-import.unterminated-quote")
             }
             CsvProblemKind::Dataset(ProblemKind::NotUtf8) => text(lang, "io.csv-import.not-utf8"),
+            CsvProblemKind::WrongSeparator { separator: ';' } => {
+                text(lang, "io.csv-import.semicolons")
+            }
+            CsvProblemKind::WrongSeparator { .. } => text(lang, "io.csv-import.tabs"),
             CsvProblemKind::Syntax(SyntaxKind::StrayQuote) => {
                 text(lang, "io.csv-import.stray-quote")
             }
@@ -307,6 +317,22 @@ pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
         }],
     };
     let text = decode_text(bytes).map_err(file_problem)?;
+    // Read with commas, such a file is one column of cells full of stray quotes: say what it is.
+    let header = text.lines().next().unwrap_or_default();
+    if !header.contains(',')
+        && let Some(separator) = [';', '\t'].into_iter().find(|s| header.contains(*s))
+    {
+        return Err(CsvReport {
+            problems: vec![CsvProblem {
+                severity: Severity::Error,
+                row: Some(1),
+                column: None,
+                header: None,
+                path: String::new(),
+                kind: CsvProblemKind::WrongSeparator { separator },
+            }],
+        });
+    }
     let records = read(text).map_err(|error| CsvReport {
         problems: vec![CsvProblem {
             severity: Severity::Error,
@@ -1240,6 +1266,34 @@ mod tests {
                 .message(Lang::En)
                 .ends_with("use Save As and choose “CSV UTF-8 (Comma delimited)”")
         );
+    }
+
+    #[test]
+    fn a_csv_with_semicolons_or_tabs_says_so() {
+        let said = |text: &str, lang: Lang| {
+            parse_csv(text.as_bytes())
+                .expect_err("refused")
+                .problems
+                .iter()
+                .map(|p| p.message(lang))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            said("id;name_en;amount\n\"a\";\"Loans\";1\n", Lang::En),
+            [
+                "Row 1: the columns are separated by semicolons, not commas: in Excel or WPS, use \
+              Save As and choose “CSV UTF-8 (Comma delimited)”"
+            ]
+        );
+        assert_eq!(
+            said("id\tname_zh-Hans\na\t贷款\n", Lang::ZhHans),
+            [
+                "第 1 行：各列以制表符分隔，而不是逗号：请在 Excel 或 WPS 中“另存为”，文件类型选\
+              “CSV UTF-8（逗号分隔）”"
+            ]
+        );
+        // A comma in the header: read as CSV, whatever the cells hold.
+        assert!(!said("id,name_en\na;b,c\n", Lang::En)[0].contains("separated"));
     }
 
     #[test]
