@@ -254,11 +254,11 @@ fn stream_bars_name_every_stream_with_its_amount() {
         // The table lists every stream, then the total.
         let table = stream_bars_table(&dataset, &scenario, &totals, lang);
         assert_eq!(table.rows.len(), dataset.streams.len() + 1);
-        assert_eq!(table.header.len(), 4);
-        assert!(table.rows.iter().all(|r| r.len() == 4));
+        assert_eq!(table.header.len(), 5);
+        assert!(table.rows.iter().all(|r| r.len() == 5));
         assert_eq!(
             table.name_columns, 1,
-            "the stream's name, then three figures"
+            "the stream's name, then four figures"
         );
     }
 }
@@ -289,6 +289,46 @@ fn bar_widths_are_proportional_to_amounts() {
             );
         }
     }
+}
+
+#[test]
+fn a_bar_the_grand_total_takes_less_of_says_how_much() {
+    let dataset = muchuan();
+    let training = dataset.stream_index("training-base").expect("stream");
+    let refused = Scenario::baseline(&dataset)
+        .apply(
+            &dataset,
+            Action::SetOutcome {
+                stream: training,
+                outcome: Outcome::Refused,
+            },
+        )
+        .expect("applies");
+    let totals = Totals::compute(&dataset, &refused);
+    let labels = texts(&stream_bars(&dataset, &refused, &totals, Lang::ZhHans, 1000, "s").svg);
+    assert!(
+        labels.iter().any(|l| l == "2,000万元（计入 0万元）"),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l == "273万元"),
+        "a granted stream: all of it"
+    );
+    let table = stream_bars_table(&dataset, &refused, &totals, Lang::ZhHans);
+    assert_eq!(table.rows[training][2], "2,000万元");
+    assert_eq!(table.rows[training][4], "0万元");
+    // The column adds up to the grand total, in its last row.
+    assert_eq!(table.rows.last().map(|r| r[4].as_str()), Some("1,788万元"));
+    // Sought money left out of the grand total: the pending e-commerce funds count nothing.
+    let left_out = refused
+        .apply(&dataset, Action::SetCountSought(false))
+        .expect("applies");
+    let totals = Totals::compute(&dataset, &left_out);
+    let labels = texts(&stream_bars(&dataset, &left_out, &totals, Lang::En, 1000, "s").svg);
+    assert!(
+        labels.iter().any(|l| l == "CNY 300,000 (counted: CNY 0)"),
+        "{labels:?}"
+    );
 }
 
 #[test]

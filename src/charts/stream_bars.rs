@@ -1,4 +1,5 @@
-//! Per-stream bars: the scenario's planned amount (solid) against the baseline (hatched).
+//! Per-stream bars: the scenario's planned amount (solid) against the baseline (hatched), with
+//! what the grand total takes of it where that is less.
 
 use crate::charts::bars::{self, Row, RowBars, Series};
 use crate::charts::canvas::Labels;
@@ -46,12 +47,26 @@ pub fn stream_bars(
     let unstated: Vec<usize> = (0..count).filter(|i| planned(*i).is_none()).collect();
     let pick = select_top(&stated, TOP_STREAMS);
 
-    let bar_row = |name: String, now: i64, before: i64| Row {
+    let added = |i: usize| totals.streams.get(i).map_or(0, |c| c.total());
+    // A bar is the planned amount; when the grand total takes less of it (sought money not
+    // granted, granted in part, or left out), its label says how much.
+    let bar_row = |name: String, now: i64, counted: i64, before: i64| Row {
         name,
         bars: RowBars::Bars {
             first: now,
             second: before,
-            first_label: money(lang, now),
+            first_label: if counted == now {
+                money(lang, now)
+            } else {
+                message(
+                    lang,
+                    "charts.amount-counted",
+                    &[
+                        ("amount", &money(lang, now)),
+                        ("counted", &money(lang, counted)),
+                    ],
+                )
+            },
             second_label: (now != before).then(|| {
                 message(
                     lang,
@@ -69,7 +84,7 @@ pub fn stream_bars(
     let mut rows: Vec<Row> = shown
         .iter()
         .map(|&i| match planned(i) {
-            Some(now) => bar_row(name(i), now, baseline(i)),
+            Some(now) => bar_row(name(i), now, added(i), baseline(i)),
             None => Row {
                 name: name(i),
                 bars: RowBars::Note(not_stated.clone()),
@@ -78,13 +93,14 @@ pub fn stream_bars(
         .collect();
     let rest_now: i64 = pick.rest.iter().filter_map(|i| planned(*i)).sum();
     let rest_before: i64 = pick.rest.iter().map(|i| baseline(*i)).sum();
+    let rest_added: i64 = pick.rest.iter().map(|i| added(*i)).sum();
     if !pick.rest.is_empty() {
         let label = message(
             lang,
             "charts.others-streams",
             &[("count", &pick.rest.len().to_string())],
         );
-        rows.push(bar_row(label, rest_now, rest_before));
+        rows.push(bar_row(label, rest_now, rest_added, rest_before));
     }
     if unstated.len() > MAX_NOTE_ROWS {
         rows.push(Row {
@@ -168,13 +184,13 @@ pub fn stream_bars(
     }
 }
 
-/// The data of [`stream_bars`] as a table: every stream (baseline, scenario, change, whole
-/// names), then the total. Built only when someone asks to see it: at a thousand streams it is
-/// most of the chart's cost.
+/// The data of [`stream_bars`] as a table: every stream (baseline, scenario, change, what the
+/// grand total takes of it, whole names), then the totals. Built only when someone asks to see
+/// it: at a thousand streams it is most of the chart's cost.
 pub fn stream_bars_table(
     dataset: &Dataset,
     scenario: &Scenario,
-    _totals: &Totals,
+    totals: &Totals,
     lang: Lang,
 ) -> ChartTable {
     let planned = |i: usize| scenario.amounts.get(i).copied().flatten();
@@ -191,14 +207,22 @@ pub fn stream_bars_table(
                 Some(now) => {
                     total_before += before;
                     total_now += now;
+                    let counted = totals.streams.get(i).map_or(0, |c| c.total());
                     vec![
                         name,
                         money(lang, before),
                         money(lang, now),
                         format_delta(now - before, lang.money_style()),
+                        money(lang, counted),
                     ]
                 }
-                None => vec![name, not_stated.clone(), not_stated.clone(), String::new()],
+                None => vec![
+                    name,
+                    not_stated.clone(),
+                    not_stated.clone(),
+                    String::new(),
+                    String::new(),
+                ],
             }
         })
         .collect();
@@ -207,6 +231,7 @@ pub fn stream_bars_table(
         money(lang, total_before),
         money(lang, total_now),
         format_delta(total_now - total_before, lang.money_style()),
+        money(lang, totals.grand()),
     ]);
     ChartTable::new(
         lang,
@@ -215,6 +240,7 @@ pub fn stream_bars_table(
             "charts.baseline",
             "charts.scenario",
             "charts.col.change",
+            "charts.col.counted",
         ],
         rows,
     )
