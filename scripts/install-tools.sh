@@ -12,18 +12,18 @@ export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
 
 say() { printf '==> %s\n' "$*" >&2; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
   say "adding the wasm32 target"
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+if ! wasm-bindgen --version 2>/dev/null | grep "$WASM_BINDGEN_VERSION" >/dev/null; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
   # Not --locked: its lockfile wants a webpki-roots release the registry lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+if ! trunk --version 2>/dev/null | grep "$TRUNK_VERSION" >/dev/null; then
   say "installing trunk $TRUNK_VERSION (about 9 minutes)"
   cargo install --locked trunk --version "$TRUNK_VERSION"
 fi
@@ -31,7 +31,9 @@ fi
 missing_debs=()
 command -v chromium >/dev/null || missing_debs+=(chromium)
 command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing_debs+=(fonts-noto-cjk)
+# grep reads all of fc-list's output (no -q): quitting early would kill fc-list with SIGPIPE,
+# which pipefail reports as "not found" now and then.
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing_debs+=(fonts-noto-cjk)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "installing ${missing_debs[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive
