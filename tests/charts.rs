@@ -307,7 +307,7 @@ fn a_bar_the_grand_total_takes_less_of_says_how_much() {
     let totals = Totals::compute(&dataset, &refused);
     let labels = texts(&stream_bars(&dataset, &refused, &totals, Lang::ZhHans, 1000, "s").svg);
     assert!(
-        labels.iter().any(|l| l == "2,000万元（计入 0万元）"),
+        labels.iter().any(|l| l == "2,000万元（计入总额 0万元）"),
         "{labels:?}"
     );
     assert!(
@@ -326,7 +326,9 @@ fn a_bar_the_grand_total_takes_less_of_says_how_much() {
     let totals = Totals::compute(&dataset, &left_out);
     let labels = texts(&stream_bars(&dataset, &left_out, &totals, Lang::En, 1000, "s").svg);
     assert!(
-        labels.iter().any(|l| l == "CNY 300,000 (counted: CNY 0)"),
+        labels
+            .iter()
+            .any(|l| l == "CNY 300,000 (in the grand total: CNY 0)"),
         "{labels:?}"
     );
 }
@@ -569,6 +571,57 @@ fn compare_bars_show_both_scenarios() {
         .filter(|r| r.get("stroke").map(String::as_str) == Some("#D55E00"))
         .count();
     assert_eq!(hatched, 9);
+}
+
+#[test]
+fn compare_bars_weigh_what_the_grand_totals_take() {
+    let dataset = muchuan();
+    let a = Scenario::baseline(&dataset);
+    let training = dataset.stream_index("training-base").expect("stream");
+    // B: loans up by 2.27 million, and the 20 million bid assumed not granted.
+    let b = set_amount(&dataset, &a, "guaranteed-loans", 5_000_000)
+        .apply(
+            &dataset,
+            Action::SetOutcome {
+                stream: training,
+                outcome: Outcome::Refused,
+            },
+        )
+        .expect("applies");
+    let (ta, tb) = (Totals::compute(&dataset, &a), Totals::compute(&dataset, &b));
+    let side = |scenario, totals, label| CompareSide {
+        scenario,
+        totals,
+        label,
+    };
+    let chart = compare_bars(
+        &dataset,
+        side(&a, &ta, "Plan A"),
+        side(&b, &tb, "Plan B"),
+        Lang::En,
+        1000,
+        "c",
+    );
+    let labels = texts(&chart.svg);
+    assert!(
+        labels.iter().any(|l| l == "CNY 20 million"),
+        "A counts the bid"
+    );
+    assert!(
+        labels
+            .iter()
+            .any(|l| l == "CNY 20 million (in the grand total: CNY 0)"),
+        "{labels:?}"
+    );
+    // The planned amounts of the bid are equal; what the grand totals take differs most.
+    assert!(
+        chart.description.contains(
+            "Largest difference: Public vocational training base (central-government investment \
+             funds)"
+        ),
+        "{}",
+        chart.description
+    );
 }
 
 #[test]

@@ -131,7 +131,7 @@ fn not_utf8() {
         ProblemKind::NotUtf8,
         "",
         Some((4, 19)),
-        "Line 4, column 19: the file is not UTF-8 text; save it again with the UTF-8 encoding",
+        "Line 4, column 19: the file is not UTF-8 text; save it again as UTF-8",
         "第 4 行第 19 列：文件不是 UTF-8 编码的文本，请以 UTF-8 编码重新保存",
     );
     // Latin-1 or GBK text is the usual way this happens.

@@ -4,7 +4,8 @@ use crate::charts::bars::{self, Row, RowBars, Series};
 use crate::charts::canvas::Labels;
 use crate::charts::text::clean;
 use crate::charts::{
-    ChartSvg, TOP_STREAMS, layout_width, message, money, palette, select_top, spoken, stream_name,
+    ChartSvg, TOP_STREAMS, amount_label, layout_width, message, money, palette, select_top, spoken,
+    stream_name,
 };
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
@@ -24,7 +25,9 @@ pub struct CompareSide<'a> {
 }
 
 /// Grouped bars per stream: scenario `a` as a solid bar, scenario `b` as a hatched bar below
-/// it, each labelled with its planned amount.
+/// it, each labelled with its planned amount (and what the grand total takes of it, where
+/// that is less). The largest difference the description names is in what the grand totals
+/// take, as in the view's comparison table.
 ///
 /// Rows follow the dataset's order. With more than [`TOP_STREAMS`] + 1 streams with an
 /// amount, the [`TOP_STREAMS`] with the largest amount in either scenario are drawn and one
@@ -58,14 +61,16 @@ pub fn compare_bars(
     let pick = select_top(&stated, TOP_STREAMS);
     let value_a = |i: usize| amount_a(i).unwrap_or(0);
     let value_b = |i: usize| amount_b(i).unwrap_or(0);
+    let label_of_a = |i: usize| amount_label(lang, value_a(i), a.totals.added(i));
+    let label_of_b = |i: usize| amount_label(lang, value_b(i), b.totals.added(i));
 
-    let bar_row = |name: String, x: i64, y: i64| Row {
+    let bar_row = |name: String, x: i64, y: i64, x_label: String, y_label: String| Row {
         name,
         bars: RowBars::Bars {
             first: x,
             second: y,
-            first_label: money(lang, x),
-            second_label: Some(money(lang, y)),
+            first_label: x_label,
+            second_label: Some(y_label),
         },
     };
     let mut shown: Vec<usize> = pick.shown.clone();
@@ -77,7 +82,13 @@ pub fn compare_bars(
         .iter()
         .map(|&i| {
             if amount_a(i).is_some() || amount_b(i).is_some() {
-                bar_row(name(i), value_a(i), value_b(i))
+                bar_row(
+                    name(i),
+                    value_a(i),
+                    value_b(i),
+                    label_of_a(i),
+                    label_of_b(i),
+                )
             } else {
                 Row {
                     name: name(i),
@@ -92,9 +103,22 @@ pub fn compare_bars(
             "charts.others-streams",
             &[("count", &pick.rest.len().to_string())],
         );
-        let rest_a = pick.rest.iter().map(|i| value_a(*i)).sum();
-        let rest_b = pick.rest.iter().map(|i| value_b(*i)).sum();
-        rows.push(bar_row(label, rest_a, rest_b));
+        let (rest_a, rest_b, added_a, added_b) =
+            pick.rest.iter().fold((0, 0, 0, 0), |(x, y, p, q), &i| {
+                (
+                    x + value_a(i),
+                    y + value_b(i),
+                    p + a.totals.added(i),
+                    q + b.totals.added(i),
+                )
+            });
+        rows.push(bar_row(
+            label,
+            rest_a,
+            rest_b,
+            amount_label(lang, rest_a, added_a),
+            amount_label(lang, rest_b, added_b),
+        ));
     }
     if unstated.len() > 3 {
         rows.push(Row {
@@ -127,21 +151,19 @@ pub fn compare_bars(
             ),
         ],
     );
+    let gap = |i: usize| (i128::from(b.totals.added(i)) - i128::from(a.totals.added(i))).abs();
     if let Some(&(largest, _)) = stated
         .iter()
-        .filter(|(i, _)| value_a(*i) != value_b(*i))
-        .max_by(|x, y| {
-            let gap = |i: usize| (i128::from(value_b(i)) - i128::from(value_a(i))).abs();
-            gap(x.0).cmp(&gap(y.0)).then(y.0.cmp(&x.0))
-        })
+        .filter(|(i, _)| gap(*i) != 0)
+        .max_by(|x, y| gap(x.0).cmp(&gap(y.0)).then(y.0.cmp(&x.0)))
     {
         description.push_str(&message(
             lang,
             "charts.compare.largest",
             &[
                 ("name", &spoken(&name(largest))),
-                ("amount_a", &money(lang, value_a(largest))),
-                ("amount_b", &money(lang, value_b(largest))),
+                ("amount_a", &label_of_a(largest)),
+                ("amount_b", &label_of_b(largest)),
             ],
         ));
     }

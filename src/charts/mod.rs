@@ -135,6 +135,23 @@ pub(crate) fn money(lang: Lang, amount: i64) -> String {
     format_amount(amount, lang.money_style())
 }
 
+/// A bar's label: its planned amount, and what the grand total takes of it where that is less
+/// (sought money not granted, granted in part, or left out): `CNY 20 million (in the grand
+/// total: CNY 0)`.
+pub(crate) fn amount_label(lang: Lang, amount: i64, counted: i64) -> String {
+    if counted == amount {
+        return money(lang, amount);
+    }
+    message(
+        lang,
+        "charts.amount-counted",
+        &[
+            ("amount", &money(lang, amount)),
+            ("counted", &money(lang, counted)),
+        ],
+    )
+}
+
 /// The layout width for a requested width.
 pub(crate) fn layout_width(width: u32) -> u32 {
     width.clamp(MIN_WIDTH, MAX_WIDTH)

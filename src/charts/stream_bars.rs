@@ -4,8 +4,8 @@
 use crate::charts::bars::{self, Row, RowBars, Series};
 use crate::charts::canvas::Labels;
 use crate::charts::{
-    ChartSvg, ChartTable, TOP_STREAMS, layout_width, message, money, palette, select_top, spoken,
-    stream_name,
+    ChartSvg, ChartTable, TOP_STREAMS, amount_label, layout_width, message, money, palette,
+    select_top, spoken, stream_name,
 };
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
@@ -17,7 +17,8 @@ use crate::core::totals::Totals;
 const MAX_NOTE_ROWS: usize = 3;
 
 /// Horizontal bars per stream: the scenario's planned amount as a solid bar labelled with the
-/// amount, the baseline (the dataset's own figure) as a hatched bar, labelled when it differs.
+/// amount (and what the grand total takes of it, where that is less), the baseline (the
+/// dataset's own figure) as a hatched bar, labelled when it differs.
 ///
 /// Rows follow the dataset's order, so they stay put while a slider moves. When there are
 /// more than [`TOP_STREAMS`] + 1 streams with an amount, only the [`TOP_STREAMS`] largest by
@@ -47,7 +48,6 @@ pub fn stream_bars(
     let unstated: Vec<usize> = (0..count).filter(|i| planned(*i).is_none()).collect();
     let pick = select_top(&stated, TOP_STREAMS);
 
-    let added = |i: usize| totals.streams.get(i).map_or(0, |c| c.total());
     // A bar is the planned amount; when the grand total takes less of it (sought money not
     // granted, granted in part, or left out), its label says how much.
     let bar_row = |name: String, now: i64, counted: i64, before: i64| Row {
@@ -55,18 +55,7 @@ pub fn stream_bars(
         bars: RowBars::Bars {
             first: now,
             second: before,
-            first_label: if counted == now {
-                money(lang, now)
-            } else {
-                message(
-                    lang,
-                    "charts.amount-counted",
-                    &[
-                        ("amount", &money(lang, now)),
-                        ("counted", &money(lang, counted)),
-                    ],
-                )
-            },
+            first_label: amount_label(lang, now, counted),
             second_label: (now != before).then(|| {
                 message(
                     lang,
@@ -84,7 +73,7 @@ pub fn stream_bars(
     let mut rows: Vec<Row> = shown
         .iter()
         .map(|&i| match planned(i) {
-            Some(now) => bar_row(name(i), now, added(i), baseline(i)),
+            Some(now) => bar_row(name(i), now, totals.added(i), baseline(i)),
             None => Row {
                 name: name(i),
                 bars: RowBars::Note(not_stated.clone()),
@@ -93,7 +82,7 @@ pub fn stream_bars(
         .collect();
     let rest_now: i64 = pick.rest.iter().filter_map(|i| planned(*i)).sum();
     let rest_before: i64 = pick.rest.iter().map(|i| baseline(*i)).sum();
-    let rest_added: i64 = pick.rest.iter().map(|i| added(*i)).sum();
+    let rest_added: i64 = pick.rest.iter().map(|i| totals.added(*i)).sum();
     if !pick.rest.is_empty() {
         let label = message(
             lang,
@@ -207,13 +196,12 @@ pub fn stream_bars_table(
                 Some(now) => {
                     total_before += before;
                     total_now += now;
-                    let counted = totals.streams.get(i).map_or(0, |c| c.total());
                     vec![
                         name,
                         money(lang, before),
                         money(lang, now),
                         format_delta(now - before, lang.money_style()),
-                        money(lang, counted),
+                        money(lang, totals.added(i)),
                     ]
                 }
                 None => vec![

@@ -36,7 +36,9 @@
 //!
 //! # Problems
 //!
-//! Problems of the CSV itself (an unterminated quote, a row with the wrong number of cells, an
+//! A file that is not UTF-8 (Excel's and WPS's plain "CSV" on a Chinese computer is GBK), or
+//! whose header row is separated by semicolons or tabs rather than commas, is refused with one
+//! problem that says how to save it. Problems of the CSV itself (an unterminated quote, a row with the wrong number of cells, an
 //! unknown or repeated header, a missing column) carry the row and column. The rows are then
 //! turned into a dataset tree ([`serde_json::Value`]) and checked by
 //! [`crate::core::validate::validate_value`]; each problem it finds is located back to the row
@@ -51,7 +53,7 @@ use crate::core::dataset::{Dataset, Localized, Status};
 use crate::core::lang::Lang;
 use crate::core::money::{BadAmount, MoneyStyle, half_width, parse_amount};
 use crate::core::validate::{Problem, ProblemKind, Severity, decode_text, validate_value};
-use crate::i18n::{fill, problem_message, text};
+use crate::i18n::{fill, located, problem_message, text};
 
 /// The languages of the name columns: column suffix and dataset tag.
 const LANGS: [(&str, &str); 3] = [("zh_hans", "zh-Hans"), ("zh_hant", "zh-Hant"), ("en", "en")];
@@ -157,11 +159,8 @@ pub enum CsvProblemKind {
         first_row: usize,
     },
     /// The header row has no comma but semicolons or tabs: the file was saved with another
-    /// separator (a European Excel's "CSV", or "Text (Tab delimited)").
-    WrongSeparator {
-        /// The separator found: `;` or a tab.
-        separator: char,
-    },
+    /// separator (Excel where the region's list separator is `;`, or "Text (Tab delimited)").
+    WrongSeparator(Separator),
     /// A problem of the dataset the rows make, as the dataset reader finds it.
     Dataset(ProblemKind),
 }
@@ -220,10 +219,10 @@ impl CsvProblem {
                 text(lang, "io.csv-import.unterminated-quote")
             }
             CsvProblemKind::Dataset(ProblemKind::NotUtf8) => text(lang, "io.csv-import.not-utf8"),
-            CsvProblemKind::WrongSeparator { separator: ';' } => {
+            CsvProblemKind::WrongSeparator(Separator::Semicolon) => {
                 text(lang, "io.csv-import.semicolons")
             }
-            CsvProblemKind::WrongSeparator { .. } => text(lang, "io.csv-import.tabs"),
+            CsvProblemKind::WrongSeparator(Separator::Tab) => text(lang, "io.csv-import.tabs"),
             CsvProblemKind::Syntax(SyntaxKind::StrayQuote) => {
                 text(lang, "io.csv-import.stray-quote")
             }
@@ -268,12 +267,17 @@ impl CsvProblem {
                 return problem_message(&problem, lang);
             }
         };
-        fill(
-            lang,
-            "problem.located",
-            &[("place", &place), ("what", &what)],
-        )
+        located(&place, &what, lang)
     }
+}
+
+/// A column separator other than the comma.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separator {
+    /// `;`
+    Semicolon,
+    /// A tab.
+    Tab,
 }
 
 /// Every problem found in a table that could not be used: errors first, then warnings.
@@ -319,8 +323,9 @@ pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
     let text = decode_text(bytes).map_err(file_problem)?;
     // Read with commas, such a file is one column of cells full of stray quotes: say what it is.
     let header = text.lines().next().unwrap_or_default();
+    let separators = [(';', Separator::Semicolon), ('\t', Separator::Tab)];
     if !header.contains(',')
-        && let Some(separator) = [';', '\t'].into_iter().find(|s| header.contains(*s))
+        && let Some((_, separator)) = separators.into_iter().find(|(c, _)| header.contains(*c))
     {
         return Err(CsvReport {
             problems: vec![CsvProblem {
@@ -329,7 +334,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
                 column: None,
                 header: None,
                 path: String::new(),
-                kind: CsvProblemKind::WrongSeparator { separator },
+                kind: CsvProblemKind::WrongSeparator(separator),
             }],
         });
     }
@@ -1258,7 +1263,7 @@ mod tests {
         assert_eq!(problem.kind, CsvProblemKind::Dataset(ProblemKind::NotUtf8));
         assert_eq!(
             problem.message(Lang::ZhHans),
-            "第 2 行：文件不是 UTF-8 编码的文本（Excel 和 WPS 的“CSV（逗号分隔）”默认用 GBK 编码）：\
+            "第 2 行：文件不是 UTF-8 编码的文本（Excel 和 WPS 的“CSV（逗号分隔）”默认用 GBK 编码），\
              请“另存为”，文件类型选“CSV UTF-8（逗号分隔）”"
         );
         assert!(
@@ -1281,15 +1286,16 @@ mod tests {
         assert_eq!(
             said("id;name_en;amount\n\"a\";\"Loans\";1\n", Lang::En),
             [
-                "Row 1: the columns are separated by semicolons, not commas: in Excel or WPS, use \
-              Save As and choose “CSV UTF-8 (Comma delimited)”"
+                "Row 1: the columns are separated by semicolons, not commas; save the file again \
+                 with commas between its columns (Excel takes the list separator from the \
+                 computer's region settings)"
             ]
         );
         assert_eq!(
             said("id\tname_zh-Hans\na\t贷款\n", Lang::ZhHans),
             [
-                "第 1 行：各列以制表符分隔，而不是逗号：请在 Excel 或 WPS 中“另存为”，文件类型选\
-              “CSV UTF-8（逗号分隔）”"
+                "第 1 行：各列以制表符分隔，而不是逗号，请在 Excel 或 WPS 中“另存为”，文件类型选\
+                 “CSV UTF-8（逗号分隔）”"
             ]
         );
         // A comma in the header: read as CSV, whatever the cells hold.

@@ -5,6 +5,7 @@ pub mod apportion;
 pub mod csv;
 pub mod csv_import;
 pub mod dataset;
+pub mod element_id;
 pub mod export;
 pub mod history;
 pub mod id_index;

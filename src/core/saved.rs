@@ -66,23 +66,6 @@ pub struct SavedScenario {
     pub extra: Map<String, Value>,
 }
 
-/// A scenario id spelled for use inside element ids and CSS selectors: ASCII letters and digits
-/// as they are, any other character as `_`, its code point in hex, `_`. Ids given by
-/// [`Store::add`] (`s1`) are unchanged; a store written by hand may hold any id, and two
-/// different ids never give the same key (`a.b` is `a_2e_b`, `a_b` is `a_5f_b`). Having no `-`,
-/// a key followed by `-` and a part name cannot be read as another key and part.
-pub fn element_key(id: &str) -> String {
-    let mut key = String::with_capacity(id.len());
-    for c in id.chars() {
-        if c.is_ascii_alphanumeric() {
-            key.push(c);
-        } else {
-            key.push_str(&format!("_{:x}_", u32::from(c)));
-        }
-    }
-    key
-}
-
 /// The saved scenarios, in the order they were saved.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Store {
@@ -613,15 +596,6 @@ mod tests {
         assert_eq!(store.add("n", 0, "v1").map(|(_, id)| id), Ok("s8".into()));
     }
 
-    #[test]
-    fn element_keys_keep_plain_ids_and_spell_out_the_rest() {
-        assert_eq!(element_key("s12"), "s12");
-        assert_eq!(element_key("a.b"), "a_2e_b");
-        assert_eq!(element_key("a_b"), "a_5f_b");
-        assert_eq!(element_key("x-confirm"), "x_2d_confirm");
-        assert_eq!(element_key("方案 1"), "_65b9__6848__20_1");
-    }
-
     proptest! {
         #[test]
         fn any_text_reads_or_errs(text in prop_oneof![
@@ -631,12 +605,6 @@ mod tests {
             if let Ok(store) = Store::parse(&text) {
                 prop_assert_eq!(Store::parse(&store.to_json()), Ok(store));
             }
-        }
-
-        #[test]
-        fn different_ids_have_different_element_keys(a in "\\PC{1,8}", b in "\\PC{1,8}") {
-            prop_assert!(element_key(&a).chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
-            prop_assert_eq!(a == b, element_key(&a) == element_key(&b));
         }
 
         #[test]

@@ -104,6 +104,12 @@ impl Totals {
         self.grand() - self.baseline_grand()
     }
 
+    /// What stream `index` adds to the grand total: its planned amount if granted; if sought,
+    /// by its assumed outcome, or nothing while sought money is left out.
+    pub fn added(&self, index: usize) -> i64 {
+        self.streams.get(index).map_or(0, |c| c.total())
+    }
+
     /// Derives every figure of `scenario` over `dataset` (a scenario that fits it, as every
     /// scenario the reducer makes does).
     pub fn compute(dataset: &Dataset, scenario: &Scenario) -> Totals {

@@ -8,7 +8,7 @@
 pub mod catalogue;
 mod problems;
 
-pub use problems::problem_message;
+pub use problems::{located, problem_message};
 
 use crate::core::lang::Lang;
 

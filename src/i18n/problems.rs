@@ -75,9 +75,10 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         ("", None) => text(lang, "problem.whole-file"),
         (path, None) => path.to_owned(),
     };
-    fill(
-        lang,
-        "problem.located",
-        &[("place", &place), ("what", &what)],
-    )
+    located(&place, &what, lang)
+}
+
+/// A problem's place and what is wrong there, as one line: `Row 2: …`, `第 2 行：…`.
+pub fn located(place: &str, what: &str, lang: Lang) -> String {
+    fill(lang, "problem.located", &[("place", place), ("what", what)])
 }

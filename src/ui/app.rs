@@ -174,7 +174,7 @@ pub fn app(props: &AppProps) -> Html {
         html! {
             <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
                 amount={amount} locked={scenario.locked[index]} outcome={scenario.outcomes[index]}
-                added={totals.streams.get(index).map_or(0, |c| c.total())}
+                added={totals.added(index)}
                 mode={scenario.mode} max={max} refusal={refusal} lang={lang}
                 replacements={state.replacements} dispatch={dispatch.clone()} />
         }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::charts::{CompareSide, compare_bars};
 use crate::core::dataset::Status;
+use crate::core::element_id::spelled;
 use crate::core::lang::Lang;
 use crate::core::money::format_delta;
 use crate::core::scenario::{Outcome, Scenario};
@@ -168,8 +169,8 @@ pub fn compare(props: &CompareProps) -> Html {
                 b={b.scenario.amounts.get(index).copied().flatten()}
                 outcome_a={a.scenario.outcomes.get(index).copied().unwrap_or_default()}
                 outcome_b={b.scenario.outcomes.get(index).copied().unwrap_or_default()}
-                added_a={a.totals.streams.get(index).map(|c| c.total()).unwrap_or(0)}
-                added_b={b.totals.streams.get(index).map(|c| c.total()).unwrap_or(0)}
+                added_a={a.totals.added(index)}
+                added_b={b.totals.added(index)}
                 lang={lang} />
         }
     });
@@ -204,7 +205,7 @@ pub fn compare(props: &CompareProps) -> Html {
         let value = |c: Counted| c.total();
         if ka.stated == 0 && kb.stated == 0 {
             return html! {
-                <tr id={format!("compare-kind-{}", safe(&kind.id))}>
+                <tr id={format!("compare-kind-{}", spelled(&kind.id))}>
                     <th scope="row">{ fill(lang, "compare.kind", &[("kind", kind.name.get(lang))]) }</th>
                     <td class="num a"><span class="muted">{ text(lang, "compare.not-stated") }</span></td>
                     <td class="num b"><span class="muted">{ text(lang, "compare.not-stated") }</span></td>
@@ -213,7 +214,7 @@ pub fn compare(props: &CompareProps) -> Html {
             };
         }
         total_row(
-            format!("compare-kind-{}", safe(&kind.id)),
+            format!("compare-kind-{}", spelled(&kind.id)),
             fill(lang, "compare.kind", &[("kind", kind.name.get(lang))]),
             value(ka.counted),
             value(kb.counted),
@@ -367,7 +368,7 @@ fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
         None => html! { <td class="num diff">{ "—" }</td> },
     };
     html! {
-        <tr id={format!("compare-stream-{}", safe(&stream.id))} data-row={stream.id.clone()}
+        <tr id={format!("compare-stream-{}", spelled(&stream.id))} data-row={stream.id.clone()}
             class={classes!(changed.then_some("changed"))}>
             <th scope="row">{ stream.name.get(lang) }</th>
             <td class="num a">{ amount_cell(*a, outcome_a) }</td>
@@ -375,17 +376,4 @@ fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
             { diff }
         </tr>
     }
-}
-
-/// An id part made of letters, digits, `-` and `_` (stream and kind ids may hold `.`).
-fn safe(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }

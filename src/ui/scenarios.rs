@@ -1,6 +1,7 @@
 //! The scenarios panel: the current scenario's name, named scenarios saved in the browser
-//! (save, open, rename, duplicate, delete), the share link, and below them the comparison
-//! ([`crate::ui::compare`]) and the exports ([`crate::ui::exports`]).
+//! (save, open, rename, duplicate, delete), the share link and the exports
+//! ([`crate::ui::exports`]); beside them on a wide screen, below them on a narrow one, the
+//! comparison ([`crate::ui::compare`]).
 //!
 //! The saved scenarios live in `localStorage` through [`crate::web::storage`]; every edit is
 //! written before the list shows it, so what is on screen is what a reload will find.
@@ -10,10 +11,9 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::core::element_id::spelled_before_part;
 use crate::core::lang::Lang;
-use crate::core::saved::{
-    EditError, MAX_NAME_CHARS, STORAGE_KEY, SavedScenario, Store, element_key,
-};
+use crate::core::saved::{EditError, MAX_NAME_CHARS, STORAGE_KEY, SavedScenario, Store};
 use crate::core::scenario::Scenario;
 use crate::core::share_link::{self, LinkError};
 use crate::core::totals::Totals;
@@ -731,7 +731,7 @@ fn report_unreadable(
 
 /// The id of an element of saved scenario `id`.
 fn dom_id(id: &str, part: &str) -> String {
-    format!("saved-{}-{part}", element_key(id))
+    format!("saved-{}-{part}", spelled_before_part(id))
 }
 
 /// Milliseconds since the Unix epoch.

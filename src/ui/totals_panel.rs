@@ -29,9 +29,8 @@ pub struct TotalsPanelProps {
     pub lang: Lang,
 }
 
-/// A change against the baseline with its percentage: `+50万元 (+1.3%)`. The two parts each
-/// stay on one line; a narrow table cell may put the percentage under the amount.
-fn change(delta: i64, base: i64, lang: Lang) -> Html {
+/// A change against the baseline with its percentage: `+50万元 (+1.3%)`.
+fn change(delta: i64, base: i64, lang: Lang) -> String {
     let amount = format_delta(delta, lang.money_style());
     match delta_tenths_percent(delta, base) {
         Some(tenths) if delta != 0 => {
@@ -42,11 +41,9 @@ fn change(delta: i64, base: i64, lang: Lang) -> Html {
                 t if t > 0 => format!("(+{})", format_tenths_percent(t)),
                 t => format!("({})", format_tenths_percent(t)),
             };
-            html! {
-                <><span class="nowrap">{ amount }</span>{ " " }<span class="nowrap">{ percent }</span></>
-            }
+            format!("{amount} {percent}")
         }
-        _ => html! { { amount } },
+        _ => amount,
     }
 }
 
@@ -108,7 +105,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                     <tr>
                         <th scope="row">{ name(group.index) }</th>
                         <td class="num">{ money(now, lang) }</td>
-                        <td class="num">{ if group.counted.sought > 0 { money(group.counted.sought, lang) } else { "—".to_owned() } }</td>
+                        <td class="num sought">{ if group.counted.sought > 0 { money(group.counted.sought, lang) } else { "—".to_owned() } }</td>
                         <td class="num">{ format_tenths_percent(group.share_tenths) }</td>
                         <td class="num change">{ change(now - before, before, lang) }</td>
                     </tr>

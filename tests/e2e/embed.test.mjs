@@ -256,7 +256,7 @@ describe('other datasets', () => {
     await page.setInputFiles('#dataset-file', fixture('other-county.json'));
     await page.waitForFunction(() => document.querySelectorAll('.stream').length === 3);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
-    assert.match(await page.locator('h1').innerText(), /Example County/);
+    assert.match(await page.locator('#programme-title').innerText(), /Example County/);
     assert.equal(await page.locator('#data-status').innerText(), 'Loaded “other-county.json”: 3 funding streams, shown above.');
     // The share link cannot carry a picked file, and says so beside the link.
     assert.match(await page.locator('#share-file-note').innerText(), /not the data file “other-county\.json”: it opens on the explorer's own data/);

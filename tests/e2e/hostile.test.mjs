@@ -87,7 +87,7 @@ async function assertInert(page, errors, label) {
   assert.ok(text.includes('💰 Emoji 🇨🇳 fund 👩‍👩‍👧‍👦'), `${label}: emoji shown`);
   assert.ok(text.includes('\u202E'), `${label}: the right-to-left override is kept as text`);
   assert.ok(text.includes('=HYPERLINK("https://example.invalid","click")'), `${label}: the formula is shown as text`);
-  assert.equal(await page.locator('h1').innerText(), DATASET.title.en);
+  assert.equal(await page.locator('#programme-title').innerText(), DATASET.title.en);
 
   // The `javascript:` source address is not a link; it is not even in the page's markup.
   assert.equal(await page.locator('a[href^="javascript" i], [href*="javascript:" i], [src*="javascript:" i]').count(), 0);

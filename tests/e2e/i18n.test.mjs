@@ -79,7 +79,7 @@ describe('languages', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.title(), 'Muchuan Funding Explorer', 'the tab names the explorer in English');
     assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million', 'the scenario is kept');
-    assert.match(await textOf(page, '#figure-streams h3'), /[A-Za-z]/);
+    assert.match(await textOf(page, '#figure-streams-heading'), /[A-Za-z]/);
     assert.doesNotMatch(await page.locator('#figure-streams svg').innerHTML(), /方案|基准/);
     // The address and the share link name the language on screen, the scenario kept: a reload
     // or the shared link opens in English.

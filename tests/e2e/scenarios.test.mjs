@@ -140,7 +140,7 @@ describe('what-if scenarios', () => {
     assert.deepEqual(await totals(page), MORE_LOANS);
     // A click on plain text leaves nothing focused; the browser's own undo would put the typed
     // text back in the field behind the app's back.
-    await page.click('h1');
+    await page.click('#programme-title');
     await page.keyboard.press('Control+z');
     assert.deepEqual(await totals(page), BASELINE, 'the app undid the change');
     assert.equal(await page.inputValue('#stream-0-amount'), '273');
