@@ -177,6 +177,20 @@ fn write_charts_for_a_look() {
     }
 }
 
+/// `scenario` with the sought stream `stream` assumed not granted.
+fn refused(dataset: &Dataset, scenario: &Scenario, stream: &str) -> Scenario {
+    let stream = dataset.stream_index(stream).expect("stream exists");
+    scenario
+        .apply(
+            dataset,
+            Action::SetOutcome {
+                stream,
+                outcome: Outcome::Refused,
+            },
+        )
+        .expect("outcome applies")
+}
+
 fn set_amount(dataset: &Dataset, scenario: &Scenario, stream: &str, amount: i64) -> Scenario {
     let stream = dataset.stream_index(stream).expect("stream exists");
     scenario
@@ -295,15 +309,7 @@ fn bar_widths_are_proportional_to_amounts() {
 fn a_bar_the_grand_total_takes_less_of_says_how_much() {
     let dataset = muchuan();
     let training = dataset.stream_index("training-base").expect("stream");
-    let refused = Scenario::baseline(&dataset)
-        .apply(
-            &dataset,
-            Action::SetOutcome {
-                stream: training,
-                outcome: Outcome::Refused,
-            },
-        )
-        .expect("applies");
+    let refused = refused(&dataset, &Scenario::baseline(&dataset), "training-base");
     let totals = Totals::compute(&dataset, &refused);
     let labels = texts(&stream_bars(&dataset, &refused, &totals, Lang::ZhHans, 1000, "s").svg);
     assert!(
@@ -506,16 +512,7 @@ fn flow_links_agencies_to_kinds_with_counted_money_only() {
     );
 
     // Refusing the sought training base removes the development commission.
-    let index = dataset.stream_index("training-base").expect("stream");
-    let refused = scenario
-        .apply(
-            &dataset,
-            Action::SetOutcome {
-                stream: index,
-                outcome: Outcome::Refused,
-            },
-        )
-        .expect("applies");
+    let refused = refused(&dataset, &scenario, "training-base");
     let chart = flow(
         &dataset,
         &refused,
@@ -577,17 +574,12 @@ fn compare_bars_show_both_scenarios() {
 fn compare_bars_weigh_what_the_grand_totals_take() {
     let dataset = muchuan();
     let a = Scenario::baseline(&dataset);
-    let training = dataset.stream_index("training-base").expect("stream");
     // B: loans up by 2.27 million, and the 20 million bid assumed not granted.
-    let b = set_amount(&dataset, &a, "guaranteed-loans", 5_000_000)
-        .apply(
-            &dataset,
-            Action::SetOutcome {
-                stream: training,
-                outcome: Outcome::Refused,
-            },
-        )
-        .expect("applies");
+    let b = refused(
+        &dataset,
+        &set_amount(&dataset, &a, "guaranteed-loans", 5_000_000),
+        "training-base",
+    );
     let (ta, tb) = (Totals::compute(&dataset, &a), Totals::compute(&dataset, &b));
     let side = |scenario, totals, label| CompareSide {
         scenario,

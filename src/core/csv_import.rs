@@ -38,8 +38,9 @@
 //!
 //! A file that is not UTF-8 (Excel's and WPS's plain "CSV" on a Chinese computer is GBK), or
 //! whose header row is separated by semicolons or tabs rather than commas, is refused with one
-//! problem that says how to save it. Problems of the CSV itself (an unterminated quote, a row with the wrong number of cells, an
-//! unknown or repeated header, a missing column) carry the row and column. The rows are then
+//! problem that says how to save it. Problems of the CSV itself (an unterminated quote, a row
+//! with the wrong number of cells, an unknown or repeated header, a missing column) carry the
+//! row and column. The rows are then
 //! turned into a dataset tree ([`serde_json::Value`]) and checked by
 //! [`crate::core::validate::validate_value`]; each problem it finds is located back to the row
 //! and column it comes from.
@@ -310,43 +311,36 @@ pub fn column_letters(column: usize) -> String {
 
 /// Reads a dataset from the bytes of a CSV file laid out as the module describes.
 pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
-    let file_problem = |problem: Problem| CsvReport {
+    // A problem that stops the reading: the report holds it alone.
+    let stop = |row: Option<usize>, column: Option<usize>, kind: CsvProblemKind| CsvReport {
         problems: vec![CsvProblem {
             severity: Severity::Error,
-            row: problem.position.map(|(line, _)| line),
-            column: None,
+            row,
+            column,
             header: None,
             path: String::new(),
-            kind: CsvProblemKind::Dataset(problem.kind),
+            kind,
         }],
     };
-    let text = decode_text(bytes).map_err(file_problem)?;
+    let text = decode_text(bytes).map_err(|problem: Problem| {
+        let row = problem.position.map(|(line, _)| line);
+        stop(row, None, CsvProblemKind::Dataset(problem.kind))
+    })?;
     // Read with commas, such a file is one column of cells full of stray quotes: say what it is.
     let header = text.lines().next().unwrap_or_default();
     let separators = [(';', Separator::Semicolon), ('\t', Separator::Tab)];
     if !header.contains(',')
         && let Some((_, separator)) = separators.into_iter().find(|(c, _)| header.contains(*c))
     {
-        return Err(CsvReport {
-            problems: vec![CsvProblem {
-                severity: Severity::Error,
-                row: Some(1),
-                column: None,
-                header: None,
-                path: String::new(),
-                kind: CsvProblemKind::WrongSeparator(separator),
-            }],
-        });
+        return Err(stop(
+            Some(1),
+            None,
+            CsvProblemKind::WrongSeparator(separator),
+        ));
     }
-    let records = read(text).map_err(|error| CsvReport {
-        problems: vec![CsvProblem {
-            severity: Severity::Error,
-            row: Some(error.row),
-            column: Some(error.column),
-            header: None,
-            path: String::new(),
-            kind: CsvProblemKind::Syntax(error.kind),
-        }],
+    let records = read(text).map_err(|error| {
+        let kind = CsvProblemKind::Syntax(error.kind);
+        stop(Some(error.row), Some(error.column), kind)
     })?;
     let mut table = Table::default();
     let (value, locator) = table.build(&records)?;

@@ -203,6 +203,8 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             };
             let rejected_text = rejected.map(|r| r.typed.clone());
             let delta = amount - baseline;
+            // The line saying what the grand total takes, when it takes less than planned.
+            let added_line = (*added != amount).then(|| AttrValue::from(id("added")));
             let unit = text(lang, "row.unit");
             html! {
                 <div class="plan">
@@ -243,10 +245,10 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                     </div>
                     if sought {
                         <OutcomeChoice index={index} outcome={*outcome} lang={lang} dispatch={dispatch.clone()}
-                            described_by={(*added != amount).then(|| AttrValue::from(id("added")))} />
+                            described_by={added_line.clone()} />
                         // The planned amount stays as typed; say what the totals take of it.
-                        if *added != amount {
-                            <p class="hint-line" id={id("added")}>
+                        if let Some(line) = added_line {
+                            <p class="hint-line" id={line}>
                                 { fill(lang, "row.added", &[("amount", &money(*added, lang))]) }
                             </p>
                         }
