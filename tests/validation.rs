@@ -354,8 +354,8 @@ fn too_big() {
         ProblemKind::TooBig,
         "streams[0].amount",
         None,
-        "streams[0].amount: the amount is above 10^15 yuan, which cannot be real",
-        "streams[0].amount：金额超过 10^15 元，不可能是真实数字",
+        "streams[0].amount: the amount is above CNY 1,000,000,000,000,000, which cannot be real",
+        "streams[0].amount：金额超过 1,000,000,000,000,000 元，不可能是真实数字",
     );
     let mut at_limit = muchuan();
     at_limit["streams"][0]["amount"] = json!(1_000_000_000_000_000_i64);

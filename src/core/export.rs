@@ -736,8 +736,8 @@ mod tests {
             .collect();
         assert_eq!(
             lines[0],
-            "Id,Name,Kind,Agency,Status,Baseline amount (yuan),Planned amount (yuan),\
-             Counted as granted (yuan),Counted as sought (yuan),Delta (yuan),Share (%)"
+            "ID,Name,Kind,Agency,Status,Baseline amount (yuan),Planned amount (yuan),\
+             Counted as granted (yuan),Counted as sought (yuan),Change from the source (yuan),Share (%)"
         );
         assert_eq!(
             lines[1],
@@ -782,7 +782,7 @@ mod tests {
             ",正在争取,",
             ",重点倾斜,",
             "合计：正在争取",
-            "较原始数据（元）",
+            "较基准（元）",
         ] {
             assert!(zh.contains(word), "{word}");
         }
@@ -1010,7 +1010,7 @@ mod tests {
             .map(|e| e.message(Lang::En));
         assert_eq!(
             message.as_deref(),
-            Some("streams.x: the document names the stream “x”, which this dataset does not have")
+            Some("streams.x: the file names the stream “x”, which this dataset does not have")
         );
     }
 

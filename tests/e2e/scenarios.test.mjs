@@ -162,7 +162,7 @@ describe('what-if scenarios', () => {
     // A number, but above the largest amount: the reason says so, with the limit.
     await setAmount(page, 0, '100000000001');
     assert.equal(await page.inputValue('#stream-0-amount'), '100000000001');
-    assert.equal(await textOf(page, '#stream-0-error'), '金额太大：最多 100,000,000,000万元');
+    assert.equal(await textOf(page, '#stream-0-error'), '金额过大：最多 100,000,000,000万元');
     await setAmount(page, 0, '300');
     assert.equal(await page.getAttribute('#stream-0-amount', 'aria-invalid'), 'false');
     assert.equal(await textOf(page, '#stream-0-error'), '');
