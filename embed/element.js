@@ -7,7 +7,9 @@
 // Attributes: src (dataset URL, relative to the page; the built-in Muchuan data without it),
 // lang (zh-Hans | zh-Hant | en; else the browser's language), mode (free | fixed-pool),
 // heading-level (1-4, the level of the explorer's title; 1 without it), compact (present or
-// not). A value not understood is ignored, with a warning in the console. Events (bubbling, composed): explorerready, and scenariochange with
+// not). A value not understood is ignored, with a warning in the console. A new lang,
+// heading-level or compact keeps the planner's scenario; a new src or mode starts again from
+// the source figures. Events (bubbling, composed): explorerready, and scenariochange with
 // detail { grandTotal, granted, sought, countSought, shareLink } (amounts in whole yuan).
 // The app renders in an open shadow root with its own stylesheet: host CSS cannot reach it.
 import init, { mount } from './muchuan-funding-explorer.js';
@@ -20,6 +22,16 @@ class MuchuanFundingExplorer extends HTMLElement {
 
   #mounted = null;
   #generation = 0;
+  // The planner's scenario (its share link), kept across a re-render for a new language,
+  // heading level or compactness; a new src or mode starts again from the source figures.
+  #scenario = null;
+
+  constructor() {
+    super();
+    this.addEventListener('scenariochange', (event) => {
+      if (event.target === this) this.#scenario = event.detail.shareLink;
+    });
+  }
 
   connectedCallback() {
     this.#render();
@@ -31,7 +43,9 @@ class MuchuanFundingExplorer extends HTMLElement {
     this.#mounted = null;
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    if (name === 'src' || name === 'mode') this.#scenario = null;
     if (this.#mounted) this.#render();
   }
 
@@ -52,6 +66,7 @@ class MuchuanFundingExplorer extends HTMLElement {
       mode: this.getAttribute('mode'),
       'heading-level': this.getAttribute('heading-level'),
       compact: this.hasAttribute('compact'),
+      scenario: this.#scenario,
       stylesheet: here('./main.css'),
       assets: here('./'),
     });

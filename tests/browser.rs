@@ -164,6 +164,40 @@ async fn a_slider_moves_the_totals_and_its_label() {
     assert_eq!(text(&root, "#stream-0-name ~ .badge"), "已落实");
 }
 
+#[wasm_bindgen_test]
+async fn the_grand_total_and_its_parts_add_up_as_written() {
+    let root = render(Lang::En).await;
+    // 17,585,000 granted and 20,295,000 sought: to 0.01 million they would read 17.59 + 20.3,
+    // which is not the 37.88 million shown, so the parts are written exact.
+    fire(&input(&root, "#stream-0-amount"), "2735000", "change");
+    fire(&input(&root, "#stream-3-amount"), "19995000", "change");
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "#total-grand"), "CNY 37.88 million");
+    assert_eq!(
+        text(&root, ".figure.grand .note"),
+        "that is, CNY 17,585,000 granted plus CNY 20,295,000 still being sought"
+    );
+    fire(&input(&root, "#stream-0-amount"), "2730000", "change");
+    fire(&input(&root, "#stream-3-amount"), "20000000", "change");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, ".figure.grand .note"),
+        "that is, CNY 17.58 million granted plus CNY 20.3 million still being sought"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn traditional_chinese_writes_amounts_in_its_characters() {
+    let root = render(Lang::ZhHant).await;
+    assert_eq!(text(&root, "#total-grand"), "3,788萬元");
+    assert_eq!(
+        input(&root, "#stream-0-slider")
+            .get_attribute("aria-valuetext")
+            .as_deref(),
+        Some("273萬元")
+    );
+}
+
 /// Clicks the button whose text is `label`.
 fn click_button(root: &Element, label: &str) {
     let buttons = root.query_selector_all("button").expect("buttons");

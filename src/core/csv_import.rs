@@ -52,7 +52,7 @@ use serde_json::{Map, Number, Value};
 use crate::core::csv::{BOM, Cell, SyntaxKind, read, unneutralise, write_record};
 use crate::core::dataset::{Dataset, Localized, Status};
 use crate::core::lang::Lang;
-use crate::core::money::{BadAmount, MoneyStyle, half_width, parse_amount};
+use crate::core::money::{BadAmount, MoneyStyle, Script, half_width, parse_amount};
 use crate::core::validate::{Problem, ProblemKind, Severity, decode_text, validate_value};
 use crate::i18n::{fill, located, problem_message, text};
 
@@ -707,10 +707,12 @@ fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
             Some(magnitude) => (-1, magnitude),
             None => (1, cleaned.as_str()),
         };
-        return match parse_amount(magnitude, MoneyStyle::Wan) {
+        return match parse_amount(magnitude, MoneyStyle::Wan(Script::Simplified)) {
             Ok(amount) => Ok(Value::from(sign * amount)),
             Err(BadAmount::TooLarge) => Err(ProblemKind::TooBig),
-            Err(BadAmount::NotAnAmount) => Err(ProblemKind::NotAnAmount),
+            Err(BadAmount::NotAnAmount | BadAmount::MisplacedComma) => {
+                Err(ProblemKind::NotAnAmount)
+            }
         };
     }
     let cleaned = cleaned.strip_suffix('元').unwrap_or(&cleaned);

@@ -63,8 +63,10 @@ use crate::core::money::MAX_AMOUNT;
 use crate::core::saved::MAX_NAME_CHARS;
 use crate::core::scenario::{BalanceMode, Outcome, Scenario};
 use crate::core::totals::{Counted, Totals};
-use crate::core::validate::{Problem, ProblemKind, Severity, decode_text, type_name};
-use crate::i18n::{fill, problem_message, text};
+use crate::core::validate::{
+    Problem, ProblemKind, Severity, decode_text, float_amount_problem, type_name,
+};
+use crate::i18n::{fill, located, problem_message, text};
 
 /// The `format` value of a scenario document.
 pub const SCENARIO_FORMAT: &str = "muchuan-scenario";
@@ -382,7 +384,7 @@ impl ImportError {
 
     /// The problem as one sentence in `lang`, starting with where it is.
     pub fn message(&self, lang: Lang) -> String {
-        let own = |what: String| format!("{}: {what}", place(lang, &self.path, self.position));
+        let own = |what: String| located(&place(lang, &self.path, self.position), &what, lang);
         match &self.kind {
             ImportErrorKind::File(kind) => problem_message(
                 &Problem {
@@ -624,7 +626,9 @@ fn read_stream(
                 None if number.is_u64() => {
                     return Err(ImportError::file(amount_path, ProblemKind::TooBig));
                 }
-                None => return Err(ImportError::file(amount_path, ProblemKind::NotWholeNumber)),
+                None => {
+                    return Err(ImportError::file(amount_path, float_amount_problem(number)));
+                }
             },
             other => return Err(wrong_type(&amount_path, "whole number or null", other)),
         };
@@ -943,6 +947,16 @@ mod tests {
         );
         assert_eq!(
             import_error(&doc(r#"{"tech-projects":{"amount":1000000000000000001}}"#)),
+            (
+                "streams.tech-projects.amount".into(),
+                K::File(ProblemKind::TooBig)
+            )
+        );
+        // Past u64 the parser reads digits as a float: still too big, not "not whole".
+        assert_eq!(
+            import_error(&doc(
+                r#"{"tech-projects":{"amount":100000000000000000000}}"#
+            )),
             (
                 "streams.tech-projects.amount".into(),
                 K::File(ProblemKind::TooBig)

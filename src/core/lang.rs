@@ -1,6 +1,6 @@
 //! The languages the explorer speaks, and how a language tag picks one.
 
-use crate::core::money::MoneyStyle;
+use crate::core::money::{MoneyStyle, Script};
 
 /// A language of the interface and of dataset texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -39,7 +39,8 @@ impl Lang {
     /// How amounts are written in this language.
     pub fn money_style(self) -> MoneyStyle {
         match self {
-            Lang::ZhHans | Lang::ZhHant => MoneyStyle::Wan,
+            Lang::ZhHans => MoneyStyle::Wan(Script::Simplified),
+            Lang::ZhHant => MoneyStyle::Wan(Script::Traditional),
             Lang::En => MoneyStyle::Cny,
         }
     }

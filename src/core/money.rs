@@ -16,10 +16,29 @@ pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 /// How an amount is written: Chinese counts in 万元, English in CNY.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MoneyStyle {
-    /// `3,788万元`: Simplified and Traditional Chinese.
-    Wan,
+    /// `3,788万元` in Simplified Chinese, `3,788萬元` in Traditional.
+    Wan(Script),
     /// `CNY 37.88 million` (compact) or `CNY 37,880,000` (exact): English.
     Cny,
+}
+
+/// The characters Chinese is written in, which decide how 万元 is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    /// 简体: `万元`.
+    Simplified,
+    /// 繁體: `萬元`.
+    Traditional,
+}
+
+impl Script {
+    /// 万元 in these characters.
+    pub fn wan_yuan(self) -> &'static str {
+        match self {
+            Script::Simplified => "万元",
+            Script::Traditional => "萬元",
+        }
+    }
 }
 
 /// Writes a non-negative integer with a comma every three digits (`37880000` → `37,880,000`).
@@ -63,9 +82,9 @@ pub fn wan_number(amount: i64) -> String {
     )
 }
 
-/// `amount` in 万元, exact: `37,880,000` → `3,788万元`.
-pub fn format_wan(amount: i64) -> String {
-    format!("{}万元", wan_number(amount))
+/// `amount` in 万元, exact: `37,880,000` → `3,788万元` (`3,788萬元` in Traditional).
+pub fn format_wan(amount: i64, script: Script) -> String {
+    format!("{}{}", wan_number(amount), script.wan_yuan())
 }
 
 /// `amount` in CNY with separators, exact: `CNY 2,730,000`.
@@ -96,9 +115,44 @@ pub fn format_cny_compact(amount: i64) -> String {
 /// `amount` as a person reads it in `style`: `273万元` or `CNY 2.73 million`.
 pub fn format_amount(amount: i64, style: MoneyStyle) -> String {
     match style {
-        MoneyStyle::Wan => format_wan(amount),
+        MoneyStyle::Wan(script) => format_wan(amount, script),
         MoneyStyle::Cny => format_cny_compact(amount),
     }
+}
+
+/// `total` and the `parts` that add up to it, written so that the parts as read add up to the
+/// total as read. 万元 are exact; English rounds to 0.01 million, and where the rounded parts
+/// would not add up to the rounded total (`CNY 17.59 million` plus `CNY 20.3 million` is not
+/// `CNY 37.88 million`), every figure is written exact instead.
+pub fn format_sum(total: i64, parts: &[i64], style: MoneyStyle) -> (String, Vec<String>) {
+    let adds_up = match style {
+        MoneyStyle::Wan(_) => true,
+        MoneyStyle::Cny => {
+            parts.iter().map(|&part| compact_value(part)).sum::<i64>() == compact_value(total)
+        }
+    };
+    let write = |amount: i64| {
+        if adds_up {
+            format_amount(amount, style)
+        } else {
+            format_cny_exact(amount)
+        }
+    };
+    (
+        write(total),
+        parts.iter().map(|&part| write(part)).collect(),
+    )
+}
+
+/// The amount [`format_cny_compact`] writes `amount` as: itself below one million, otherwise
+/// rounded half-up to 0.01 million (10,000 yuan).
+fn compact_value(amount: i64) -> i64 {
+    let magnitude = amount.unsigned_abs();
+    if magnitude < 1_000_000 {
+        return amount;
+    }
+    let rounded = i64::try_from((magnitude + 5_000) / 10_000 * 10_000).unwrap_or(i64::MAX);
+    if amount < 0 { -rounded } else { rounded }
 }
 
 /// A signed change: `+50万元`, `-CNY 500,000`, `±0` when unchanged.
@@ -129,6 +183,9 @@ pub enum BadAmount {
     NotAnAmount,
     /// A number above [`MAX_AMOUNT`].
     TooLarge,
+    /// A comma that does not separate thousands (`1,2`): a decimal comma, or a slip, which
+    /// would otherwise be read as `12`.
+    MisplacedComma,
 }
 
 /// Reads an amount typed by a person, exact, in the unit of `style`: `273`, `273.5`, `1,000`
@@ -137,24 +194,27 @@ pub enum BadAmount {
 /// yuan. Full-width digits (`２７３`), as a Chinese input method types them, read as digits.
 /// Anything that is not a non-negative number with at most the digits the unit allows
 /// (4 after the point for 万) is [`BadAmount::NotAnAmount`]; a number above [`MAX_AMOUNT`] is
-/// [`BadAmount::TooLarge`].
+/// [`BadAmount::TooLarge`]; commas anywhere but between groups of three digits before the
+/// point (`1,2`, `12,34,5`, `1.2,5`) are [`BadAmount::MisplacedComma`].
 pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
     let text: String = text.chars().map(half_width).collect();
     let text = text.trim();
     let (number, style) = ["万元", "萬元", "万", "萬"]
         .iter()
         .find_map(|unit| text.strip_suffix(unit))
-        .map(|number| (number, MoneyStyle::Wan))
+        // The unit as typed; how it is written does not change the number.
+        .map(|number| (number, MoneyStyle::Wan(Script::Simplified)))
         .or_else(|| {
             text.strip_suffix('元')
                 .or_else(|| text.strip_prefix("CNY"))
                 .map(|number| (number, MoneyStyle::Cny))
         })
         .unwrap_or((text, style));
-    let cleaned: String = number
-        .chars()
-        .filter(|c| *c != ',' && !c.is_whitespace())
-        .collect();
+    let spaced_out: String = number.chars().filter(|c| !c.is_whitespace()).collect();
+    if !commas_separate_thousands(&spaced_out) {
+        return Err(BadAmount::MisplacedComma);
+    }
+    let cleaned = spaced_out.replace(',', "");
     let (whole, fraction) = match cleaned.split_once('.') {
         Some((whole, fraction)) => (whole, fraction),
         None => (cleaned.as_str(), ""),
@@ -164,7 +224,7 @@ pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
         return Err(BadAmount::NotAnAmount);
     }
     let scale: u32 = match style {
-        MoneyStyle::Wan => 4,
+        MoneyStyle::Wan(_) => 4,
         MoneyStyle::Cny => 0,
     };
     if fraction.len() > scale as usize {
@@ -193,6 +253,18 @@ pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
         .ok_or(BadAmount::TooLarge)
 }
 
+/// Whether every comma in `number` (spaces taken out) stands between thousands: none after the
+/// point, one to three digits before the first, exactly three after each.
+fn commas_separate_thousands(number: &str) -> bool {
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if fraction.contains(',') {
+        return false;
+    }
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or("");
+    !whole.contains(',') || ((1..=3).contains(&first.len()) && groups.all(|group| group.len() == 3))
+}
+
 /// A full-width digit, point or comma (`２`, `．`, `，`) as its ASCII form; any other character
 /// as it is.
 pub fn half_width(c: char) -> char {
@@ -205,7 +277,7 @@ pub fn half_width(c: char) -> char {
 /// An amount in the unit a person types it in, exact: `2730000` → `273` (万) or `2730000` (CNY).
 pub fn amount_input_text(amount: i64, style: MoneyStyle) -> String {
     match style {
-        MoneyStyle::Wan => wan_number(amount).replace(',', ""),
+        MoneyStyle::Wan(_) => wan_number(amount).replace(',', ""),
         MoneyStyle::Cny => amount.to_string(),
     }
 }
@@ -215,14 +287,78 @@ mod tests {
     use super::*;
 
     #[test]
+    fn parts_as_written_add_up_to_the_total_as_written() {
+        // 17,585,000 + 20,295,000: rounded, 17.59 + 20.30 would be 37.89, not 37.88.
+        let (total, parts) = format_sum(37_880_000, &[17_585_000, 20_295_000], MoneyStyle::Cny);
+        assert_eq!(total, "CNY 37,880,000");
+        assert_eq!(parts, ["CNY 17,585,000", "CNY 20,295,000"]);
+        let (total, parts) = format_sum(37_880_000, &[17_580_000, 20_300_000], MoneyStyle::Cny);
+        assert_eq!(total, "CNY 37.88 million");
+        assert_eq!(parts, ["CNY 17.58 million", "CNY 20.3 million"]);
+        // Below a million the compact form is exact already.
+        let (total, parts) = format_sum(1_000_000, &[999_999, 1], MoneyStyle::Cny);
+        assert_eq!(
+            (total.as_str(), parts[1].as_str()),
+            ("CNY 1 million", "CNY 1")
+        );
+        let (total, parts) = format_sum(
+            37_880_000,
+            &[17_585_000, 20_295_000],
+            MoneyStyle::Wan(Script::Simplified),
+        );
+        assert_eq!(total, "3,788万元");
+        assert_eq!(parts, ["1,758.5万元", "2,029.5万元"]);
+    }
+
+    #[test]
+    fn traditional_chinese_writes_wan_in_its_characters() {
+        let traditional = MoneyStyle::Wan(Script::Traditional);
+        assert_eq!(format_amount(37_880_000, traditional), "3,788萬元");
+        assert_eq!(format_delta(-500_000, traditional), "-50萬元");
+        assert_eq!(
+            format_wan(MAX_AMOUNT, Script::Traditional),
+            "100,000,000,000萬元"
+        );
+        // Typed in either characters, the number is the same.
+        assert_eq!(parse_amount("273萬", traditional), Ok(2_730_000));
+        assert_eq!(parse_amount("273万元", traditional), Ok(2_730_000));
+        assert_eq!(amount_input_text(2_735_000, traditional), "273.5");
+    }
+
+    #[test]
+    fn commas_stand_only_between_thousands() {
+        for style in [MoneyStyle::Wan(Script::Simplified), MoneyStyle::Cny] {
+            for bad in [
+                "1,2", "1，2", "12,34,5", "1.2,5", ",123", "1,2345", "1,,000", "1,000,00",
+            ] {
+                assert_eq!(
+                    parse_amount(bad, style),
+                    Err(BadAmount::MisplacedComma),
+                    "{bad}"
+                );
+            }
+        }
+        assert_eq!(parse_amount("2,730,000", MoneyStyle::Cny), Ok(2_730_000));
+        assert_eq!(
+            parse_amount("1,000.5", MoneyStyle::Wan(Script::Simplified)),
+            Ok(10_005_000)
+        );
+        assert_eq!(
+            parse_amount("２，７３０，０００元", MoneyStyle::Cny),
+            Ok(2_730_000)
+        );
+        assert_eq!(parse_amount("1 000", MoneyStyle::Cny), Ok(1_000));
+    }
+
+    #[test]
     fn wan_is_exact_and_grouped() {
-        assert_eq!(format_wan(2_730_000), "273万元");
-        assert_eq!(format_wan(37_880_000), "3,788万元");
-        assert_eq!(format_wan(300_000), "30万元");
-        assert_eq!(format_wan(12_345), "1.2345万元");
-        assert_eq!(format_wan(10_500), "1.05万元");
-        assert_eq!(format_wan(0), "0万元");
-        assert_eq!(format_wan(-500_000), "-50万元");
+        assert_eq!(format_wan(2_730_000, Script::Simplified), "273万元");
+        assert_eq!(format_wan(37_880_000, Script::Simplified), "3,788万元");
+        assert_eq!(format_wan(300_000, Script::Simplified), "30万元");
+        assert_eq!(format_wan(12_345, Script::Simplified), "1.2345万元");
+        assert_eq!(format_wan(10_500, Script::Simplified), "1.05万元");
+        assert_eq!(format_wan(0, Script::Simplified), "0万元");
+        assert_eq!(format_wan(-500_000, Script::Simplified), "-50万元");
     }
 
     #[test]
@@ -239,9 +375,12 @@ mod tests {
 
     #[test]
     fn deltas_and_percent() {
-        assert_eq!(format_delta(500_000, MoneyStyle::Wan), "+50万元");
+        assert_eq!(
+            format_delta(500_000, MoneyStyle::Wan(Script::Simplified)),
+            "+50万元"
+        );
         assert_eq!(format_delta(-500_000, MoneyStyle::Cny), "-CNY 500,000");
-        assert_eq!(format_delta(0, MoneyStyle::Wan), "±0");
+        assert_eq!(format_delta(0, MoneyStyle::Wan(Script::Simplified)), "±0");
         assert_eq!(format_tenths_percent(473), "47.3%");
         assert_eq!(format_tenths_percent(1000), "100.0%");
         assert_eq!(format_tenths_percent(-25), "-2.5%");
@@ -250,39 +389,54 @@ mod tests {
 
     #[test]
     fn parses_typed_amounts_exactly() {
-        assert_eq!(parse_amount("273", MoneyStyle::Wan), Ok(2_730_000));
         assert_eq!(
-            parse_amount(" 1,000.5 万元", MoneyStyle::Wan),
+            parse_amount("273", MoneyStyle::Wan(Script::Simplified)),
+            Ok(2_730_000)
+        );
+        assert_eq!(
+            parse_amount(" 1,000.5 万元", MoneyStyle::Wan(Script::Simplified)),
             Ok(10_005_000)
         );
-        assert_eq!(parse_amount("0.0001", MoneyStyle::Wan), Ok(1));
+        assert_eq!(
+            parse_amount("0.0001", MoneyStyle::Wan(Script::Simplified)),
+            Ok(1)
+        );
         assert_eq!(parse_amount("2730000", MoneyStyle::Cny), Ok(2_730_000));
         assert_eq!(
             parse_amount("CNY 2,730,000", MoneyStyle::Cny),
             Ok(2_730_000)
         );
-        assert_eq!(parse_amount("000273", MoneyStyle::Wan), Ok(2_730_000));
+        assert_eq!(
+            parse_amount("000273", MoneyStyle::Wan(Script::Simplified)),
+            Ok(2_730_000)
+        );
         // A unit typed with the number wins over the interface's.
         assert_eq!(parse_amount("273万元", MoneyStyle::Cny), Ok(2_730_000));
         assert_eq!(parse_amount("273.5万", MoneyStyle::Cny), Ok(2_735_000));
-        assert_eq!(parse_amount("2730000元", MoneyStyle::Wan), Ok(2_730_000));
         assert_eq!(
-            parse_amount("CNY 2,730,000", MoneyStyle::Wan),
+            parse_amount("2730000元", MoneyStyle::Wan(Script::Simplified)),
             Ok(2_730_000)
         );
         assert_eq!(
-            parse_amount("1.5元", MoneyStyle::Wan),
+            parse_amount("CNY 2,730,000", MoneyStyle::Wan(Script::Simplified)),
+            Ok(2_730_000)
+        );
+        assert_eq!(
+            parse_amount("1.5元", MoneyStyle::Wan(Script::Simplified)),
             Err(BadAmount::NotAnAmount)
         );
         // Full-width, as a Chinese input method types digits.
-        assert_eq!(parse_amount("２７３．５", MoneyStyle::Wan), Ok(2_735_000));
         assert_eq!(
-            parse_amount("２，７３０，０００元", MoneyStyle::Wan),
+            parse_amount("２７３．５", MoneyStyle::Wan(Script::Simplified)),
+            Ok(2_735_000)
+        );
+        assert_eq!(
+            parse_amount("２，７３０，０００元", MoneyStyle::Wan(Script::Simplified)),
             Ok(2_730_000)
         );
         // One unit only: `CNY 273万` is a typing slip, not 273 yuan nor 273万.
         for mixed in ["CNY 273万", "CNY 273元", "CNY273万元"] {
-            for style in [MoneyStyle::Wan, MoneyStyle::Cny] {
+            for style in [MoneyStyle::Wan(Script::Simplified), MoneyStyle::Cny] {
                 assert_eq!(
                     parse_amount(mixed, style),
                     Err(BadAmount::NotAnAmount),
@@ -292,7 +446,7 @@ mod tests {
         }
         for bad in ["", "-5", "1.00001", "abc", "1e6", ".", "1.2.3"] {
             assert_eq!(
-                parse_amount(bad, MoneyStyle::Wan),
+                parse_amount(bad, MoneyStyle::Wan(Script::Simplified)),
                 Err(BadAmount::NotAnAmount),
                 "{bad:?}"
             );
@@ -306,7 +460,7 @@ mod tests {
     #[test]
     fn amounts_above_the_largest_are_too_large_however_long() {
         assert_eq!(
-            parse_amount("100000000000", MoneyStyle::Wan),
+            parse_amount("100000000000", MoneyStyle::Wan(Script::Simplified)),
             Ok(MAX_AMOUNT),
             "10^15 yuan itself"
         );
@@ -321,7 +475,7 @@ mod tests {
             "99999999999999999999",
         ] {
             assert_eq!(
-                parse_amount(too_large, MoneyStyle::Wan),
+                parse_amount(too_large, MoneyStyle::Wan(Script::Simplified)),
                 Err(BadAmount::TooLarge),
                 "{too_large:?}"
             );
@@ -335,7 +489,7 @@ mod tests {
     #[test]
     fn input_text_round_trips() {
         for amount in [0, 1, 2_730_000, 12_345, 37_880_000] {
-            for style in [MoneyStyle::Wan, MoneyStyle::Cny] {
+            for style in [MoneyStyle::Wan(Script::Simplified), MoneyStyle::Cny] {
                 assert_eq!(
                     parse_amount(&amount_input_text(amount, style), style),
                     Ok(amount)

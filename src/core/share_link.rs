@@ -31,7 +31,8 @@
 //!
 //! # Reading
 //!
-//! [`decode`] accepts a leading `#`, skips empty segments, and checks everything against the
+//! [`decode`] accepts a leading `#`, drops a sentence's stop or bracket pasted after the link
+//! (`。`, `.`, `）`…), skips empty segments, and checks everything against the
 //! dataset: a link longer than [`MAX_LINK_BYTES`], another version, an unknown setting or
 //! stream, a stream or setting given twice, an amount that is not whole yuan in 0–10^15, an
 //! amount for a stream whose amount is not stated, an outcome for a stream that is not sought,
@@ -51,6 +52,19 @@ pub const LINK_VERSION: u32 = 1;
 
 /// The longest link read, in bytes: 8 KB, room for every stream of a large dataset changed.
 pub const MAX_LINK_BYTES: usize = 8 * 1024;
+
+/// What a sentence may put right after a link: stops, commas, closing brackets and quotes,
+/// ASCII and full-width.
+const SENTENCE_ENDS: &str = ".,;:!?)'\"。，、；：！？）」』”’";
+
+/// Whether a URL fragment is meant as a share link (`v` and a version number first), rather
+/// than an anchor in the page such as `#main-content`.
+pub fn is_link_fragment(fragment: &str) -> bool {
+    let fragment = fragment.trim().trim_start_matches('#');
+    fragment
+        .strip_prefix('v')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
 
 /// The most characters of a piece of the link kept in an error (for the message).
 const MAX_ECHO_CHARS: usize = 40;
@@ -265,6 +279,9 @@ pub fn decode(link: &str, dataset: &Dataset) -> Result<Scenario, LinkError> {
     }
     let link = link.trim();
     let link = link.strip_prefix('#').unwrap_or(link);
+    // A link pasted at the end of a sentence brings the sentence's stop with it; no link ends
+    // in one.
+    let link = link.trim_end_matches(|c| SENTENCE_ENDS.contains(c));
     if link.is_empty() {
         return Err(LinkError::Empty);
     }
@@ -511,6 +528,38 @@ pub(crate) mod tests {
         assert_eq!(decode(&format!("#{link}"), &dataset), Ok(scenario));
         assert_eq!(encode(&dataset, &Scenario::baseline(&dataset)), "v1");
         assert_eq!(decode("v1", &dataset), Ok(Scenario::baseline(&dataset)));
+    }
+
+    #[test]
+    fn a_link_pasted_in_a_sentence_reads_without_its_stop() {
+        let dataset = muchuan();
+        let want = decode("v1;guaranteed-loans=300w", &dataset);
+        assert!(want.is_ok());
+        for pasted in [
+            "v1;guaranteed-loans=300w.",
+            "v1;guaranteed-loans=300w。",
+            "#v1;guaranteed-loans=300w），",
+            "v1;guaranteed-loans=300w”",
+        ] {
+            assert_eq!(decode(pasted, &dataset), want, "{pasted}");
+        }
+    }
+
+    #[test]
+    fn share_fragments_are_told_from_anchors() {
+        for link in ["v1", "#v1;m:p", "v9;x", " v1;guaranteed-loans=300w "] {
+            assert!(is_link_fragment(link), "{link}");
+        }
+        for anchor in [
+            "main-content",
+            "#main-content",
+            "",
+            "v",
+            "version",
+            "#figure-streams",
+        ] {
+            assert!(!is_link_fragment(anchor), "{anchor}");
+        }
     }
 
     #[test]

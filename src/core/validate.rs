@@ -235,6 +235,23 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, Problem> {
 const TWO_POW_64: f64 = 18_446_744_073_709_551_616.0;
 const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
 
+/// What is wrong with an amount the JSON parser read as a float rather than an integer. An
+/// integer literal in the range of i64 or u64 would have been read as an integer, so a float in
+/// that range was written with a point or an exponent. Beyond it, the parser also makes a
+/// float of a long run of digits, and the size is what matters.
+pub fn float_amount_problem(number: &serde_json::Number) -> ProblemKind {
+    let float = number.as_f64().unwrap_or(0.0);
+    if float.fract() != 0.0 {
+        ProblemKind::NotWholeNumber
+    } else if float >= TWO_POW_64 {
+        ProblemKind::TooBig
+    } else if float <= -TWO_POW_63 {
+        ProblemKind::Negative
+    } else {
+        ProblemKind::NotWholeNumber
+    }
+}
+
 /// The line and column (from 1) just after `before`.
 fn line_column(before: &[u8]) -> (usize, usize) {
     let text = String::from_utf8_lossy(before);
@@ -468,21 +485,7 @@ impl Walker {
                     self.report(path, ProblemKind::TooBig);
                     None
                 } else {
-                    // A float. An integer literal in the range of i64 or u64 would have been
-                    // read as an integer, so a float in that range was written with a point or
-                    // an exponent. Beyond it, the parser also makes a float of a long run of
-                    // digits, and the size is what matters.
-                    let float = number.as_f64().unwrap_or(0.0);
-                    let kind = if float.fract() != 0.0 {
-                        ProblemKind::NotWholeNumber
-                    } else if float >= TWO_POW_64 {
-                        ProblemKind::TooBig
-                    } else if float <= -TWO_POW_63 {
-                        ProblemKind::Negative
-                    } else {
-                        ProblemKind::NotWholeNumber
-                    };
-                    self.report(path, kind);
+                    self.report(path, float_amount_problem(number));
                     None
                 }
             }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::scenario::{BalanceMode, Scenario};
+use crate::core::share_link;
 use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::ui::charts_panel::ChartsPanel;
@@ -126,6 +127,35 @@ pub fn app(props: &AppProps) -> Html {
                     crate::web::page::set_query_lang(lang);
                 }
             }
+        });
+    }
+
+    {
+        // A share link pasted into the address bar of the open page changes only its fragment,
+        // which reloads nothing: the app opens the link itself, as a change that Undo takes
+        // back, or says why it cannot (the scenario on screen stays). The app's own writes of
+        // the fragment replace the history entry and fire no such event.
+        let dispatch = dispatch.clone();
+        let deps = (props.standalone, lang, state.dataset.clone());
+        use_effect_with(deps, move |(standalone, lang, dataset)| {
+            let (lang, dataset) = (*lang, dataset.clone());
+            let listener = standalone.then(|| {
+                crate::web::page::listen_window("hashchange", move |_: Event| {
+                    let Some(link) = crate::web::page::fragment()
+                        .filter(|fragment| share_link::is_link_fragment(fragment))
+                    else {
+                        return;
+                    };
+                    dispatch.dispatch(match share_link::decode(&link, &dataset) {
+                        Ok(scenario) => Msg::OpenScenario(scenario),
+                        Err(error) => Msg::Notify(Notice::Message {
+                            key: "notice.bad-pasted-link",
+                            detail: Some(error.message(lang)),
+                        }),
+                    });
+                })
+            });
+            move || drop(listener)
         });
     }
 

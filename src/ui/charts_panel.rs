@@ -205,7 +205,9 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
     // from the drawing on screen.
     let svg = AttrValue::from(chart.svg.clone());
     html! {
-        <figure class="chart" id={id}>
+        // Named by its heading alone: from the whole caption its name would end with the
+        // button's "Show as table".
+        <figure class="chart" id={id} aria-labelledby={format!("{id}-heading")}>
             <figcaption>
                 <Heading rank={Rank::Part} id={format!("{id}-heading")}>{ &chart.title }</Heading>
                 // Named with its chart ("Show as table, Funding streams…"): three buttons of one

@@ -277,7 +277,7 @@ pub fn compare(props: &CompareProps) -> Html {
             // from the charts module, which escapes every text it draws; it is patched in place
             // rather than replaced (see `LiveSvg`).
             if let Some(chart) = chart.as_ref() {
-                <figure class="chart compare-chart" id="figure-compare">
+                <figure class="chart compare-chart" id="figure-compare" aria-labelledby="figure-compare-heading">
                     <figcaption>
                         <Heading rank={Rank::Part} id="figure-compare-heading">{ &chart.title }</Heading>
                         <button type="button" class="secondary no-print" id="download-compare-svg"

@@ -31,7 +31,9 @@ pub struct ExportsProps {
     pub scenario: Scenario,
     /// Its totals.
     pub totals: Rc<Totals>,
-    /// The current scenario's name (for file names and the JSON document).
+    /// The current scenario's own name (a saved or imported scenario's, the baseline's), for
+    /// file names and the JSON document; empty for an unsaved scenario, whose JSON document then
+    /// carries no name rather than "Unsaved scenario" in the language it was made in.
     pub name: String,
     /// The interface language.
     pub lang: Lang,
@@ -72,6 +74,11 @@ impl Export {
             ))
         };
         let stem = text(lang, "exports.file-scenario");
+        // An unsaved scenario's files are named "Unsaved scenario" in the language on screen;
+        // its JSON document carries no name.
+        let document_name = name;
+        let unsaved = text(lang, "scenarios.unsaved-name");
+        let name = if name.is_empty() { &unsaved } else { name };
         match self {
             Export::Csv => Some((
                 file_name(&stem, name, "csv"),
@@ -81,7 +88,7 @@ impl Export {
             Export::Json => Some((
                 file_name(&stem, name, "json"),
                 "application/json",
-                export::scenario_json(dataset, scenario, name)?,
+                export::scenario_json(dataset, scenario, document_name)?,
             )),
             Export::StreamsChart => {
                 chart(stream_bars, "file-streams", "exports.file-chart-streams")
@@ -140,7 +147,11 @@ pub fn exports(props: &ExportsProps) -> Html {
                         key: "exports.import-failed",
                         detail: Some(format!("{file_label} — {message}")),
                     }));
-                    status.set(Some(text(lang, "exports.import-failed")));
+                    status.set(Some(fill(
+                        lang,
+                        "exports.import-failed-status",
+                        &[("file", &file_label)],
+                    )));
                 }
             };
             if file.size() > MAX_BYTES as f64 {

@@ -66,13 +66,18 @@ pub fn notices(props: &NoticesProps) -> Html {
                         html! {
                             <>
                                 <p>{ fill(lang, key, &[("origin", origin), ("count", &errors.to_string())]) }</p>
-                                <ul class="problems">
-                                    { for problems.iter().map(|p| html! {
-                                        <li class={if p.is_error() { "error" } else { "warning" }}>
-                                            <code>{ p.message(lang) }</code>
-                                        </li>
-                                    }) }
-                                </ul>
+                                // Out of the alert (a screen reader would read every line of a
+                                // long list at once) but one Tab away; it scrolls when long.
+                                <div class="problems" role="region" tabindex="0" aria-live="off"
+                                    aria-label={text(lang, "notice.problems")}>
+                                    <ul>
+                                        { for problems.iter().map(|p| html! {
+                                            <li class={if p.is_error() { "error" } else { "warning" }}>
+                                                <code>{ p.message(lang) }</code>
+                                            </li>
+                                        }) }
+                                    </ul>
+                                </div>
                             </>
                         }
                     }

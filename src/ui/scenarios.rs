@@ -193,8 +193,14 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     } else {
         text(lang, "scenarios.unsaved-name")
     };
-    // Files are named after the scenario itself, without the "(imported)" of the label.
-    let file_stem = imported_name.unwrap_or_else(|| current_name.clone());
+    // Files are named after the scenario itself, without the "(imported)" of the label; an
+    // unsaved scenario has no name of its own.
+    let unsaved = !is_baseline && matching.is_none() && imported_name.is_none();
+    let own_name = match imported_name {
+        Some(name) => name,
+        None if unsaved => String::new(),
+        None => current_name.clone(),
+    };
     let current_id = matching.map(|e| e.saved.id.clone());
     // The comparison below the charts follows a drag once the hand stops, not on every frame;
     // it never shows a scenario of another dataset than the one on screen.
@@ -488,7 +494,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                             aria-describedby={dom_id(id, "rename-error")} />
                         <button type="submit">{ text(lang, "scenarios.save-name") }</button>
                         <button type="button" class="secondary" onclick={cancel_rename.reform(|_| ())}>{ text(lang, "scenarios.cancel") }</button>
-                        <p class="field-error" id={dom_id(id, "rename-error")}>{ (*rename_error).clone().unwrap_or_default() }</p>
+                        <p class="field-error" id={dom_id(id, "rename-error")} role="alert">{ (*rename_error).clone().unwrap_or_default() }</p>
                     </form>
                 }
                 if is_confirming {
@@ -564,7 +570,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                             <button type="submit" id="save-scenario" disabled={storage_off}>{ text(lang, "scenarios.save") }</button>
                         </div>
                         <p class="hint-line" id="scenario-name-hint">{ text(lang, "scenarios.name-hint") }</p>
-                        <p class="field-error" id="scenario-name-error">{ (*name_error).clone().unwrap_or_default() }</p>
+                        <p class="field-error" id="scenario-name-error" role="alert">{ (*name_error).clone().unwrap_or_default() }</p>
                         if let Some(error) = &shelf.unavailable {
                             <p class="storage-note">{ error.message(lang) }</p>
                         }
@@ -589,7 +595,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                         <ShareLink url={url} data_file={data_file.clone()} lang={lang} />
                     }
                     <Exports dataset={dataset.clone()} scenario={scenario.clone()} totals={totals.clone()}
-                        name={file_stem} lang={lang} dispatch={dispatch.clone()}
+                        name={own_name} lang={lang} dispatch={dispatch.clone()}
                         on_imported={on_imported} />
                 </div>
                 <Compare dataset={dataset.clone()} choices={choices} lang={lang} />

@@ -55,6 +55,61 @@ pub fn free_slider_max(baseline: i64, amount: i64) -> i64 {
     (max + STEP - 1) / STEP * STEP
 }
 
+/// The fields a lock disables, the lock, and what tracks the focus in those fields.
+struct LockFocus {
+    slider: NodeRef,
+    amount: NodeRef,
+    lock: NodeRef,
+    on_focus: Callback<FocusEvent>,
+    on_blur: Callback<FocusEvent>,
+}
+
+/// When a lock disables the slider or amount field that has the focus (an undo or redo does,
+/// while the planner is on the slider), the browser drops the focus to the page's start; it
+/// goes to the stream's lock instead, which says why the field no longer moves.
+#[hook]
+fn use_lock_focus(fixed: bool) -> LockFocus {
+    let (slider, amount, lock) = (use_node_ref(), use_node_ref(), use_node_ref());
+    // Whether one of the two fields has the focus, still true when it lost the focus by being
+    // disabled: Chromium takes the focus off once the frame renders, maybe before the effect.
+    let held = use_mut_ref(|| false);
+    {
+        let (slider, amount, lock, held) =
+            (slider.clone(), amount.clone(), lock.clone(), held.clone());
+        use_effect_with(fixed, move |&fixed| {
+            let focused = |field: &NodeRef| {
+                field
+                    .cast::<web_sys::Element>()
+                    .is_some_and(|field| field.matches(":focus").unwrap_or(false))
+            };
+            if fixed
+                && (held.replace(false) || focused(&slider) || focused(&amount))
+                && let Some(lock) = lock.cast::<web_sys::HtmlElement>()
+            {
+                let _ = lock.focus();
+            }
+        });
+    }
+    let on_focus = {
+        let held = held.clone();
+        Callback::from(move |_: FocusEvent| *held.borrow_mut() = true)
+    };
+    let on_blur = Callback::from(move |event: FocusEvent| {
+        // Focus that went nowhere, from a field now disabled: the lock's doing.
+        let disabled = event
+            .target_dyn_into::<web_sys::HtmlInputElement>()
+            .is_some_and(|field| field.disabled());
+        *held.borrow_mut() = disabled && event.related_target().is_none();
+    });
+    LockFocus {
+        slider,
+        amount,
+        lock,
+        on_focus,
+        on_blur,
+    }
+}
+
 /// A funding stream with its slider, exact amount field, delta, lock and outcome.
 #[function_component(StreamRow)]
 pub fn stream_row(props: &StreamRowProps) -> Html {
@@ -87,6 +142,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             rejected.set(None)
         });
     }
+    let lock_focus = use_lock_focus(fixed);
     let Some(stream) = dataset.streams.get(index) else {
         return Html::default();
     };
@@ -216,7 +272,8 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                             aria-labelledby={format!("{} {}", id("name"), id("slider-label"))}
                             aria-valuetext={money(amount, lang)}
                             aria-describedby={stuck.then(|| id("stuck"))}
-                            disabled={fixed}
+                            disabled={fixed} ref={lock_focus.slider.clone()}
+                            onfocus={lock_focus.on_focus.clone()} onblur={lock_focus.on_blur.clone()}
                             oninput={on_slide} onchange={on_let_go} onkeydown={on_key} />
                     </div>
                     if stuck {
@@ -229,7 +286,8 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                             value={rejected_text.unwrap_or_else(|| amount_input_text(amount, style))}
                             aria-invalid={if error.is_some() { "true" } else { "false" }}
                             aria-describedby={id("error")}
-                            disabled={fixed}
+                            disabled={fixed} ref={lock_focus.amount.clone()}
+                            onfocus={lock_focus.on_focus.clone()} onblur={lock_focus.on_blur.clone()}
                             onchange={on_type} onkeydown={on_escape} />
                         <span class="amount-text" aria-hidden="true">{ money(amount, lang) }</span>
                     </div>
@@ -240,6 +298,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                     </p>
                     <div class="choice lock">
                         <input type="checkbox" id={id("lock")} checked={*locked} onchange={on_lock}
+                            ref={lock_focus.lock.clone()}
                             aria-labelledby={format!("{} {}", id("name"), id("lock-label"))} />
                         <label id={id("lock-label")} for={id("lock")}>{ text(lang, "row.lock") }</label>
                     </div>
@@ -299,18 +358,19 @@ fn bad_amount_message(reason: BadAmount, style: MoneyStyle, lang: Lang) -> Strin
     match (reason, style) {
         // The limit exactly, in the unit the field takes: "CNY 1,000,000,000 million" reads
         // worse than the digits a planner would type.
-        (BadAmount::TooLarge, MoneyStyle::Wan) => fill(
+        (BadAmount::TooLarge, MoneyStyle::Wan(script)) => fill(
             lang,
             "row.amount-too-large",
-            &[("max", &format_wan(MAX_AMOUNT))],
+            &[("max", &format_wan(MAX_AMOUNT, script))],
         ),
         (BadAmount::TooLarge, MoneyStyle::Cny) => fill(
             lang,
             "row.amount-too-large",
             &[("max", &format_cny_exact(MAX_AMOUNT))],
         ),
-        (BadAmount::NotAnAmount, MoneyStyle::Wan) => text(lang, "row.bad-amount-wan"),
+        (BadAmount::NotAnAmount, MoneyStyle::Wan(_)) => text(lang, "row.bad-amount-wan"),
         (BadAmount::NotAnAmount, MoneyStyle::Cny) => text(lang, "row.bad-amount-cny"),
+        (BadAmount::MisplacedComma, _) => text(lang, "row.bad-comma"),
     }
 }
 
@@ -389,8 +449,13 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
         })
     };
     // Text typed that is no percentage, kept in the field with a message until the outcome it
-    // was typed over changes.
-    let rejected = use_state(|| None::<(Outcome, String)>);
+    // was typed over changes, and dropped then: an outcome that comes back later (by undo, or
+    // picked again) shows its own percentage.
+    let rejected = use_state_eq(|| None::<(Outcome, String)>);
+    {
+        let rejected = rejected.clone();
+        use_effect_with(*outcome, move |_| rejected.set(None));
+    }
     let on_percent = {
         let dispatch = dispatch.clone();
         let rejected = rejected.clone();

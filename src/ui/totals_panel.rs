@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::lang::Lang;
-use crate::core::money::{format_delta, format_tenths_percent};
+use crate::core::money::{format_delta, format_sum, format_tenths_percent};
 use crate::core::totals::{Group, Totals, delta_tenths_percent};
 use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
@@ -58,14 +58,21 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
     } = props;
     let lang = *lang;
     let grand = totals.grand();
+    // The grand total and its two parts, written so that they add up as read.
+    let (grand_text, parts) = format_sum(
+        grand,
+        &[totals.counted.granted, totals.counted.sought],
+        lang.money_style(),
+    );
+    let (granted_part, sought_part) = (&parts[0], &parts[1]);
     let summary = if *count_sought {
         fill(
             lang,
             "totals.announce",
             &[
-                ("grand", &money(grand, lang)),
-                ("granted", &money(totals.counted.granted, lang)),
-                ("sought", &money(totals.counted.sought, lang)),
+                ("grand", &grand_text),
+                ("granted", granted_part),
+                ("sought", sought_part),
             ],
         )
     } else {
@@ -130,8 +137,8 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                     <dd id="total-grand" class="big">{ money(grand, lang) }</dd>
                     if *count_sought && totals.counted.sought > 0 {
                         <dd class="note">{ fill(lang, "totals.grand-note", &[
-                            ("granted", &money(totals.counted.granted, lang)),
-                            ("sought", &money(totals.counted.sought, lang)),
+                            ("granted", granted_part),
+                            ("sought", sought_part),
                         ]) }</dd>
                     }
                 </div>

@@ -13,7 +13,7 @@ use crate::core::lang::Lang;
 use crate::core::share_link;
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
-use crate::web::{load_dataset, mode_from_name, page, roots};
+use crate::web::{load_dataset, mode_from_name, page, roots, scenario_from_link};
 
 /// A mounted explorer; `destroy()` removes it (the element calls it when it leaves the page).
 #[wasm_bindgen]
@@ -69,8 +69,8 @@ fn understood<T>(
 /// Mounts the explorer in `host`'s shadow root. `options`: `src` (dataset URL, relative to the
 /// page), `lang` (`zh-Hans`, `zh-Hant`, `en`), `mode` (`free`, `fixed-pool`), `heading-level`
 /// (`1`–`4`, the level of the explorer's title), `compact` (boolean), `stylesheet` (the URL of
-/// the explorer's CSS) and `assets` (the URL of the folder holding the downloadable template
-/// and schema). The element fires
+/// the explorer's CSS), `assets` (the URL of the folder holding the downloadable template
+/// and schema) and `scenario` (a share link to open instead of the source figures). The element fires
 /// `explorerready` once rendered and `scenariochange` with the totals after every change.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, JsValue> {
@@ -97,15 +97,25 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         .or_else(page::browser_lang)
         .unwrap_or_default();
     let mode = understood(&options, "mode", "free or fixed-pool", mode_from_name);
-    let headings = understood(&options, "heading-level", "1, 2, 3 or 4", |level| {
-        level.trim().parse().ok().and_then(Levels::with_title_at)
-    })
+    // One digit as written: `+2` or `02` is a typo to report, not a level to guess.
+    let headings = understood(
+        &options,
+        "heading-level",
+        "1, 2, 3 or 4",
+        |level| match level.trim().as_bytes() {
+            &[digit @ b'0'..=b'9'] => Levels::with_title_at(digit - b'0'),
+            _ => None,
+        },
+    )
     .unwrap_or_default();
     let compact = Reflect::get(&options, &JsValue::from_str("compact"))
         .ok()
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
     let src = option(&options, "src");
+    // The planner's scenario, as a share link, when the element mounts again for a change that
+    // keeps the data (its language, heading level or compactness).
+    let kept = option(&options, "scenario");
     let asset_base = option(&options, "assets").unwrap_or_else(|| "./".to_owned());
 
     let app = Rc::new(RefCell::new(None));
@@ -116,13 +126,15 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         destroyed: destroyed.clone(),
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let (dataset, notices) = load_dataset(src.as_deref()).await;
+        let (dataset, mut notices) = load_dataset(src.as_deref()).await;
         // Removed, or replaced by a newer mount, while the dataset was on its way.
         if destroyed.get() {
             return;
         }
-        let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
-        if let Some(mode) = mode {
+        let (mut scenario, link_notice) =
+            scenario_from_link(&dataset, kept.as_deref(), lang, false);
+        notices.extend(link_notice);
+        if let (None, Some(mode)) = (&kept, mode) {
             scenario.mode = mode;
         }
         let on_change = {

@@ -84,7 +84,11 @@ pub fn mark_ready(lang: Lang) {
 pub fn fragment() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let hash = hash.trim_start_matches('#');
-    (!hash.is_empty()).then(|| hash.to_owned())
+    // The browser percent-encodes what is not ASCII (a pasted `。` is `%E3%80%82`), and a
+    // mail program may encode `;` too: read the link as it was written, or as it is when it
+    // is no valid encoding.
+    let decoded = js_sys::decode_uri_component(hash).map_or_else(|_| hash.to_owned(), String::from);
+    (!decoded.is_empty()).then_some(decoded)
 }
 
 thread_local! {

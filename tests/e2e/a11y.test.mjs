@@ -111,6 +111,34 @@ describe('keyboard alone', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('an undo that locks the focused slider moves the focus to its lock, not the page start', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    const focused = async () => {
+      await page.waitForTimeout(100);
+      return page.evaluate(() => (document.activeElement === document.body ? 'body' : document.activeElement?.id));
+    };
+    await page.check('#mode-pool');
+    await page.check('#stream-0-lock');
+    await page.uncheck('#stream-0-lock');
+    await page.focus('#stream-0-slider');
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('#stream-0-slider:disabled');
+    assert.equal(await focused(), 'stream-0-lock', 'undoing the unlock');
+    // Locked in a free mode, the slider still moves; undoing the move to free locks it again.
+    await page.check('#mode-free');
+    await page.focus('#stream-0-slider');
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('#stream-0-slider:disabled');
+    assert.equal(await focused(), 'stream-0-lock', 'undoing the switch to free');
+    // Focus elsewhere stays where it is when a stream is locked.
+    await page.check('#mode-free');
+    await page.focus('#mode-pool');
+    await page.keyboard.press('Space');
+    await page.waitForSelector('#stream-0-slider:disabled');
+    assert.equal(await focused(), 'mode-pool');
+    assert.deepEqual(errors, []);
+  });
+
   test('focus stays on a history button that runs out, and on the notices after a dismissal', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=en#v9;bad`);
     const focusedText = async () => {

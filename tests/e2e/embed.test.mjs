@@ -137,22 +137,32 @@ describe('the custom element', () => {
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the page keeps one h1');
     assert.equal(await page.getByRole('heading', { level: 2, name: /沐川/ }).count(), 1);
     assert.deepEqual(warnings, []);
-    // A value it does not take: the explorer's own levels, and a warning that says what it takes.
-    await page.evaluate(() => document.querySelector('#one').setAttribute('heading-level', 'two'));
+    // A value it does not take (`+2` is not read as 2): the explorer's own levels, and a warning
+    // that says what it takes.
+    await page.evaluate(() => document.querySelector('#one').setAttribute('heading-level', '+2'));
     await page.waitForFunction(() =>
       document.querySelector('#one').shadowRoot.getElementById('programme-title')?.tagName === 'H1');
     const own = await outline();
     assert.deepEqual(own.tags, ['H1', 'H2', 'H3', 'H3']);
     assert.equal(own.titleSize, lower.titleSize, 'it looks the same at any level');
-    assert.deepEqual(warnings, ['<muchuan-funding-explorer>: heading-level="two" is ignored; it takes 1, 2, 3 or 4']);
+    assert.deepEqual(warnings, ['<muchuan-funding-explorer>: heading-level="+2" is ignored; it takes 1, 2, 3 or 4']);
     assert.deepEqual(errors, []);
   });
 
-  test('changing the lang attribute re-renders in that language', async () => {
+  test('changing the lang attribute re-renders in that language and keeps the scenario', async () => {
     const { page, errors } = await openHost(plain, '/hosts/element.html');
     await page.waitForSelector('#one[data-ready="zh-Hans"]');
+    await page.fill('#one #stream-0-amount', '300');
+    await page.press('#one #stream-0-amount', 'Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('#one').shadowRoot.getElementById('total-grand')?.textContent === '3,815万元');
     await page.evaluate(() => document.querySelector('#one').setAttribute('lang', 'en'));
     await page.waitForSelector('#one[data-ready="en"]');
+    assert.equal(await page.locator('#one #total-grand').innerText(), 'CNY 38.15 million', 'the planner\'s change stays');
+    // Another mode starts again from the source figures, in that mode.
+    await page.evaluate(() => document.querySelector('#one').setAttribute('mode', 'fixed-pool'));
+    await page.waitForFunction(() =>
+      document.querySelector('#one').shadowRoot.getElementById('mode-pool')?.checked === true);
     assert.equal(await page.locator('#one #total-grand').innerText(), 'CNY 37.88 million');
     assert.deepEqual(errors, []);
   });
@@ -243,6 +253,12 @@ describe('other datasets', () => {
     await page.waitForSelector('.notice');
     assert.match(await page.locator('.notice').innerText(), /Line 2, column \d+: the file ends too early/);
     assert.match(await page.locator('.notice').innerText(), /truncated\.json”: 1 error found\./);
+    // The list is a named region a keyboard reaches (it scrolls when long), outside what the
+    // alert reads out: the alert says how many problems, not every one of them.
+    const list = page.getByRole('region', { name: 'Problems found' });
+    assert.equal(await list.getAttribute('tabindex'), '0');
+    assert.equal(await list.getAttribute('aria-live'), 'off');
+    assert.match(await list.innerText(), /the file ends too early/);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
     // Said beside the button too, where the planner is.
     assert.equal(

@@ -58,6 +58,10 @@ describe('languages', () => {
       const text = await textInPageLanguage(page);
       const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
       assert.deepEqual([...new Set(words)], [], `English in the ${lang} view`);
+      if (lang === 'zh-Hant') {
+        const simplified = text.match(/.{0,12}万.{0,4}/g);
+        assert.equal(simplified, null, `万 in the Traditional view: ${simplified?.join(' | ')}`);
+      }
       // The browser draws a file field's button and "No file chosen" in its own language: the
       // page shows its own labels as the buttons instead.
       for (const id of ['dataset-file', 'import-file']) {
@@ -93,6 +97,7 @@ describe('languages', () => {
     await page.selectOption('#language-select', 'zh-Hant');
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
     assert.match(await textOf(page, '#streams-heading'), /資金流/);
+    assert.equal(await textOf(page, '#total-grand'), '3,798萬元', 'amounts in Traditional characters');
     assert.match(page.url(), /\?lang=zh-Hant#v1;/);
     await screenshot(page, 'desktop-zh-Hant');
     assert.deepEqual(errors, []);

@@ -163,6 +163,11 @@ describe('what-if scenarios', () => {
     await setAmount(page, 0, '100000000001');
     assert.equal(await page.inputValue('#stream-0-amount'), '100000000001');
     assert.equal(await textOf(page, '#stream-0-error'), '金额过大：最多 100,000,000,000万元');
+    // A decimal comma (or a slip) is not read as thousands: "1,2" is not 12万元.
+    await setAmount(page, 0, '1，2');
+    assert.equal(await page.inputValue('#stream-0-amount'), '1，2');
+    assert.equal(await textOf(page, '#stream-0-error'), '逗号只能用来分隔千位，例如 2,730,000；小数请用小数点，例如 1.2');
+    assert.deepEqual(await totals(page), BASELINE);
     await setAmount(page, 0, '300');
     assert.equal(await page.getAttribute('#stream-0-amount', 'aria-invalid'), 'false');
     assert.equal(await textOf(page, '#stream-0-error'), '');
@@ -384,6 +389,15 @@ describe('what-if scenarios', () => {
       assert.equal(await page.getAttribute('#stream-3-percent', 'aria-invalid'), 'true');
       assert.deepEqual(await totals(page), atHalf, `${typed} changes nothing`);
     }
+    // Another outcome drops the text: picked again, "in part" shows its own percentage.
+    await page.selectOption('#stream-3-outcome', 'granted');
+    await page.selectOption('#stream-3-outcome', 'partial');
+    await untilValue(page, '#stream-3-percent', '50');
+    assert.equal(await page.inputValue('#stream-3-percent'), '50');
+    assert.equal(await page.getAttribute('#stream-3-percent', 'aria-invalid'), 'false');
+    assert.equal(await page.locator('#stream-3-percent-error').innerText(), '');
+    await page.fill('#stream-3-percent', '150');
+    await page.press('#stream-3-percent', 'Tab');
     // Full-width digits, as a Chinese input method types them, are a percentage.
     await page.fill('#stream-3-percent', '６０％');
     await page.press('#stream-3-percent', 'Tab');
@@ -392,6 +406,33 @@ describe('what-if scenarios', () => {
     assert.equal(await page.getAttribute('#stream-3-percent', 'aria-invalid'), 'false');
     assert.equal(await page.locator('#stream-3-percent-error').innerText(), '');
     assert.notDeepEqual(await totals(page), atHalf);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a link pasted into the open page opens, as a change Undo takes back', async () => {
+    // Pasted with the sentence's full stop, which the browser percent-encodes.
+    const { page, errors } = await open(browser, `${server.url}/?lang=en#v1;guaranteed-loans=300w。`);
+    assert.equal(await page.inputValue('#stream-0-amount'), '3000000');
+    assert.equal(await page.locator('.notice').count(), 0);
+    // In the same tab, another link: only the fragment changes, nothing reloads.
+    await page.evaluate(() => { window.__samePage = true; location.hash = '#v1;training-base=r'; });
+    await page.waitForFunction(() => document.querySelector('#total-grand').textContent === 'CNY 17.88 million');
+    assert.equal(await page.inputValue('#stream-0-amount'), '2730000', 'the link, not the link before plus it');
+    assert.equal(await page.evaluate(() => window.__samePage), true);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await untilValue(page, '#stream-0-amount', '3000000');
+    assert.equal(await textOf(page, '#total-grand'), 'CNY 38.15 million');
+    // A link that cannot be read says so, and the scenario on screen stays.
+    await page.evaluate(() => { location.hash = '#v1;nowhere=300w'; });
+    await page.waitForSelector('.notice');
+    assert.match(await textOf(page, '.notice'), /^The share link in the address bar could not be read, so the scenario on screen stays: .*nowhere/);
+    assert.equal(await textOf(page, '#total-grand'), 'CNY 38.15 million');
+    // The skip link's anchor is no share link: nothing happens.
+    await page.getByRole('button', { name: /^Dismiss/ }).click();
+    await page.evaluate(() => { location.hash = '#main-content'; });
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('.notice').count(), 0);
+    assert.equal(await textOf(page, '#total-grand'), 'CNY 38.15 million');
     assert.deepEqual(errors, []);
   });
 
@@ -478,6 +519,10 @@ describe('what-if scenarios', () => {
     assert.equal(named.suggestedFilename(), 'muchuan-scenario-County-draft.json');
     await setAmount(page, 0, '3200000');
     assert.equal(await textOf(page, '#current-scenario-name'), 'Unsaved scenario', 'changed, it is no longer the file');
+    // An unsaved scenario's document has no name (not "Unsaved scenario" in this language).
+    const [unsaved] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    assert.equal(unsaved.suggestedFilename(), 'muchuan-scenario-Unsaved-scenario.json');
+    assert.equal(JSON.parse(readFileSync(await unsaved.path(), 'utf8')).name, '');
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Undo' }).click();
     assert.deepEqual(await totals(page), expected);
@@ -486,6 +531,10 @@ describe('what-if scenarios', () => {
     await page.setInputFiles('#import-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
     await page.locator('.notices').waitFor();
     assert.match(await textOf(page, '.notices'), /could not be imported.*broken\.json — mode: /s);
+    assert.equal(
+      await textOf(page, '.export-status'),
+      '“broken.json” was not imported: the notice at the top of the page says why, and the current scenario stays.',
+    );
     await page.setInputFiles('#import-file', { name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(document.slice(0, 40)) });
     await page.locator('.notice').nth(1).waitFor();
     assert.match(await textOf(page, '.notices'), /cut\.json — Line \d+, column \d+/);
