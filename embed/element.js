@@ -22,16 +22,8 @@ class MuchuanFundingExplorer extends HTMLElement {
 
   #mounted = null;
   #generation = 0;
-  // The planner's scenario (its share link), kept across a re-render for a new language,
-  // heading level or compactness; a new src or mode starts again from the source figures.
-  #scenario = null;
-
-  constructor() {
-    super();
-    this.addEventListener('scenariochange', (event) => {
-      if (event.target === this) this.#scenario = event.detail.shareLink;
-    });
-  }
+  // A new src or mode since the last mount: the next one starts again from the source figures.
+  #restart = false;
 
   connectedCallback() {
     this.#render();
@@ -44,9 +36,11 @@ class MuchuanFundingExplorer extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before === after) return;
-    if (name === 'src' || name === 'mode') this.#scenario = null;
-    if (this.#mounted) this.#render();
+    if (before === after || !this.#mounted) return;
+    // A new language, heading level or compactness keeps the data and the planner's scenario;
+    // a new src or mode starts again from the source figures.
+    if (name === 'src' || name === 'mode') this.#restart = true;
+    this.#render();
   }
 
   async #render() {
@@ -59,6 +53,8 @@ class MuchuanFundingExplorer extends HTMLElement {
     }
     // A later call (attribute change, removal) supersedes this one.
     if (generation !== this.#generation || !this.isConnected) return;
+    const kept = this.#restart ? undefined : this.#mounted?.keep();
+    this.#restart = false;
     this.#mounted?.destroy();
     this.#mounted = mount(this, {
       src: this.getAttribute('src'),
@@ -66,10 +62,9 @@ class MuchuanFundingExplorer extends HTMLElement {
       mode: this.getAttribute('mode'),
       'heading-level': this.getAttribute('heading-level'),
       compact: this.hasAttribute('compact'),
-      scenario: this.#scenario,
       stylesheet: here('./main.css'),
       assets: here('./'),
-    });
+    }, kept);
   }
 
   #fail(error) {

@@ -167,19 +167,22 @@ async fn a_slider_moves_the_totals_and_its_label() {
 #[wasm_bindgen_test]
 async fn the_grand_total_and_its_parts_add_up_as_written() {
     let root = render(Lang::En).await;
-    // 17,585,000 granted and 20,295,000 sought: to 0.01 million they would read 17.59 + 20.3,
-    // which is not the 37.88 million shown, so the parts are written exact.
-    fire(&input(&root, "#stream-0-amount"), "2735000", "change");
+    // 17,586,000 granted and 20,295,000 sought: to 0.01 million they would read 17.59 + 20.3,
+    // which is not the 37.88 million of their sum, so every figure is written exact.
+    fire(&input(&root, "#stream-0-amount"), "2736000", "change");
     fire(&input(&root, "#stream-3-amount"), "19995000", "change");
     yew::scheduler::flush().await;
-    assert_eq!(text(&root, "#total-grand"), "CNY 37.88 million");
+    assert_eq!(text(&root, "#total-grand"), "CNY 37,881,000");
+    assert_eq!(text(&root, "#total-granted"), "CNY 17,586,000");
+    assert_eq!(text(&root, "#total-sought"), "CNY 20,295,000");
     assert_eq!(
         text(&root, ".figure.grand .note"),
-        "that is, CNY 17,585,000 granted plus CNY 20,295,000 still being sought"
+        "that is, CNY 17,586,000 granted plus CNY 20,295,000 still being sought"
     );
     fire(&input(&root, "#stream-0-amount"), "2730000", "change");
     fire(&input(&root, "#stream-3-amount"), "20000000", "change");
     yew::scheduler::flush().await;
+    assert_eq!(text(&root, "#total-grand"), "CNY 37.88 million");
     assert_eq!(
         text(&root, ".figure.grand .note"),
         "that is, CNY 17.58 million granted plus CNY 20.3 million still being sought"
@@ -268,11 +271,14 @@ fn opening_a_scenario_clears_the_last_refusal() {
         state = state.reduce(Msg::Act(action));
     }
     assert_eq!(state.refusal, Some((0, Refusal::Locked)));
-    state = state.reduce(Msg::OpenScenario(baseline));
+    state = state.reduce(Msg::OpenScenario(baseline.clone()));
     assert_eq!(
         state.refusal, None,
         "the refusal was about the scenario just replaced"
     );
+    // Opening the scenario on screen again (a link pasted twice) makes no undo step.
+    let again = Rc::clone(&state).reduce(Msg::OpenScenario(baseline));
+    assert!(Rc::ptr_eq(&again, &state));
 }
 
 #[wasm_bindgen_test]

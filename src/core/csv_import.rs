@@ -52,7 +52,9 @@ use serde_json::{Map, Number, Value};
 use crate::core::csv::{BOM, Cell, SyntaxKind, read, unneutralise, write_record};
 use crate::core::dataset::{Dataset, Localized, Status};
 use crate::core::lang::Lang;
-use crate::core::money::{BadAmount, MoneyStyle, Script, half_width, parse_amount};
+use crate::core::money::{
+    BadAmount, MoneyStyle, Script, commas_separate_thousands, half_width, parse_amount,
+};
 use crate::core::validate::{Problem, ProblemKind, Severity, decode_text, validate_value};
 use crate::i18n::{fill, located, problem_message, text};
 
@@ -691,10 +693,23 @@ fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
     if cell.is_empty() {
         return Ok(Value::Null);
     }
-    let cleaned: String = cell
+    let spaced_out: String = cell
         .chars()
         .map(half_width)
-        .filter(|c| !matches!(c, ',' | '_') && !c.is_whitespace())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    // A comma between thousands is a spreadsheet's; any other (`1,2`, a decimal comma) would
+    // be read as a different number once taken out.
+    let number = ["万元", "萬元", "万", "萬", "元"]
+        .iter()
+        .find_map(|unit| spaced_out.strip_suffix(unit))
+        .unwrap_or(&spaced_out);
+    if !commas_separate_thousands(number) {
+        return Err(ProblemKind::NotAnAmount);
+    }
+    let cleaned: String = spaced_out
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_'))
         .collect();
     if ["万", "萬", "万元", "萬元"]
         .iter()
@@ -710,6 +725,7 @@ fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
         return match parse_amount(magnitude, MoneyStyle::Wan(Script::Simplified)) {
             Ok(amount) => Ok(Value::from(sign * amount)),
             Err(BadAmount::TooLarge) => Err(ProblemKind::TooBig),
+            // Commas were checked above, before they were taken out.
             Err(BadAmount::NotAnAmount | BadAmount::MisplacedComma) => {
                 Err(ProblemKind::NotAnAmount)
             }
@@ -1236,6 +1252,10 @@ mod tests {
         assert_eq!(at("2.73.0万"), amount_problem(ProblemKind::NotAnAmount));
         // Two units is a slip, not 273 yuan.
         assert_eq!(at("CNY 273万"), amount_problem(ProblemKind::NotAnAmount));
+        // A comma that is no thousands separator (a decimal comma, a slip) is not taken out.
+        for cell in ["\"1,2\"", "\"2730000,50\"", "\"1,5万\"", "\"0,500\""] {
+            assert_eq!(at(cell), amount_problem(ProblemKind::NotAnAmount), "{cell}");
+        }
         assert_eq!(at("100000000001万"), amount_problem(ProblemKind::TooBig));
         let said = load(&format!("{HEAD}a,n,k,K,g,G,lots,secured,q,T,S,P\n"))
             .err()

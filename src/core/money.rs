@@ -124,7 +124,11 @@ pub fn format_amount(amount: i64, style: MoneyStyle) -> String {
 /// total as read. 万元 are exact; English rounds to 0.01 million, and where the rounded parts
 /// would not add up to the rounded total (`CNY 17.59 million` plus `CNY 20.3 million` is not
 /// `CNY 37.88 million`), every figure is written exact instead.
-pub fn format_sum(total: i64, parts: &[i64], style: MoneyStyle) -> (String, Vec<String>) {
+pub fn format_sum<const N: usize>(
+    total: i64,
+    parts: [i64; N],
+    style: MoneyStyle,
+) -> (String, [String; N]) {
     let adds_up = match style {
         MoneyStyle::Wan(_) => true,
         MoneyStyle::Cny => {
@@ -138,10 +142,7 @@ pub fn format_sum(total: i64, parts: &[i64], style: MoneyStyle) -> (String, Vec<
             format_cny_exact(amount)
         }
     };
-    (
-        write(total),
-        parts.iter().map(|&part| write(part)).collect(),
-    )
+    (write(total), parts.map(write))
 }
 
 /// The amount [`format_cny_compact`] writes `amount` as: itself below one million, otherwise
@@ -253,16 +254,21 @@ pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
         .ok_or(BadAmount::TooLarge)
 }
 
-/// Whether every comma in `number` (spaces taken out) stands between thousands: none after the
-/// point, one to three digits before the first, exactly three after each.
-fn commas_separate_thousands(number: &str) -> bool {
+/// Whether every comma in `number` (spaces and unit taken out) stands between thousands: none
+/// after the point, one to three digits before the first and not starting with 0 (`0,500` is
+/// no thousands), exactly three after each.
+pub fn commas_separate_thousands(number: &str) -> bool {
     let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
     if fraction.contains(',') {
         return false;
     }
     let mut groups = whole.split(',');
     let first = groups.next().unwrap_or("");
-    !whole.contains(',') || ((1..=3).contains(&first.len()) && groups.all(|group| group.len() == 3))
+    let first = first.strip_prefix('-').unwrap_or(first);
+    !whole.contains(',')
+        || ((1..=3).contains(&first.chars().count())
+            && !first.starts_with('0')
+            && groups.all(|group| group.chars().count() == 3))
 }
 
 /// A full-width digit, point or comma (`２`, `．`, `，`) as its ASCII form; any other character
@@ -289,21 +295,21 @@ mod tests {
     #[test]
     fn parts_as_written_add_up_to_the_total_as_written() {
         // 17,585,000 + 20,295,000: rounded, 17.59 + 20.30 would be 37.89, not 37.88.
-        let (total, parts) = format_sum(37_880_000, &[17_585_000, 20_295_000], MoneyStyle::Cny);
+        let (total, parts) = format_sum(37_880_000, [17_585_000, 20_295_000], MoneyStyle::Cny);
         assert_eq!(total, "CNY 37,880,000");
         assert_eq!(parts, ["CNY 17,585,000", "CNY 20,295,000"]);
-        let (total, parts) = format_sum(37_880_000, &[17_580_000, 20_300_000], MoneyStyle::Cny);
+        let (total, parts) = format_sum(37_880_000, [17_580_000, 20_300_000], MoneyStyle::Cny);
         assert_eq!(total, "CNY 37.88 million");
         assert_eq!(parts, ["CNY 17.58 million", "CNY 20.3 million"]);
         // Below a million the compact form is exact already.
-        let (total, parts) = format_sum(1_000_000, &[999_999, 1], MoneyStyle::Cny);
+        let (total, parts) = format_sum(1_000_000, [999_999, 1], MoneyStyle::Cny);
         assert_eq!(
             (total.as_str(), parts[1].as_str()),
             ("CNY 1 million", "CNY 1")
         );
         let (total, parts) = format_sum(
             37_880_000,
-            &[17_585_000, 20_295_000],
+            [17_585_000, 20_295_000],
             MoneyStyle::Wan(Script::Simplified),
         );
         assert_eq!(total, "3,788万元");
@@ -329,7 +335,7 @@ mod tests {
     fn commas_stand_only_between_thousands() {
         for style in [MoneyStyle::Wan(Script::Simplified), MoneyStyle::Cny] {
             for bad in [
-                "1,2", "1，2", "12,34,5", "1.2,5", ",123", "1,2345", "1,,000", "1,000,00",
+                "1,2", "1，2", "12,34,5", "1.2,5", ",123", "1,2345", "1,,000", "1,000,00", "0,500",
             ] {
                 assert_eq!(
                     parse_amount(bad, style),

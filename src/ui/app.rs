@@ -130,12 +130,17 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The scenario on screen, for a listener registered before it changed.
+    let on_screen = use_mut_ref(|| Rc::clone(state.history.present()));
+    *on_screen.borrow_mut() = Rc::clone(state.history.present());
     {
         // A share link pasted into the address bar of the open page changes only its fragment,
         // which reloads nothing: the app opens the link itself, as a change that Undo takes
-        // back, or says why it cannot (the scenario on screen stays). The app's own writes of
-        // the fragment replace the history entry and fire no such event.
+        // back, or says why it cannot (the scenario on screen stays, and its link goes back
+        // into the address bar, so that a reload keeps it). The app's own writes of the
+        // fragment replace the history entry and fire no such event.
         let dispatch = dispatch.clone();
+        let on_screen = on_screen.clone();
         let deps = (props.standalone, lang, state.dataset.clone());
         use_effect_with(deps, move |(standalone, lang, dataset)| {
             let (lang, dataset) = (*lang, dataset.clone());
@@ -146,13 +151,17 @@ pub fn app(props: &AppProps) -> Html {
                     else {
                         return;
                     };
-                    dispatch.dispatch(match share_link::decode(&link, &dataset) {
-                        Ok(scenario) => Msg::OpenScenario(scenario),
-                        Err(error) => Msg::Notify(Notice::Message {
-                            key: "notice.bad-pasted-link",
-                            detail: Some(error.message(lang)),
-                        }),
-                    });
+                    match share_link::decode(&link, &dataset) {
+                        Ok(scenario) => dispatch.dispatch(Msg::OpenScenario(scenario)),
+                        Err(error) => {
+                            let kept = share_link::encode(&dataset, &on_screen.borrow());
+                            crate::web::page::set_fragment(&kept);
+                            dispatch.dispatch(Msg::Notify(Notice::Message {
+                                key: "notice.bad-pasted-link",
+                                detail: Some(error.message(lang)),
+                            }));
+                        }
+                    }
                 })
             });
             move || drop(listener)

@@ -63,6 +63,11 @@ impl Export {
         name: &str,
         lang: Lang,
     ) -> Option<(String, &'static str, String)> {
+        // An unsaved scenario's files are named "Unsaved scenario" in the language on screen;
+        // its JSON document carries no name.
+        let document_name = name;
+        let unsaved = text(lang, "scenarios.unsaved-name");
+        let name = if name.is_empty() { &unsaved } else { name };
         let chart = |draw: fn(&Dataset, &Scenario, &Totals, Lang, u32, &str) -> ChartSvg,
                      prefix: &str,
                      stem: &str| {
@@ -74,11 +79,6 @@ impl Export {
             ))
         };
         let stem = text(lang, "exports.file-scenario");
-        // An unsaved scenario's files are named "Unsaved scenario" in the language on screen;
-        // its JSON document carries no name.
-        let document_name = name;
-        let unsaved = text(lang, "scenarios.unsaved-name");
-        let name = if name.is_empty() { &unsaved } else { name };
         match self {
             Export::Csv => Some((
                 file_name(&stem, name, "csv"),

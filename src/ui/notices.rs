@@ -40,9 +40,8 @@ pub fn notices(props: &NoticesProps) -> Html {
             }
         });
     }
-    // Always in the page (hidden while empty), so a notice added later is announced.
     html! {
-        <div class="notices" role="alert" ref={container}>
+        <div class="notices" ref={container}>
             { for notices.iter().enumerate().map(|(index, notice)| {
                 let dispatch = dispatch.clone();
                 let dismissed = dismissed.clone();
@@ -50,9 +49,11 @@ pub fn notices(props: &NoticesProps) -> Html {
                     *dismissed.borrow_mut() = Some(index);
                     dispatch.dispatch(Msg::Dismiss(index));
                 });
+                // The alert is the notice's sentence, inserted with it; a dataset's list of
+                // problems (hundreds of lines) stays out of what is read out at once.
                 let body = match notice {
                     Notice::Message { key, detail } => html! {
-                        <p>{ text(lang, key) }
+                        <p role="alert">{ text(lang, key) }
                             if let Some(detail) = detail { <span class="detail">{ " " }{ detail }</span> }
                         </p>
                     },
@@ -65,10 +66,9 @@ pub fn notices(props: &NoticesProps) -> Html {
                         };
                         html! {
                             <>
-                                <p>{ fill(lang, key, &[("origin", origin), ("count", &errors.to_string())]) }</p>
-                                // Out of the alert (a screen reader would read every line of a
-                                // long list at once) but one Tab away; it scrolls when long.
-                                <div class="problems" role="region" tabindex="0" aria-live="off"
+                                <p role="alert">{ fill(lang, key, &[("origin", origin), ("count", &errors.to_string())]) }</p>
+                                // One Tab away, as it scrolls when long.
+                                <div class="problems" role="region" tabindex="0"
                                     aria-label={text(lang, "notice.problems")}>
                                     <ul>
                                         { for problems.iter().map(|p| html! {

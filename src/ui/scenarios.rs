@@ -184,22 +184,20 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
         .as_ref()
         .filter(|(s, name)| *s == share && !name.is_empty() && !is_baseline && matching.is_none())
         .map(|(_, name)| name.clone());
-    let current_name = if is_baseline {
-        text(lang, "scenarios.baseline-name")
+    // The name shown, and the scenario's own name for its files: without the "(imported)" of
+    // the label, and none for an unsaved scenario.
+    let (current_name, own_name) = if is_baseline {
+        let name = text(lang, "scenarios.baseline-name");
+        (name.clone(), name)
     } else if let Some(entry) = matching {
-        entry.saved.name.clone()
-    } else if let Some(name) = &imported_name {
-        fill(lang, "scenarios.imported-name", &[("name", name)])
+        (entry.saved.name.clone(), entry.saved.name.clone())
+    } else if let Some(name) = imported_name {
+        (
+            fill(lang, "scenarios.imported-name", &[("name", &name)]),
+            name,
+        )
     } else {
-        text(lang, "scenarios.unsaved-name")
-    };
-    // Files are named after the scenario itself, without the "(imported)" of the label; an
-    // unsaved scenario has no name of its own.
-    let unsaved = !is_baseline && matching.is_none() && imported_name.is_none();
-    let own_name = match imported_name {
-        Some(name) => name,
-        None if unsaved => String::new(),
-        None => current_name.clone(),
+        (text(lang, "scenarios.unsaved-name"), String::new())
     };
     let current_id = matching.map(|e| e.saved.id.clone());
     // The comparison below the charts follows a drag once the hand stops, not on every frame;

@@ -228,7 +228,8 @@ impl Reducible for AppState {
                 next.refusal = None;
             }
             Msg::OpenScenario(scenario) => {
-                if scenario.fits(&next.dataset) {
+                // The scenario already on screen makes no undo step.
+                if scenario.fits(&next.dataset) && scenario != *next.scenario() {
                     next.history.push(Rc::new(scenario));
                     next.refusal = None;
                 }

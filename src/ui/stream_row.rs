@@ -370,7 +370,8 @@ fn bad_amount_message(reason: BadAmount, style: MoneyStyle, lang: Lang) -> Strin
         ),
         (BadAmount::NotAnAmount, MoneyStyle::Wan(_)) => text(lang, "row.bad-amount-wan"),
         (BadAmount::NotAnAmount, MoneyStyle::Cny) => text(lang, "row.bad-amount-cny"),
-        (BadAmount::MisplacedComma, _) => text(lang, "row.bad-comma"),
+        (BadAmount::MisplacedComma, MoneyStyle::Wan(_)) => text(lang, "row.bad-comma-wan"),
+        (BadAmount::MisplacedComma, MoneyStyle::Cny) => text(lang, "row.bad-comma-cny"),
     }
 }
 

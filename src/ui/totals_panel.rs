@@ -59,27 +59,26 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
     let lang = *lang;
     let grand = totals.grand();
     // The grand total and its two parts, written so that they add up as read.
-    let (grand_text, parts) = format_sum(
+    let (grand_text, [granted_part, sought_part]) = format_sum(
         grand,
-        &[totals.counted.granted, totals.counted.sought],
+        [totals.counted.granted, totals.counted.sought],
         lang.money_style(),
     );
-    let (granted_part, sought_part) = (&parts[0], &parts[1]);
     let summary = if *count_sought {
         fill(
             lang,
             "totals.announce",
             &[
                 ("grand", &grand_text),
-                ("granted", granted_part),
-                ("sought", sought_part),
+                ("granted", &granted_part),
+                ("sought", &sought_part),
             ],
         )
     } else {
         fill(
             lang,
             "totals.announce-granted-only",
-            &[("grand", &money(grand, lang))],
+            &[("grand", &grand_text)],
         )
     };
     let announced = use_state(String::new);
@@ -134,21 +133,27 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
             <dl class="headline">
                 <div class="figure grand">
                     <dt>{ text(lang, grand_label) }</dt>
-                    <dd id="total-grand" class="big">{ money(grand, lang) }</dd>
+                    <dd id="total-grand" class="big">{ &grand_text }</dd>
                     if *count_sought && totals.counted.sought > 0 {
                         <dd class="note">{ fill(lang, "totals.grand-note", &[
-                            ("granted", granted_part),
-                            ("sought", sought_part),
+                            ("granted", &granted_part),
+                            ("sought", &sought_part),
                         ]) }</dd>
                     }
                 </div>
                 <div class="figure granted">
                     <dt>{ text(lang, "totals.granted") }</dt>
-                    <dd id="total-granted">{ money(totals.counted.granted, lang) }</dd>
+                    <dd id="total-granted">{ &granted_part }</dd>
                 </div>
                 <div class="figure sought">
                     <dt>{ text(lang, "totals.sought") }</dt>
-                    <dd id="total-sought">{ money(totals.pending_sought, lang) }</dd>
+                    <dd id="total-sought">{
+                        if totals.pending_sought == totals.counted.sought {
+                            sought_part.clone()
+                        } else {
+                            money(totals.pending_sought, lang)
+                        }
+                    }</dd>
                     if !*count_sought {
                         <dd class="note">{ text(lang, "totals.sought-not-counted") }</dd>
                     }

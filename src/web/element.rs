@@ -13,7 +13,7 @@ use crate::core::lang::Lang;
 use crate::core::share_link;
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
-use crate::web::{load_dataset, mode_from_name, page, roots, scenario_from_link};
+use crate::web::{load_dataset, mode_from_name, page, roots};
 
 /// A mounted explorer; `destroy()` removes it (the element calls it when it leaves the page).
 #[wasm_bindgen]
@@ -22,10 +22,28 @@ pub struct Mounted {
     root: web_sys::Element,
     /// Set by `destroy`: a dataset still being fetched is then dropped, not rendered.
     destroyed: Rc<Cell<bool>>,
+    /// The dataset on screen and the planner's scenario, after the first render.
+    shown: Rc<RefCell<Option<Kept>>>,
+}
+
+/// The dataset and scenario of a mounted explorer, handed to the next [`mount`] when the
+/// element renders again for a change that keeps them (its language, heading level or
+/// compactness): the planner's work, on the very data it was made with (a county file loaded
+/// in the explorer included), without fetching it again.
+#[wasm_bindgen]
+#[derive(Clone)]
+pub struct Kept {
+    dataset: Rc<crate::core::dataset::Dataset>,
+    scenario: crate::core::scenario::Scenario,
 }
 
 #[wasm_bindgen]
 impl Mounted {
+    /// The dataset and scenario on screen, once the explorer has rendered.
+    pub fn keep(&self) -> Option<Kept> {
+        self.shown.borrow().clone()
+    }
+
     /// Unmounts the explorer and empties its root.
     pub fn destroy(self) {
         self.destroyed.set(true);
@@ -69,11 +87,16 @@ fn understood<T>(
 /// Mounts the explorer in `host`'s shadow root. `options`: `src` (dataset URL, relative to the
 /// page), `lang` (`zh-Hans`, `zh-Hant`, `en`), `mode` (`free`, `fixed-pool`), `heading-level`
 /// (`1`–`4`, the level of the explorer's title), `compact` (boolean), `stylesheet` (the URL of
-/// the explorer's CSS), `assets` (the URL of the folder holding the downloadable template
-/// and schema) and `scenario` (a share link to open instead of the source figures). The element fires
+/// the explorer's CSS) and `assets` (the URL of the folder holding the downloadable template
+/// and schema). With `kept` (from [`Mounted::keep`]) it shows that dataset and scenario
+/// rather than loading `src` and starting from the source figures in `mode`. The element fires
 /// `explorerready` once rendered and `scenariochange` with the totals after every change.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, JsValue> {
+pub fn mount(
+    host: web_sys::HtmlElement,
+    options: JsValue,
+    kept: Option<Kept>,
+) -> Result<Mounted, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
@@ -113,33 +136,42 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
     let src = option(&options, "src");
-    // The planner's scenario, as a share link, when the element mounts again for a change that
-    // keeps the data (its language, heading level or compactness).
-    let kept = option(&options, "scenario");
     let asset_base = option(&options, "assets").unwrap_or_else(|| "./".to_owned());
 
     let app = Rc::new(RefCell::new(None));
     let destroyed = Rc::new(Cell::new(false));
+    let shown = Rc::new(RefCell::new(None));
     let mounted = Mounted {
         app: app.clone(),
         root: root.clone(),
         destroyed: destroyed.clone(),
+        shown: shown.clone(),
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let (dataset, mut notices) = load_dataset(src.as_deref()).await;
+        let (dataset, scenario, notices) = match kept {
+            Some(Kept { dataset, scenario }) => (dataset, scenario, Vec::new()),
+            None => {
+                let (dataset, notices) = load_dataset(src.as_deref()).await;
+                let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
+                if let Some(mode) = mode {
+                    scenario.mode = mode;
+                }
+                (dataset, scenario, notices)
+            }
+        };
         // Removed, or replaced by a newer mount, while the dataset was on its way.
         if destroyed.get() {
             return;
         }
-        let (mut scenario, link_notice) =
-            scenario_from_link(&dataset, kept.as_deref(), lang, false);
-        notices.extend(link_notice);
-        if let (None, Some(mode)) = (&kept, mode) {
-            scenario.mode = mode;
-        }
         let on_change = {
             let host = host.clone();
-            Callback::from(move |change: ScenarioChange| fire_change(&host, &change))
+            Callback::from(move |change: ScenarioChange| {
+                *shown.borrow_mut() = Some(Kept {
+                    dataset: change.dataset.clone(),
+                    scenario: change.scenario.clone(),
+                });
+                fire_change(&host, &change);
+            })
         };
         let handle = yew::Renderer::<App>::with_root_and_props(
             root,

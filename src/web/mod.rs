@@ -45,8 +45,9 @@ pub fn start() {
     let data_url = page::query_param("data");
     wasm_bindgen_futures::spawn_local(async move {
         let (dataset, mut notices) = load_dataset(data_url.as_deref()).await;
-        let (scenario, link_notice) =
-            scenario_from_link(&dataset, page::fragment().as_deref(), lang, !framed);
+        // An anchor in the page (`#main-content`, after the skip link) is no share link.
+        let link = page::fragment().filter(|fragment| share_link::is_link_fragment(fragment));
+        let (scenario, link_notice) = scenario_from_link(&dataset, link.as_deref(), lang, !framed);
         // A link that could not be read stays in the address bar, to be looked at or sent back,
         // until the planner changes something: the app's first report (the baseline) skips it.
         let keep_link = std::cell::Cell::new(link_notice.is_some());

@@ -253,12 +253,13 @@ describe('other datasets', () => {
     await page.waitForSelector('.notice');
     assert.match(await page.locator('.notice').innerText(), /Line 2, column \d+: the file ends too early/);
     assert.match(await page.locator('.notice').innerText(), /truncated\.json”: 1 error found\./);
-    // The list is a named region a keyboard reaches (it scrolls when long), outside what the
-    // alert reads out: the alert says how many problems, not every one of them.
+    // The list is a named region a keyboard reaches (it scrolls when long), outside the alert:
+    // the alert says how many problems, not every one of them.
     const list = page.getByRole('region', { name: 'Problems found' });
     assert.equal(await list.getAttribute('tabindex'), '0');
-    assert.equal(await list.getAttribute('aria-live'), 'off');
     assert.match(await list.innerText(), /the file ends too early/);
+    assert.equal(await list.evaluate((region) => region.closest('[role="alert"]')), null);
+    assert.match(await page.getByRole('alert').filter({ hasText: 'truncated.json' }).innerText(), /1 error found/);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
     // Said beside the button too, where the planner is.
     assert.equal(
