@@ -53,7 +53,7 @@ use crate::core::csv::{BOM, Cell, SyntaxKind, read, unneutralise, write_record};
 use crate::core::dataset::{Dataset, Localized, Status};
 use crate::core::lang::Lang;
 use crate::core::money::{
-    BadAmount, MoneyStyle, Script, commas_separate_thousands, half_width, parse_amount,
+    BadAmount, MoneyStyle, Script, WAN_UNITS, commas_separate_thousands, half_width, parse_amount,
 };
 use crate::core::validate::{Problem, ProblemKind, Severity, decode_text, validate_value};
 use crate::i18n::{fill, located, problem_message, text};
@@ -700,21 +700,14 @@ fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
         .collect();
     // A comma between thousands is a spreadsheet's; any other (`1,2`, a decimal comma) would
     // be read as a different number once taken out.
-    let number = ["万元", "萬元", "万", "萬", "元"]
-        .iter()
-        .find_map(|unit| spaced_out.strip_suffix(unit))
-        .unwrap_or(&spaced_out);
-    if !commas_separate_thousands(number) {
+    if !commas_separate_thousands(&spaced_out) {
         return Err(ProblemKind::NotAnAmount);
     }
     let cleaned: String = spaced_out
         .chars()
         .filter(|c| !matches!(c, ',' | '_'))
         .collect();
-    if ["万", "萬", "万元", "萬元"]
-        .iter()
-        .any(|suffix| cleaned.ends_with(suffix))
-    {
+    if WAN_UNITS.iter().any(|unit| cleaned.ends_with(unit)) {
         // `-273万` reads as a negative number, as `-2730000` does, for the dataset check to
         // refuse. The rest of the cell is parsed whole, so a second unit (`CNY 273万`) is
         // refused rather than read as yuan.

@@ -8,6 +8,9 @@ use std::fmt::Write as _;
 /// Yuan in one 万 (ten thousand), the unit Chinese planning documents count in.
 pub const YUAN_PER_WAN: i64 = 10_000;
 
+/// How 万 is written after a number, in either script, longest first.
+pub const WAN_UNITS: [&str; 4] = ["万元", "萬元", "万", "萬"];
+
 /// The largest amount a dataset may state for one stream: 10^15 yuan. Anything above is
 /// certainly a typing error, and the bound keeps every sum of a dataset's streams inside an
 /// `i64` (checked at compile time beside `MAX_STREAMS`).
@@ -104,7 +107,7 @@ pub fn format_cny_compact(amount: i64) -> String {
     if magnitude < 1_000_000 {
         return format_cny_exact(amount);
     }
-    let hundredths = (magnitude + 5_000) / 10_000;
+    let hundredths = hundredths_of_a_million(magnitude);
     format!(
         "CNY {}{} million",
         sign(amount),
@@ -152,8 +155,13 @@ fn compact_value(amount: i64) -> i64 {
     if magnitude < 1_000_000 {
         return amount;
     }
-    let rounded = i64::try_from((magnitude + 5_000) / 10_000 * 10_000).unwrap_or(i64::MAX);
+    let rounded = i64::try_from(hundredths_of_a_million(magnitude) * 10_000).unwrap_or(i64::MAX);
     if amount < 0 { -rounded } else { rounded }
+}
+
+/// `magnitude` yuan in hundredths of a million, rounded half-up on integers.
+fn hundredths_of_a_million(magnitude: u64) -> u64 {
+    (magnitude + 5_000) / 10_000
 }
 
 /// A signed change: `+50万元`, `-CNY 500,000`, `±0` when unchanged.
@@ -200,7 +208,7 @@ pub enum BadAmount {
 pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
     let text: String = text.chars().map(half_width).collect();
     let text = text.trim();
-    let (number, style) = ["万元", "萬元", "万", "萬"]
+    let (number, style) = WAN_UNITS
         .iter()
         .find_map(|unit| text.strip_suffix(unit))
         // The unit as typed; how it is written does not change the number.
@@ -254,21 +262,29 @@ pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
         .ok_or(BadAmount::TooLarge)
 }
 
-/// Whether every comma in `number` (spaces and unit taken out) stands between thousands: none
-/// after the point, one to three digits before the first and not starting with 0 (`0,500` is
-/// no thousands), exactly three after each.
+/// Whether every comma in `number` (spaces taken out) stands between thousands: none after the
+/// point, one to three digits before the first and not starting with 0 (`0,500` is no
+/// thousands), exactly three after each. Only digits count, so a sign or unit around the
+/// number (`-1,234`, `2,730,000元`) changes nothing; whether they belong is for the parser.
 pub fn commas_separate_thousands(number: &str) -> bool {
     let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
     if fraction.contains(',') {
         return false;
     }
-    let mut groups = whole.split(',');
-    let first = groups.next().unwrap_or("");
-    let first = first.strip_prefix('-').unwrap_or(first);
-    !whole.contains(',')
-        || ((1..=3).contains(&first.chars().count())
-            && !first.starts_with('0')
-            && groups.all(|group| group.chars().count() == 3))
+    if !whole.contains(',') {
+        return true;
+    }
+    let digits = |group: &str| {
+        group
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+    };
+    let mut groups = whole.split(',').map(digits);
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len())
+        && !first.starts_with('0')
+        && groups.all(|group| group.len() == 3)
 }
 
 /// A full-width digit, point or comma (`２`, `．`, `，`) as its ASCII form; any other character

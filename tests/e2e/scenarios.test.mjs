@@ -389,20 +389,21 @@ describe('what-if scenarios', () => {
       assert.equal(await page.getAttribute('#stream-3-percent', 'aria-invalid'), 'true');
       assert.deepEqual(await totals(page), atHalf, `${typed} changes nothing`);
     }
+    /** The field shows `percent`, with no error. */
+    const showsPercent = async (percent) => {
+      await untilValue(page, '#stream-3-percent', percent);
+      assert.equal(await page.inputValue('#stream-3-percent'), percent);
+      assert.equal(await page.getAttribute('#stream-3-percent', 'aria-invalid'), 'false');
+      assert.equal(await page.locator('#stream-3-percent-error').innerText(), '');
+    };
     // Another outcome drops the text: picked again, "in part" shows its own percentage.
     await page.selectOption('#stream-3-outcome', 'granted');
     await page.selectOption('#stream-3-outcome', 'partial');
-    await untilValue(page, '#stream-3-percent', '50');
-    assert.equal(await page.inputValue('#stream-3-percent'), '50');
-    assert.equal(await page.getAttribute('#stream-3-percent', 'aria-invalid'), 'false');
-    assert.equal(await page.locator('#stream-3-percent-error').innerText(), '');
+    await showsPercent('50');
     // Full-width digits, as a Chinese input method types them, are a percentage.
     await page.fill('#stream-3-percent', '６０％');
     await page.press('#stream-3-percent', 'Tab');
-    await untilValue(page, '#stream-3-percent', '60');
-    assert.equal(await page.inputValue('#stream-3-percent'), '60');
-    assert.equal(await page.getAttribute('#stream-3-percent', 'aria-invalid'), 'false');
-    assert.equal(await page.locator('#stream-3-percent-error').innerText(), '');
+    await showsPercent('60');
     assert.notDeepEqual(await totals(page), atHalf);
     assert.deepEqual(errors, []);
   });
