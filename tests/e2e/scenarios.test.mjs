@@ -555,6 +555,7 @@ describe('what-if scenarios', () => {
     await page.locator('.notices').waitFor();
     assert.match(await textOf(page, '.notices'), /保存的方案无法读取/);
     assert.match(await textOf(page, '.notices'), /不完整/);
+    assert.doesNotMatch(await page.locator('.notices').textContent(), /[：。；] /, 'no space after Chinese punctuation');
     assert.equal(await stored(page), broken, 'the stored text is untouched');
     const backups = await backupKeys(page);
     assert.equal(backups.length, 1);
