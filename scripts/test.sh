@@ -13,7 +13,7 @@ trap 'rm -f "$log"' EXIT
 stage() { printf '\n==> %s\n' "$*" >&2; }
 
 stage "native tests (core, charts, i18n, corpus)"
-cargo test --locked 2>&1 | tee -a "$log"
+cargo test --locked --workspace 2>&1 | tee -a "$log"
 
 stage "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test browser 2>&1 | tee -a "$log"

@@ -1,7 +1,7 @@
 //! Muchuan Funding Explorer: the money Leshan city has lined up for Muchuan county's
 //! returning-migrant entrepreneurship drive, and what-if allocations over it.
 //!
-//! - [`core`]: pure Rust (data model, validation, engine, totals, formatting), tested natively.
+//! - [`core`]: the `muchuan-core` crate (`crates/core`): pure Rust, no web or i18n dependency.
 //! - [`charts`]: drawings rendered to SVG strings, pure as well.
 //! - [`i18n`]: the interface's messages in Simplified Chinese, English and Traditional Chinese.
 //! - `ui` and `web` (wasm32 only): the Yew components and the browser edge.
@@ -15,12 +15,11 @@ rust_i18n::i18n!(
 );
 
 pub mod charts;
-pub mod core;
+pub use muchuan_core as core;
 pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-/// The Muchuan dataset compiled into the app, as published in `data/muchuan.json`.
-pub const MUCHUAN_JSON: &str = include_str!("../data/muchuan.json");
+pub use muchuan_core::MUCHUAN_JSON;

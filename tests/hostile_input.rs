@@ -13,7 +13,7 @@ use muchuan_funding_explorer::core::scenario::{Action, BalanceMode, Outcome, Sce
 use muchuan_funding_explorer::core::share_link::{decode, encode};
 use muchuan_funding_explorer::core::totals::Totals;
 use muchuan_funding_explorer::core::validate::parse_dataset;
-use muchuan_funding_explorer::i18n::fill;
+use muchuan_funding_explorer::i18n::{CsvIn, fill};
 
 const HOSTILE: &str = include_str!("e2e/fixtures/hostile.json");
 
@@ -193,7 +193,7 @@ fn the_csv_export_neutralises_formula_cells() {
     let dataset = hostile();
     let scenario = busy_scenario(&dataset);
     for lang in Lang::ALL {
-        let csv = scenario_csv(&dataset, &scenario, lang).expect("the scenario fits");
+        let csv = scenario_csv(&dataset, &scenario, &CsvIn(lang)).expect("the scenario fits");
         let records = read(csv.trim_start_matches('\u{FEFF}')).expect("the export is CSV");
         let mut neutralised = 0;
         for cell in records.iter().flat_map(|r| &r.cells) {

@@ -6,8 +6,10 @@
 //! [`crate::core::dataset::Localized`].
 
 pub mod catalogue;
+mod core_errors;
 mod problems;
 
+pub use core_errors::{CsvIn, Message, status_word};
 pub use problems::{located, problem_message};
 
 use crate::core::lang::Lang;

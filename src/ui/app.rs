@@ -10,6 +10,7 @@ use crate::core::lang::Lang;
 use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::totals::Totals;
+use crate::i18n::Message;
 use crate::i18n::text;
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;

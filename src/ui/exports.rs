@@ -13,6 +13,7 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::core::validate::MAX_BYTES;
+use crate::i18n::Message;
 use crate::i18n::{fill, problem_message, text};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::state::{AppState, DatasetRef, Msg, Notice};
@@ -83,7 +84,7 @@ impl Export {
             Export::Csv => Some((
                 file_name(&stem, name, "csv"),
                 "text/csv;charset=utf-8",
-                export::scenario_csv(dataset, scenario, lang)?,
+                export::scenario_csv(dataset, scenario, &crate::i18n::CsvIn(lang))?,
             )),
             Export::Json => Some((
                 file_name(&stem, name, "json"),

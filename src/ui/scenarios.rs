@@ -17,6 +17,7 @@ use crate::core::saved::{EditError, MAX_NAME_CHARS, STORAGE_KEY, SavedScenario, 
 use crate::core::scenario::Scenario;
 use crate::core::share_link::{self, LinkError};
 use crate::core::totals::Totals;
+use crate::i18n::Message;
 use crate::i18n::{fill, text};
 use crate::ui::compare::{Choice, Compare};
 use crate::ui::exports::Exports;

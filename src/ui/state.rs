@@ -14,6 +14,7 @@ use crate::core::history::History;
 use crate::core::lang::Lang;
 use crate::core::scenario::{Action, Refusal, Scenario};
 use crate::core::validate::{Problem, Severity};
+use crate::i18n::Message;
 
 /// A shared dataset that compares by identity, so props holding it compare in O(1).
 #[derive(Clone, Debug)]

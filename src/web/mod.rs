@@ -22,6 +22,7 @@ use crate::core::lang::Lang;
 use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::validate::{Report, parse_dataset};
+use crate::i18n::Message;
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
 use crate::ui::state::{DatasetProblem, Notice};

@@ -175,9 +175,9 @@ mod tests {
     proptest! {
         #[test]
         fn matches_the_reference(
-            total in prop_oneof![0i64..1_000, 0i64..100_000_000_000, 0i64..=crate::core::money::MAX_AMOUNT],
+            total in prop_oneof![0i64..1_000, 0i64..100_000_000_000, 0i64..=crate::money::MAX_AMOUNT],
             weights in proptest::collection::vec(
-                prop_oneof![-5i64..1_000, 0i64..10_000_000_000, 0i64..=crate::core::money::MAX_AMOUNT],
+                prop_oneof![-5i64..1_000, 0i64..10_000_000_000, 0i64..=crate::money::MAX_AMOUNT],
                 0..60,
             ),
         ) {

@@ -2,7 +2,7 @@
 //! every stream on every slider move.
 
 /// Each id's position in its list; on a repeat the first, as
-/// [`Dataset::kind_index`](crate::core::dataset::Dataset::kind_index) finds it.
+/// [`Dataset::kind_index`](crate::dataset::Dataset::kind_index) finds it.
 ///
 /// A small open-addressing table: at a thousand streams, a linear search per stream (or the
 /// standard map, at the size-optimised level the app is built with) was most of the

@@ -4,10 +4,10 @@
 //! Every figure is an exact integer sum of stream amounts; shares are apportioned so they add
 //! to exactly 100.0%.
 
-use crate::core::apportion::shares_in_tenths;
-use crate::core::dataset::{Dataset, Status};
-use crate::core::id_index::IdIndex;
-use crate::core::scenario::{Outcome, Scenario};
+use crate::apportion::shares_in_tenths;
+use crate::dataset::{Dataset, Status};
+use crate::id_index::IdIndex;
+use crate::scenario::{Outcome, Scenario};
 
 /// How one stream's planned money counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

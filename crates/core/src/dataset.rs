@@ -1,12 +1,12 @@
 //! The dataset format: one funding programme, its kinds of funding, its agencies and its streams.
 //!
-//! These are the types a valid dataset becomes. Text arrives through [`crate::core::validate`],
+//! These are the types a valid dataset becomes. Text arrives through [`crate::validate`],
 //! which checks everything and reports every problem; the types themselves are plain data.
 //! The JSON Schema in `data/dataset.schema.json` is generated from them (see `core::schema`).
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::lang::Lang;
+use crate::lang::Lang;
 
 /// The one version of the format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -171,7 +171,7 @@ pub struct Stream {
     /// The `id` of one of the dataset's agencies.
     pub agency: String,
     /// Whole yuan, 0 to 10^15; `null` when the source states no amount.
-    #[cfg_attr(test, schemars(range(min = 0, max = crate::core::money::MAX_AMOUNT)))]
+    #[cfg_attr(test, schemars(range(min = 0, max = crate::money::MAX_AMOUNT)))]
     pub amount: Option<i64>,
     /// Granted in one of the source's words, or sought.
     pub status: Status,

@@ -1,6 +1,6 @@
 //! The languages the explorer speaks, and how a language tag picks one.
 
-use crate::core::money::{MoneyStyle, Script};
+use crate::money::{MoneyStyle, Script};
 
 /// A language of the interface and of dataset texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

@@ -41,11 +41,9 @@
 
 use std::collections::HashMap;
 
-use crate::core::dataset::{Dataset, Status};
-use crate::core::lang::Lang;
-use crate::core::money::MAX_AMOUNT;
-use crate::core::scenario::{BalanceMode, Outcome, Scenario};
-use crate::i18n::{fill, text};
+use crate::dataset::{Dataset, Status};
+use crate::money::MAX_AMOUNT;
+use crate::scenario::{BalanceMode, Outcome, Scenario};
 
 /// The format version this build writes and reads.
 pub const LINK_VERSION: u32 = 1;
@@ -163,63 +161,6 @@ pub enum LinkError {
     },
     /// The scenario read does not fit the dataset (a safeguard; the checks above catch it first).
     DoesNotFit,
-}
-
-impl LinkError {
-    /// The error as one sentence in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            LinkError::Empty => text(lang, "io.link.empty"),
-            LinkError::TooLong { bytes } => fill(
-                lang,
-                "io.link.too-long",
-                &[
-                    ("bytes", &bytes.to_string()),
-                    ("max", &MAX_LINK_BYTES.to_string()),
-                ],
-            ),
-            LinkError::NotALink => text(lang, "io.link.not-a-link"),
-            LinkError::UnsupportedVersion { found } => {
-                fill(lang, "io.link.unsupported-version", &[("found", found)])
-            }
-            LinkError::BadSegment { segment } => {
-                fill(lang, "io.link.bad-segment", &[("segment", segment)])
-            }
-            LinkError::UnknownSetting { name } => {
-                fill(lang, "io.link.unknown-setting", &[("name", name)])
-            }
-            LinkError::BadSetting { name, value } => fill(
-                lang,
-                "io.link.bad-setting",
-                &[("name", name), ("value", value)],
-            ),
-            LinkError::RepeatedSetting { name } => {
-                fill(lang, "io.link.repeated-setting", &[("name", name)])
-            }
-            LinkError::UnknownStream { id } => fill(lang, "io.link.unknown-stream", &[("id", id)]),
-            LinkError::RepeatedStream { id } => {
-                fill(lang, "io.link.repeated-stream", &[("id", id)])
-            }
-            LinkError::UnknownPart { id, part } => {
-                fill(lang, "io.link.unknown-part", &[("id", id), ("part", part)])
-            }
-            LinkError::RepeatedPart { id, part } => {
-                fill(lang, "io.link.repeated-part", &[("id", id), ("part", part)])
-            }
-            LinkError::BadAmount { id, text } => {
-                fill(lang, "io.link.bad-amount", &[("id", id), ("text", text)])
-            }
-            LinkError::AmountOutOfRange { id } => {
-                fill(lang, "io.link.amount-out-of-range", &[("id", id)])
-            }
-            LinkError::NoAmount { id } => fill(lang, "io.link.no-amount", &[("id", id)]),
-            LinkError::NotSought { id } => fill(lang, "io.link.not-sought", &[("id", id)]),
-            LinkError::BadPercent { id, text } => {
-                fill(lang, "io.link.bad-percent", &[("id", id), ("text", text)])
-            }
-            LinkError::DoesNotFit => text(lang, "io.link.does-not-fit"),
-        }
-    }
 }
 
 /// Writes `scenario` as a link relative to `dataset` (without the `#`). `scenario` must fit
@@ -485,10 +426,10 @@ fn echo(text: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::core::dataset::{Agency, Kind, Localized, Source, Stream};
-    use crate::core::scenario::Action;
-    use crate::core::totals::Totals;
-    use crate::core::validate::parse_dataset;
+    use crate::dataset::{Agency, Kind, Localized, Source, Stream};
+    use crate::scenario::Action;
+    use crate::totals::Totals;
+    use crate::validate::parse_dataset;
     use proptest::prelude::*;
 
     pub(crate) fn muchuan() -> Dataset {
@@ -745,17 +686,12 @@ pub(crate) mod tests {
         ];
         for (link, error) in cases {
             assert_eq!(decode(&link, &dataset), Err(error.clone()), "{link:?}");
-            assert!(!error.message(Lang::En).is_empty());
         }
         let long = format!("v1;{}=1", "a".repeat(100));
         match decode(&long, &dataset) {
             Err(LinkError::UnknownStream { id }) => assert_eq!(id.chars().count(), 41),
             other => panic!("{other:?}"),
         }
-        assert_eq!(
-            LinkError::UnknownStream { id: "x".into() }.message(Lang::En),
-            "the link names the stream “x”, which this dataset does not have"
-        );
     }
 
     /// A setting cannot be mistaken for a stream, whatever the ids.

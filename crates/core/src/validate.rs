@@ -8,10 +8,10 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use crate::core::dataset::{
+use crate::dataset::{
     Agency, Dataset, FORMAT_VERSION, Kind, Localized, Source, Status, Stream, Units,
 };
-use crate::core::money::MAX_AMOUNT;
+use crate::money::MAX_AMOUNT;
 
 /// The largest dataset file read: 4 MiB, far above a county's few dozen streams.
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
@@ -799,7 +799,7 @@ fn sort_in_file_order(problems: &mut [Problem], text: &str) {
         }
         spans.found.get("").map_or(0, |(_, end)| *end)
     };
-    crate::core::sort::sort_by_key(problems, |p| {
+    crate::sort::sort_by_key(problems, |p| {
         (p.severity == Severity::Warning, offset(&p.path))
     });
 }

@@ -2,11 +2,11 @@
 //!
 //! A [`Scenario`] holds only what the planner chose: the planned amount of each stream, the
 //! locks, the assumed outcome of each sought stream, the balance mode and whether sought money
-//! is counted. Totals are derived from it (see [`crate::core::totals`]), never stored.
+//! is counted. Totals are derived from it (see [`crate::totals`]), never stored.
 
-use crate::core::apportion::apportion;
-use crate::core::dataset::{Dataset, Status};
-use crate::core::money::{MAX_AMOUNT, half_width};
+use crate::apportion::apportion;
+use crate::dataset::{Dataset, Status};
+use crate::money::{MAX_AMOUNT, half_width};
 
 /// One slider step: 10,000 yuan (1 万).
 pub const STEP: i64 = 10_000;

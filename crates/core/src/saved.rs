@@ -19,7 +19,7 @@
 //! - `name`: the planner's name for it, at most [`MAX_NAME_CHARS`] characters;
 //! - `saved_at`: when it was saved, in milliseconds since the Unix epoch, given by the caller
 //!   (`Date.now()`); the store never reads a clock;
-//! - `share`: the scenario in the share-link format of [`crate::core::share_link`] (version
+//! - `share`: the scenario in the share-link format of [`crate::share_link`] (version
 //!   inside), at most [`MAX_LINK_BYTES`] bytes; it is read against the dataset only when the
 //!   scenario is opened, so a store never breaks because the dataset changed.
 //!
@@ -29,9 +29,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::core::lang::Lang;
-use crate::core::share_link::MAX_LINK_BYTES;
-use crate::i18n::{fill, text};
+use crate::share_link::MAX_LINK_BYTES;
 
 /// The store version this build reads and writes.
 pub const STORE_VERSION: u64 = 1;
@@ -101,36 +99,6 @@ pub enum LoadError {
     },
 }
 
-impl LoadError {
-    /// The error as one sentence in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            LoadError::TooLarge { bytes } => fill(
-                lang,
-                "io.saved.too-large",
-                &[("size", &(bytes / 1024).to_string())],
-            ),
-            LoadError::Truncated => text(lang, "io.saved.truncated"),
-            LoadError::Corrupted { path, position } => {
-                let place = match position {
-                    Some((line, column)) => fill(
-                        lang,
-                        "problem.at-line",
-                        &[("line", &line.to_string()), ("column", &column.to_string())],
-                    ),
-                    None if path.is_empty() => text(lang, "problem.whole-file"),
-                    None => path.clone(),
-                };
-                fill(lang, "io.saved.corrupted", &[("place", &place)])
-            }
-            LoadError::MissingVersion => text(lang, "io.saved.missing-version"),
-            LoadError::UnknownVersion { found } => {
-                fill(lang, "io.saved.unknown-version", &[("found", found)])
-            }
-        }
-    }
-}
-
 /// Why an edit of the store was refused; the store is then unchanged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EditError {
@@ -146,28 +114,6 @@ pub enum EditError {
     ShareTooLong,
     /// The store would grow past [`MAX_STORE_BYTES`].
     TooLarge,
-}
-
-impl EditError {
-    /// The error as one sentence in `lang`.
-    pub fn message(self, lang: Lang) -> String {
-        match self {
-            EditError::EmptyName => text(lang, "io.saved.empty-name"),
-            EditError::NameTooLong => fill(
-                lang,
-                "io.saved.name-too-long",
-                &[("max", &MAX_NAME_CHARS.to_string())],
-            ),
-            EditError::Full => fill(
-                lang,
-                "io.saved.full",
-                &[("max", &MAX_SCENARIOS.to_string())],
-            ),
-            EditError::UnknownId => text(lang, "io.saved.unknown-id"),
-            EditError::ShareTooLong => text(lang, "io.saved.share-too-long"),
-            EditError::TooLarge => text(lang, "io.saved.store-too-large"),
-        }
-    }
 }
 
 impl Store {
@@ -484,9 +430,6 @@ mod tests {
             full.duplicate("s1", "one more", 0).err(),
             Some(EditError::Full)
         );
-        for error in [EditError::Full, EditError::TooLarge, EditError::NameTooLong] {
-            assert!(!error.message(Lang::ZhHans).is_empty());
-        }
     }
 
     #[test]
@@ -572,17 +515,6 @@ mod tests {
             Store::parse(&deep).is_err(),
             "deep nesting is refused, not a stack overflow"
         );
-        for error in [
-            LoadError::Truncated,
-            LoadError::MissingVersion,
-            LoadError::UnknownVersion { found: "0".into() },
-            LoadError::Corrupted {
-                path: "scenarios[1].id".into(),
-                position: None,
-            },
-        ] {
-            assert!(!error.message(Lang::En).is_empty());
-        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Keeps `data/dataset.schema.json` equal to the schema generated from the Rust types.
 //! Run with `UPDATE_SCHEMA=1 cargo test schema` after changing the format.
 
-use crate::core::dataset::Dataset;
+use crate::dataset::Dataset;
 
 #[test]
 fn committed_schema_matches_the_types() {
@@ -10,7 +10,10 @@ fn committed_schema_matches_the_types() {
         "{}\n",
         serde_json::to_string_pretty(&schema).expect("a schema serialises")
     );
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/dataset.schema.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/dataset.schema.json"
+    );
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(path, &generated).expect("schema written");
     }

@@ -1,0 +1,316 @@
+//! The core's typed errors and refusals in words: the one place they become sentences.
+
+use crate::core::csv::SyntaxKind;
+use crate::core::csv_import::{CsvProblem, CsvProblemKind, Separator, column_letters};
+use crate::core::dataset::Status;
+use crate::core::export::{Column, CsvWords, ImportError, ImportErrorKind, TotalLabel};
+use crate::core::lang::Lang;
+use crate::core::saved::{EditError, LoadError, MAX_NAME_CHARS, MAX_SCENARIOS};
+use crate::core::share_link::{LinkError, MAX_LINK_BYTES};
+use crate::core::validate::{Problem, ProblemKind, Severity};
+use crate::i18n::{fill, located, problem_message, text};
+
+/// A typed value that the interface can say in each language.
+pub trait Message {
+    /// The value as one sentence in `lang` (a problem's starting with where it is).
+    fn message(&self, lang: Lang) -> String;
+}
+
+impl Message for Problem {
+    fn message(&self, lang: Lang) -> String {
+        problem_message(self, lang)
+    }
+}
+
+impl Message for LinkError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            LinkError::Empty => text(lang, "io.link.empty"),
+            LinkError::TooLong { bytes } => fill(
+                lang,
+                "io.link.too-long",
+                &[
+                    ("bytes", &bytes.to_string()),
+                    ("max", &MAX_LINK_BYTES.to_string()),
+                ],
+            ),
+            LinkError::NotALink => text(lang, "io.link.not-a-link"),
+            LinkError::UnsupportedVersion { found } => {
+                fill(lang, "io.link.unsupported-version", &[("found", found)])
+            }
+            LinkError::BadSegment { segment } => {
+                fill(lang, "io.link.bad-segment", &[("segment", segment)])
+            }
+            LinkError::UnknownSetting { name } => {
+                fill(lang, "io.link.unknown-setting", &[("name", name)])
+            }
+            LinkError::BadSetting { name, value } => fill(
+                lang,
+                "io.link.bad-setting",
+                &[("name", name), ("value", value)],
+            ),
+            LinkError::RepeatedSetting { name } => {
+                fill(lang, "io.link.repeated-setting", &[("name", name)])
+            }
+            LinkError::UnknownStream { id } => fill(lang, "io.link.unknown-stream", &[("id", id)]),
+            LinkError::RepeatedStream { id } => {
+                fill(lang, "io.link.repeated-stream", &[("id", id)])
+            }
+            LinkError::UnknownPart { id, part } => {
+                fill(lang, "io.link.unknown-part", &[("id", id), ("part", part)])
+            }
+            LinkError::RepeatedPart { id, part } => {
+                fill(lang, "io.link.repeated-part", &[("id", id), ("part", part)])
+            }
+            LinkError::BadAmount { id, text } => {
+                fill(lang, "io.link.bad-amount", &[("id", id), ("text", text)])
+            }
+            LinkError::AmountOutOfRange { id } => {
+                fill(lang, "io.link.amount-out-of-range", &[("id", id)])
+            }
+            LinkError::NoAmount { id } => fill(lang, "io.link.no-amount", &[("id", id)]),
+            LinkError::NotSought { id } => fill(lang, "io.link.not-sought", &[("id", id)]),
+            LinkError::BadPercent { id, text } => {
+                fill(lang, "io.link.bad-percent", &[("id", id), ("text", text)])
+            }
+            LinkError::DoesNotFit => text(lang, "io.link.does-not-fit"),
+        }
+    }
+}
+
+impl Message for LoadError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            LoadError::TooLarge { bytes } => fill(
+                lang,
+                "io.saved.too-large",
+                &[("size", &(bytes / 1024).to_string())],
+            ),
+            LoadError::Truncated => text(lang, "io.saved.truncated"),
+            LoadError::Corrupted { path, position } => {
+                let place = match position {
+                    Some((line, column)) => fill(
+                        lang,
+                        "problem.at-line",
+                        &[("line", &line.to_string()), ("column", &column.to_string())],
+                    ),
+                    None if path.is_empty() => text(lang, "problem.whole-file"),
+                    None => path.clone(),
+                };
+                fill(lang, "io.saved.corrupted", &[("place", &place)])
+            }
+            LoadError::MissingVersion => text(lang, "io.saved.missing-version"),
+            LoadError::UnknownVersion { found } => {
+                fill(lang, "io.saved.unknown-version", &[("found", found)])
+            }
+        }
+    }
+}
+
+impl Message for EditError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            EditError::EmptyName => text(lang, "io.saved.empty-name"),
+            EditError::NameTooLong => fill(
+                lang,
+                "io.saved.name-too-long",
+                &[("max", &MAX_NAME_CHARS.to_string())],
+            ),
+            EditError::Full => fill(
+                lang,
+                "io.saved.full",
+                &[("max", &MAX_SCENARIOS.to_string())],
+            ),
+            EditError::UnknownId => text(lang, "io.saved.unknown-id"),
+            EditError::ShareTooLong => text(lang, "io.saved.share-too-long"),
+            EditError::TooLarge => text(lang, "io.saved.store-too-large"),
+        }
+    }
+}
+
+impl Message for CsvProblem {
+    fn message(&self, lang: Lang) -> String {
+        let letter = self.column.map(column_letters);
+        let header = self.header.as_deref().unwrap_or("");
+        let place = match (self.row, letter) {
+            (Some(row), Some(letter)) if header.is_empty() => fill(
+                lang,
+                "io.csv-import.at-cell-plain",
+                &[("row", &row.to_string()), ("column", &letter)],
+            ),
+            (Some(row), Some(letter)) => fill(
+                lang,
+                "io.csv-import.at-cell",
+                &[
+                    ("row", &row.to_string()),
+                    ("column", &letter),
+                    ("header", header),
+                ],
+            ),
+            (Some(row), None) if !header.is_empty() => fill(
+                lang,
+                "io.csv-import.at-row-header",
+                &[("row", &row.to_string()), ("header", header)],
+            ),
+            (Some(row), None) => fill(lang, "io.csv-import.at-row", &[("row", &row.to_string())]),
+            (None, _) if !header.is_empty() => {
+                fill(lang, "io.csv-import.at-header", &[("header", header)])
+            }
+            (None, _) if !self.path.is_empty() => self.path.clone(),
+            (None, _) => text(lang, "problem.whole-file"),
+        };
+        let what = match &self.kind {
+            CsvProblemKind::Syntax(SyntaxKind::UnterminatedQuote) => {
+                text(lang, "io.csv-import.unterminated-quote")
+            }
+            CsvProblemKind::Dataset(ProblemKind::NotUtf8) => text(lang, "io.csv-import.not-utf8"),
+            CsvProblemKind::WrongSeparator(Separator::Semicolon) => {
+                text(lang, "io.csv-import.semicolons")
+            }
+            CsvProblemKind::WrongSeparator(Separator::Tab) => text(lang, "io.csv-import.tabs"),
+            CsvProblemKind::Syntax(SyntaxKind::StrayQuote) => {
+                text(lang, "io.csv-import.stray-quote")
+            }
+            CsvProblemKind::Syntax(SyntaxKind::TextAfterQuote) => {
+                text(lang, "io.csv-import.text-after-quote")
+            }
+            CsvProblemKind::UnknownHeader { name } => {
+                fill(lang, "io.csv-import.unknown-header", &[("name", name)])
+            }
+            CsvProblemKind::DuplicateHeader { name } => {
+                fill(lang, "io.csv-import.duplicate-header", &[("name", name)])
+            }
+            CsvProblemKind::MissingColumn { name } => {
+                fill(lang, "io.csv-import.missing-column", &[("name", name)])
+            }
+            CsvProblemKind::NoStreams => text(lang, "io.csv-import.no-streams"),
+            CsvProblemKind::WrongCellCount { expected, found } => fill(
+                lang,
+                "io.csv-import.wrong-cell-count",
+                &[
+                    ("expected", &expected.to_string()),
+                    ("found", &found.to_string()),
+                ],
+            ),
+            CsvProblemKind::Conflict { first_row } => fill(
+                lang,
+                "io.csv-import.conflict",
+                &[("row", &first_row.to_string())],
+            ),
+            CsvProblemKind::DuplicateId { id, first_row } => fill(
+                lang,
+                "io.csv-import.duplicate-id",
+                &[("id", id), ("row", &first_row.to_string())],
+            ),
+            CsvProblemKind::Dataset(kind) => {
+                let problem = Problem {
+                    severity: self.severity,
+                    path: place,
+                    position: None,
+                    kind: kind.clone(),
+                };
+                return problem_message(&problem, lang);
+            }
+        };
+        located(&place, &what, lang)
+    }
+}
+
+impl Message for ImportError {
+    fn message(&self, lang: Lang) -> String {
+        let own = |what: String| located(&place(lang, &self.path, self.position), &what, lang);
+        match &self.kind {
+            ImportErrorKind::File(kind) => problem_message(
+                &Problem {
+                    severity: Severity::Error,
+                    path: self.path.clone(),
+                    position: self.position,
+                    kind: kind.clone(),
+                },
+                lang,
+            ),
+            ImportErrorKind::DatasetFile => own(text(lang, "io.import.dataset-file")),
+            ImportErrorKind::NotAScenario => own(text(lang, "io.import.not-a-scenario")),
+            ImportErrorKind::UnsupportedVersion { found } => own(fill(
+                lang,
+                "io.import.unsupported-version",
+                &[("found", found)],
+            )),
+            ImportErrorKind::UnknownStream { id } => {
+                own(fill(lang, "io.import.unknown-stream", &[("id", id)]))
+            }
+            ImportErrorKind::AmountNotStated => own(text(lang, "io.import.amount-not-stated")),
+            ImportErrorKind::AmountMissing => own(text(lang, "io.import.amount-missing")),
+            ImportErrorKind::NotSought => own(text(lang, "io.import.not-sought")),
+            ImportErrorKind::UnknownOutcome { found } => {
+                own(fill(lang, "io.import.unknown-outcome", &[("found", found)]))
+            }
+            ImportErrorKind::BadPercent => own(text(lang, "io.import.bad-percent")),
+            ImportErrorKind::UnknownMode { found } => {
+                own(fill(lang, "io.import.unknown-mode", &[("found", found)]))
+            }
+            ImportErrorKind::NameTooLong => own(fill(
+                lang,
+                "io.import.name-too-long",
+                &[("max", &MAX_NAME_CHARS.to_string())],
+            )),
+        }
+    }
+}
+
+/// Where a problem is, in words of `lang`: the line and column, the path, or the whole file.
+fn place(lang: Lang, path: &str, position: Option<(usize, usize)>) -> String {
+    match (path, position) {
+        (_, Some((line, column))) => fill(
+            lang,
+            "problem.at-line",
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        ("", None) => text(lang, "problem.whole-file"),
+        (path, None) => path.to_owned(),
+    }
+}
+
+/// A status in words of `lang`, as the screen shows it.
+pub fn status_word(status: Status, lang: Lang) -> String {
+    text(lang, &format!("status.{}", status.key()))
+}
+
+/// The scenario CSV's words in one language.
+pub struct CsvIn(pub Lang);
+
+impl CsvWords for CsvIn {
+    fn lang(&self) -> Lang {
+        self.0
+    }
+
+    fn heading(&self, column: Column) -> String {
+        let key = match column {
+            Column::Id => "id",
+            Column::Name => "name",
+            Column::Kind => "kind",
+            Column::Agency => "agency",
+            Column::Status => "status",
+            Column::Baseline => "baseline",
+            Column::Planned => "planned",
+            Column::Granted => "granted",
+            Column::Sought => "sought",
+            Column::Delta => "delta",
+            Column::Share => "share",
+        };
+        text(self.0, &format!("io.csv.{key}"))
+    }
+
+    fn status(&self, status: Status) -> String {
+        status_word(status, self.0)
+    }
+
+    fn total(&self, label: TotalLabel<'_>) -> String {
+        match label {
+            TotalLabel::Granted => text(self.0, "io.csv.total-granted"),
+            TotalLabel::Sought => text(self.0, "io.csv.total-sought"),
+            TotalLabel::Grand => text(self.0, "io.csv.total-grand"),
+            TotalLabel::Kind(name) => fill(self.0, "io.csv.total-kind", &[("kind", name)]),
+        }
+    }
+}
