@@ -5,7 +5,7 @@ use crate::core::csv_import::{CsvProblem, CsvProblemKind, Separator, column_lett
 use crate::core::dataset::Status;
 use crate::core::export::{Column, CsvWords, ImportError, ImportErrorKind, TotalLabel};
 use crate::core::lang::Lang;
-use crate::core::saved::{EditError, LoadError, MAX_NAME_CHARS, MAX_SCENARIOS};
+use crate::core::saved::{EditError, LoadError, MAX_NAME_CHARS, MAX_SCENARIOS, StorageError};
 use crate::core::share_link::{LinkError, MAX_LINK_BYTES};
 use crate::core::validate::{Problem, ProblemKind, Severity};
 use crate::i18n::{fill, located, problem_message, text};
@@ -102,6 +102,18 @@ impl Message for LoadError {
             LoadError::MissingVersion => text(lang, "io.saved.missing-version"),
             LoadError::UnknownVersion { found } => {
                 fill(lang, "io.saved.unknown-version", &[("found", found)])
+            }
+        }
+    }
+}
+
+impl Message for StorageError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            StorageError::Unavailable => text(lang, "scenarios.storage.unavailable"),
+            StorageError::Quota => text(lang, "scenarios.storage.quota"),
+            StorageError::Failed(detail) => {
+                fill(lang, "scenarios.storage.failed", &[("detail", detail)])
             }
         }
     }

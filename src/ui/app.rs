@@ -10,7 +10,6 @@ use crate::core::lang::Lang;
 use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::totals::Totals;
-use crate::i18n::Message;
 use crate::i18n::text;
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
@@ -21,7 +20,7 @@ use crate::ui::hooks::{use_list_page, use_painted};
 use crate::ui::notices::Notices;
 use crate::ui::pager::Pager;
 use crate::ui::scenarios::ScenariosPanel;
-use crate::ui::state::{AppState, Msg, Notice};
+use crate::ui::state::{AppState, LinkPlace, Msg, Notice};
 use crate::ui::stream_row::{StreamRow, free_slider_max};
 use crate::ui::totals_panel::TotalsPanel;
 
@@ -142,9 +141,9 @@ pub fn app(props: &AppProps) -> Html {
         // fragment replace the history entry and fire no such event.
         let dispatch = dispatch.clone();
         let on_screen = on_screen.clone();
-        let deps = (props.standalone, lang, state.dataset.clone());
-        use_effect_with(deps, move |(standalone, lang, dataset)| {
-            let (lang, dataset) = (*lang, dataset.clone());
+        let deps = (props.standalone, state.dataset.clone());
+        use_effect_with(deps, move |(standalone, dataset)| {
+            let dataset = dataset.clone();
             let listener = standalone.then(|| {
                 crate::web::page::listen_window("hashchange", move |_: Event| {
                     let Some(link) = crate::web::page::fragment()
@@ -157,9 +156,9 @@ pub fn app(props: &AppProps) -> Html {
                         Err(error) => {
                             let kept = share_link::encode(&dataset, &on_screen.borrow());
                             crate::web::page::set_fragment(&kept);
-                            dispatch.dispatch(Msg::Notify(Notice::Message {
-                                key: "notice.bad-pasted-link",
-                                detail: Some(error.message(lang)),
+                            dispatch.dispatch(Msg::Notify(Notice::BadLink {
+                                place: LinkPlace::Pasted,
+                                error,
                             }));
                         }
                     }

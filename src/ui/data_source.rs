@@ -110,10 +110,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let (msg, said) = match read_file(&file).await {
                     None => (
-                        Msg::Notify(Notice::Message {
-                            key: "data.unreadable",
-                            detail: Some(name.clone()),
-                        }),
+                        Msg::Notify(Notice::FileUnreadable { file: name.clone() }),
                         LoadStatus::NotLoaded(name),
                     ),
                     Some(bytes) => match read_dataset(&name, &bytes) {

@@ -8,13 +8,12 @@ use yew::prelude::*;
 
 use crate::charts::{ChartSvg, flow, kind_shares, stream_bars};
 use crate::core::dataset::Dataset;
-use crate::core::export;
+use crate::core::export::{self, ImportError, ImportErrorKind};
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
-use crate::core::validate::MAX_BYTES;
-use crate::i18n::Message;
-use crate::i18n::{fill, problem_message, text};
+use crate::core::validate::{MAX_BYTES, ProblemKind};
+use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::state::{AppState, DatasetRef, Msg, Notice};
 use crate::web::download::{download_text, file_name};
@@ -100,11 +99,49 @@ impl Export {
     }
 }
 
+/// What the last download or import did, said in the language on screen.
+#[derive(Clone, Debug, PartialEq)]
+enum Done {
+    Downloaded(String),
+    DownloadFailed,
+    ImportFailed(String),
+    Imported {
+        name: String,
+        file: String,
+        same_title: bool,
+    },
+}
+
+impl Done {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            Done::Downloaded(file) => fill(lang, "exports.downloaded", &[("file", file)]),
+            Done::DownloadFailed => text(lang, "exports.download-failed"),
+            Done::ImportFailed(file) => {
+                fill(lang, "exports.import-failed-status", &[("file", file)])
+            }
+            Done::Imported {
+                name,
+                file,
+                same_title,
+            } => fill(
+                lang,
+                if *same_title {
+                    "exports.imported"
+                } else {
+                    "exports.imported-other-title"
+                },
+                &[("name", name), ("file", file)],
+            ),
+        }
+    }
+}
+
 /// Download buttons, the import field and the print button.
 #[function_component(Exports)]
 pub fn exports(props: &ExportsProps) -> Html {
     let lang = props.lang;
-    let status = use_state(|| None::<String>);
+    let status = use_state(|| None::<Done>);
 
     let download = |what: Export| {
         let dataset = props.dataset.clone();
@@ -118,8 +155,8 @@ pub fn exports(props: &ExportsProps) -> Html {
                 download_text(&file, mime, &contents).ok().map(|()| file)
             });
             status.set(Some(match done {
-                Some(file) => fill(lang, "exports.downloaded", &[("file", &file)]),
-                None => text(lang, "exports.download-failed"),
+                Some(file) => Done::Downloaded(file),
+                None => Done::DownloadFailed,
             }));
         })
     };
@@ -143,28 +180,22 @@ pub fn exports(props: &ExportsProps) -> Html {
                 let dispatch = dispatch.clone();
                 let status = status.clone();
                 let file_label = file_label.clone();
-                move |message: String| {
-                    dispatch.dispatch(Msg::Notify(Notice::Message {
-                        key: "exports.import-failed",
-                        detail: Some(format!("{file_label} — {message}")),
+                move |error: ImportError| {
+                    dispatch.dispatch(Msg::Notify(Notice::ImportFailed {
+                        file: file_label.clone(),
+                        error,
                     }));
-                    status.set(Some(fill(
-                        lang,
-                        "exports.import-failed-status",
-                        &[("file", &file_label)],
-                    )));
+                    status.set(Some(Done::ImportFailed(file_label.clone())));
                 }
             };
             if file.size() > MAX_BYTES as f64 {
-                let problem = crate::core::validate::Problem {
-                    severity: crate::core::validate::Severity::Error,
+                fail(ImportError {
                     path: String::new(),
                     position: None,
-                    kind: crate::core::validate::ProblemKind::TooLarge {
+                    kind: ImportErrorKind::File(ProblemKind::TooLarge {
                         bytes: file.size() as usize,
-                    },
-                };
-                fail(problem_message(&problem, lang));
+                    }),
+                });
                 return;
             }
             let dataset = dataset.clone();
@@ -173,24 +204,23 @@ pub fn exports(props: &ExportsProps) -> Html {
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(bytes) = read_file(&file).await else {
-                    return fail(text(lang, "exports.read-failed"));
+                    dispatch.dispatch(Msg::Notify(Notice::FileUnreadable {
+                        file: file_label.clone(),
+                    }));
+                    status.set(Some(Done::ImportFailed(file_label.clone())));
+                    return;
                 };
                 match export::import_scenario(&bytes, &dataset) {
                     Ok(imported) => {
                         on_imported.emit((imported.scenario.clone(), imported.name.clone()));
                         dispatch.dispatch(Msg::OpenScenario(imported.scenario));
-                        let key = if imported.same_title {
-                            "exports.imported"
-                        } else {
-                            "exports.imported-other-title"
-                        };
-                        status.set(Some(fill(
-                            lang,
-                            key,
-                            &[("name", &imported.name), ("file", &file_label)],
-                        )));
+                        status.set(Some(Done::Imported {
+                            name: imported.name.clone(),
+                            file: file_label.clone(),
+                            same_title: imported.same_title,
+                        }));
                     }
-                    Err(error) => fail(error.message(lang)),
+                    Err(error) => fail(error),
                 }
             });
         })
@@ -238,7 +268,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                     onclick={print}>{ text(lang, "exports.print") }</button>
                 <p class="hint-line" id="print-hint">{ text(lang, "exports.print-hint") }</p>
             </div>
-            <p class="hint-line export-status" role="status">{ (*status).clone().unwrap_or_default() }</p>
+            <p class="hint-line export-status" role="status">{ status.as_ref().map(|done| done.words(lang)).unwrap_or_default() }</p>
         </section>
     }
 }

@@ -52,16 +52,6 @@ pub fn notices(props: &NoticesProps) -> Html {
                 // The alert is the notice's sentence, inserted with it; a dataset's list of
                 // problems (hundreds of lines) stays out of what is read out at once.
                 let body = match notice {
-                    Notice::Message { key, detail } => {
-                        let message = text(lang, key);
-                        // Full-width punctuation is its own gap; English wants a space.
-                        let gap = if message.ends_with(['：', '。', '；']) { "" } else { " " };
-                        html! {
-                            <p role="alert">{ &message }
-                                if let Some(detail) = detail { <span class="detail">{ gap }{ detail }</span> }
-                            </p>
-                        }
-                    }
                     Notice::InvalidDataset { origin, problems } => {
                         let errors = problems.iter().filter(|p| p.is_error()).count();
                         let key = if errors == 1 {
@@ -84,6 +74,16 @@ pub fn notices(props: &NoticesProps) -> Html {
                                     </ul>
                                 </div>
                             </>
+                        }
+                    }
+                    other => {
+                        let (message, detail) = other.words(lang).unwrap_or_default();
+                        // Full-width punctuation is its own gap; English wants a space.
+                        let gap = if message.ends_with(['：', '。', '；']) { "" } else { " " };
+                        html! {
+                            <p role="alert">{ &message }
+                                if let Some(detail) = detail { <span class="detail">{ gap }{ detail }</span> }
+                            </p>
                         }
                     }
                 };

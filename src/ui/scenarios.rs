@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use crate::core::element_id::spelled_before_part;
 use crate::core::lang::Lang;
+use crate::core::saved::StorageError;
 use crate::core::saved::{EditError, MAX_NAME_CHARS, STORAGE_KEY, SavedScenario, Store};
 use crate::core::scenario::Scenario;
 use crate::core::share_link::{self, LinkError};
@@ -27,7 +28,7 @@ use crate::ui::money;
 use crate::ui::state::{AppState, DatasetRef, Msg, Notice};
 use crate::web::download::{download_text, file_name};
 use crate::web::page::listen_window;
-use crate::web::storage::{self, CommitError, Committed, Loaded, StorageError, Unreadable};
+use crate::web::storage::{self, CommitError, Committed, Loaded, Unreadable};
 
 /// Props of [`ScenariosPanel`].
 #[derive(Properties, PartialEq)]
@@ -103,13 +104,11 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let focus_next = use_mut_ref(|| None::<String>);
 
     // Read the store once, and again whenever another tab changes it.
-    let lang_now = use_mut_ref(|| lang);
-    *lang_now.borrow_mut() = lang;
     {
         let shelf = shelf.clone();
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            apply_load(storage::load(), &shelf, &dispatch, *lang_now.borrow());
+            apply_load(storage::load(), &shelf, &dispatch);
             let listener = listen_window("storage", move |event: web_sys::Event| {
                 let key = js_sys::Reflect::get(&event, &"key".into())
                     .ok()
@@ -637,7 +636,7 @@ impl Saver {
                 recovered,
             }) => {
                 if let Some(unreadable) = &recovered {
-                    report_unreadable(unreadable, &self.dispatch, lang);
+                    report_unreadable(unreadable, &self.dispatch);
                 }
                 self.shelf.set(Shelf {
                     store,
@@ -649,17 +648,17 @@ impl Saver {
             }
             Err(CommitError::Edit(error)) => Err(Some(error.message(lang))),
             Err(CommitError::Storage(error)) => {
-                let (key, detail) = match error {
-                    StorageError::Quota => ("scenarios.notice.quota", None),
-                    other => ("scenarios.notice.not-saved", Some(other.message(lang))),
+                let key = if error == StorageError::Quota {
+                    "scenarios.notice.quota"
+                } else {
+                    "scenarios.notice.not-saved"
                 };
-                self.dispatch
-                    .dispatch(Msg::Notify(Notice::Message { key, detail }));
+                self.dispatch.dispatch(Msg::Notify(Notice::NotSaved(error)));
                 self.say(text(lang, key), true);
                 Err(None)
             }
             Err(CommitError::Unreadable(unreadable)) => {
-                report_unreadable(&unreadable, &self.dispatch, lang);
+                report_unreadable(&unreadable, &self.dispatch);
                 self.shelf.set(Shelf {
                     stranded: Some(unreadable.raw.clone()),
                     seen: None,
@@ -678,7 +677,6 @@ fn apply_load(
     loaded: Loaded,
     shelf: &UseStateHandle<Shelf>,
     dispatch: &UseReducerDispatcher<AppState>,
-    lang: Lang,
 ) {
     match loaded {
         Loaded::Ready { store, seen } => shelf.set(Shelf {
@@ -688,7 +686,7 @@ fn apply_load(
             stranded: None,
         }),
         Loaded::Unreadable(unreadable) => {
-            report_unreadable(&unreadable, dispatch, lang);
+            report_unreadable(&unreadable, dispatch);
             let kept = unreadable.backup.is_ok();
             shelf.set(Shelf {
                 store: Store::default(),
@@ -707,29 +705,10 @@ fn apply_load(
 }
 
 /// A notice saying the stored scenarios could not be read, why, and where the text is kept.
-fn report_unreadable(
-    unreadable: &Unreadable,
-    dispatch: &UseReducerDispatcher<AppState>,
-    lang: Lang,
-) {
-    let reason = unreadable.error.message(lang);
-    let notice = match &unreadable.backup {
-        Ok(key) => Notice::Message {
-            key: "scenarios.notice.unreadable",
-            detail: Some(fill(
-                lang,
-                "scenarios.notice.kept-as",
-                &[("reason", &reason), ("key", key)],
-            )),
-        },
-        Err(error) => Notice::Message {
-            key: "scenarios.notice.unreadable-not-kept",
-            detail: Some(fill(
-                lang,
-                "scenarios.notice.not-kept",
-                &[("reason", &reason), ("error", &error.message(lang))],
-            )),
-        },
+fn report_unreadable(unreadable: &Unreadable, dispatch: &UseReducerDispatcher<AppState>) {
+    let notice = Notice::StoreUnreadable {
+        error: unreadable.error.clone(),
+        backup: unreadable.backup.clone(),
     };
     dispatch.dispatch(Msg::Notify(notice));
 }

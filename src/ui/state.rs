@@ -10,11 +10,14 @@ use yew::Reducible;
 
 use crate::core::csv_import::CsvProblem;
 use crate::core::dataset::Dataset;
+use crate::core::export::ImportError;
 use crate::core::history::History;
 use crate::core::lang::Lang;
+use crate::core::saved::{LoadError, StorageError};
 use crate::core::scenario::{Action, Refusal, Scenario};
+use crate::core::share_link::LinkError;
 use crate::core::validate::{Problem, Severity};
-use crate::i18n::Message;
+use crate::i18n::{Message, fill, text};
 
 /// A shared dataset that compares by identity, so props holding it compare in O(1).
 #[derive(Clone, Debug)]
@@ -33,16 +36,45 @@ impl std::ops::Deref for DatasetRef {
     }
 }
 
-/// Something the interface tells the user until they dismiss it.
+/// Something the interface tells the user until they dismiss it. Typed, and put into words
+/// when shown, so that a notice follows a change of language like the rest of the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// A message from the i18n files, with an optional detail shown as plain text.
-    Message {
-        /// The i18n key of the message.
-        key: &'static str,
-        /// Extra text (a file name, a count), shown as is.
-        detail: Option<String>,
+    /// A share link that could not be read.
+    BadLink {
+        /// Where the link was and what is shown instead.
+        place: LinkPlace,
+        /// Why it could not be read.
+        error: LinkError,
     },
+    /// The dataset at `url` could not be fetched; the built-in data stays.
+    FetchFailed {
+        /// The dataset's address.
+        url: String,
+        /// The server's HTTP status, when it answered.
+        status: Option<u16>,
+    },
+    /// A file the browser could not read.
+    FileUnreadable {
+        /// The file's name.
+        file: String,
+    },
+    /// A scenario file that could not be imported; the current scenario stays.
+    ImportFailed {
+        /// The file's name.
+        file: String,
+        /// The first problem found.
+        error: ImportError,
+    },
+    /// The scenarios stored in the browser could not be read.
+    StoreUnreadable {
+        /// Why not.
+        error: LoadError,
+        /// The storage key their text was copied to, or why it could not be copied.
+        backup: Result<String, StorageError>,
+    },
+    /// An edit of the saved scenarios could not be stored.
+    NotSaved(StorageError),
     /// A dataset that could not be loaded, with every problem found; the current data stays.
     InvalidDataset {
         /// Where the dataset came from (file name or URL).
@@ -50,6 +82,74 @@ pub enum Notice {
         /// Every problem, located.
         problems: Vec<DatasetProblem>,
     },
+}
+
+/// Where an unreadable share link was, which decides what the notice says is shown instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkPlace {
+    /// In the page's address when it opened: the source figures are shown, the link stays in
+    /// the address bar until the first change.
+    OpeningAddress,
+    /// Given to a framed or embedded explorer: the source figures are shown.
+    Framed,
+    /// Pasted into the address of the open page: the scenario on screen stays.
+    Pasted,
+}
+
+impl Notice {
+    /// The notice's sentence in `lang` and the detail that follows it; `None` for a dataset's
+    /// problems, which are shown as a list.
+    pub fn words(&self, lang: Lang) -> Option<(String, Option<String>)> {
+        let said = |key: &str, detail: Option<String>| Some((text(lang, key), detail));
+        match self {
+            Notice::BadLink { place, error } => said(
+                match place {
+                    LinkPlace::OpeningAddress => "notice.bad-link",
+                    LinkPlace::Framed => "notice.bad-link-framed",
+                    LinkPlace::Pasted => "notice.bad-pasted-link",
+                },
+                Some(error.message(lang)),
+            ),
+            Notice::FetchFailed { url, status } => said(
+                "notice.fetch-failed",
+                Some(match status {
+                    Some(status) => format!("{url} (HTTP {status})"),
+                    None => url.clone(),
+                }),
+            ),
+            Notice::FileUnreadable { file } => said("data.unreadable", Some(file.clone())),
+            Notice::ImportFailed { file, error } => said(
+                "exports.import-failed",
+                Some(format!("{file} — {}", error.message(lang))),
+            ),
+            Notice::StoreUnreadable { error, backup } => {
+                let reason = error.message(lang);
+                match backup {
+                    Ok(key) => said(
+                        "scenarios.notice.unreadable",
+                        Some(fill(
+                            lang,
+                            "scenarios.notice.kept-as",
+                            &[("reason", &reason), ("key", key)],
+                        )),
+                    ),
+                    Err(failure) => said(
+                        "scenarios.notice.unreadable-not-kept",
+                        Some(fill(
+                            lang,
+                            "scenarios.notice.not-kept",
+                            &[("reason", &reason), ("error", &failure.message(lang))],
+                        )),
+                    ),
+                }
+            }
+            Notice::NotSaved(StorageError::Quota) => said("scenarios.notice.quota", None),
+            Notice::NotSaved(error) => {
+                said("scenarios.notice.not-saved", Some(error.message(lang)))
+            }
+            Notice::InvalidDataset { .. } => None,
+        }
+    }
 }
 
 /// A problem in a dataset file, located in the JSON or in the CSV table it came from.

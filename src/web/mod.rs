@@ -22,10 +22,9 @@ use crate::core::lang::Lang;
 use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::validate::{Report, parse_dataset};
-use crate::i18n::Message;
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
-use crate::ui::state::{DatasetProblem, Notice};
+use crate::ui::state::{DatasetProblem, LinkPlace, Notice};
 
 /// The id of the element the standalone page mounts the explorer in.
 pub const STANDALONE_ROOT_ID: &str = "mfe-root";
@@ -48,7 +47,7 @@ pub fn start() {
         let (dataset, mut notices) = load_dataset(data_url.as_deref()).await;
         // An anchor in the page (`#main-content`, after the skip link) is no share link.
         let link = page::fragment().filter(|fragment| share_link::is_link_fragment(fragment));
-        let (scenario, link_notice) = scenario_from_link(&dataset, link.as_deref(), lang, !framed);
+        let (scenario, link_notice) = scenario_from_link(&dataset, link.as_deref(), !framed);
         // A link that could not be read stays in the address bar, to be looked at or sent back,
         // until the planner changes something: the app's first report (the baseline) skips it.
         let keep_link = std::cell::Cell::new(link_notice.is_some());
@@ -113,12 +112,12 @@ pub async fn load_dataset(url: Option<&str>) -> (Rc<Dataset>, Vec<Notice>) {
         },
         Err(error) => (
             muchuan(),
-            vec![Notice::Message {
-                key: "notice.fetch-failed",
-                detail: Some(match error {
-                    fetch::FetchError::Network => url.to_owned(),
-                    fetch::FetchError::Status(status) => format!("{url} (HTTP {status})"),
-                }),
+            vec![Notice::FetchFailed {
+                url: url.to_owned(),
+                status: match error {
+                    fetch::FetchError::Network => None,
+                    fetch::FetchError::Status(status) => Some(status),
+                },
             }],
         ),
     }
@@ -129,7 +128,6 @@ pub async fn load_dataset(url: Option<&str>) -> (Rc<Dataset>, Vec<Notice>) {
 pub fn scenario_from_link(
     dataset: &Dataset,
     link: Option<&str>,
-    lang: Lang,
     in_address_bar: bool,
 ) -> (Scenario, Option<Notice>) {
     match link.filter(|l| !l.trim_start_matches('#').is_empty()) {
@@ -138,13 +136,13 @@ pub fn scenario_from_link(
             Ok(scenario) => (scenario, None),
             Err(error) => (
                 Scenario::baseline(dataset),
-                Some(Notice::Message {
-                    key: if in_address_bar {
-                        "notice.bad-link"
+                Some(Notice::BadLink {
+                    place: if in_address_bar {
+                        LinkPlace::OpeningAddress
                     } else {
-                        "notice.bad-link-framed"
+                        LinkPlace::Framed
                     },
-                    detail: Some(error.message(lang)),
+                    error,
                 }),
             ),
         },

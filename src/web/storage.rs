@@ -13,55 +13,30 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::lang::Lang;
-use crate::core::saved::{EditError, LoadError, STORAGE_KEY, Store};
-use crate::i18n::{fill, text};
+use crate::core::saved::{EditError, LoadError, STORAGE_KEY, StorageError, Store};
 
-/// Why the browser's storage could not be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    /// There is no `localStorage` (switched off, or blocked in this frame).
-    Unavailable,
-    /// The browser's quota for this site is used up.
-    Quota,
-    /// Another failure, with the browser's words for it.
-    Failed(String),
-}
-
-impl StorageError {
-    /// The error as one sentence in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            StorageError::Unavailable => text(lang, "scenarios.storage.unavailable"),
-            StorageError::Quota => text(lang, "scenarios.storage.quota"),
-            StorageError::Failed(detail) => {
-                fill(lang, "scenarios.storage.failed", &[("detail", detail)])
-            }
+/// A storage exception as a typed error.
+fn storage_error(error: &JsValue) -> StorageError {
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        let name = exception.name();
+        // Code 22 is the legacy QUOTA_EXCEEDED_ERR; Firefox once used its own name.
+        if name == "QuotaExceededError"
+            || name == "NS_ERROR_DOM_QUOTA_REACHED"
+            || exception.code() == 22
+        {
+            return StorageError::Quota;
         }
-    }
-
-    fn from_js(error: &JsValue) -> StorageError {
-        if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
-            let name = exception.name();
-            // Code 22 is the legacy QUOTA_EXCEEDED_ERR; Firefox once used its own name.
-            if name == "QuotaExceededError"
-                || name == "NS_ERROR_DOM_QUOTA_REACHED"
-                || exception.code() == 22
-            {
-                return StorageError::Quota;
-            }
-            if name == "SecurityError" {
-                return StorageError::Unavailable;
-            }
-            return StorageError::Failed(format!("{name}: {}", exception.message()));
+        if name == "SecurityError" {
+            return StorageError::Unavailable;
         }
-        let detail = error
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| error.as_string())
-            .unwrap_or_default();
-        StorageError::Failed(detail)
+        return StorageError::Failed(format!("{name}: {}", exception.message()));
     }
+    let detail = error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_default();
+    StorageError::Failed(detail)
 }
 
 /// The page's `localStorage`; reading the property itself throws where it is blocked.
@@ -70,7 +45,7 @@ fn local() -> Result<web_sys::Storage, StorageError> {
     match window.local_storage() {
         Ok(Some(storage)) => Ok(storage),
         Ok(None) => Err(StorageError::Unavailable),
-        Err(error) => Err(match StorageError::from_js(&error) {
+        Err(error) => Err(match storage_error(&error) {
             StorageError::Failed(_) => StorageError::Unavailable,
             other => other,
         }),
@@ -79,25 +54,21 @@ fn local() -> Result<web_sys::Storage, StorageError> {
 
 /// The text stored under `key`, `None` when there is none.
 pub fn read(key: &str) -> Result<Option<String>, StorageError> {
-    local()?
-        .get_item(key)
-        .map_err(|e| StorageError::from_js(&e))
+    local()?.get_item(key).map_err(|e| storage_error(&e))
 }
 
 /// Stores `value` under `key`. On an error the stored value is unchanged.
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    local()?
-        .set_item(key, value)
-        .map_err(|e| StorageError::from_js(&e))
+    local()?.set_item(key, value).map_err(|e| storage_error(&e))
 }
 
 /// Every key in the storage.
 pub fn keys() -> Result<Vec<String>, StorageError> {
     let storage = local()?;
-    let length = storage.length().map_err(|e| StorageError::from_js(&e))?;
+    let length = storage.length().map_err(|e| storage_error(&e))?;
     let mut keys = Vec::with_capacity(length as usize);
     for index in 0..length {
-        if let Some(key) = storage.key(index).map_err(|e| StorageError::from_js(&e))? {
+        if let Some(key) = storage.key(index).map_err(|e| storage_error(&e))? {
             keys.push(key);
         }
     }

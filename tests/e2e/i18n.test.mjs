@@ -2,12 +2,13 @@
 // view (dataset names given in one language only are the documented exception).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, screenshot, serveDist, textOf } from './harness.mjs';
+import { join } from 'node:path';
+import { ROOT, launch, open, screenshot, serveDist, textOf } from './harness.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await serveDist();
+  server = await serveDist({ '/fixtures': join(ROOT, 'tests/e2e/fixtures') });
   browser = await launch();
 });
 after(async () => {
@@ -100,6 +101,32 @@ describe('languages', () => {
     assert.equal(await textOf(page, '#total-grand'), '3,798萬元', 'amounts in Traditional characters');
     assert.match(page.url(), /\?lang=zh-Hant#v1;/);
     await screenshot(page, 'desktop-zh-Hant');
+    assert.deepEqual(errors, []);
+  });
+
+  test('notices and a dataset problem list follow a change of language', async () => {
+    const url = `${server.url}/?lang=zh-Hans&data=fixtures/invalid-values.json#v1;no-such-stream=1`;
+    const { page, errors } = await open(browser, url);
+    await page.locator('.notice .problems li').first().waitFor();
+    assert.equal(await page.locator('.notice').count(), 2, 'a dataset notice and a link notice');
+    // A problem's place (a JSON path such as `title` or `streams[1].kind`) is the file's own.
+    const notices = () => page.evaluate(() => [...document.querySelectorAll('.notices p, .notices li')]
+      .map((e) => (e.tagName === 'LI' ? e.innerText.replace(/^[^:：]*[:：]/, '') : e.innerText))
+      .join('\n'));
+    assert.match(await notices(), /no-such-stream/);
+    for (const lang of ['en', 'zh-Hant', 'zh-Hans']) {
+      await page.selectOption('#language-select', lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      // Ids, paths and file names are the file's own: only the sentences around them count.
+      const said = (await notices()).replace(/[“"「][^”"」]*[”"」]|\S*[-./_\[\]]\S*/g, ' ');
+      if (lang === 'en') {
+        const chinese = said.match(/.{0,15}[\u3400-\u9fff].{0,15}/g);
+        assert.equal(chinese, null, `Chinese in the English notices: ${chinese?.join(' | ')}`);
+      } else {
+        const english = (said.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
+        assert.deepEqual(english, [], `English in the ${lang} notices`);
+      }
+    }
     assert.deepEqual(errors, []);
   });
 

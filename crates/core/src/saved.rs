@@ -99,6 +99,17 @@ pub enum LoadError {
     },
 }
 
+/// Why the browser's storage could not be used (read from its exceptions by the app).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// There is no storage (switched off, or blocked in this frame).
+    Unavailable,
+    /// The browser's quota for this site is used up.
+    Quota,
+    /// Another failure, with the browser's words for it.
+    Failed(String),
+}
+
 /// Why an edit of the store was refused; the store is then unchanged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EditError {
