@@ -166,9 +166,9 @@ fn too_deep() {
         &only_problem(deep.as_bytes()),
         ProblemKind::TooDeep,
         "",
-        Some((1, 128)),
-        "Line 1, column 128: values are nested too deeply",
-        "第 1 行第 128 列：嵌套层数过多",
+        Some((1, 101)),
+        "Line 1, column 101: values are nested too deeply",
+        "第 1 行第 101 列：嵌套层数过多",
     );
 }
 
@@ -1034,4 +1034,24 @@ mod schema {
         value["streams"][0]["amount"] = Value::Null;
         assert_eq!(errors(&value), Vec::<String>::new());
     }
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_where_it_is_repeated() {
+    // The last `streams` would otherwise win silently, dropping every stream before it.
+    let doubled = MUCHUAN_JSON.replacen("\"streams\":", "\"streams\": [],\n  \"streams\":", 1);
+    let line = doubled[..doubled.rfind("\"streams\":").expect("streams")]
+        .matches('\n')
+        .count()
+        + 1;
+    check(
+        &only_problem(doubled.as_bytes()),
+        ProblemKind::DuplicateKey {
+            key: "streams".into(),
+        },
+        "",
+        Some((line, 11)),
+        &format!("Line {line}, column 11: the field “streams” is given twice here; keep one"),
+        &format!("第 {line} 行第 11 列：字段“streams”在同一处出现了两次，只能保留一个"),
+    );
 }

@@ -17,6 +17,7 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         ProblemKind::Truncated => text(lang, "problem.truncated"),
         ProblemKind::TooDeep => text(lang, "problem.too-deep"),
         ProblemKind::Syntax => text(lang, "problem.syntax"),
+        ProblemKind::DuplicateKey { key } => fill(lang, "problem.duplicate-key", &[("key", key)]),
         ProblemKind::Missing { field } => fill(lang, "problem.missing", &[("field", field)]),
         ProblemKind::WrongType { expected, found } => fill(
             lang,

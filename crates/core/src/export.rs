@@ -63,7 +63,7 @@ use crate::money::MAX_AMOUNT;
 use crate::saved::MAX_NAME_CHARS;
 use crate::scenario::{BalanceMode, Outcome, Scenario};
 use crate::totals::{Counted, Totals};
-use crate::validate::{ProblemKind, decode_text, float_amount_problem, type_name};
+use crate::validate::{ProblemKind, decode_text, float_amount_problem, json_problem, type_name};
 
 /// The `format` value of a scenario document.
 pub const SCENARIO_FORMAT: &str = "muchuan-scenario";
@@ -451,18 +451,12 @@ pub fn import_scenario(bytes: &[u8], dataset: &Dataset) -> Result<ImportedScenar
         position: problem.position,
         kind: ImportErrorKind::File(problem.kind),
     })?;
-    let value: Value = serde_json::from_str(text).map_err(|error| {
-        let kind = if error.is_eof() {
-            ProblemKind::Truncated
-        } else if error.to_string().contains("recursion limit") {
-            ProblemKind::TooDeep
-        } else {
-            ProblemKind::Syntax
-        };
+    let value = crate::json::parse(text).map_err(|error| {
+        let problem = json_problem(error);
         ImportError {
-            path: String::new(),
-            position: Some((error.line(), error.column())),
-            kind: ImportErrorKind::File(kind),
+            path: problem.path,
+            position: problem.position,
+            kind: ImportErrorKind::File(problem.kind),
         }
     })?;
     read_document(&value, dataset)
@@ -868,6 +862,28 @@ mod tests {
             Ok(imported) => panic!("imported {imported:?}"),
             Err(error) => (error.path, error.kind),
         }
+    }
+
+    #[test]
+    fn a_broken_or_doubled_file_is_located_by_character() {
+        let located = |json: &str| {
+            import_scenario(json.as_bytes(), &muchuan())
+                .err()
+                .map(|e| (e.position, e.kind))
+        };
+        // 贷款加倍 is four characters, twelve bytes: the stray `x` is the 44th character.
+        assert_eq!(
+            located(r#"{"format":"muchuan-scenario","name":"贷款加倍" x}"#),
+            Some((Some((1, 44)), ImportErrorKind::File(ProblemKind::Syntax)))
+        );
+        assert_eq!(
+            located("{\"name\":\"a\",\n\"name\":\"b\"}"),
+            Some((
+                Some((2, 6)),
+                ImportErrorKind::File(ProblemKind::DuplicateKey { key: "name".into() })
+            )),
+            "a repeated name is refused, not the second taken"
+        );
     }
 
     fn doc(streams: &str) -> String {

@@ -29,6 +29,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::json::JsonErrorKind;
 use crate::share_link::MAX_LINK_BYTES;
 
 /// The store version this build reads and writes.
@@ -138,15 +139,12 @@ impl Store {
         if stored.trim().is_empty() {
             return Ok(Store::default());
         }
-        let value: Value = serde_json::from_str(stored).map_err(|error| {
-            if error.is_eof() {
-                LoadError::Truncated
-            } else {
-                LoadError::Corrupted {
-                    path: String::new(),
-                    position: Some((error.line(), error.column())),
-                }
-            }
+        let value = crate::json::parse(stored).map_err(|error| match error.kind {
+            JsonErrorKind::Truncated => LoadError::Truncated,
+            _ => LoadError::Corrupted {
+                path: String::new(),
+                position: Some((error.line, error.column)),
+            },
         })?;
         let corrupted = |path: &str| LoadError::Corrupted {
             path: path.to_owned(),
@@ -451,6 +449,22 @@ mod tests {
             Err(LoadError::Truncated)
         );
         assert_eq!(Store::parse("{\"version\":1,"), Err(LoadError::Truncated));
+        // Columns count characters: 贷款加倍 is four characters, twelve bytes; `x` is the 42nd.
+        assert_eq!(
+            Store::parse("{\"version\":1,\"scenarios\":[{\"name\":\"贷款加倍\" x}]}"),
+            Err(LoadError::Corrupted {
+                path: String::new(),
+                position: Some((1, 42)),
+            })
+        );
+        assert_eq!(
+            Store::parse("{\"version\":1,\n\"version\":1}"),
+            Err(LoadError::Corrupted {
+                path: String::new(),
+                position: Some((2, 9)),
+            }),
+            "a key given twice is located"
+        );
         assert!(matches!(
             Store::parse("not json"),
             Err(LoadError::Corrupted {

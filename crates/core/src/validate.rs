@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use crate::dataset::{
     Agency, Dataset, FORMAT_VERSION, Kind, Localized, Source, Status, Stream, Units,
 };
+use crate::json::{JsonError, JsonErrorKind};
 use crate::money::MAX_AMOUNT;
 
 /// The largest dataset file read: 4 MiB, far above a county's few dozen streams.
@@ -51,6 +52,11 @@ pub enum ProblemKind {
     TooDeep,
     /// The text is not JSON here.
     Syntax,
+    /// An object names the same key twice (a JSON reader would keep only one of them).
+    DuplicateKey {
+        /// The key.
+        key: String,
+    },
     /// A required field is absent.
     Missing {
         /// The field's name.
@@ -175,8 +181,8 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<Validated, Report> {
     let text = decode_text(bytes).map_err(|problem| Report {
         problems: vec![problem],
     })?;
-    let value: Value = serde_json::from_str(text).map_err(|error| Report {
-        problems: vec![syntax_problem(&error, text)],
+    let value = crate::json::parse(text).map_err(|error| Report {
+        problems: vec![json_problem(error)],
     })?;
     // The tree forgets the order of an object's fields, so the walker reports in the format's
     // order; the text puts the problems back in the order of the file.
@@ -260,35 +266,18 @@ fn line_column(before: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-/// A parse error as a problem. The parser counts columns in bytes; a person's editor counts
-/// characters (a Chinese character is three bytes), so the column is converted.
-fn syntax_problem(error: &serde_json::Error, text: &str) -> Problem {
-    let kind = if error.is_eof() {
-        ProblemKind::Truncated
-    } else if error.to_string().contains("recursion limit") {
-        ProblemKind::TooDeep
-    } else {
-        ProblemKind::Syntax
-    };
-    let line = error.line();
-    let byte_column = error.column();
-    // The parser gives column 0 for the end of a text that ends with a line break; positions
-    // count from 1.
-    let column = text
-        .split('\n')
-        .nth(line.saturating_sub(1))
-        .map_or(byte_column, |line_text| {
-            line_text
-                .char_indices()
-                .take_while(|(index, _)| *index < byte_column)
-                .count()
-        })
-        .max(1);
+/// A JSON text that could not be read, as a problem located by line and column.
+pub fn json_problem(error: JsonError) -> Problem {
     Problem {
         severity: Severity::Error,
         path: String::new(),
-        position: Some((line, column)),
-        kind,
+        position: Some((error.line, error.column)),
+        kind: match error.kind {
+            JsonErrorKind::Syntax => ProblemKind::Syntax,
+            JsonErrorKind::Truncated => ProblemKind::Truncated,
+            JsonErrorKind::TooDeep => ProblemKind::TooDeep,
+            JsonErrorKind::DuplicateKey { key } => ProblemKind::DuplicateKey { key },
+        },
     }
 }
 
