@@ -17,6 +17,7 @@ rust_i18n::i18n!(
 pub mod charts;
 pub use muchuan_core as core;
 pub mod i18n;
+pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]

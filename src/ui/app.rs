@@ -40,6 +40,10 @@ pub struct AppProps {
     /// sits inside another.
     #[prop_or(true)]
     pub standalone: bool,
+    /// Whether the explorer is on its own page or frame (whose address a share link can be),
+    /// not an element of another page.
+    #[prop_or(true)]
+    pub own_page: bool,
     /// A narrower layout for embedding: one column, no summary.
     #[prop_or_default]
     pub compact: bool,
@@ -240,8 +244,9 @@ pub fn app(props: &AppProps) -> Html {
                 // Below both columns, across the width: the comparison's four columns get room,
                 // and the streams' column is not left empty beside a long results column.
                 if painted {
-                    <ScenariosPanel dataset={dataset.clone()} data_file={state.data_file.clone()} scenario={scenario.clone()}
-                        totals={totals.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    <ScenariosPanel dataset={dataset.clone()} data_file={state.data_file.clone()}
+                        scenario={state.history.present().clone()} totals={totals.clone()}
+                        own_page={props.own_page} lang={lang} dispatch={dispatch.clone()} />
                 }
             </div>
         </>

@@ -181,6 +181,7 @@ pub fn mount(
                 lang,
                 notices,
                 standalone: false,
+                own_page: false,
                 compact,
                 on_change: Some(on_change),
                 asset_base: asset_base.into(),

@@ -1,6 +1,7 @@
 //! The browser edge: starting the app on the standalone page, in an iframe, or as a custom
 //! element; the URL, fetching, the panic panel, timers.
 
+pub mod clock;
 pub mod download;
 pub mod element;
 pub mod fetch;
@@ -70,6 +71,7 @@ pub fn start() {
                 lang,
                 notices,
                 standalone: !framed,
+                own_page: true,
                 compact: framed,
                 on_change: Some(on_change),
                 asset_base: "./".into(),

@@ -1,0 +1,174 @@
+//! The scenarios panel's state that is not the store itself: what its status line reports and
+//! which name the scenario on screen goes by. Kept as what happened and worded when shown, so
+//! that a change of language rewords them.
+
+use crate::core::lang::Lang;
+use crate::core::saved::{EditError, MAX_NAME_CHARS, StorageError};
+use crate::core::share_link::LinkError;
+use crate::i18n::{Message, fill, text};
+
+/// What the panel's status line reports.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PanelStatus {
+    /// A scenario was saved under this name.
+    Saved(String),
+    /// A saved scenario was opened.
+    Opened(String),
+    /// A saved scenario was renamed to this name.
+    Renamed(String),
+    /// A copy was saved under this name.
+    Duplicated(String),
+    /// A saved scenario was deleted.
+    Deleted(String),
+    /// A saved scenario does not fit the dataset on screen.
+    CannotOpen {
+        /// Its name.
+        name: String,
+        /// Why its link cannot be read against the dataset.
+        error: LinkError,
+    },
+    /// The store refused an edit.
+    Refused(EditError),
+    /// The browser's storage cannot be used.
+    StorageOff(StorageError),
+    /// An edit could not be stored; `quota` when the storage is full.
+    NotSaved {
+        /// Whether the browser's quota was the cause.
+        quota: bool,
+    },
+    /// A download could not be started.
+    DownloadFailed,
+}
+
+impl PanelStatus {
+    /// Whether the status reports a failure.
+    pub fn is_error(&self) -> bool {
+        !matches!(
+            self,
+            PanelStatus::Saved(_)
+                | PanelStatus::Opened(_)
+                | PanelStatus::Renamed(_)
+                | PanelStatus::Duplicated(_)
+                | PanelStatus::Deleted(_)
+        )
+    }
+
+    /// The status in words of `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        let named = |key: &str, name: &str| fill(lang, key, &[("name", name)]);
+        match self {
+            PanelStatus::Saved(name) => named("scenarios.saved", name),
+            PanelStatus::Opened(name) => named("scenarios.opened", name),
+            PanelStatus::Renamed(name) => named("scenarios.renamed", name),
+            PanelStatus::Duplicated(name) => named("scenarios.duplicated", name),
+            PanelStatus::Deleted(name) => named("scenarios.deleted", name),
+            PanelStatus::CannotOpen { name, error } => fill(
+                lang,
+                "scenarios.cannot-open",
+                &[("name", name), ("reason", &error.message(lang))],
+            ),
+            PanelStatus::Refused(error) => error.message(lang),
+            PanelStatus::StorageOff(error) => error.message(lang),
+            PanelStatus::NotSaved { quota: true } => text(lang, "scenarios.notice.quota"),
+            PanelStatus::NotSaved { quota: false } => text(lang, "scenarios.notice.not-saved"),
+            PanelStatus::DownloadFailed => text(lang, "exports.download-failed"),
+        }
+    }
+}
+
+/// The name the scenario on screen goes by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CurrentName {
+    /// The source's figures.
+    Baseline,
+    /// A saved scenario's name.
+    Saved(String),
+    /// The name a scenario file gave it, not saved yet.
+    Imported(String),
+    /// A scenario that is neither saved nor imported.
+    Unsaved,
+}
+
+impl CurrentName {
+    /// The name as the panel shows it.
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            CurrentName::Baseline => text(lang, "scenarios.baseline-name"),
+            CurrentName::Saved(name) => name.clone(),
+            CurrentName::Imported(name) => fill(lang, "scenarios.imported-name", &[("name", name)]),
+            CurrentName::Unsaved => text(lang, "scenarios.unsaved-name"),
+        }
+    }
+
+    /// The scenario's own name, for its files: without the label's "(imported)", and empty for
+    /// an unsaved scenario (a file then takes the dataset's name alone).
+    pub fn own(&self, lang: Lang) -> String {
+        match self {
+            CurrentName::Baseline => text(lang, "scenarios.baseline-name"),
+            CurrentName::Saved(name) | CurrentName::Imported(name) => name.clone(),
+            CurrentName::Unsaved => String::new(),
+        }
+    }
+}
+
+/// The name a scenario saved without one gets: `方案 3`, `Scenario 3`.
+pub fn default_name(count: usize, lang: Lang) -> String {
+    fill(
+        lang,
+        "scenarios.default-name",
+        &[("n", &(count + 1).to_string())],
+    )
+}
+
+/// The name of a copy: `name（副本）`, `name (copy)`, cut to fit [`MAX_NAME_CHARS`].
+pub fn copy_name(name: &str, lang: Lang) -> String {
+    let suffix_len = fill(lang, "scenarios.copy-name", &[("name", "")])
+        .chars()
+        .count();
+    let room = MAX_NAME_CHARS.saturating_sub(suffix_len);
+    let base: String = name.chars().take(room).collect();
+    fill(lang, "scenarios.copy-name", &[("name", &base)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_is_worded_in_the_language_asked_for() {
+        let status = PanelStatus::CannotOpen {
+            name: "贷款加倍".into(),
+            error: LinkError::UnknownStream { id: "x".into() },
+        };
+        let en = status.words(Lang::En);
+        let zh = status.words(Lang::ZhHans);
+        assert!(en.contains("贷款加倍") && en.contains("“x”"));
+        assert!(!en.contains("无法"), "{en}");
+        assert!(zh.starts_with("无法打开“贷款加倍”"), "{zh}");
+        assert!(status.is_error());
+        assert!(!PanelStatus::Saved("a".into()).is_error());
+        assert_ne!(
+            PanelStatus::NotSaved { quota: true }.words(Lang::En),
+            PanelStatus::NotSaved { quota: false }.words(Lang::En)
+        );
+    }
+
+    #[test]
+    fn the_current_name_and_the_files_own_name() {
+        let imported = CurrentName::Imported("More loans".into());
+        assert_eq!(imported.own(Lang::En), "More loans");
+        assert!(imported.label(Lang::En).starts_with("More loans ("));
+        assert_eq!(CurrentName::Unsaved.own(Lang::ZhHans), "");
+        assert_eq!(CurrentName::Unsaved.label(Lang::ZhHans), "未保存的方案");
+        assert_eq!(default_name(2, Lang::ZhHans), "方案 3");
+    }
+
+    #[test]
+    fn a_copys_name_fits_the_limit() {
+        let long = "名".repeat(MAX_NAME_CHARS);
+        let copy = copy_name(&long, Lang::ZhHans);
+        assert_eq!(copy.chars().count(), MAX_NAME_CHARS);
+        assert!(copy.ends_with("（副本）"));
+        assert_eq!(copy_name("A", Lang::En), "A (copy)");
+    }
+}

@@ -1,0 +1,293 @@
+//! One saved scenario in the list: its name, date and grand total, and its actions (open,
+//! rename, duplicate, delete), with the rename form and the delete confirmation it owns.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::element_id::spelled_before_part;
+use crate::core::lang::Lang;
+use crate::core::saved::{EditError, MAX_NAME_CHARS, SavedScenario};
+use crate::core::scenario::Scenario;
+use crate::core::share_link::LinkError;
+use crate::i18n::{Message, fill, text};
+use crate::model::panel::{PanelStatus, copy_name};
+use crate::ui::money;
+use crate::ui::scenarios::shelf::ShelfHandle;
+use crate::web::clock::{local_date_time, now_ms};
+
+/// A saved scenario read against the dataset on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// As stored.
+    pub saved: SavedScenario,
+    /// Its scenario, or why it does not fit the dataset.
+    pub scenario: Result<Rc<Scenario>, LinkError>,
+    /// Its grand total, when it fits.
+    pub grand: Option<i64>,
+}
+
+/// Props of [`SavedItem`].
+#[derive(Properties, PartialEq)]
+pub struct SavedItemProps {
+    /// The scenario.
+    pub entry: Entry,
+    /// Whether it is the scenario on screen.
+    pub is_current: bool,
+    /// Whether its Open button takes the focus (it was just made by Duplicate).
+    pub take_focus: bool,
+    /// The stored scenarios, to edit.
+    pub shelf: ShelfHandle,
+    /// Opens the scenario.
+    pub on_open: Callback<(String, Rc<Scenario>)>,
+    /// A copy was saved, with this id.
+    pub on_duplicated: Callback<String>,
+    /// The scenario was deleted.
+    pub on_deleted: Callback<()>,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// What the item shows below its actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    Renaming,
+    Confirming,
+}
+
+/// The id of an element of saved scenario `id`.
+pub fn dom_id(id: &str, part: &str) -> String {
+    format!("saved-{}-{part}", spelled_before_part(id))
+}
+
+/// A saved scenario with its actions.
+#[function_component(SavedItem)]
+pub fn saved_item(props: &SavedItemProps) -> Html {
+    let lang = props.lang;
+    let saved = &props.entry.saved;
+    let id = saved.id.clone();
+    let open_part = use_state(|| Open::Nothing);
+    let [open_button, rename_button, delete_button, confirm_button] = [
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    ];
+    // The element to focus once the view shows it.
+    let focus = use_mut_ref(|| None::<NodeRef>);
+    {
+        let focus = focus.clone();
+        use_effect(move || {
+            if let Some(target) = focus.borrow_mut().take()
+                && let Some(element) = target.cast::<web_sys::HtmlElement>()
+            {
+                let _ = element.focus();
+            }
+        });
+    }
+    {
+        let open_button = open_button.clone();
+        use_effect_with(props.take_focus, move |take| {
+            if let Some(button) = open_button.cast::<web_sys::HtmlElement>().filter(|_| *take) {
+                let _ = button.focus();
+            }
+        });
+    }
+    let show = {
+        let open_part = open_part.clone();
+        let focus = focus.clone();
+        move |part: Open, target: &NodeRef| {
+            let open_part = open_part.clone();
+            let focus = focus.clone();
+            let target = target.clone();
+            Callback::from(move |()| {
+                open_part.set(part);
+                *focus.borrow_mut() = Some(target.clone());
+            })
+        }
+    };
+    let open = {
+        let on_open = props.on_open.clone();
+        let shelf = props.shelf.clone();
+        let (id, name, scenario) = (id.clone(), saved.name.clone(), props.entry.scenario.clone());
+        Callback::from(move |_: MouseEvent| match &scenario {
+            Ok(scenario) => on_open.emit((id.clone(), scenario.clone())),
+            Err(error) => shelf.say(PanelStatus::CannotOpen {
+                name: name.clone(),
+                error: error.clone(),
+            }),
+        })
+    };
+    let duplicate = {
+        let shelf = props.shelf.clone();
+        let on_duplicated = props.on_duplicated.clone();
+        let (id, name) = (id.clone(), copy_name(&saved.name, lang));
+        Callback::from(move |_: MouseEvent| {
+            match shelf.commit(|store| store.duplicate(&id, &name, now_ms())) {
+                Ok(new_id) => {
+                    on_duplicated.emit(new_id);
+                    shelf.say(PanelStatus::Duplicated(name.clone()));
+                }
+                Err(Some(error)) => shelf.say(PanelStatus::Refused(error)),
+                Err(None) => {}
+            }
+        })
+    };
+    let delete = {
+        let shelf = props.shelf.clone();
+        let on_deleted = props.on_deleted.clone();
+        let (id, name) = (id.clone(), saved.name.clone());
+        Callback::from(move |_: MouseEvent| {
+            match shelf.commit(|store| store.delete(&id).map(|s| (s, ()))) {
+                Ok(()) => {
+                    on_deleted.emit(());
+                    shelf.say(PanelStatus::Deleted(name.clone()));
+                }
+                Err(Some(error)) => shelf.say(PanelStatus::Refused(error)),
+                Err(None) => {}
+            }
+        })
+    };
+    let renamed = {
+        let shelf = props.shelf.clone();
+        let id = id.clone();
+        let done = show(Open::Nothing, &rename_button);
+        Callback::from(move |name: String| {
+            let result = shelf.commit(|store| store.rename(&id, &name).map(|s| (s, ())));
+            if result.is_ok() {
+                done.emit(());
+                shelf.say(PanelStatus::Renamed(name));
+            }
+            result
+        })
+    };
+    let date = local_date_time(saved.saved_at, lang);
+    let aria_expanded = if *open_part == Open::Renaming {
+        "true"
+    } else {
+        "false"
+    };
+    html! {
+        <li class={classes!("saved-item", props.is_current.then_some("is-current"))} id={dom_id(&id, "item")}>
+            <p class="saved-head">
+                <span class="saved-name" id={dom_id(&id, "name")}>{ &saved.name }</span>
+                if props.is_current {
+                    <span class="badge current">{ text(lang, "scenarios.is-current") }</span>
+                }
+            </p>
+            <p class="saved-meta">
+                <span>
+                    { text(lang, "scenarios.saved-at") }
+                    { match &date {
+                        Some((iso, shown)) => html! { <time datetime={iso.clone()}>{ shown }</time> },
+                        None => html! { { text(lang, "scenarios.unknown-date") } },
+                    } }
+                </span>
+                <span>
+                    { text(lang, "scenarios.grand") }
+                    <strong class="saved-total">{ props.entry.grand.map_or_else(|| "—".to_owned(), |g| money(g, lang)) }</strong>
+                </span>
+            </p>
+            if let Err(error) = &props.entry.scenario {
+                <p class="field-error">{ fill(lang, "scenarios.does-not-fit", &[("reason", &error.message(lang))]) }</p>
+            }
+            <div class="saved-actions" role="group" aria-labelledby={dom_id(&id, "name")}>
+                <button type="button" id={dom_id(&id, "open")} ref={open_button} onclick={open}
+                    disabled={props.entry.scenario.is_err()}>{ text(lang, "scenarios.open") }</button>
+                <button type="button" class="secondary" id={dom_id(&id, "rename")} ref={rename_button.clone()}
+                    aria-expanded={aria_expanded}
+                    onclick={show(Open::Renaming, &NodeRef::default()).reform(|_| ())}>{ text(lang, "scenarios.rename") }</button>
+                <button type="button" class="secondary" id={dom_id(&id, "duplicate")}
+                    onclick={duplicate}>{ text(lang, "scenarios.duplicate") }</button>
+                <button type="button" class="secondary danger" id={dom_id(&id, "delete")} ref={delete_button.clone()}
+                    onclick={show(Open::Confirming, &confirm_button).reform(|_| ())}>{ text(lang, "scenarios.delete") }</button>
+            </div>
+            if *open_part == Open::Renaming {
+                <RenameForm id={id.clone()} name={saved.name.clone()} lang={lang}
+                    on_rename={renamed} on_cancel={show(Open::Nothing, &rename_button)} />
+            }
+            if *open_part == Open::Confirming {
+                <div class="confirm" role="group" aria-labelledby={dom_id(&id, "confirm-text")}
+                    onkeydown={on_escape(show(Open::Nothing, &delete_button))}>
+                    <p id={dom_id(&id, "confirm-text")}>{ fill(lang, "scenarios.confirm-delete", &[("name", &saved.name)]) }</p>
+                    <button type="button" class="danger-solid" id={dom_id(&id, "confirm-delete")} ref={confirm_button}
+                        onclick={delete}>{ text(lang, "scenarios.delete-now") }</button>
+                    <button type="button" class="secondary" onclick={show(Open::Nothing, &delete_button).reform(|_| ())}>{ text(lang, "scenarios.keep") }</button>
+                </div>
+            }
+        </li>
+    }
+}
+
+/// Props of [`RenameForm`].
+#[derive(Properties, PartialEq)]
+struct RenameFormProps {
+    id: String,
+    name: String,
+    lang: Lang,
+    /// Stores the new name; an edit the store refused comes back to show beside the field.
+    on_rename: Callback<String, Result<(), Option<EditError>>>,
+    on_cancel: Callback<()>,
+}
+
+/// The new name of a saved scenario, typed; Escape cancels.
+#[function_component(RenameForm)]
+fn rename_form(props: &RenameFormProps) -> Html {
+    let lang = props.lang;
+    let typed = use_state(|| props.name.clone());
+    let error = use_state(|| None::<EditError>);
+    let input = use_node_ref();
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+                let _ = input.focus();
+            }
+        });
+    }
+    let on_input = {
+        let typed = typed.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                typed.set(input.value());
+            }
+        })
+    };
+    let on_submit = {
+        let (typed, error, on_rename) = (typed.clone(), error.clone(), props.on_rename.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            match on_rename.emit(typed.trim().to_owned()) {
+                Ok(()) => error.set(None),
+                Err(refused) => error.set(refused),
+            }
+        })
+    };
+    let id = &props.id;
+    html! {
+        <form class="rename-form" onsubmit={on_submit} onkeydown={on_escape(props.on_cancel.clone())}>
+            <label for={dom_id(id, "rename-input")}>{ text(lang, "scenarios.new-name") }</label>
+            <input type="text" id={dom_id(id, "rename-input")} ref={input} value={(*typed).clone()}
+                maxlength={MAX_NAME_CHARS.to_string()} oninput={on_input}
+                aria-invalid={if error.is_some() { "true" } else { "false" }}
+                aria-describedby={dom_id(id, "rename-error")} />
+            <button type="submit">{ text(lang, "scenarios.save-name") }</button>
+            <button type="button" class="secondary" onclick={props.on_cancel.reform(|_| ())}>{ text(lang, "scenarios.cancel") }</button>
+            <p class="field-error" id={dom_id(id, "rename-error")} role="alert">
+                { error.map(|e| e.message(lang)).unwrap_or_default() }
+            </p>
+        </form>
+    }
+}
+
+/// Escape pressed inside a small form (renaming, confirming a delete) cancels it, as it closes
+/// a dialog.
+pub fn on_escape(cancel: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            cancel.emit(());
+        }
+    })
+}

@@ -1,0 +1,120 @@
+//! The share link: the explorer's address with the scenario on screen, and a button that
+//! copies it.
+
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::core::lang::Lang;
+use crate::i18n::{fill, text};
+use crate::ui::headings::{Heading, Rank};
+
+/// The link to the explorer showing `share`: this page's address without `embed`, in `lang`,
+/// with the scenario as its fragment. Only for the explorer's own page or frame (`own_page`):
+/// the address of a page that embeds it as an element would not open the scenario.
+pub fn share_url(share: &str, lang: Lang, own_page: bool) -> Option<String> {
+    if !own_page {
+        return None;
+    }
+    let location = web_sys::window()?.location();
+    let origin = location.origin().ok()?;
+    let path = location.pathname().ok()?;
+    let search = location.search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.delete("embed");
+    params.set("lang", lang.tag());
+    let query = String::from(params.to_string());
+    Some(format!("{origin}{path}?{query}#{share}"))
+}
+
+/// Props of [`ShareLink`].
+#[derive(Properties, PartialEq)]
+pub struct ShareLinkProps {
+    /// The link to share.
+    pub url: String,
+    /// The file the dataset was loaded from, which the link does not carry.
+    pub data_file: Option<String>,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// The share link in a read-only field, and a button that copies it.
+#[function_component(ShareLink)]
+pub fn share_link_view(props: &ShareLinkProps) -> Html {
+    let lang = props.lang;
+    let field = use_node_ref();
+    let note = use_state(|| None::<&'static str>);
+    {
+        let note = note.clone();
+        use_effect_with(props.url.clone(), move |_| note.set(None));
+    }
+    let copy = {
+        let url = props.url.clone();
+        let field = field.clone();
+        let note = note.clone();
+        Callback::from(move |_: MouseEvent| {
+            let url = url.clone();
+            let field = field.clone();
+            let note = note.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if write_clipboard(&url).await.is_ok() {
+                    note.set(Some("scenarios.share-copied"));
+                } else {
+                    if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                        let _ = input.focus();
+                        input.select();
+                    }
+                    note.set(Some("scenarios.share-select"));
+                }
+            });
+        })
+    };
+    let select_all = Callback::from(|event: FocusEvent| {
+        if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    });
+    let described_by = if props.data_file.is_some() {
+        "share-file-note share-note"
+    } else {
+        "share-note"
+    };
+    html! {
+        <div class="share no-print">
+            <Heading rank={Rank::Part} id="share-heading">{ text(lang, "scenarios.share-heading") }</Heading>
+            <label for="share-url">{ text(lang, "scenarios.share-label") }</label>
+            <div class="share-line">
+                <input type="text" id="share-url" readonly=true value={props.url.clone()} ref={field}
+                    onfocus={select_all} aria-describedby={described_by} />
+                <button type="button" id="copy-share" onclick={copy}>{ text(lang, "scenarios.share-copy") }</button>
+            </div>
+            if let Some(file) = &props.data_file {
+                <p class="hint-line is-warning" id="share-file-note">
+                    { fill(lang, "scenarios.share-no-file", &[("name", file)]) }
+                </p>
+            }
+            <p class="hint-line" id="share-note" role="status">
+                { note.map(|key| text(lang, key)).unwrap_or_default() }
+            </p>
+        </div>
+    }
+}
+
+/// Writes `text` to the clipboard where the browser offers `navigator.clipboard`.
+async fn write_clipboard(text: &str) -> Result<(), JsValue> {
+    let navigator = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err(JsValue::from_str("no clipboard"));
+    }
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())?
+        .dyn_into()
+        .map_err(|_| JsValue::from_str("no writeText"))?;
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &JsValue::from_str(text))?
+        .dyn_into()
+        .map_err(|_| JsValue::from_str("not a promise"))?;
+    wasm_bindgen_futures::JsFuture::from(promise).await?;
+    Ok(())
+}
