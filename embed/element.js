@@ -8,8 +8,9 @@
 // lang (zh-Hans | zh-Hant | en; else the browser's language), mode (free | fixed-pool),
 // heading-level (1-4, the level of the explorer's title; 1 without it), compact (present or
 // not). A value not understood is ignored, with a warning in the console. A new lang,
-// heading-level or compact keeps the planner's scenario; a new src or mode starts again from
-// the source figures. Events (bubbling, composed): explorerready, and scenariochange with
+// heading-level or compact is passed to the mounted explorer (its data, scenario, undo history,
+// notices and focus kept); a new src or mode starts again from the source figures. Events
+// (bubbling, composed): explorerready, and scenariochange with
 // detail { grandTotal, granted, sought, countSought, shareLink } (amounts in whole yuan).
 // The app renders in an open shadow root with its own stylesheet: host CSS cannot reach it.
 import init, { mount } from './muchuan-funding-explorer.js';
@@ -22,8 +23,6 @@ class MuchuanFundingExplorer extends HTMLElement {
 
   #mounted = null;
   #generation = 0;
-  // A new src or mode since the last mount: the next one starts again from the source figures.
-  #restart = false;
 
   connectedCallback() {
     this.#render();
@@ -37,10 +36,21 @@ class MuchuanFundingExplorer extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.#mounted) return;
-    // A new language, heading level or compactness keeps the data and the planner's scenario;
-    // a new src or mode starts again from the source figures.
-    if (name === 'src' || name === 'mode') this.#restart = true;
-    this.#render();
+    // A new src or mode starts again from the source figures; the rest is passed in.
+    if (name === 'src' || name === 'mode') this.#render();
+    else this.#mounted.update(this.#options());
+  }
+
+  #options() {
+    return {
+      src: this.getAttribute('src'),
+      lang: this.getAttribute('lang'),
+      mode: this.getAttribute('mode'),
+      'heading-level': this.getAttribute('heading-level'),
+      compact: this.hasAttribute('compact'),
+      stylesheet: here('./main.css'),
+      assets: here('./'),
+    };
   }
 
   async #render() {
@@ -53,18 +63,8 @@ class MuchuanFundingExplorer extends HTMLElement {
     }
     // A later call (attribute change, removal) supersedes this one.
     if (generation !== this.#generation || !this.isConnected) return;
-    const kept = this.#restart ? undefined : this.#mounted?.keep();
-    this.#restart = false;
     this.#mounted?.destroy();
-    this.#mounted = mount(this, {
-      src: this.getAttribute('src'),
-      lang: this.getAttribute('lang'),
-      mode: this.getAttribute('mode'),
-      'heading-level': this.getAttribute('heading-level'),
-      compact: this.hasAttribute('compact'),
-      stylesheet: here('./main.css'),
-      assets: here('./'),
-    }, kept);
+    this.#mounted = mount(this, this.#options());
   }
 
   #fail(error) {

@@ -53,9 +53,10 @@ pub struct AppProps {
     /// Where the downloadable files are (template, schema), ending in `/`.
     #[prop_or(AttrValue::Static("./"))]
     pub asset_base: AttrValue,
-    /// Told once everything is on the page, the scenarios panel included.
+    /// Told once everything is on the page, the scenarios panel included, and again in each
+    /// language the explorer is then switched to.
     #[prop_or_default]
-    pub on_ready: Option<Callback<()>>,
+    pub on_ready: Option<Callback<Lang>>,
     /// Whether the document is the explorer's own (its page, or its iframe), so that Ctrl+Z and
     /// Ctrl+Y act wherever the focus is, even on nothing; inside a host page they act only
     /// within the explorer.
@@ -96,10 +97,18 @@ pub fn app(props: &AppProps) -> Html {
     let painted = use_painted();
     {
         let on_ready = props.on_ready.clone();
-        use_effect_with(painted, move |painted| {
-            if let (true, Some(on_ready)) = (*painted, on_ready) {
-                on_ready.emit(());
+        use_effect_with((painted, lang), move |&(painted, lang)| {
+            if let (true, Some(on_ready)) = (painted, on_ready) {
+                on_ready.emit(lang);
             }
+        });
+    }
+    {
+        // A host that mounted the explorer sets its language through the props (the element's
+        // `lang`): the state follows, the scenario and its undo history kept.
+        let dispatch = dispatch.clone();
+        use_effect_with(props.lang, move |&lang| {
+            dispatch.dispatch(Msg::SetLang(lang))
         });
     }
     let scenario = state.scenario().clone();

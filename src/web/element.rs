@@ -15,33 +15,73 @@ use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
 use crate::web::{load_dataset, mode_from_name, page, roots};
 
-/// A mounted explorer; `destroy()` removes it (the element calls it when it leaves the page).
+/// A mounted explorer; `update()` passes it a new language, heading level or compactness,
+/// `destroy()` removes it (the element calls it when it leaves the page).
 #[wasm_bindgen]
 pub struct Mounted {
     app: Rc<RefCell<Option<AppHandle<App>>>>,
     root: web_sys::Element,
     /// Set by `destroy`: a dataset still being fetched is then dropped, not rendered.
     destroyed: Rc<Cell<bool>>,
-    /// The dataset on screen and the planner's scenario, after the first render.
-    shown: Rc<RefCell<Option<Kept>>>,
+    /// What the element's attributes set, read again by `update`.
+    settings: Rc<Cell<Settings>>,
+    /// The props the app was rendered with, once it was.
+    props: Rc<RefCell<Option<AppProps>>>,
 }
 
-/// The dataset and scenario of a mounted explorer, handed to the next [`mount`] when the
-/// element renders again for a change that keeps them (its language, heading level or
-/// compactness): the planner's work, on the very data it was made with (a county file loaded
-/// in the explorer included), without fetching it again.
-#[wasm_bindgen]
-#[derive(Clone)]
-pub struct Kept {
-    dataset: Rc<crate::core::dataset::Dataset>,
-    scenario: crate::core::scenario::Scenario,
+/// What the element's attributes set that the mounted app follows in place (its data, the
+/// planner's scenario, undo history, notices and focus kept).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Settings {
+    lang: Lang,
+    headings: Levels,
+    compact: bool,
+}
+
+impl Settings {
+    fn read(options: &JsValue) -> Settings {
+        let lang = understood(options, "lang", "zh-Hans, zh-Hant or en", Lang::from_tag)
+            .or_else(page::browser_lang)
+            .unwrap_or_default();
+        // One digit as written: `+2` or `02` is a typo to report, not a level to guess.
+        let headings = understood(
+            options,
+            "heading-level",
+            "1, 2, 3 or 4",
+            |level| match level.trim().as_bytes() {
+                &[digit @ b'0'..=b'9'] => Levels::with_title_at(digit - b'0'),
+                _ => None,
+            },
+        )
+        .unwrap_or_default();
+        let compact = Reflect::get(options, &JsValue::from_str("compact"))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        Settings {
+            lang,
+            headings,
+            compact,
+        }
+    }
 }
 
 #[wasm_bindgen]
 impl Mounted {
-    /// The dataset and scenario on screen, once the explorer has rendered.
-    pub fn keep(&self) -> Option<Kept> {
-        self.shown.borrow().clone()
+    /// Passes a new `lang`, `heading-level` or `compact` (the options of [`mount`]) to the
+    /// mounted explorer, which re-renders with its dataset, scenario and undo history kept.
+    pub fn update(&self, options: JsValue) {
+        let settings = Settings::read(&options);
+        self.settings.set(settings);
+        let props = self.props.borrow_mut().as_mut().map(|props| {
+            props.lang = settings.lang;
+            props.headings = settings.headings;
+            props.compact = settings.compact;
+            props.clone()
+        });
+        if let (Some(props), Some(app)) = (props, self.app.borrow_mut().as_mut()) {
+            app.update(props);
+        }
     }
 
     /// Unmounts the explorer and empties its root.
@@ -88,15 +128,10 @@ fn understood<T>(
 /// page), `lang` (`zh-Hans`, `zh-Hant`, `en`), `mode` (`free`, `fixed-pool`), `heading-level`
 /// (`1`–`4`, the level of the explorer's title), `compact` (boolean), `stylesheet` (the URL of
 /// the explorer's CSS) and `assets` (the URL of the folder holding the downloadable template
-/// and schema). With `kept` (from [`Mounted::keep`]) it shows that dataset and scenario
-/// rather than loading `src` and starting from the source figures in `mode`. The element fires
+/// and schema). The element fires
 /// `explorerready` once rendered and `scenariochange` with the totals after every change.
 #[wasm_bindgen]
-pub fn mount(
-    host: web_sys::HtmlElement,
-    options: JsValue,
-    kept: Option<Kept>,
-) -> Result<Mounted, JsValue> {
+pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
@@ -116,84 +151,64 @@ pub fn mount(
     shadow.append_child(&root)?;
     roots::add(&root);
 
-    let lang = understood(&options, "lang", "zh-Hans, zh-Hant or en", Lang::from_tag)
-        .or_else(page::browser_lang)
-        .unwrap_or_default();
     let mode = understood(&options, "mode", "free or fixed-pool", mode_from_name);
-    // One digit as written: `+2` or `02` is a typo to report, not a level to guess.
-    let headings = understood(
-        &options,
-        "heading-level",
-        "1, 2, 3 or 4",
-        |level| match level.trim().as_bytes() {
-            &[digit @ b'0'..=b'9'] => Levels::with_title_at(digit - b'0'),
-            _ => None,
-        },
-    )
-    .unwrap_or_default();
-    let compact = Reflect::get(&options, &JsValue::from_str("compact"))
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
+    let settings = Rc::new(Cell::new(Settings::read(&options)));
     let src = option(&options, "src");
     let asset_base = option(&options, "assets").unwrap_or_else(|| "./".to_owned());
 
     let app = Rc::new(RefCell::new(None));
     let destroyed = Rc::new(Cell::new(false));
-    let shown = Rc::new(RefCell::new(None));
+    let props = Rc::new(RefCell::new(None));
     let mounted = Mounted {
         app: app.clone(),
         root: root.clone(),
         destroyed: destroyed.clone(),
-        shown: shown.clone(),
+        settings: settings.clone(),
+        props: props.clone(),
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let (dataset, scenario, notices) = match kept {
-            Some(Kept { dataset, scenario }) => (dataset, scenario, Vec::new()),
-            None => {
-                let (dataset, notices) = load_dataset(src.as_deref()).await;
-                let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
-                if let Some(mode) = mode {
-                    scenario.mode = mode;
-                }
-                (dataset, scenario, notices)
-            }
-        };
+        let (dataset, notices) = load_dataset(src.as_deref()).await;
+        let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
+        if let Some(mode) = mode {
+            scenario.mode = mode;
+        }
         // Removed, or replaced by a newer mount, while the dataset was on its way.
         if destroyed.get() {
             return;
         }
         let on_change = {
             let host = host.clone();
-            Callback::from(move |change: ScenarioChange| {
-                *shown.borrow_mut() = Some(Kept {
-                    dataset: change.dataset.clone(),
-                    scenario: change.scenario.clone(),
-                });
-                fire_change(&host, &change);
-            })
+            Callback::from(move |change: ScenarioChange| fire_change(&host, &change))
         };
-        let handle = yew::Renderer::<App>::with_root_and_props(
-            root,
-            AppProps {
-                dataset,
-                scenario,
-                lang,
-                notices,
-                standalone: false,
-                own_page: false,
-                compact,
-                on_change: Some(on_change),
-                asset_base: asset_base.into(),
-                on_ready: Some(Callback::from(move |()| {
-                    let _ = host.set_attribute("data-ready", lang.tag());
-                    fire(&host, "explorerready", &JsValue::NULL);
-                })),
-                document_shortcuts: false,
-                headings,
-            },
-        )
-        .render();
+        // `data-ready` names the language on screen; `explorerready` fires once.
+        let announced = Cell::new(false);
+        let on_ready = Callback::from(move |lang: Lang| {
+            let _ = host.set_attribute("data-ready", lang.tag());
+            if !announced.replace(true) {
+                fire(&host, "explorerready", &JsValue::NULL);
+            }
+        });
+        let Settings {
+            lang,
+            headings,
+            compact,
+        } = settings.get();
+        let app_props = AppProps {
+            dataset,
+            scenario,
+            lang,
+            notices,
+            standalone: false,
+            own_page: false,
+            compact,
+            on_change: Some(on_change),
+            asset_base: asset_base.into(),
+            on_ready: Some(on_ready),
+            document_shortcuts: false,
+            headings,
+        };
+        *props.borrow_mut() = Some(app_props.clone());
+        let handle = yew::Renderer::<App>::with_root_and_props(root, app_props).render();
         *app.borrow_mut() = Some(handle);
     });
     Ok(mounted)

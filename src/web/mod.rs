@@ -75,7 +75,7 @@ pub fn start() {
                 compact: framed,
                 on_change: Some(on_change),
                 asset_base: "./".into(),
-                on_ready: Some(Callback::from(move |()| page::mark_ready(lang))),
+                on_ready: Some(Callback::from(page::mark_ready)),
                 document_shortcuts: true,
                 // Its own document, even in an iframe: the title is the `h1`.
                 headings: Levels::default(),

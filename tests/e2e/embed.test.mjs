@@ -149,16 +149,27 @@ describe('the custom element', () => {
     assert.deepEqual(errors, []);
   });
 
-  test('changing the lang attribute re-renders in that language and keeps the scenario', async () => {
+  test('changing the lang attribute re-renders in that language, the scenario and its undo steps kept', async () => {
     const { page, errors } = await openHost(plain, '/hosts/element.html');
     await page.waitForSelector('#one[data-ready="zh-Hans"]');
+    const total = () => page.locator('#one #total-grand').innerText();
     await page.fill('#one #stream-0-amount', '300');
     await page.press('#one #stream-0-amount', 'Enter');
+    await page.fill('#one #stream-1-amount', '210');
+    await page.press('#one #stream-1-amount', 'Enter');
     await page.waitForFunction(() =>
-      document.querySelector('#one').shadowRoot.getElementById('total-grand')?.textContent === '3,815万元');
+      document.querySelector('#one').shadowRoot.getElementById('total-grand')?.textContent === '3,825万元');
     await page.evaluate(() => document.querySelector('#one').setAttribute('lang', 'en'));
     await page.waitForSelector('#one[data-ready="en"]');
-    assert.equal(await page.locator('#one #total-grand').innerText(), 'CNY 38.15 million', 'the planner\'s change stays');
+    await page.waitForFunction(() =>
+      document.querySelector('#one').shadowRoot.getElementById('total-grand')?.textContent.startsWith('CNY'));
+    assert.equal(await total(), 'CNY 38.25 million', 'the planner\'s changes stay');
+    // The undo history is the explorer's own, kept across the new language: both moves undo.
+    const undo = page.locator('#one').getByRole('button', { name: 'Undo' });
+    await undo.click();
+    assert.equal(await total(), 'CNY 38.15 million');
+    await undo.click();
+    assert.equal(await total(), 'CNY 37.88 million');
     // Another mode starts again from the source figures, in that mode.
     await page.evaluate(() => document.querySelector('#one').setAttribute('mode', 'fixed-pool'));
     await page.waitForFunction(() =>
