@@ -46,6 +46,7 @@ async fn render_with_headings(lang: Lang, headings: Levels) -> Element {
             lang,
             notices: Vec::new(),
             standalone: false,
+            own_page: false,
             compact: false,
             on_change: None,
             asset_base: "./".into(),
@@ -242,43 +243,6 @@ async fn one_drag_of_a_slider_is_one_undo_step() {
     click_button(&root, "Redo");
     yew::scheduler::flush().await;
     assert_eq!(input(&root, "#stream-0-amount").value(), "3030000");
-}
-
-#[wasm_bindgen_test]
-fn opening_a_scenario_clears_the_last_refusal() {
-    use muchuan_funding_explorer::core::scenario::{Action, BalanceMode, Refusal};
-    use muchuan_funding_explorer::ui::state::{AppState, Msg};
-    use yew::Reducible;
-
-    let dataset = Rc::new(
-        parse_dataset(MUCHUAN_JSON.as_bytes())
-            .expect("valid")
-            .dataset,
-    );
-    let baseline = Scenario::baseline(&dataset);
-    let mut state = Rc::new(AppState::new(dataset, baseline.clone(), Lang::En));
-    for action in [
-        Action::SetMode(BalanceMode::FixedPool),
-        Action::SetLocked {
-            stream: 0,
-            locked: true,
-        },
-        Action::SetAmount {
-            stream: 0,
-            amount: 0,
-        },
-    ] {
-        state = state.reduce(Msg::Act(action));
-    }
-    assert_eq!(state.refusal, Some((0, Refusal::Locked)));
-    state = state.reduce(Msg::OpenScenario(baseline.clone()));
-    assert_eq!(
-        state.refusal, None,
-        "the refusal was about the scenario just replaced"
-    );
-    // Opening the scenario on screen again (a link pasted twice) makes no undo step.
-    let again = Rc::clone(&state).reduce(Msg::OpenScenario(baseline));
-    assert!(Rc::ptr_eq(&again, &state));
 }
 
 #[wasm_bindgen_test]

@@ -2,3 +2,4 @@
 //! dependency, so that `cargo test` covers it natively.
 
 pub mod panel;
+pub mod state;

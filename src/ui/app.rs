@@ -11,6 +11,7 @@ use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::totals::Totals;
 use crate::i18n::text;
+use crate::model::state::{AppState, LinkPlace, Msg, Notice};
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
 use crate::ui::data_source::DataSource;
@@ -20,7 +21,6 @@ use crate::ui::hooks::{use_list_page, use_painted};
 use crate::ui::notices::Notices;
 use crate::ui::pager::Pager;
 use crate::ui::scenarios::ScenariosPanel;
-use crate::ui::state::{AppState, LinkPlace, Msg, Notice};
 use crate::ui::stream_row::{StreamRow, free_slider_max};
 use crate::ui::totals_panel::TotalsPanel;
 

@@ -13,10 +13,10 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::i18n::text;
+use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_container_width;
 use crate::ui::live_svg::LiveSvg;
-use crate::ui::state::DatasetRef;
 
 /// Which chart, and the inputs it draws from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,11 +14,11 @@ use crate::core::money::format_delta;
 use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::{Counted, Totals};
 use crate::i18n::{fill, text};
+use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_container_width, use_list_page, use_select_value};
 use crate::ui::money;
 use crate::ui::pager::Pager;
-use crate::ui::state::DatasetRef;
 use crate::web::download::{download_text, file_name};
 
 /// A scenario that can be compared.

@@ -5,8 +5,8 @@ use yew::prelude::*;
 use crate::core::lang::Lang;
 use crate::core::scenario::{Action, BalanceMode};
 use crate::i18n::text;
+use crate::model::state::{AppState, Msg};
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::state::{AppState, Msg};
 
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]

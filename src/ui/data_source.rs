@@ -11,8 +11,8 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dataset};
 use crate::i18n::{fill, text};
+use crate::model::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::web::files::read_file;
 
 /// Props of [`DataSource`].

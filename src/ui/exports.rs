@@ -14,8 +14,8 @@ use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::core::validate::{MAX_BYTES, ProblemKind};
 use crate::i18n::{fill, text};
+use crate::model::state::{AppState, DatasetRef, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::state::{AppState, DatasetRef, Msg, Notice};
 use crate::web::download::{download_text, file_name};
 use crate::web::files::read_file;
 

@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::core::lang::Lang;
 use crate::i18n::text;
+use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::state::DatasetRef;
 
 /// Props of [`Header`].
 #[derive(Properties, PartialEq)]

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::core::paging::Page;
-use crate::ui::state::DatasetRef;
+use crate::model::state::DatasetRef;
 use crate::web::page::listen_window;
 use crate::web::timer::Burst;
 

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::core::lang::Lang;
 use crate::i18n::{fill, text};
-use crate::ui::state::{AppState, Msg, Notice};
+use crate::model::state::{AppState, Msg, Notice};
 
 /// Props of [`Notices`].
 #[derive(Properties, PartialEq)]

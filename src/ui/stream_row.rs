@@ -10,10 +10,10 @@ use crate::core::money::{
 };
 use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP, parse_percent};
 use crate::i18n::{fill, text};
+use crate::model::state::{AppState, DatasetRef, Msg};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_select_value;
 use crate::ui::money;
-use crate::ui::state::{AppState, DatasetRef, Msg};
 
 /// Steps a Page Up or Page Down moves a slider.
 const PAGE_STEPS: i64 = 10;

@@ -8,9 +8,9 @@ use crate::core::lang::Lang;
 use crate::core::money::{format_delta, format_sum, format_tenths_percent};
 use crate::core::totals::{Group, Totals, delta_tenths_percent};
 use crate::i18n::{fill, text};
+use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::money;
-use crate::ui::state::DatasetRef;
 use crate::web::timer::Timeout;
 
 /// How long the totals must stay still before a screen reader hears them (ms).

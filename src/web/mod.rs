@@ -23,9 +23,9 @@ use crate::core::lang::Lang;
 use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::validate::{Report, parse_dataset};
+use crate::model::state::{DatasetProblem, LinkPlace, Notice};
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
-use crate::ui::state::{DatasetProblem, LinkPlace, Notice};
 
 /// The id of the element the standalone page mounts the explorer in.
 pub const STANDALONE_ROOT_ID: &str = "mfe-root";

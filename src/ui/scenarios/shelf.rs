@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::core::saved::{EditError, STORAGE_KEY, StorageError, Store};
 use crate::model::panel::PanelStatus;
-use crate::ui::state::{AppState, Msg, Notice};
+use crate::model::state::{AppState, Msg, Notice};
 use crate::web::page::listen_window;
 use crate::web::storage::{self, CommitError, Committed, Loaded, Unreadable};
 

@@ -1,0 +1,445 @@
+//! The app's state and its reducer: every change the interface makes goes through [`Msg`].
+//! Pure: no browser and no Yew, so `cargo test` covers it natively.
+//!
+//! The scenario itself changes only through the core's pure reducer
+//! ([`Scenario::apply`](crate::core::scenario::Scenario::apply)); this layer adds undo history,
+//! the language, and the notices the interface shows.
+
+use std::rc::Rc;
+
+use crate::core::csv_import::CsvProblem;
+use crate::core::dataset::Dataset;
+use crate::core::export::ImportError;
+use crate::core::history::History;
+use crate::core::lang::Lang;
+use crate::core::saved::{LoadError, StorageError};
+use crate::core::scenario::{Action, Refusal, Scenario};
+use crate::core::share_link::LinkError;
+use crate::core::validate::{Problem, Severity};
+use crate::i18n::{Message, fill, text};
+
+/// A shared dataset that compares by identity, so props holding it compare in O(1).
+#[derive(Clone, Debug)]
+pub struct DatasetRef(pub Rc<Dataset>);
+
+impl PartialEq for DatasetRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for DatasetRef {
+    type Target = Dataset;
+    fn deref(&self) -> &Dataset {
+        &self.0
+    }
+}
+
+/// Something the interface tells the user until they dismiss it. Typed, and put into words
+/// when shown, so that a notice follows a change of language like the rest of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// A share link that could not be read.
+    BadLink {
+        /// Where the link was and what is shown instead.
+        place: LinkPlace,
+        /// Why it could not be read.
+        error: LinkError,
+    },
+    /// The dataset at `url` could not be fetched; the built-in data stays.
+    FetchFailed {
+        /// The dataset's address.
+        url: String,
+        /// The server's HTTP status, when it answered.
+        status: Option<u16>,
+    },
+    /// A file the browser could not read.
+    FileUnreadable {
+        /// The file's name.
+        file: String,
+    },
+    /// A scenario file that could not be imported; the current scenario stays.
+    ImportFailed {
+        /// The file's name.
+        file: String,
+        /// The first problem found.
+        error: ImportError,
+    },
+    /// The scenarios stored in the browser could not be read.
+    StoreUnreadable {
+        /// Why not.
+        error: LoadError,
+        /// The storage key their text was copied to, or why it could not be copied.
+        backup: Result<String, StorageError>,
+    },
+    /// An edit of the saved scenarios could not be stored.
+    NotSaved(StorageError),
+    /// A dataset that could not be loaded, with every problem found; the current data stays.
+    InvalidDataset {
+        /// Where the dataset came from (file name or URL).
+        origin: String,
+        /// Every problem, located.
+        problems: Vec<DatasetProblem>,
+    },
+}
+
+/// Where an unreadable share link was, which decides what the notice says is shown instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkPlace {
+    /// In the page's address when it opened: the source figures are shown, the link stays in
+    /// the address bar until the first change.
+    OpeningAddress,
+    /// Given to a framed or embedded explorer: the source figures are shown.
+    Framed,
+    /// Pasted into the address of the open page: the scenario on screen stays.
+    Pasted,
+}
+
+impl Notice {
+    /// The notice's sentence in `lang` and the detail that follows it; `None` for a dataset's
+    /// problems, which are shown as a list.
+    pub fn words(&self, lang: Lang) -> Option<(String, Option<String>)> {
+        let said = |key: &str, detail: Option<String>| Some((text(lang, key), detail));
+        match self {
+            Notice::BadLink { place, error } => said(
+                match place {
+                    LinkPlace::OpeningAddress => "notice.bad-link",
+                    LinkPlace::Framed => "notice.bad-link-framed",
+                    LinkPlace::Pasted => "notice.bad-pasted-link",
+                },
+                Some(error.message(lang)),
+            ),
+            Notice::FetchFailed { url, status } => said(
+                "notice.fetch-failed",
+                Some(match status {
+                    Some(status) => format!("{url} (HTTP {status})"),
+                    None => url.clone(),
+                }),
+            ),
+            Notice::FileUnreadable { file } => said("data.unreadable", Some(file.clone())),
+            Notice::ImportFailed { file, error } => said(
+                "exports.import-failed",
+                Some(format!("{file} — {}", error.message(lang))),
+            ),
+            Notice::StoreUnreadable { error, backup } => {
+                let reason = error.message(lang);
+                match backup {
+                    Ok(key) => said(
+                        "scenarios.notice.unreadable",
+                        Some(fill(
+                            lang,
+                            "scenarios.notice.kept-as",
+                            &[("reason", &reason), ("key", key)],
+                        )),
+                    ),
+                    Err(failure) => said(
+                        "scenarios.notice.unreadable-not-kept",
+                        Some(fill(
+                            lang,
+                            "scenarios.notice.not-kept",
+                            &[("reason", &reason), ("error", &failure.message(lang))],
+                        )),
+                    ),
+                }
+            }
+            Notice::NotSaved(StorageError::Quota) => said("scenarios.notice.quota", None),
+            Notice::NotSaved(error) => {
+                said("scenarios.notice.not-saved", Some(error.message(lang)))
+            }
+            Notice::InvalidDataset { .. } => None,
+        }
+    }
+}
+
+/// A problem in a dataset file, located in the JSON or in the CSV table it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DatasetProblem {
+    /// Located by JSON path or line and column.
+    Json(Problem),
+    /// Located by row and column of a table.
+    Csv(CsvProblem),
+}
+
+impl DatasetProblem {
+    /// Whether the problem stops the dataset from loading.
+    pub fn is_error(&self) -> bool {
+        let severity = match self {
+            DatasetProblem::Json(p) => p.severity,
+            DatasetProblem::Csv(p) => p.severity,
+        };
+        severity == Severity::Error
+    }
+
+    /// The problem in words, starting with where it is.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            DatasetProblem::Json(p) => crate::i18n::problem_message(p, lang),
+            DatasetProblem::Csv(p) => p.message(lang),
+        }
+    }
+}
+
+/// Everything the app shows is derived from this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The dataset being explored.
+    pub dataset: DatasetRef,
+    /// The scenario with its undo history. Shared, not copied: the reducer clones the state on
+    /// every message, and a hundred copies of a thousand-stream scenario made each slider move
+    /// copy megabytes.
+    pub history: History<Rc<Scenario>>,
+    /// The interface language.
+    pub lang: Lang,
+    /// The last refused action, shown beside its stream.
+    pub refusal: Option<(usize, Refusal)>,
+    /// Notices to show, oldest first.
+    pub notices: Vec<Notice>,
+    /// The stream whose slider is being dragged, once the drag has changed its amount: later
+    /// moves of the same drag amend that one undo step instead of adding one per frame.
+    pub dragging: Option<usize>,
+    /// The file the planner loaded the dataset from, if they did: a share link cannot carry it.
+    pub data_file: Option<String>,
+    /// How many times the whole scenario was replaced (undo, redo, reset, a saved or imported
+    /// scenario opened, a dataset loaded): a stream row then drops text it rejected.
+    pub replacements: u32,
+}
+
+impl AppState {
+    /// A state showing `dataset` with `scenario`, in `lang`.
+    pub fn new(dataset: Rc<Dataset>, scenario: Scenario, lang: Lang) -> AppState {
+        AppState {
+            dataset: DatasetRef(dataset),
+            history: History::new(Rc::new(scenario)),
+            lang,
+            refusal: None,
+            notices: Vec::new(),
+            dragging: None,
+            data_file: None,
+            replacements: 0,
+        }
+    }
+
+    /// The current scenario.
+    pub fn scenario(&self) -> &Scenario {
+        self.history.present()
+    }
+}
+
+/// A change to the app's state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// A planner's action on the scenario.
+    Act(Action),
+    /// A stream's slider moved to `amount`; the moves of one drag are one undo step.
+    Slide {
+        /// The stream's position in the dataset.
+        stream: usize,
+        /// The amount the slider shows, in yuan.
+        amount: i64,
+    },
+    /// The slider was let go (or a key moved it one step): its next move is a new undo step.
+    EndSlide,
+    /// Undo the last change to the scenario.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Replace the dataset with one read from the file named (and start a fresh history on
+    /// `scenario`).
+    LoadDataset(Rc<Dataset>, Scenario, String),
+    /// Open a scenario of the current dataset (a saved one, an import), as an undoable change.
+    OpenScenario(Scenario),
+    /// Show a notice.
+    Notify(Notice),
+    /// Dismiss the notice at this position.
+    Dismiss(usize),
+}
+
+impl AppState {
+    /// Applies a planner's action as one undo step, or records why it was refused.
+    fn act(&mut self, action: Action) {
+        match self.scenario().apply(&self.dataset, action) {
+            Ok(scenario) => {
+                self.history.push(Rc::new(scenario));
+                self.refusal = None;
+            }
+            Err(refusal) => {
+                let stream = match action {
+                    Action::SetAmount { stream, .. }
+                    | Action::Step { stream, .. }
+                    | Action::SetLocked { stream, .. }
+                    | Action::SetOutcome { stream, .. } => stream,
+                    _ => usize::MAX,
+                };
+                self.refusal = Some((stream, refusal));
+            }
+        }
+    }
+}
+
+impl AppState {
+    /// The state after `msg`: `self` itself when nothing changed, so that the view is not
+    /// rendered again for nothing (the Yew reducer in `ui` is this).
+    pub fn next(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let replaces = matches!(
+            msg,
+            Msg::Undo
+                | Msg::Redo
+                | Msg::LoadDataset(..)
+                | Msg::OpenScenario(_)
+                | Msg::Act(Action::Reset)
+        );
+        let dragging = next.dragging.take();
+        match msg {
+            Msg::Act(action) => next.act(action),
+            Msg::Slide { stream, amount } => {
+                let action = Action::SetAmount { stream, amount };
+                match next.scenario().apply(&next.dataset, action) {
+                    Ok(scenario) if dragging == Some(stream) => {
+                        next.history.amend(Rc::new(scenario));
+                        next.refusal = None;
+                        next.dragging = dragging;
+                    }
+                    _ => {
+                        let before = Rc::clone(next.history.present());
+                        next.act(action);
+                        // Only a move that made an undo step starts a drag to amend.
+                        let moved = !Rc::ptr_eq(&before, next.history.present());
+                        next.dragging = moved.then_some(stream);
+                    }
+                }
+            }
+            Msg::EndSlide => {}
+            Msg::Undo => {
+                next.history.undo();
+                next.refusal = None;
+            }
+            Msg::Redo => {
+                next.history.redo();
+                next.refusal = None;
+            }
+            Msg::SetLang(lang) => next.lang = lang,
+            Msg::LoadDataset(dataset, scenario, file) => {
+                next.dataset = DatasetRef(dataset);
+                next.data_file = Some(file);
+                next.history = History::new(Rc::new(scenario));
+                next.refusal = None;
+            }
+            Msg::OpenScenario(scenario) => {
+                // The scenario already on screen makes no undo step.
+                if scenario.fits(&next.dataset) && scenario != *next.scenario() {
+                    next.history.push(Rc::new(scenario));
+                    next.refusal = None;
+                }
+            }
+            Msg::Notify(notice) => {
+                if !next.notices.contains(&notice) {
+                    next.notices.push(notice);
+                }
+            }
+            Msg::Dismiss(index) => {
+                if index < next.notices.len() {
+                    next.notices.remove(index);
+                }
+            }
+        }
+        if replaces
+            && (!std::ptr::eq(next.scenario(), self.scenario()) || next.dataset != self.dataset)
+        {
+            next.replacements = next.replacements.wrapping_add(1);
+        }
+        if next == *self { self } else { Rc::new(next) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::scenario::BalanceMode;
+    use crate::core::validate::parse_dataset;
+
+    fn muchuan() -> Rc<AppState> {
+        let dataset = parse_dataset(crate::MUCHUAN_JSON.as_bytes())
+            .expect("the seed is valid")
+            .dataset;
+        let baseline = Scenario::baseline(&dataset);
+        Rc::new(AppState::new(Rc::new(dataset), baseline, Lang::En))
+    }
+
+    #[test]
+    fn opening_a_scenario_clears_the_last_refusal() {
+        let mut state = muchuan();
+        let baseline = state.scenario().clone();
+        for action in [
+            Action::SetMode(BalanceMode::FixedPool),
+            Action::SetLocked {
+                stream: 0,
+                locked: true,
+            },
+            Action::SetAmount {
+                stream: 0,
+                amount: 0,
+            },
+        ] {
+            state = state.next(Msg::Act(action));
+        }
+        assert_eq!(state.refusal, Some((0, Refusal::Locked)));
+        state = state.next(Msg::OpenScenario(baseline.clone()));
+        assert_eq!(
+            state.refusal, None,
+            "the refusal was about the scenario just replaced"
+        );
+        // Opening the scenario on screen again (a link pasted twice) makes no undo step.
+        let again = Rc::clone(&state).next(Msg::OpenScenario(baseline));
+        assert!(Rc::ptr_eq(&again, &state));
+    }
+
+    #[test]
+    fn one_drag_is_one_undo_step() {
+        let mut state = muchuan();
+        for amount in [2_800_000, 2_900_000, 3_000_000] {
+            state = state.next(Msg::Slide { stream: 0, amount });
+        }
+        state = state.next(Msg::EndSlide);
+        state = state.next(Msg::Slide {
+            stream: 0,
+            amount: 3_100_000,
+        });
+        assert_eq!(state.scenario().amounts[0], Some(3_100_000));
+        state = state.next(Msg::Undo);
+        assert_eq!(state.scenario().amounts[0], Some(3_000_000));
+        state = state.next(Msg::Undo);
+        assert_eq!(
+            state.scenario().amounts[0],
+            Some(2_730_000),
+            "the first drag was one step"
+        );
+        assert!(!state.history.can_undo());
+    }
+
+    #[test]
+    fn a_notice_is_shown_once_and_dismissed_by_position() {
+        let notice = Notice::FetchFailed {
+            url: "data/x.json".into(),
+            status: Some(404),
+        };
+        let mut state = muchuan();
+        state = state.next(Msg::Notify(notice.clone()));
+        state = state.next(Msg::Notify(notice.clone()));
+        assert_eq!(state.notices, vec![notice.clone()]);
+        // Worded when shown, in the language asked for.
+        let words = |lang| notice.words(lang);
+        assert_eq!(
+            words(Lang::En).and_then(|w| w.1),
+            Some("data/x.json (HTTP 404)".to_owned())
+        );
+        assert_ne!(
+            words(Lang::En).map(|w| w.0),
+            words(Lang::ZhHans).map(|w| w.0)
+        );
+        state = state.next(Msg::Dismiss(0));
+        assert!(state.notices.is_empty());
+    }
+}
