@@ -34,6 +34,11 @@ command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
 # grep reads all of fc-list's output (no -q): quitting early would kill fc-list with SIGPIPE,
 # which pipefail reports as "not found" now and then.
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing_debs+=(fonts-noto-cjk)
+# The cross-engine tests: Firefox (driven over WebDriver BiDi by puppeteer-core), WebKitGTK's
+# MiniBrowser with its WebDriver, and a virtual display for it.
+command -v firefox-esr >/dev/null || missing_debs+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing_debs+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing_debs+=(xvfb)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "installing ${missing_debs[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive
@@ -42,6 +47,6 @@ if [ ${#missing_debs[@]} -gt 0 ]; then
 fi
 
 if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-  say "installing node tools (binaryen, playwright-core, axe-core)"
+  say "installing node tools (binaryen, playwright-core, puppeteer-core, selenium-webdriver, axe-core)"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi

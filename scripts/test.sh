@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the native core tests, the component tests in headless Chromium
-# (wasm-bindgen-test), and the end-to-end tests against the release build.
+# (wasm-bindgen-test), and the end-to-end tests against the release build (in Chromium, then a
+# shared set in Chromium, Firefox and WebKit).
 # Installs any missing tool first. Exits non-zero on the first failing stage.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,7 +23,11 @@ stage "release build"
 trunk build --release
 
 stage "end-to-end tests in headless Chromium"
-node --test tests/e2e/ 2>&1 | tee -a "$log"
+node --test tests/e2e/*.test.mjs 2>&1 | tee -a "$log"
+
+# WebKit needs a display: a virtual one, tall enough for a full-page screenshot.
+stage "the same journeys in Chromium, Firefox and WebKit"
+xvfb-run -a -s "-screen 0 1280x4000x24" node --test tests/e2e/engines/ 2>&1 | tee -a "$log"
 
 # One closing line over every runner: cargo's "test result" lines and node's "# pass/# fail".
 awk '

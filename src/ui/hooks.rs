@@ -4,13 +4,16 @@ use yew::prelude::*;
 
 use crate::core::paging::Page;
 use crate::model::state::DatasetRef;
-use crate::web::page::listen_window;
+use crate::web::page::listen_size;
 use crate::web::timer::Burst;
 
 /// Widths are rounded to this many px, so resizing by a few px redraws nothing.
 const WIDTH_STEP: i32 = 40;
 
-/// The width of `node` in px, rounded down to [`WIDTH_STEP`], kept up to date on resizes.
+/// The width of `node` in px, rounded down to [`WIDTH_STEP`], kept up to date whenever the
+/// element's size changes: a window resize, and the late arrival of its styles (in the custom
+/// element the stylesheet loads after the first render, and Firefox lays the page out without
+/// it first, so a width read then alone would stay about twice too wide).
 ///
 /// When `node` is already in the page on the first render (an element of a parent component),
 /// it is measured there and then, so a chart that waits for the width is drawn in that same
@@ -18,22 +21,22 @@ const WIDTH_STEP: i32 = 40;
 /// the first render: Yew may let the browser paint in between.
 #[hook]
 pub fn use_container_width(node: NodeRef) -> Option<u32> {
-    let width = use_state({
+    // `_eq`: a report of the same width (the charts' own height changed) renders nothing.
+    let width = use_state_eq({
         let node = node.clone();
         move || measure_width(&node)
     });
     {
         let width = width.clone();
         use_effect_with((), move |_| {
+            let element = node.cast::<web_sys::Element>();
             let measure = move || {
-                if let Some(measured) = measure_width(&node)
-                    && *width != Some(measured)
-                {
+                if let Some(measured) = measure_width(&node) {
                     width.set(Some(measured));
                 }
             };
             measure();
-            let listener = listen_window("resize", move |_| measure());
+            let listener = element.map(|element| listen_size(&element, measure));
             move || drop(listener)
         });
     }

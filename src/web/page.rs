@@ -174,3 +174,41 @@ impl Drop for WindowListener {
         }
     }
 }
+
+/// A watch on an element's size, stopped when this is dropped.
+pub struct SizeListener {
+    observer: Option<web_sys::ResizeObserver>,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for SizeListener {
+    fn drop(&mut self) {
+        if let Some(observer) = &self.observer {
+            observer.disconnect();
+        }
+    }
+}
+
+/// Calls `handler` once `element` is laid out and again whenever its size changes (a window
+/// resize, or its stylesheet arriving after it was first rendered, as in the custom element's
+/// shadow root), until the returned value is dropped. `handler` runs in a task of its own after
+/// the browser reports the size: a change it makes to the page is laid out in the next frame,
+/// not in the frame that reported the size (that would be a "ResizeObserver loop" error).
+pub fn listen_size(element: &web_sys::Element, handler: impl Fn() + 'static) -> SizeListener {
+    let handler = std::rc::Rc::new(handler);
+    // The task not yet run; a newer size report replaces (and cancels) it.
+    let mut pending: Option<crate::web::timer::Timeout> = None;
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let handler = handler.clone();
+        let next = crate::web::timer::Timeout::start(0, move || handler());
+        drop(pending.replace(next));
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+    if let Some(observer) = &observer {
+        observer.observe(element);
+    }
+    SizeListener {
+        observer,
+        _callback: callback,
+    }
+}

@@ -24,9 +24,10 @@ export const STRICT_CSP =
 
 /**
  * Starts a server on 127.0.0.1. `mounts` maps URL prefixes ('/', '/tools/funding/') to folders;
- * `headers` are added to every response. Resolves to { url, close }.
+ * `headers` are added to every response; `html`, if given, rewrites every HTML page served (the
+ * cross-engine tests add a test-only script to each). Resolves to { url, close }.
  */
-export async function serve({ mounts, port = 0, headers = {} }) {
+export async function serve({ mounts, port = 0, headers = {}, html }) {
   const table = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix, resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
@@ -40,7 +41,8 @@ export async function serve({ mounts, port = 0, headers = {} }) {
     if (file !== dir && !file.startsWith(dir + sep)) return send(response, 403, 'forbidden');
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (html && extname(file) === '.html') body = html(body.toString('utf8'));
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
