@@ -10,6 +10,7 @@
 
 mod save_form;
 mod saved_item;
+mod saved_list;
 mod share;
 mod shelf;
 
@@ -32,7 +33,8 @@ use crate::ui::hooks::use_settled;
 use crate::web::clock::now_ms;
 use crate::web::download::{download_text, file_name};
 use save_form::SaveForm;
-use saved_item::{Entry, SavedItem};
+use saved_item::Entry;
+use saved_list::SavedList;
 use share::{ShareLink, share_url};
 use shelf::use_shelf;
 
@@ -73,9 +75,6 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     // The last scenario imported from a file, with the name the file gives it: shown as the
     // current scenario's name while the scenario on screen is that one.
     let imported = use_state(|| None::<(String, String)>);
-    // A copy just made: its Open button takes the focus.
-    let just_made = use_state(|| None::<String>);
-    let saved_part = use_node_ref();
 
     let entries = use_memo(
         (dataset.clone(), shelf.store.clone()),
@@ -150,23 +149,6 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             last_id.set(Some(id));
         })
     };
-    let on_duplicated = {
-        let just_made = just_made.clone();
-        Callback::from(move |id: String| just_made.set(Some(id)))
-    };
-    let on_deleted = {
-        let saved_part = saved_part.clone();
-        Callback::from(move |()| {
-            // The list's heading, the first element of its part, takes the focus.
-            let heading = saved_part
-                .cast::<web_sys::Element>()
-                .and_then(|part| part.first_element_child())
-                .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
-            if let Some(heading) = heading {
-                let _ = heading.focus();
-            }
-        })
-    };
     let download_stranded = {
         let shelf = shelf.clone();
         Callback::from(move |_: MouseEvent| {
@@ -229,23 +211,8 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                             <button type="button" class="secondary" onclick={download_stranded}>{ text(lang, "scenarios.download-stranded") }</button>
                         </div>
                     }
-                    <div class="saved no-print" ref={saved_part}>
-                        <Heading rank={Rank::Part} id="saved-heading" focusable=true>{ text(lang, "scenarios.saved-heading") }</Heading>
-                        if entries.is_empty() {
-                            <p class="empty">{ text(lang, "scenarios.none") }</p>
-                        } else {
-                            <ul class="saved-list">
-                                { for entries.iter().map(|entry| html! {
-                                    <SavedItem key={entry.saved.id.clone()} entry={entry.clone()}
-                                        is_current={current_id.as_ref() == Some(&entry.saved.id)}
-                                        take_focus={just_made.as_ref() == Some(&entry.saved.id)}
-                                        shelf={shelf.clone()} on_open={on_open.clone()}
-                                        on_duplicated={on_duplicated.clone()} on_deleted={on_deleted.clone()}
-                                        lang={lang} />
-                                }) }
-                            </ul>
-                        }
-                    </div>
+                    <SavedList entries={entries.clone()} current_id={current_id} shelf={shelf.clone()}
+                        on_open={on_open} lang={lang} />
                     if let Some(url) = share_url(&share, lang, props.own_page) {
                         <ShareLink url={url} data_file={props.data_file.clone()} lang={lang} />
                     }

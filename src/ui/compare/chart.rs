@@ -1,0 +1,108 @@
+//! The comparison's grouped bar chart, drawn to the section's width, and its download.
+
+use yew::prelude::*;
+
+use super::Side;
+use crate::charts::{CompareSide, compare_bars};
+use crate::core::lang::Lang;
+use crate::i18n::{fill, text};
+use crate::model::state::DatasetRef;
+use crate::ui::headings::{Heading, Rank};
+use crate::ui::hooks::use_container_width;
+use crate::web::download::{download_text, file_name};
+
+/// Props of [`CompareChart`].
+#[derive(Properties, PartialEq)]
+pub struct CompareChartProps {
+    /// The dataset shown.
+    pub dataset: DatasetRef,
+    /// The first scenario picked.
+    pub a: Side,
+    /// The second.
+    pub b: Side,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// What the last download did, said in the language on screen.
+#[derive(Clone, Debug, PartialEq)]
+enum Download {
+    Done(String),
+    Failed,
+}
+
+/// The two scenarios' bars, stream by stream, with a button that downloads them as SVG.
+#[function_component(CompareChart)]
+pub fn compare_chart(props: &CompareChartProps) -> Html {
+    let CompareChartProps {
+        dataset,
+        a,
+        b,
+        lang,
+    } = props;
+    let lang = *lang;
+    let container = use_node_ref();
+    let width = use_container_width(container.clone());
+    let status = use_state(|| None::<Download>);
+    let chart = use_memo(
+        (dataset.clone(), a.clone(), b.clone(), lang, width),
+        |(dataset, a, b, lang, width)| {
+            let width = (*width)?;
+            Some(compare_bars(
+                dataset,
+                CompareSide {
+                    scenario: &a.scenario,
+                    totals: &a.totals,
+                    label: &a.label,
+                },
+                CompareSide {
+                    scenario: &b.scenario,
+                    totals: &b.totals,
+                    label: &b.label,
+                },
+                *lang,
+                width,
+                "chart-compare",
+            ))
+        },
+    );
+    let download = {
+        let chart = chart.clone();
+        let status = status.clone();
+        let names = format!("{}-{}", a.label, b.label);
+        Callback::from(move |_: MouseEvent| {
+            let Some(chart) = chart.as_ref() else {
+                return;
+            };
+            let name = file_name(&text(lang, "exports.file-chart-compare"), &names, "svg");
+            status.set(Some(
+                match download_text(&name, "image/svg+xml", &chart.svg) {
+                    Ok(()) => Download::Done(name),
+                    Err(_) => Download::Failed,
+                },
+            ));
+        })
+    };
+    let said = status.as_ref().map(|done| match done {
+        Download::Done(file) => fill(lang, "exports.downloaded", &[("file", file)]),
+        Download::Failed => text(lang, "exports.download-failed"),
+    });
+    html! {
+        <div class="compare-figure" ref={container}>
+            // Drawn once the width is known, normally before the first paint. The chart comes
+            // from the charts module, which escapes every text it draws; it is patched in place
+            // rather than replaced (see `LiveSvg`).
+            if let Some(chart) = chart.as_ref() {
+                <figure class="chart compare-chart" id="figure-compare" aria-labelledby="figure-compare-heading">
+                    <figcaption>
+                        <Heading rank={Rank::Part} id="figure-compare-heading">{ &chart.title }</Heading>
+                        <button type="button" class="secondary no-print" id="download-compare-svg"
+                            onclick={download}>{ text(lang, "compare.download-svg") }</button>
+                    </figcaption>
+                    <crate::ui::live_svg::LiveSvg class="chart-svg" svg={AttrValue::from(chart.svg.clone())} />
+                </figure>
+            }
+            <p class="hint-line" role="status">{ said.unwrap_or_default() }</p>
+        </div>
+    }
+}
