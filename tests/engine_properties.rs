@@ -286,6 +286,8 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
                 group.baseline.sought += before.sought;
             }
         }
+        // Only the kinds and agencies some stream names have a row.
+        groups.retain(|g| (0..streams.len()).any(|i| key(i) == Some(g.index)));
         let amounts: Vec<i64> = groups.iter().map(|g| g.counted.total()).collect();
         for (group, share) in groups.iter_mut().zip(shares_in_tenths(&amounts)) {
             group.share_tenths = share;

@@ -836,6 +836,12 @@ mod schema {
                         out.push(format!("{path}: fewer than {min} items"));
                     }
                 }
+                "maxItems" => {
+                    let max = rule.as_u64().expect("maxItems") as usize;
+                    if value.as_array().is_some_and(|a| a.len() > max) {
+                        out.push(format!("{path}: more than {max} items"));
+                    }
+                }
                 "minimum" | "maximum" => {
                     if let (Some(bound), Some(n)) = (rule.as_f64(), value.as_f64()) {
                         let ok = if keyword == "minimum" {
@@ -1016,6 +1022,21 @@ mod schema {
                 v["streams"][6]["units"]["count"] = json!(0)
             }),
             ("status", |v| v["streams"][0]["status"] = json!("pending")),
+            ("too many kinds", |v| {
+                let kind = v["kinds"][0].clone();
+                v["kinds"] = json!(vec![
+                    kind;
+                    muchuan_funding_explorer::core::validate::MAX_KINDS + 1
+                ]);
+            }),
+            ("too many agencies", |v| {
+                let agency = v["agencies"][0].clone();
+                v["agencies"] = json!(vec![
+                    agency;
+                    muchuan_funding_explorer::core::validate::MAX_AGENCIES
+                        + 1
+                ]);
+            }),
         ];
         for (name, change) in cases {
             let mut value = base.clone();

@@ -70,14 +70,23 @@ pub fn measure(text: &str, size: f64, bold: bool) -> f64 {
     text.chars().map(|c| advance(c, size, bold)).sum()
 }
 
+/// Whether XML 1.0 allows `c` in a document (its `Char` production; a Rust `char` is never a
+/// lone surrogate). U+FFFE and U+FFFF are the ones that pass every other test.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..)
+}
+
 /// `text` with what must not reach a drawing removed: control characters become spaces
-/// (XML forbids most of them) and bidirectional overrides are dropped (they could reorder the
-/// rest of a label). Runs of white space collapse to one space.
+/// (XML forbids most of them), characters XML forbids otherwise (U+FFFE, U+FFFF) and
+/// bidirectional overrides are dropped (these could reorder the rest of a label). Runs of
+/// white space collapse to one space.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
-        if matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0xFEFF) {
+        if matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0xFEFF)
+            || !(is_xml_char(c) || c.is_control())
+        {
             continue;
         }
         let c = if c.is_control() || c.is_whitespace() {
@@ -179,11 +188,13 @@ pub fn wrap(text: &str, max_px: f64, size: f64, bold: bool, max_lines: usize) ->
     lines
 }
 
-/// `text` escaped for XML character data and attribute values.
+/// `text` escaped for XML character data and attribute values; a character XML does not allow
+/// becomes U+FFFD, so the file stays XML whatever reaches it.
 pub fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if !is_xml_char(c) => out.push(char::REPLACEMENT_CHARACTER),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -209,6 +220,8 @@ mod tests {
     fn cleans_control_and_bidi_characters() {
         assert_eq!(clean("a\u{0}b\u{202E}c\n\t d  "), "a bc d");
         assert_eq!(clean("  贷款 "), "贷款");
+        assert_eq!(clean("a\u{FFFE}b\u{FFFF}c\u{1}d\u{FFFD}"), "abc d\u{FFFD}");
+        assert_eq!(escape_xml("a\u{FFFF}\u{B}b\t"), "a\u{FFFD}\u{FFFD}b\t");
     }
 
     #[test]

@@ -1,12 +1,20 @@
 //! Validation problems in words, in each language.
 
 use crate::core::lang::Lang;
-use crate::core::validate::{MAX_STREAMS, Problem, ProblemKind};
+use crate::core::validate::{MAX_AGENCIES, MAX_KINDS, MAX_STREAMS, Problem, ProblemKind};
 use crate::i18n::{fill, text};
 
 /// `problem` as one sentence in `lang`, starting with where it is.
 pub fn problem_message(problem: &Problem, lang: Lang) -> String {
     let what = match &problem.kind {
+        // The count of the rest has no place of its own.
+        ProblemKind::MoreProblems { count } => {
+            return fill(
+                lang,
+                "problem.more-problems",
+                &[("count", &count.to_string())],
+            );
+        }
         ProblemKind::TooLarge { bytes } => fill(
             lang,
             "problem.too-large",
@@ -63,6 +71,16 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
             lang,
             "problem.too-many-streams",
             &[("max", &MAX_STREAMS.to_string())],
+        ),
+        ProblemKind::TooManyKinds => fill(
+            lang,
+            "problem.too-many-kinds",
+            &[("max", &MAX_KINDS.to_string())],
+        ),
+        ProblemKind::TooManyAgencies => fill(
+            lang,
+            "problem.too-many-agencies",
+            &[("max", &MAX_AGENCIES.to_string())],
         ),
         ProblemKind::ZeroUnits => text(lang, "problem.zero-units"),
         ProblemKind::NotAnAmount => text(lang, "problem.not-an-amount"),

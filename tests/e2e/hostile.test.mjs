@@ -4,7 +4,7 @@
 // must hold. Also: a start that fails shows the start-failure panel, not a blank page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, ROOT, launch, open, screenshot } from './harness.mjs';
@@ -310,5 +310,80 @@ describe('a start that fails', () => {
       await broken.close();
       rmSync(copy, { recursive: true, force: true });
     }
+  });
+});
+
+describe('frame-host.js', () => {
+  // Host pages with four kinds of frame: the explorer's (a page in frame-host.js's folder),
+  // another page of the same site, a page on another origin (localhost against 127.0.0.1),
+  // and a frame with no src. Each frame posts the height message; only the explorer's counts.
+  let site;
+  let folder;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'mfe-frame-host-'));
+    for (const dir of ['funding', 'other', 'host']) mkdirSync(join(folder, dir));
+    copyFileSync(join(ROOT, 'embed/frame-host.js'), join(folder, 'funding/frame-host.js'));
+    const blank = '<!doctype html><title>frame</title><p>frame</p>';
+    writeFileSync(join(folder, 'funding/index.html'), blank);
+    writeFileSync(join(folder, 'other/page.html'), blank);
+    site = await serve({ mounts: { '/': folder, '/tools/funding/': join(folder, 'funding') } });
+    const foreign = site.url.replace('127.0.0.1', 'localhost');
+    const host = (attributes) => `<!doctype html><title>host</title>
+<script type="module" src="/tools/funding/frame-host.js" ${attributes}></script>
+<iframe id="own" src="/tools/funding/index.html?embed" height="150"></iframe>
+<iframe id="sibling" src="/other/page.html" height="150"></iframe>
+<iframe id="foreign" src="${foreign}/tools/funding/index.html?embed" height="150"></iframe>
+<iframe id="empty" height="150"></iframe>`;
+    writeFileSync(join(folder, 'host/plain.html'), host(''));
+    writeFileSync(join(folder, 'host/listed.html'), host(`data-explorer-origins="https://a.example ${foreign}"`));
+  });
+  after(async () => {
+    await site?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** Opens host page `name`; `post(id, height)` makes frame `id` post the message. */
+  async function hostPage(name) {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/host/${name}.html`);
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe[src]')]
+      .every((f) => f.contentDocument === null || f.contentDocument.readyState === 'complete'));
+    await page.waitForTimeout(200);
+    const post = async (id, height) => {
+      const handle = await page.$(`#${id}`);
+      const frame = await handle.contentFrame();
+      await frame.evaluate((h) => parent.postMessage({ type: 'muchuan-funding-explorer:height', height: h }, '*'), height);
+      // Messages are delivered as tasks: one round trip through the page lets it handle them.
+      await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
+    };
+    const heights = () => page.evaluate(() => Object.fromEntries(
+      [...document.querySelectorAll('iframe')].map((f) => [f.id, f.getAttribute('height')])));
+    return { page, post, heights };
+  }
+
+  test("sizes only the explorer's own frame, to a finite height clamped to 200–20,000 px", async () => {
+    const { page, post, heights } = await hostPage('plain');
+    await post('foreign', 5_000_000);
+    await post('sibling', 700);
+    await post('empty', 700);
+    assert.deepEqual(await heights(), { own: '150', sibling: '150', foreign: '150', empty: '150' });
+    await post('own', 640.2);
+    assert.equal((await heights()).own, '641');
+    await post('own', 1e21);
+    assert.equal((await heights()).own, '20000');
+    await post('own', 5);
+    assert.equal((await heights()).own, '200');
+    for (const bad of ['900', Infinity, NaN, null]) await post('own', bad);
+    assert.equal((await heights()).own, '200', 'a string, an infinity or NaN changes nothing');
+    assert.deepEqual(await heights(), { own: '200', sibling: '150', foreign: '150', empty: '150' });
+    await page.close();
+  });
+
+  test('an origin listed on the script tag is trusted as well', async () => {
+    const { page, post, heights } = await hostPage('listed');
+    await post('foreign', 700);
+    await post('sibling', 900);
+    assert.deepEqual(await heights(), { own: '150', sibling: '150', foreign: '700', empty: '150' });
+    await page.close();
   });
 });

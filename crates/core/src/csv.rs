@@ -34,11 +34,12 @@ pub enum Cell<'a> {
 }
 
 /// Text that cannot start a formula: an apostrophe is put before text that starts with a
-/// [`FORMULA_TRIGGERS`] character (`=1+1` → `'=1+1`), and before text that starts with
-/// apostrophes followed by one (`'=x` → `''=x`), so that [`unneutralise`] undoes it exactly.
-/// Any other text is unchanged.
+/// [`FORMULA_TRIGGERS`] character (`=1+1` → `'=1+1`), also after blanks and invisible
+/// characters a spreadsheet may skip (` =1+1`, NBSP, U+3000, a line feed, U+FEFF, a zero-width
+/// space), and before text that starts with apostrophes followed by one (`'=x` → `''=x`), so
+/// that [`unneutralise`] undoes it exactly. Any other text is unchanged.
 pub fn neutralise(text: &str) -> Cow<'_, str> {
-    if text.trim_start_matches('\'').starts_with(FORMULA_TRIGGERS) {
+    if starts_formula(text.trim_start_matches('\'')) {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
@@ -48,9 +49,25 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
 /// Undoes [`neutralise`]: drops the apostrophe it added.
 pub fn unneutralise(text: &str) -> &str {
     match text.strip_prefix('\'') {
-        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_TRIGGERS) => rest,
+        Some(rest) if starts_formula(rest.trim_start_matches('\'')) => rest,
         _ => text,
     }
+}
+
+/// Whether `text` starts with a formula trigger, at once or after blanks and invisible
+/// characters.
+fn starts_formula(text: &str) -> bool {
+    let invisible = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}'
+            )
+    };
+    text.starts_with(FORMULA_TRIGGERS)
+        || text
+            .trim_start_matches(invisible)
+            .starts_with(FORMULA_TRIGGERS)
 }
 
 /// A cell as RFC 4180 writes it: quoted when it holds a comma, a quote, CR or LF.
@@ -252,6 +269,24 @@ mod tests {
         assert_eq!(unneutralise("'quoted'"), "'quoted'");
         assert_eq!(neutralise("'=x"), "''=x");
         assert_eq!(unneutralise("''=x"), "'=x");
+        // After blanks and invisible characters a spreadsheet may skip.
+        for lead in [
+            " ",
+            "\u{A0}",
+            "\u{3000}",
+            "\n",
+            "\u{FEFF}",
+            "\u{200B}",
+            " \u{200B} ",
+        ] {
+            for trigger in ["=1+1", "+1", "-1", "@SUM(A1)"] {
+                let text = format!("{lead}{trigger}");
+                assert_eq!(neutralise(&text), format!("'{text}"), "{text:?}");
+                assert_eq!(unneutralise(&neutralise(&text)), text);
+            }
+        }
+        assert_eq!(neutralise(" plain"), " plain");
+        assert_eq!(neutralise("\u{3000}贷款"), "\u{3000}贷款");
     }
 
     proptest! {

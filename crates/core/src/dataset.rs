@@ -227,14 +227,14 @@ pub struct Dataset {
     /// ISO 4217 code of every amount; this build reads `CNY`.
     #[cfg_attr(test, schemars(extend("const" = "CNY")))]
     pub currency: String,
-    /// The kinds of funding streams refer to.
-    #[cfg_attr(test, schemars(length(min = 1)))]
+    /// The kinds of funding streams refer to (at most 1,000).
+    #[cfg_attr(test, schemars(length(min = 1, max = crate::validate::MAX_KINDS)))]
     pub kinds: Vec<Kind>,
-    /// The agencies streams refer to.
-    #[cfg_attr(test, schemars(length(min = 1)))]
+    /// The agencies streams refer to (at most 1,000).
+    #[cfg_attr(test, schemars(length(min = 1, max = crate::validate::MAX_AGENCIES)))]
     pub agencies: Vec<Agency>,
-    /// The funding streams, in the order the explorer lists them.
-    #[cfg_attr(test, schemars(length(min = 1)))]
+    /// The funding streams, in the order the explorer lists them (at most 5,000).
+    #[cfg_attr(test, schemars(length(min = 1, max = crate::validate::MAX_STREAMS)))]
     pub streams: Vec<Stream>,
 }
 

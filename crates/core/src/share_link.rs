@@ -59,8 +59,9 @@ const SENTENCE_ENDS: &str = ".,;:!?)'\"。，、；：！？）」』”’";
 /// than an anchor in the page such as `#main-content`.
 pub fn is_link_fragment(fragment: &str) -> bool {
     let fragment = fragment.trim().trim_start_matches('#');
+    // `V1;…`: a phone or a mail program may capitalise the link's first letter.
     fragment
-        .strip_prefix('v')
+        .strip_prefix(['v', 'V'])
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
@@ -228,7 +229,9 @@ pub fn decode(link: &str, dataset: &Dataset) -> Result<Scenario, LinkError> {
     }
     let mut segments = link.split(';');
     let version = segments.next().unwrap_or_default();
-    let digits = version.strip_prefix('v').ok_or(LinkError::NotALink)?;
+    let digits = version
+        .strip_prefix(['v', 'V'])
+        .ok_or(LinkError::NotALink)?;
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(LinkError::NotALink);
     }
@@ -488,7 +491,13 @@ pub(crate) mod tests {
 
     #[test]
     fn share_fragments_are_told_from_anchors() {
-        for link in ["v1", "#v1;m:p", "v9;x", " v1;guaranteed-loans=300w "] {
+        for link in [
+            "v1",
+            "#v1;m:p",
+            "v9;x",
+            " v1;guaranteed-loans=300w ",
+            "V1;m:p",
+        ] {
             assert!(is_link_fragment(link), "{link}");
         }
         for anchor in [
@@ -501,6 +510,19 @@ pub(crate) mod tests {
         ] {
             assert!(!is_link_fragment(anchor), "{anchor}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_version_reads_as_the_same_link() {
+        let dataset = muchuan();
+        let link = "v1;m:p;guaranteed-loans=300w";
+        let capitalised = "V1;m:p;guaranteed-loans=300w";
+        assert_eq!(decode(capitalised, &dataset), decode(link, &dataset));
+        assert!(decode(link, &dataset).is_ok());
+        assert_eq!(
+            decode("V2;m:p", &dataset),
+            Err(LinkError::UnsupportedVersion { found: "2".into() })
+        );
     }
 
     #[test]

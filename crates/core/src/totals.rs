@@ -74,9 +74,9 @@ pub struct Totals {
     pub counted: Counted,
     /// The same sum under the baseline (same counting of sought money).
     pub baseline: Counted,
-    /// Per kind, in dataset order.
+    /// Per kind that has a stream, in dataset order.
     pub by_kind: Vec<Group>,
-    /// Per agency, in dataset order.
+    /// Per agency that has a stream, in dataset order.
     pub by_agency: Vec<Group>,
     /// Streams with a unit count.
     pub per_unit: Vec<PerUnit>,
@@ -120,6 +120,8 @@ impl Totals {
         let agency_ids = IdIndex::new(dataset.agencies.iter().map(|a| a.id.as_str()));
         let mut by_kind = empty_groups(dataset.kinds.len());
         let mut by_agency = empty_groups(dataset.agencies.len());
+        let mut kind_used = vec![false; dataset.kinds.len()];
+        let mut agency_used = vec![false; dataset.agencies.len()];
         // The streams the scenario covers: all of them when it fits the dataset.
         let covered = dataset
             .streams
@@ -155,8 +157,10 @@ impl Totals {
             counted.add(now);
             let kind = kind_ids.get(&stream.kind);
             add_to_group(&mut by_kind, kind, amount.is_some(), now, before);
+            mark(&mut kind_used, kind);
             let agency = agency_ids.get(&stream.agency);
             add_to_group(&mut by_agency, agency, amount.is_some(), now, before);
+            mark(&mut agency_used, agency);
             let Some(amount) = *amount else {
                 unstated.push(i);
                 continue;
@@ -187,8 +191,13 @@ impl Totals {
                 Outcome::Pending,
                 count_sought,
             ));
+            mark(&mut kind_used, kind_ids.get(&stream.kind));
+            mark(&mut agency_used, agency_ids.get(&stream.agency));
         }
-
+        // A kind or agency no stream names adds nothing: it gets no row (a dataset may define
+        // hundreds of them, and every row costs on every move).
+        by_kind.retain(|g| kind_used.get(g.index) == Some(&true));
+        by_agency.retain(|g| agency_used.get(g.index) == Some(&true));
         for groups in [&mut by_kind, &mut by_agency] {
             let amounts: Vec<i64> = groups.iter().map(|g| g.counted.total()).collect();
             for (group, share) in groups.iter_mut().zip(shares_in_tenths(&amounts)) {
@@ -234,6 +243,14 @@ fn add_to_group(
         group.stated += usize::from(stated);
         group.counted.add(now);
         group.baseline.add(before);
+    }
+}
+
+/// Notes that a stream names group `index`, if it names one.
+#[inline(always)]
+fn mark(used: &mut [bool], index: Option<usize>) {
+    if let Some(slot) = index.and_then(|i| used.get_mut(i)) {
+        *slot = true;
     }
 }
 

@@ -4,7 +4,7 @@
 //! tree is walked field by field so that one bad value does not hide the next: the report lists
 //! every problem at once, each with the JSON path of the value at fault (`streams[3].amount`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -20,6 +20,14 @@ pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_STREAMS: usize = 5_000;
 // Every total adds at most MAX_STREAMS amounts of at most MAX_AMOUNT: it must fit an i64.
 const _: () = assert!(MAX_AMOUNT.checked_mul(MAX_STREAMS as i64).is_some());
+/// The most kinds a dataset may define: far above a county's handful, and few enough that a
+/// totals table and a legend of them stay usable.
+pub const MAX_KINDS: usize = 1_000;
+/// The most agencies a dataset may define.
+pub const MAX_AGENCIES: usize = 1_000;
+/// The most problems of each severity a report lists one by one; the rest are counted in one
+/// last entry, so a file of a hundred thousand broken values costs no more than a few hundred.
+pub const MAX_PROBLEMS: usize = 300;
 /// The longest text (name, quote) a dataset may hold, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 /// The longest identifier, in characters.
@@ -132,6 +140,15 @@ pub enum ProblemKind {
     EmptyList,
     /// More than [`MAX_STREAMS`] streams.
     TooManyStreams,
+    /// More than [`MAX_KINDS`] kinds.
+    TooManyKinds,
+    /// More than [`MAX_AGENCIES`] agencies.
+    TooManyAgencies,
+    /// The problems past the first [`MAX_PROBLEMS`], counted rather than listed (always last).
+    MoreProblems {
+        /// How many were left out.
+        count: usize,
+    },
     /// A unit count of zero.
     ZeroUnits,
     /// A spreadsheet's amount cell that is neither empty nor a number of yuan or 万 (CSV).
@@ -186,31 +203,80 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<Validated, Report> {
     })?;
     // The tree forgets the order of an object's fields, so the walker reports in the format's
     // order; the text puts the problems back in the order of the file.
-    match validate_value(&value) {
-        Ok(mut validated) => {
-            sort_in_file_order(&mut validated.warnings, text);
-            Ok(validated)
-        }
-        Err(mut report) => {
-            sort_in_file_order(&mut report.problems, text);
-            Err(report)
-        }
-    }
+    let walked = walk(&value);
+    let mut problems = walked.problems;
+    sort_in_file_order(&mut problems, text);
+    walked.omitted.finish(walked.dataset, problems)
 }
 
 /// Checks a dataset already parsed as a JSON tree (used by the CSV reader too).
 pub fn validate_value(value: &Value) -> Result<Validated, Report> {
+    let walked = walk(value);
+    walked.omitted.finish(walked.dataset, walked.problems)
+}
+
+/// What a walk of the tree found: the dataset it could build, the problems it lists (errors
+/// first) and those it only counted.
+struct Walked {
+    dataset: Option<Dataset>,
+    problems: Vec<Problem>,
+    omitted: Omitted,
+}
+
+fn walk(value: &Value) -> Walked {
     let mut walker = Walker::default();
     let dataset = walker.dataset(value);
-    let (mut errors, warnings): (Vec<Problem>, Vec<Problem>) = walker
+    let (mut problems, warnings): (Vec<Problem>, Vec<Problem>) = walker
         .problems
         .into_iter()
         .partition(|p| p.severity == Severity::Error);
-    match dataset {
-        Some(dataset) if errors.is_empty() => Ok(Validated { dataset, warnings }),
-        _ => {
-            errors.extend(warnings);
-            Err(Report { problems: errors })
+    let mut omitted = walker.omitted;
+    // Errors first; the list as a whole stays within MAX_PROBLEMS.
+    let room = MAX_PROBLEMS.saturating_sub(problems.len());
+    omitted.warnings += warnings.len().saturating_sub(room);
+    problems.extend(warnings.into_iter().take(room));
+    Walked {
+        dataset,
+        problems,
+        omitted,
+    }
+}
+
+/// Problems counted but not listed.
+#[derive(Clone, Copy, Debug, Default)]
+struct Omitted {
+    errors: usize,
+    warnings: usize,
+}
+
+impl Omitted {
+    /// The outcome of a walk: the dataset when no error was found (listed or not), else the
+    /// report; either list ends with the count of the problems left out, if any.
+    fn finish(
+        self,
+        dataset: Option<Dataset>,
+        mut problems: Vec<Problem>,
+    ) -> Result<Validated, Report> {
+        let count = self.errors + self.warnings;
+        if count > 0 {
+            problems.push(Problem {
+                severity: if self.errors > 0 {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                path: String::new(),
+                position: None,
+                kind: ProblemKind::MoreProblems { count },
+            });
+        }
+        let has_error = self.errors > 0 || problems.iter().any(|p| p.severity == Severity::Error);
+        match dataset {
+            Some(dataset) if !has_error => Ok(Validated {
+                dataset,
+                warnings: problems,
+            }),
+            _ => Err(Report { problems }),
         }
     }
 }
@@ -312,25 +378,36 @@ fn is_valid_id(id: &str) -> bool {
 #[derive(Default)]
 struct Walker {
     problems: Vec<Problem>,
+    /// Listed problems of each severity, to stop listing at MAX_PROBLEMS.
+    listed: Omitted,
+    omitted: Omitted,
 }
 
 impl Walker {
-    fn report(&mut self, path: impl Into<String>, kind: ProblemKind) {
+    fn push(&mut self, severity: Severity, path: impl Into<String>, kind: ProblemKind) {
+        let (listed, omitted) = match severity {
+            Severity::Error => (&mut self.listed.errors, &mut self.omitted.errors),
+            Severity::Warning => (&mut self.listed.warnings, &mut self.omitted.warnings),
+        };
+        if *listed >= MAX_PROBLEMS {
+            *omitted += 1;
+            return;
+        }
+        *listed += 1;
         self.problems.push(Problem {
-            severity: Severity::Error,
+            severity,
             path: path.into(),
             position: None,
             kind,
         });
     }
 
+    fn report(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.push(Severity::Error, path, kind);
+    }
+
     fn warn(&mut self, path: impl Into<String>, kind: ProblemKind) {
-        self.problems.push(Problem {
-            severity: Severity::Warning,
-            path: path.into(),
-            position: None,
-            kind,
-        });
+        self.push(Severity::Warning, path, kind);
     }
 
     fn wrong_type(&mut self, path: &str, expected: &'static str, found: &Value) {
@@ -485,11 +562,13 @@ impl Walker {
         }
     }
 
-    /// A list of objects with unique `id`s, each read by `item`.
+    /// A list of objects with unique `id`s, each read by `item`; a list longer than `max` is
+    /// refused before any item is read.
     fn list<T>(
         &mut self,
         map: &Map<String, Value>,
         field: &'static str,
+        (max, too_many): (usize, ProblemKind),
         mut item: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
         let value = self.field(map, "", field)?;
@@ -499,6 +578,10 @@ impl Walker {
         };
         if items.is_empty() {
             self.report(field, ProblemKind::EmptyList);
+            return None;
+        }
+        if items.len() > max {
+            self.report(field, too_many);
             return None;
         }
         let mut first_use: HashMap<&str, String> = HashMap::new();
@@ -705,15 +788,22 @@ impl Walker {
             }
             Some(code)
         });
-        let kinds = self.list(map, "kinds", Self::kind);
-        let agencies = self.list(map, "agencies", Self::agency);
+        let kinds = self.list(
+            map,
+            "kinds",
+            (MAX_KINDS, ProblemKind::TooManyKinds),
+            Self::kind,
+        );
+        let agencies = self.list(
+            map,
+            "agencies",
+            (MAX_AGENCIES, ProblemKind::TooManyAgencies),
+            Self::agency,
+        );
         let kind_ids: Vec<&str> = kinds.iter().flatten().map(|k| k.id.as_str()).collect();
         let agency_ids: Vec<&str> = agencies.iter().flatten().map(|a| a.id.as_str()).collect();
-        let too_many = matches!(map.get("streams"), Some(Value::Array(s)) if s.len() > MAX_STREAMS);
-        let streams = if too_many {
-            self.report("streams", ProblemKind::TooManyStreams);
-            None
-        } else if kinds.is_none() || agencies.is_none() {
+        let stream_limit = (MAX_STREAMS, ProblemKind::TooManyStreams);
+        let streams = if kinds.is_none() || agencies.is_none() {
             // Without the lists, every reference would be reported as unknown: check the
             // streams' own values, but not their references.
             let all_kinds: Vec<&str> = stream_refs(map, "kind");
@@ -728,11 +818,11 @@ impl Walker {
             } else {
                 &all_agencies
             };
-            self.list(map, "streams", |w, v, p| {
+            self.list(map, "streams", stream_limit, |w, v, p| {
                 w.stream(v, p, kinds_known, agencies_known)
             })
         } else {
-            self.list(map, "streams", |w, v, p| {
+            self.list(map, "streams", stream_limit, |w, v, p| {
                 w.stream(v, p, &kind_ids, &agency_ids)
             })
         };
@@ -768,13 +858,30 @@ fn sort_in_file_order(problems: &mut [Problem], text: &str) {
     if problems.len() < 2 {
         return;
     }
+    // Only the problems' places and the values around them are recorded, and only the values
+    // around them have their insides named: a file of a million values with a few problems
+    // must not cost a million entries.
+    let mut around = HashSet::new();
+    for problem in problems.iter() {
+        let mut path = problem.path.as_str();
+        while let Some(cut) = path.rfind(['.', '[']) {
+            path = &path[..cut];
+            around.insert(path.to_owned());
+        }
+        if !problem.path.is_empty() {
+            around.insert(String::new());
+        }
+    }
+    let wanted = problems.iter().map(|p| p.path.clone()).collect();
     let mut spans = Spans {
         bytes: text.as_bytes(),
         text,
         at: 0,
+        wanted,
+        around,
         found: HashMap::new(),
     };
-    spans.value(String::new(), 0);
+    spans.value(Some(String::new()), 0);
     let offset = |path: &str| -> usize {
         if let Some((start, _)) = spans.found.get(path) {
             return *start;
@@ -798,6 +905,11 @@ struct Spans<'t> {
     bytes: &'t [u8],
     text: &'t str,
     at: usize,
+    /// The problems' paths, whose values are recorded.
+    wanted: HashSet<String>,
+    /// The paths of the values around them, recorded too and the only ones whose insides are
+    /// named (the values inside any other are stepped over).
+    around: HashSet<String>,
     found: HashMap<String, (usize, usize)>,
 }
 
@@ -815,9 +927,8 @@ impl Spans<'_> {
         }
     }
 
-    /// Steps over a string literal and returns its decoded text.
-    fn string(&mut self) -> String {
-        let start = self.at;
+    /// Steps over a string literal.
+    fn skip_string(&mut self) {
         self.at += 1;
         while let Some(byte) = self.peek() {
             self.at += if byte == b'\\' { 2 } else { 1 };
@@ -825,16 +936,25 @@ impl Spans<'_> {
                 break;
             }
         }
+    }
+
+    /// Steps over a string literal and returns its decoded text.
+    fn string(&mut self) -> String {
+        let start = self.at;
+        self.skip_string();
         self.text
             .get(start..self.at.min(self.bytes.len()))
             .and_then(|literal| serde_json::from_str(literal).ok())
             .unwrap_or_default()
     }
 
-    /// Steps over the value at the cursor, recording it and everything inside it.
-    fn value(&mut self, path: String, depth: usize) {
+    /// Steps over the value at the cursor, recording it and what is inside it if wanted;
+    /// `None` for a value inside one that is not.
+    fn value(&mut self, path: Option<String>, depth: usize) {
         self.skip_space();
         let start = self.at;
+        let inside = path.as_ref().is_some_and(|p| self.around.contains(p));
+        let path = path.filter(|p| inside || self.wanted.contains(p));
         match self.peek() {
             Some(b'{') if depth < Self::MAX_DEPTH => {
                 self.at += 1;
@@ -843,13 +963,19 @@ impl Spans<'_> {
                     if self.peek() != Some(b'"') {
                         break;
                     }
-                    let key = self.string();
+                    let key = match &path {
+                        Some(path) if inside => Some(child(path, &self.string())),
+                        _ => {
+                            self.skip_string();
+                            None
+                        }
+                    };
                     self.skip_space();
                     if self.peek() != Some(b':') {
                         break;
                     }
                     self.at += 1;
-                    self.value(child(&path, &key), depth + 1);
+                    self.value(key, depth + 1);
                     self.skip_space();
                     if self.peek() != Some(b',') {
                         break;
@@ -869,7 +995,11 @@ impl Spans<'_> {
                         break;
                     }
                     let before = self.at;
-                    self.value(format!("{path}[{index}]"), depth + 1);
+                    let item = path
+                        .as_ref()
+                        .filter(|_| inside)
+                        .map(|path| format!("{path}[{index}]"));
+                    self.value(item, depth + 1);
                     index += 1;
                     self.skip_space();
                     if self.peek() != Some(b',') || self.at == before {
@@ -881,9 +1011,7 @@ impl Spans<'_> {
                     self.at += 1;
                 }
             }
-            Some(b'"') => {
-                self.string();
-            }
+            Some(b'"') => self.skip_string(),
             _ => {
                 while self.peek().is_some_and(|b| {
                     !matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
@@ -892,6 +1020,8 @@ impl Spans<'_> {
                 }
             }
         }
-        self.found.insert(path, (start, self.at));
+        if let Some(path) = path {
+            self.found.insert(path, (start, self.at));
+        }
     }
 }
