@@ -1,0 +1,130 @@
+//! Reading a dataset from a CSV table a planner fills in a spreadsheet, and writing one.
+//!
+//! # Layout
+//!
+//! The first row names the columns, in any order; each later row is one funding stream. Header
+//! names are matched without regard to case, and `-` or a space may stand for `_`. The columns
+//! ([`COLUMNS`], which the reader, the writer and the template follow; a test keeps this table
+//! the same):
+//!
+//! | column | required | content |
+//! |---|---|---|
+//! | `id` | yes | the stream's stable id: letters, digits, `-`, `_`, `.`, starting with a letter or digit |
+//! | `name_zh_hans`, `name_zh_hant`, `name_en` | at least one per row | the stream's name |
+//! | `kind` | yes | the id of the stream's kind (`loans`) |
+//! | `kind_name_zh_hans`, `kind_name_zh_hant`, `kind_name_en` | | the kind's name |
+//! | `agency` | yes | the id of the granting agency (`hrss`) |
+//! | `agency_name_zh_hans`, `agency_name_zh_hant`, `agency_name_en` | | the agency's name |
+//! | `amount` | yes | whole yuan (`2730000`, `2,730,000`, `2730000.00`) or 万 (`273万`, `273万元`); **empty when the source states no amount** |
+//! | `status` | yes | `secured`, `transferred`, `approved`, `supported`, `issued`, `provided`, `prioritised`, `sought`, or the Chinese word (`已落实`, `争取`…) |
+//! | `quote` | yes | the source sentence, verbatim |
+//! | `units_count`, `units_label_zh_hans`, `units_label_zh_hant`, `units_label_en`, `units_quote` | | a count the amount is spread over (26 technology projects) |
+//! | `title_zh_hans`, `title_zh_hant`, `title_en` | one of them, on one row | the programme's title |
+//! | `summary_zh_hans`, `summary_zh_hant`, `summary_en` | | a sentence on the programme |
+//! | `source_title_zh_hans`, `source_title_zh_hant`, `source_title_en` | one of them, on one row | the source article's title |
+//! | `publisher_zh_hans`, `publisher_zh_hant`, `publisher_en` | one of them, on one row | who published it |
+//! | `source_url` | | a link to the article |
+//! | `currency` | | `CNY` (the default) |
+//!
+//! Kinds and agencies are made from the rows, in the order they first appear. Their names, and
+//! the programme's columns, may be written on any of the rows: a row that leaves such a cell
+//! empty takes it from the others, and two rows giving different text is an error. Rows whose
+//! cells are all empty are skipped. Cells are trimmed. A cell is text, never a formula: `=1+1`
+//! in a name stays the text `=1+1`; an apostrophe that an export put before a formula
+//! character (see [`crate::csv::neutralise`]) is removed.
+//!
+//! The file is UTF-8, with or without a byte-order mark, comma-separated, quoted as RFC 4180
+//! says; at most [`crate::validate::MAX_BYTES`] (4 MiB).
+//!
+//! # Problems
+//!
+//! A file that is not UTF-8 (Excel's and WPS's plain "CSV" on a Chinese computer is GBK), or
+//! whose header row is separated by semicolons or tabs rather than commas, is refused with one
+//! problem that says how to save it. Problems of the CSV itself (an unterminated quote, a row
+//! with the wrong number of cells, an unknown or repeated header, a missing column) carry the
+//! row and column. The rows are then
+//! turned into a dataset tree ([`serde_json::Value`]) and checked by
+//! [`crate::validate::validate_value`]; each problem it finds is put back in the row and column
+//! its value was made from, noted as the tree was made.
+
+mod cells;
+mod columns;
+mod place;
+mod problems;
+mod table;
+mod write;
+
+pub use columns::{COLUMNS, Column, Field};
+pub use problems::{CsvDataset, CsvProblem, CsvProblemKind, CsvReport, Separator, column_letters};
+pub use write::dataset_csv;
+
+use crate::csv::read;
+use crate::validate::{Problem, Severity, decode_text, validate_value};
+use table::Table;
+
+/// Reads a dataset from the bytes of a CSV file laid out as the module describes.
+pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
+    // A problem that stops the reading: the report holds it alone.
+    let stop = |row: Option<usize>, column: Option<usize>, kind: CsvProblemKind| CsvReport {
+        problems: vec![CsvProblem {
+            severity: Severity::Error,
+            row,
+            column,
+            header: None,
+            path: String::new(),
+            kind,
+        }],
+    };
+    let text = decode_text(bytes).map_err(|problem: Problem| {
+        let row = problem.position.map(|(line, _)| line);
+        stop(row, None, CsvProblemKind::Dataset(problem.kind))
+    })?;
+    // Read with commas, such a file is one column of cells full of stray quotes: say what it is.
+    let header = text.lines().next().unwrap_or_default();
+    let separators = [(';', Separator::Semicolon), ('\t', Separator::Tab)];
+    if !header.contains(',')
+        && let Some((_, separator)) = separators.into_iter().find(|(c, _)| header.contains(*c))
+    {
+        return Err(stop(
+            Some(1),
+            None,
+            CsvProblemKind::WrongSeparator(separator),
+        ));
+    }
+    let records = read(text).map_err(|error| {
+        let kind = CsvProblemKind::Syntax(error.kind);
+        stop(Some(error.row), Some(error.column), kind)
+    })?;
+    let mut table = Table::default();
+    let Some(value) = table.build(&records) else {
+        return Err(CsvReport {
+            problems: table.problems,
+        });
+    };
+    let mut problems = std::mem::take(&mut table.problems);
+    let (validated, found) = match validate_value(&value) {
+        Ok(validated) => {
+            let warnings = validated.warnings.clone();
+            (Some(validated.dataset), warnings)
+        }
+        Err(report) => (None, report.problems),
+    };
+    problems.extend(
+        found
+            .into_iter()
+            .map(|p| table.places.locate(p, &table.columns)),
+    );
+    crate::sort::sort_by_key(&mut problems, |p| p.severity == Severity::Warning);
+    match validated {
+        Some(dataset) if problems.iter().all(|p| p.severity == Severity::Warning) => {
+            Ok(CsvDataset {
+                dataset,
+                warnings: problems,
+            })
+        }
+        _ => Err(CsvReport { problems }),
+    }
+}
+
+#[cfg(test)]
+mod tests;
