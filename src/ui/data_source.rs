@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::csv_import::parse_csv;
+use crate::core::csv_import::{parse_csv, simple_template};
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
@@ -13,6 +13,7 @@ use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dat
 use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::state::{AppState, DatasetProblem, Msg, Notice};
+use crate::web::download::download_text;
 use crate::web::files::read_file;
 
 /// Props of [`DataSource`].
@@ -29,13 +30,15 @@ pub struct DataSourceProps {
 /// Reads a dataset file: CSV when its name ends in `.csv`, JSON otherwise.
 pub fn read_dataset(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetProblem>> {
     if name.to_ascii_lowercase().ends_with(".csv") {
-        parse_csv(bytes).map(|read| read.dataset).map_err(|report| {
-            report
-                .problems
-                .into_iter()
-                .map(DatasetProblem::Csv)
-                .collect()
-        })
+        parse_csv(bytes)
+            .map(|read| titled(read.dataset, name))
+            .map_err(|report| {
+                report
+                    .problems
+                    .into_iter()
+                    .map(DatasetProblem::Csv)
+                    .collect()
+            })
     } else {
         parse_dataset(bytes)
             .map(|read| read.dataset)
@@ -47,6 +50,17 @@ pub fn read_dataset(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetProb
                     .collect()
             })
     }
+}
+
+/// A county's own table may have no title: it is then named after its file, not invented.
+fn titled(mut dataset: Dataset, file_name: &str) -> Dataset {
+    if dataset.title.resolve(Lang::ZhHans).is_none() {
+        let stem = file_name
+            .rsplit_once('.')
+            .map_or(file_name, |(stem, _)| stem);
+        dataset.title.zh_hans = Some(stem.to_owned());
+    }
+    dataset
 }
 
 /// What became of the last file chosen.
@@ -144,6 +158,19 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             <li><a href={format!("{asset_base}{file}")} download={file.to_owned()}>{ text(lang, key) }</a></li>
         }
     };
+    // The simple templates are written from the reader's own column list.
+    let simple = |template: Lang, key: &str| {
+        let file = format!(
+            "county-template-{}.csv",
+            if template == Lang::En { "en" } else { "zh" }
+        );
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let _ = download_text(&file, "text/csv", &simple_template(template));
+        });
+        html! {
+            <li><button type="button" class="link-button" {onclick}>{ text(lang, key) }</button></li>
+        }
+    };
     html! {
         <section class="data-source" aria-labelledby="data-heading">
             <Heading rank={Rank::Section} id="data-heading">{ text(lang, "data.heading") }</Heading>
@@ -169,6 +196,8 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             </p>
             <ul class="downloads">
                 { link("muchuan.json", "data.template-json") }
+                { simple(Lang::ZhHans, "data.template-simple-zh") }
+                { simple(Lang::En, "data.template-simple-en") }
                 { link("template.csv", "data.template-csv") }
                 { link("dataset.schema.json", "data.schema") }
             </ul>

@@ -194,7 +194,23 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<Validated, Report> {
 
 /// Checks a dataset already parsed as a JSON tree (used by the CSV reader too).
 pub fn validate_value(value: &Value) -> Result<Validated, Report> {
-    let mut walker = Walker::default();
+    validate_value_with(value, Rules::default())
+}
+
+/// What a dataset may leave out beyond the format's optional fields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rules {
+    /// A county's own figures: the title, the source's title and publisher, and each quote
+    /// may be empty (shown as "no source given", never invented).
+    pub source_optional: bool,
+}
+
+/// [`validate_value`] under `rules`.
+pub fn validate_value_with(value: &Value, rules: Rules) -> Result<Validated, Report> {
+    let mut walker = Walker {
+        rules,
+        ..Walker::default()
+    };
     let dataset = walker.dataset(value);
     let (mut errors, warnings): (Vec<Problem>, Vec<Problem>) = walker
         .problems
@@ -323,6 +339,7 @@ fn is_valid_id(id: &str) -> bool {
 #[derive(Default)]
 struct Walker {
     problems: Vec<Problem>,
+    rules: Rules,
 }
 
 impl Walker {
@@ -410,6 +427,16 @@ impl Walker {
             return None;
         }
         Some(text)
+    }
+
+    /// A title or the source's words: `{}` allowed when the rules make the source optional.
+    fn sourcing(&mut self, value: &Value, path: &str) -> Option<Localized> {
+        match value {
+            Value::Object(empty) if self.rules.source_optional && empty.is_empty() => {
+                Some(Localized::default())
+            }
+            value => self.localized(value, path),
+        }
     }
 
     fn id(&mut self, value: &Value, path: &str) -> Option<String> {
@@ -633,9 +660,12 @@ impl Walker {
             }
             status
         });
-        let quote = self
-            .field(map, path, "quote")
-            .and_then(|v| self.text(v, &child(path, "quote")));
+        let quote = self.field(map, path, "quote").and_then(|v| match v {
+            Value::String(empty) if self.rules.source_optional && empty.trim().is_empty() => {
+                Some(String::new())
+            }
+            v => self.text(v, &child(path, "quote")),
+        });
         let units = match map.get("units") {
             Some(v) => Some(self.units(v, &child(path, "units"))?),
             None => None,
@@ -656,10 +686,10 @@ impl Walker {
         let map = self.object(value, path, &["title", "publisher", "url"])?;
         let title = self
             .field(map, path, "title")
-            .and_then(|v| self.localized(v, &child(path, "title")));
+            .and_then(|v| self.sourcing(v, &child(path, "title")));
         let publisher = self
             .field(map, path, "publisher")
-            .and_then(|v| self.localized(v, &child(path, "publisher")));
+            .and_then(|v| self.sourcing(v, &child(path, "publisher")));
         let url = match map.get("url") {
             Some(v) => Some(self.text(v, &child(path, "url"))?),
             None => None,
@@ -697,7 +727,7 @@ impl Walker {
             });
         let title = self
             .field(map, "", "title")
-            .and_then(|v| self.localized(v, "title"));
+            .and_then(|v| self.sourcing(v, "title"));
         // Optional; `{}` is how a dataset without one is written out. A bad summary must not
         // stop the walk (the fields after it still get checked).
         let summary = match map.get("summary") {

@@ -2,6 +2,7 @@
 
 use serde_json::{Number, Value};
 
+use super::columns::Unit;
 use crate::dataset::Status;
 use crate::money::{
     BadAmount, MoneyStyle, Script, WAN_UNITS, commas_separate_thousands, half_width, parse_amount,
@@ -10,8 +11,9 @@ use crate::validate::ProblemKind;
 
 /// An amount cell as a dataset value: `null` when empty, a number when it reads as one (the
 /// dataset check then says if it is negative or has a fraction); a cell that is no number is
-/// [`ProblemKind::NotAnAmount`], in a spreadsheet's words rather than JSON's.
-pub(super) fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
+/// [`ProblemKind::NotAnAmount`], in a spreadsheet's words rather than JSON's. A plain number is
+/// in `unit`; one written with its unit (`150万`, `5000元`, `¥5,000,000.00`) in that unit.
+pub(super) fn read_amount(cell: &str, unit: Unit) -> Result<Value, ProblemKind> {
     if cell.is_empty() {
         return Ok(Value::Null);
     }
@@ -29,7 +31,23 @@ pub(super) fn read_amount(cell: &str) -> Result<Value, ProblemKind> {
         .chars()
         .filter(|c| !matches!(c, ',' | '_'))
         .collect();
-    if WAN_UNITS.iter().any(|unit| cleaned.ends_with(unit)) {
+    // A currency sign, as Excel's currency format writes it, before the number or its sign.
+    let (negative, rest) = match cleaned.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", cleaned.as_str()),
+    };
+    let signed = rest.strip_prefix(['¥', '￥']);
+    let cleaned = match signed {
+        Some(rest) => format!("{negative}{rest}"),
+        None => cleaned.clone(),
+    };
+    let wan_written = WAN_UNITS.iter().any(|unit| cleaned.ends_with(unit));
+    if signed.is_some() && (wan_written || cleaned.ends_with('元')) {
+        // Two units (`¥273万`) is a slip, not a guess to make.
+        return Err(ProblemKind::NotAnAmount);
+    }
+    let yuan_written = signed.is_some() || cleaned.ends_with('元');
+    if wan_written || (unit == Unit::Wan && !yuan_written) {
         // `-273万` reads as a negative number, as `-2730000` does, for the dataset check to
         // refuse. The rest of the cell is parsed whole, so a second unit (`CNY 273万`) is
         // refused rather than read as yuan.
@@ -107,25 +125,69 @@ pub(super) fn decimal_number(text: &str) -> Option<Number> {
         .filter(|n| n.as_f64().is_some_and(f64::is_finite))
 }
 
-/// The dataset word for a status cell: the word itself (any case), the source's Chinese or the
-/// explorer's own (as its exports write it).
+/// The words a status cell may hold for each status, in Simplified Chinese, Traditional
+/// Chinese and English; the first of each is the one messages list.
+pub const STATUS_WORDS: [(Status, [&[&str]; 3]); 8] = [
+    (
+        Status::Secured,
+        [
+            &["已落实", "落实", "已到位", "到位"],
+            &["已落實", "落實", "已到位", "到位"],
+            &["secured"],
+        ],
+    ),
+    (
+        Status::Transferred,
+        [
+            &["已划拨", "划拨", "已拨付", "拨付"],
+            &["已劃撥", "劃撥", "已撥付", "撥付"],
+            &["transferred"],
+        ],
+    ),
+    (
+        Status::Approved,
+        [
+            &["已批准", "批准", "已获批", "获批"],
+            &["已批准", "批准", "已獲批", "獲批"],
+            &["approved"],
+        ],
+    ),
+    (
+        Status::Supported,
+        [&["已扶持", "扶持"], &["已扶持", "扶持"], &["supported"]],
+    ),
+    (
+        Status::Issued,
+        [&["已下达", "下达"], &["已下達", "下達"], &["issued"]],
+    ),
+    (
+        Status::Provided,
+        [&["已提供", "提供"], &["已提供", "提供"], &["provided"]],
+    ),
+    (
+        Status::Prioritised,
+        [
+            &["重点倾斜", "给予倾斜", "倾斜"],
+            &["重點傾斜", "給予傾斜", "傾斜"],
+            &["prioritised", "prioritized"],
+        ],
+    ),
+    (
+        Status::Sought,
+        [
+            &["正在争取", "争取", "争取中", "申请中"],
+            &["正在爭取", "爭取", "爭取中", "申請中"],
+            &["sought", "pending"],
+        ],
+    ),
+];
+
+/// The dataset word for a status cell: any of [`STATUS_WORDS`] (English in any case, spaces
+/// around ignored); any other word as written, for the dataset check to refuse.
 pub(super) fn status_key(cell: &str) -> String {
-    let lower = cell.to_ascii_lowercase();
-    let chinese = [
-        (Status::Secured, &["已落实", "已落實"][..]),
-        (Status::Transferred, &["划拨", "劃撥", "已划拨", "已劃撥"]),
-        (Status::Approved, &["获批", "獲批", "已获批", "已獲批"]),
-        (Status::Supported, &["扶持", "已扶持"]),
-        (Status::Issued, &["已下达", "已下達"]),
-        (Status::Provided, &["提供", "已提供"]),
-        (
-            Status::Prioritised,
-            &["给予倾斜", "給予傾斜", "重点倾斜", "重點傾斜"],
-        ),
-        (Status::Sought, &["争取", "爭取", "正在争取", "正在爭取"]),
-    ];
-    chinese
+    let word = cell.trim().to_lowercase();
+    STATUS_WORDS
         .iter()
-        .find(|(_, words)| words.contains(&cell))
-        .map_or(lower, |(status, _)| status.key().to_owned())
+        .find(|(_, words)| words.iter().any(|list| list.contains(&word.as_str())))
+        .map_or(word.clone(), |(status, _)| status.key().to_owned())
 }

@@ -42,6 +42,8 @@ pub enum Field {
     SourceUrl,
     /// The currency code.
     Currency,
+    /// A county's own note on a row (the simple layout only; not shown).
+    Note,
 }
 
 impl Field {
@@ -152,10 +154,157 @@ pub fn columns_of(field: Field) -> impl Iterator<Item = Column> {
     COLUMNS.into_iter().filter(move |c| c.field == field)
 }
 
+/// A header as compared: full-width brackets, letters and digits as ASCII, no spaces, lower
+/// case; `-` for `_`.
+pub fn normalise(header: &str) -> String {
+    header
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '-' { '_' } else { c })
+        .collect()
+}
+
 /// The column a header names: case, `-` and spaces for `_` do not matter.
 pub fn by_header(header: &str) -> Option<Column> {
-    let name = header.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-    COLUMNS.into_iter().find(|c| c.name == name)
+    let trimmed = header.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    let name = normalise(header);
+    COLUMNS
+        .into_iter()
+        .find(|c| c.name == trimmed || c.name == name)
+}
+
+/// The unit of a plain number in an amount column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Unit {
+    /// Whole yuan.
+    #[default]
+    Yuan,
+    /// 万元, ten thousand yuan.
+    Wan,
+}
+
+/// A column of the simple layout: what a county has of its own figures, under a Chinese or an
+/// English header. Names stand for the kind and the agency; ids are made from them and from
+/// the row numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Simple {
+    /// What it holds: [`Field::Name`], [`Field::KindName`], [`Field::AgencyName`] for names.
+    pub field: Field,
+    /// For an amount, the unit of a plain number.
+    pub unit: Unit,
+    /// Must the table have it.
+    pub required: bool,
+    /// The Chinese template's header.
+    pub zh: &'static str,
+    /// The English template's header.
+    pub en: &'static str,
+    /// Other ways people head it (Traditional Chinese, shorter words), compared normalised.
+    pub also: &'static [&'static str],
+}
+
+const fn simple(
+    field: Field,
+    unit: Unit,
+    required: bool,
+    headers: (&'static str, &'static str),
+    also: &'static [&'static str],
+) -> Simple {
+    Simple {
+        field,
+        unit,
+        required,
+        zh: headers.0,
+        en: headers.1,
+        also,
+    }
+}
+
+/// The simple layout's columns, in the templates' order.
+pub const SIMPLE: [Simple; 9] = [
+    simple(
+        F::Name,
+        Unit::Yuan,
+        true,
+        ("项目名称", "Item"),
+        &[
+            "項目名稱",
+            "项目",
+            "項目",
+            "名称",
+            "名稱",
+            "itemname",
+            "name",
+            "project",
+        ],
+    ),
+    simple(
+        F::AgencyName,
+        Unit::Yuan,
+        true,
+        ("主管部门", "Agency"),
+        &["主管部門", "部门", "部門", "department"],
+    ),
+    simple(
+        F::KindName,
+        Unit::Yuan,
+        true,
+        ("类别", "Kind"),
+        &["類別", "类型", "類型", "category", "type"],
+    ),
+    simple(
+        F::Amount,
+        Unit::Wan,
+        true,
+        ("金额（万元）", "Amount (10,000 yuan)"),
+        &[
+            "金額（萬元）",
+            "金额（万）",
+            "金額（萬）",
+            "amount(10000yuan)",
+            "amount(wan)",
+        ],
+    ),
+    simple(
+        F::Amount,
+        Unit::Yuan,
+        true,
+        ("金额（元）", "Amount (yuan)"),
+        &["金額（元）", "金额", "金額", "amount", "amount(cny)"],
+    ),
+    simple(F::Status, Unit::Yuan, true, ("状态", "Status"), &["狀態"]),
+    simple(
+        F::Note,
+        Unit::Yuan,
+        false,
+        ("备注", "Note"),
+        &["備註", "備注", "notes", "remarks"],
+    ),
+    simple(F::Quote, Unit::Yuan, false, ("来源", "Source"), &["來源"]),
+    simple(
+        F::Id,
+        Unit::Yuan,
+        false,
+        ("编号", "Id"),
+        &["編號", "序号", "序號"],
+    ),
+];
+
+/// The simple layout's column a header names, compared normalised.
+pub fn simple_by_header(header: &str) -> Option<Simple> {
+    let name = normalise(header);
+    SIMPLE.into_iter().find(|s| {
+        [s.zh, s.en]
+            .iter()
+            .chain(s.also)
+            .any(|h| normalise(h) == name)
+    })
 }
 
 #[cfg(test)]
@@ -185,5 +334,27 @@ mod tests {
         );
         assert_eq!(by_header(" Name-EN "), Some(column(F::Name, Some(En))));
         assert_eq!(by_header("nmae_en"), None);
+        assert_eq!(by_header("ＮＡＭＥ＿ＥＮ"), Some(column(F::Name, Some(En))));
+    }
+
+    #[test]
+    fn simple_headers_match_leniently() {
+        let field = |h: &str| simple_by_header(h).map(|s| (s.field, s.unit));
+        for header in [
+            "金额（万元）",
+            "金额(万元)",
+            " 金额 ( 万元 ) ",
+            "金額（萬元）",
+            "AMOUNT (10,000 yuan)",
+        ] {
+            assert_eq!(field(header), Some((F::Amount, Unit::Wan)), "{header}");
+        }
+        assert_eq!(field("金额（元）"), Some((F::Amount, Unit::Yuan)));
+        assert_eq!(field("Amount"), Some((F::Amount, Unit::Yuan)));
+        assert_eq!(field("项目名称 "), Some((F::Name, Unit::Yuan)));
+        assert_eq!(field("Item"), Some((F::Name, Unit::Yuan)));
+        assert_eq!(field("备注"), Some((F::Note, Unit::Yuan)));
+        assert_eq!(field("来源"), Some((F::Quote, Unit::Yuan)));
+        assert_eq!(field("项目明细"), None);
     }
 }

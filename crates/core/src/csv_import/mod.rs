@@ -33,6 +33,23 @@
 //! in a name stays the text `=1+1`; an apostrophe that an export put before a formula
 //! character (see [`crate::csv::neutralise`]) is removed.
 //!
+//! # The simple layout
+//!
+//! A county entering its own figures has no ids, translations or source article. A header row
+//! with more of the simple layout's headers ([`SIMPLE`]) than of the full one's is read in it:
+//! `项目名称`, `主管部门`, `类别`, `金额（万元）` or `金额（元）`, `状态`, and optionally `备注`
+//! (kept in the file, not shown), `来源` (the stream's source) and `编号` (its id); or their
+//! English twins `Item`, `Agency`, `Kind`, `Amount (10,000 yuan)` or `Amount (yuan)`, `Status`,
+//! `Note`, `Source`, `Id` ([`simple_template`] writes both). Headers match leniently:
+//! full-width or half-width brackets, spaces, case, Traditional characters. Kinds and agencies
+//! get ids from their names (`kind-1`, `agency-1`), streams from their rows (`row-2`) unless
+//! `编号` gives one; a name goes to Chinese or English by its text. The title, the source and
+//! the quotes may be left out ([`crate::validate::Rules`]): the view says "no source given".
+//!
+//! Amounts, in either layout: `150万`, `1,200,000`, `¥5,000,000.00`, `￥5000000`,
+//! `5000000.00`, `5000000元`; a plain number is in the column's unit (yuan in the full layout).
+//! Status words: the dataset's, or the Chinese and English of [`STATUS_WORDS`].
+//!
 //! The file is UTF-8, with or without a byte-order mark, comma-separated, quoted as RFC 4180
 //! says; at most [`crate::validate::MAX_BYTES`] (4 MiB).
 //!
@@ -51,15 +68,18 @@ mod cells;
 mod columns;
 mod place;
 mod problems;
+mod simple;
 mod table;
 mod write;
 
+pub use cells::STATUS_WORDS;
 pub use columns::{COLUMNS, Column, Field};
+pub use columns::{SIMPLE, Simple, Unit};
 pub use problems::{CsvDataset, CsvProblem, CsvProblemKind, CsvReport, Separator, column_letters};
-pub use write::dataset_csv;
+pub use write::{dataset_csv, simple_template};
 
 use crate::csv::read;
-use crate::validate::{Problem, Severity, decode_text, validate_value};
+use crate::validate::{Problem, Rules, Severity, decode_text, validate_value_with};
 use table::Table;
 
 /// Reads a dataset from the bytes of a CSV file laid out as the module describes.
@@ -102,7 +122,11 @@ pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
         });
     };
     let mut problems = std::mem::take(&mut table.problems);
-    let (validated, found) = match validate_value(&value) {
+    // A county's own figures (the simple layout) need not name a source or a title.
+    let rules = Rules {
+        source_optional: table.simple,
+    };
+    let (validated, found) = match validate_value_with(&value, rules) {
         Ok(validated) => {
             let warnings = validated.warnings.clone();
             (Some(validated.dataset), warnings)
@@ -112,7 +136,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
     problems.extend(
         found
             .into_iter()
-            .map(|p| table.places.locate(p, &table.columns)),
+            .map(|p| table.places.locate(p, &table.located, &table.written)),
     );
     crate::sort::sort_by_key(&mut problems, |p| p.severity == Severity::Warning);
     match validated {
@@ -126,5 +150,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
     }
 }
 
+#[cfg(test)]
+mod simple_tests;
 #[cfg(test)]
 mod tests;

@@ -60,21 +60,33 @@ impl Places {
         }
     }
 
-    /// The problem, located in the table whose columns are at `columns` (from 0).
-    pub fn locate(&self, problem: Problem, columns: &HashMap<Column, usize>) -> CsvProblem {
+    /// The problem, located in the file whose columns are at `columns` (from 0) under the
+    /// headers `written`.
+    pub fn locate(
+        &self,
+        problem: Problem,
+        columns: &HashMap<Column, usize>,
+        written: &HashMap<Column, String>,
+    ) -> CsvProblem {
         let place = self.place(&problem);
         let kind = match problem.kind {
             ProblemKind::DuplicateId { id, first } => {
                 let first_row = self.at.get(&first).and_then(|p| p.row).unwrap_or(0);
                 CsvProblemKind::DuplicateId { id, first_row }
             }
+            ProblemKind::UnknownStatus { found } => CsvProblemKind::UnknownStatus { found },
             kind => CsvProblemKind::Dataset(kind),
         };
         CsvProblem {
             severity: problem.severity,
             row: place.and_then(|p| p.row),
             column: place.and_then(|p| columns.get(&p.column)).map(|c| c + 1),
-            header: place.map(|p| p.column.name.to_owned()),
+            header: place.map(|p| {
+                written
+                    .get(&p.column)
+                    .cloned()
+                    .unwrap_or_else(|| p.column.name.to_owned())
+            }),
             path: problem.path,
             kind,
         }

@@ -48,6 +48,11 @@ pub enum CsvProblemKind {
     /// The header row has no comma but semicolons or tabs: the file was saved with another
     /// separator (Excel where the region's list separator is `;`, or "Text (Tab delimited)").
     WrongSeparator(Separator),
+    /// A status word the reader does not know; messages list the words it takes.
+    UnknownStatus {
+        /// The word as written.
+        found: String,
+    },
     /// A problem of the dataset the rows make, as the dataset reader finds it.
     Dataset(ProblemKind),
 }

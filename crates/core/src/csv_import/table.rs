@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::cells::{read_amount, status_key};
-use super::columns::{COLUMNS, Column, Field, LANGS, by_header, column, columns_of};
+use super::columns::{COLUMNS, Column, Field, LANGS, Unit, by_header, column, columns_of};
 use super::place::Places;
 use super::problems::{CsvProblem, CsvProblemKind};
+use super::simple;
 use crate::csv::{Record, unneutralise};
 use crate::validate::Severity;
 
@@ -26,8 +27,16 @@ struct Group {
 #[derive(Default)]
 pub(super) struct Table {
     pub problems: Vec<CsvProblem>,
-    /// Each column the table has, at its index (from 0).
+    /// Each column the records have, at its index (from 0).
     pub columns: HashMap<Column, usize>,
+    /// Each column's place in the file (from 0), and its header as the file writes it: the
+    /// same as `columns` but for a table in the simple layout.
+    pub located: HashMap<Column, usize>,
+    pub written: HashMap<Column, String>,
+    /// The unit of a plain number in the amount column.
+    pub unit: Unit,
+    /// True for a table in the simple layout (a county's own figures).
+    pub simple: bool,
     pub places: Places,
 }
 
@@ -46,15 +55,23 @@ fn localized(slots: &[Inherited; 3]) -> Value {
 
 impl Table {
     fn error(&mut self, row: Option<usize>, column: Option<Column>, kind: CsvProblemKind) {
-        let index = column.and_then(|c| self.columns.get(&c)).map(|c| c + 1);
+        let index = column.and_then(|c| self.located.get(&c)).map(|c| c + 1);
         self.problems.push(CsvProblem {
             severity: Severity::Error,
             row,
             column: index,
-            header: column.map(|c| c.name.to_owned()),
+            header: column.map(|c| self.header_of(c)),
             path: String::new(),
             kind,
         });
+    }
+
+    /// A column's header as the file writes it, or as the full layout names it.
+    pub fn header_of(&self, column: Column) -> String {
+        self.written
+            .get(&column)
+            .cloned()
+            .unwrap_or_else(|| column.name.to_owned())
     }
 
     fn header_error(&mut self, index: usize, raw: &str, kind: CsvProblemKind) {
@@ -90,6 +107,9 @@ impl Table {
                 }
                 Some(column) => {
                     self.columns.insert(column, index);
+                    if !self.simple {
+                        self.located.insert(column, index);
+                    }
                 }
                 None => {
                     ok = false;
@@ -128,6 +148,22 @@ impl Table {
 
     /// Turns the records into a dataset tree; `None` when there is none to check.
     pub fn build(&mut self, records: &[Record]) -> Option<Value> {
+        let header = records.first().map_or(&[][..], |r| &r.cells[..]);
+        let rewritten;
+        let records = if simple::is_simple(header) {
+            rewritten = simple::rewrite(records);
+            self.simple = true;
+            self.located = rewritten.located.clone();
+            self.written = rewritten.written.clone();
+            self.unit = rewritten.unit;
+            self.problems.extend(rewritten.problems.iter().cloned());
+            if !self.problems.is_empty() {
+                return None;
+            }
+            &rewritten.records
+        } else {
+            records
+        };
         if !self.header(records) {
             return None;
         }
@@ -226,7 +262,7 @@ impl Table {
             stream.insert("name".into(), localized(&texts(Field::Name)));
             stream.insert("kind".into(), Value::from(one(Field::Kind)));
             stream.insert("agency".into(), Value::from(one(Field::Agency)));
-            let amount = match read_amount(one(Field::Amount)) {
+            let amount = match read_amount(one(Field::Amount), self.unit) {
                 Ok(amount) => amount,
                 Err(kind) => {
                     let at = column(Field::Amount, None);

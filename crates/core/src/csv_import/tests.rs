@@ -317,9 +317,9 @@ fn dataset_problems_are_located_in_the_table() {
         (
             Some(3),
             Some("status".to_owned()),
-            CsvProblemKind::Dataset(ProblemKind::UnknownStatus {
+            CsvProblemKind::UnknownStatus {
                 found: "granted".into(),
-            }),
+            },
         ),
         (
             Some(3),

@@ -1,6 +1,6 @@
 //! A dataset written as a table in the layout of [`COLUMNS`], cell by cell from the list.
 
-use super::columns::{COLUMNS, Column, Field};
+use super::columns::{COLUMNS, Column, Field, SIMPLE, Simple, Unit};
 use crate::csv::{BOM, Cell, write_record};
 use crate::dataset::{Dataset, Localized, Stream};
 use crate::lang::Lang;
@@ -79,6 +79,66 @@ impl<'d> Row<'d> {
             Field::Publisher => programme(text(&source.publisher)),
             Field::SourceUrl => programme(source.url.as_deref().map_or(Cell::Empty, Cell::Text)),
             Field::Currency => programme(Cell::Text(&self.dataset.currency)),
+            // A county's note is read from the simple layout only; the dataset keeps none.
+            Field::Note => Cell::Empty,
         }
     }
+}
+
+/// The simple template in Chinese (`zh-Hans`, `zh-Hant`) or English: the simple layout's
+/// headers (amounts in 万元) and two example rows to write over. UTF-8 with BOM, CRLF.
+pub fn simple_template(lang: Lang) -> String {
+    let chinese = lang != Lang::En;
+    let mut out = String::from(BOM);
+    // The 元 amount column and the id column are alternatives the reader takes, not the
+    // template's.
+    let columns: Vec<Simple> = SIMPLE
+        .into_iter()
+        .filter(|s| s.field != Field::Id && !(s.field == Field::Amount && s.unit == Unit::Yuan))
+        .collect();
+    let header: Vec<Cell<'_>> = columns
+        .iter()
+        .map(|s| Cell::Text(if chinese { s.zh } else { s.en }))
+        .collect();
+    write_record(&mut out, &header);
+    let rows: [[&str; 7]; 2] = if chinese {
+        [
+            ["创业担保贷款", "县人社局", "贷款", "273", "已落实", "", ""],
+            [
+                "公共实训基地建设",
+                "县发改局",
+                "培训",
+                "2000",
+                "正在争取",
+                "",
+                "",
+            ],
+        ]
+    } else {
+        [
+            [
+                "Guaranteed loans",
+                "County HR bureau",
+                "Loans",
+                "273",
+                "secured",
+                "",
+                "",
+            ],
+            [
+                "Training base",
+                "County development bureau",
+                "Training",
+                "2000",
+                "sought",
+                "",
+                "",
+            ],
+        ]
+    };
+    for row in rows {
+        let cells: Vec<Cell<'_>> = row.iter().map(|c| Cell::Text(c)).collect();
+        write_record(&mut out, &cells);
+    }
+    out
 }

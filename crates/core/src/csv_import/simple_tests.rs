@@ -1,0 +1,201 @@
+//! The simple layout and amounts as spreadsheets write them, one test each.
+
+use super::*;
+use crate::dataset::Status;
+use crate::lang::Lang;
+use crate::validate::ProblemKind;
+
+fn load(text: &str) -> Result<CsvDataset, CsvReport> {
+    parse_csv(text.as_bytes())
+}
+
+/// The errors as (row, column, header, kind).
+fn errors(text: &str) -> Vec<(Option<usize>, Option<usize>, Option<String>, CsvProblemKind)> {
+    match load(text) {
+        Ok(loaded) => panic!("loaded {} streams", loaded.dataset.streams.len()),
+        Err(report) => report
+            .problems
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| (p.row, p.column, p.header, p.kind))
+            .collect(),
+    }
+}
+
+#[test]
+fn the_simple_templates_load_with_no_source() {
+    for (lang, name) in [
+        (Lang::ZhHans, "创业担保贷款"),
+        (Lang::En, "Guaranteed loans"),
+    ] {
+        let template = simple_template(lang);
+        let dataset = load(&template).expect("the template loads").dataset;
+        let ids: Vec<&str> = dataset.streams.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["row-2", "row-3"], "ids from the row numbers");
+        let amounts: Vec<Option<i64>> = dataset.streams.iter().map(|s| s.amount).collect();
+        assert_eq!(amounts, [Some(2_730_000), Some(20_000_000)], "万元");
+        assert_eq!(dataset.streams[0].status, Status::Secured);
+        assert_eq!(dataset.streams[1].status, Status::Sought);
+        assert_eq!(dataset.streams[0].name.get(lang), name);
+        assert_eq!(dataset.streams[0].quote, "", "no source is invented");
+        assert_eq!(dataset.source.title.resolve(lang), None);
+        assert_eq!(dataset.kinds[1].id, "kind-2");
+        assert_eq!(dataset.agencies[0].id, "agency-1");
+    }
+    let header = simple_template(Lang::ZhHans);
+    assert!(header.starts_with("\u{FEFF}项目名称,主管部门,类别,金额（万元）,状态,备注,来源\r\n"));
+    let header = simple_template(Lang::En);
+    assert!(
+        header.starts_with(
+            "\u{FEFF}Item,Agency,Kind,\"Amount (10,000 yuan)\",Status,Note,Source\r\n"
+        )
+    );
+}
+
+#[test]
+fn simple_headers_are_read_leniently_and_ids_and_sources_kept() {
+    let csv = " 项目名称 ,主管部門,类别,金额(万元),狀態, 來源 ,编号\n\
+               电商项目,县商务局,电商,600,已批准,县政府2024年第3号文件,ec\n\
+               电商补贴,县商务局,电商,30,申请中,,\n";
+    let dataset = load(csv).expect("loads").dataset;
+    assert_eq!(dataset.streams[0].id, "ec");
+    assert_eq!(dataset.streams[1].id, "row-3");
+    assert_eq!(dataset.streams[0].quote, "县政府2024年第3号文件");
+    assert_eq!(dataset.streams[0].status, Status::Approved);
+    assert_eq!(dataset.streams[1].status, Status::Sought);
+    assert_eq!(dataset.kinds.len(), 1, "one kind, named twice");
+    assert_eq!(
+        dataset.agencies[0].name.zh_hans.as_deref(),
+        Some("县商务局")
+    );
+}
+
+#[test]
+fn amounts_as_spreadsheets_type_them() {
+    for (cell, amount) in [
+        ("\"¥5,000,000.00\"", 5_000_000),
+        ("￥5000000", 5_000_000),
+        ("\"1,200,000\"", 1_200_000),
+        ("5000000.00", 5_000_000),
+        ("5000000元", 5_000_000),
+        ("150万", 1_500_000),
+        ("150万元", 1_500_000),
+        ("\"¥ 1,234\"", 1_234),
+    ] {
+        let csv =
+            format!("项目名称,主管部门,类别,金额（元）,状态\n贷款,人社局,贷款,{cell},已落实\n");
+        let loaded = load(&csv).map_err(|r| format!("{cell}: {:?}", r.problems));
+        assert_eq!(
+            loaded.map(|l| l.dataset.streams[0].amount),
+            Ok(Some(amount))
+        );
+    }
+    for (cell, amount) in [
+        ("150", 1_500_000),
+        ("0.5", 5_000),
+        ("¥5000", 5_000),
+        ("5000元", 5_000),
+    ] {
+        let csv =
+            format!("项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,{cell},已落实\n");
+        let loaded = load(&csv).map_err(|r| format!("{cell}: {:?}", r.problems));
+        assert_eq!(
+            loaded.map(|l| l.dataset.streams[0].amount),
+            Ok(Some(amount)),
+            "{cell}"
+        );
+    }
+    for (cell, kind) in [
+        ("¥150万", ProblemKind::NotAnAmount),
+        ("about 5", ProblemKind::NotAnAmount),
+        ("5000000.5", ProblemKind::NotWholeNumber),
+        ("\"1,2\"", ProblemKind::NotAnAmount),
+        ("-¥5", ProblemKind::Negative),
+    ] {
+        let csv =
+            format!("项目名称,主管部门,类别,金额（元）,状态\n贷款,人社局,贷款,{cell},已落实\n");
+        let amount = Some("金额（元）".to_owned());
+        assert_eq!(
+            errors(&csv),
+            [(Some(2), Some(4), amount, CsvProblemKind::Dataset(kind))],
+            "{cell}"
+        );
+    }
+}
+
+#[test]
+fn simple_problems_name_the_files_own_columns() {
+    let unknown =
+        errors("项目名称,主管部门,类别,金额（万元）,状态,单位\n贷款,人社局,贷款,1,已落实,x\n");
+    assert_eq!(
+        unknown,
+        [(
+            Some(1),
+            Some(6),
+            Some("单位".into()),
+            CsvProblemKind::UnknownHeader {
+                name: "单位".into()
+            }
+        )]
+    );
+    let missing = errors("项目名称,主管部门,金额（万元）\n贷款,人社局,1\n");
+    let names: Vec<CsvProblemKind> = missing.into_iter().map(|p| p.3).collect();
+    assert_eq!(
+        names,
+        [
+            CsvProblemKind::MissingColumn { name: "类别" },
+            CsvProblemKind::MissingColumn { name: "状态" },
+        ]
+    );
+    let english = errors("Item,Agency,Kind,Status\nLoans,HR,Loans,secured\n");
+    assert_eq!(
+        english.iter().map(|p| p.3.clone()).collect::<Vec<_>>(),
+        [CsvProblemKind::MissingColumn {
+            name: "Amount (10,000 yuan)"
+        }]
+    );
+    let status = errors("项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,差不多\n");
+    assert_eq!(
+        status,
+        [(
+            Some(2),
+            Some(5),
+            Some("状态".into()),
+            CsvProblemKind::UnknownStatus {
+                found: "差不多".into()
+            }
+        )]
+    );
+    let empty_name = errors("项目名称,主管部门,类别,金额（万元）,状态\n,人社局,贷款,1,已落实\n");
+    assert_eq!(
+        empty_name,
+        [(
+            Some(2),
+            Some(1),
+            Some("项目名称".into()),
+            CsvProblemKind::Dataset(ProblemKind::EmptyText)
+        )]
+    );
+}
+
+#[test]
+fn status_words_in_chinese_and_english() {
+    for (word, status) in [
+        ("已落实", Status::Secured),
+        ("已下达", Status::Issued),
+        ("已批准", Status::Approved),
+        ("正在争取", Status::Sought),
+        ("爭取中", Status::Sought),
+        ("已拨付", Status::Transferred),
+        (" Prioritized ", Status::Prioritised),
+        ("SOUGHT", Status::Sought),
+    ] {
+        let csv = format!("Item,Agency,Kind,Amount (yuan),Status\nLoans,HR,Loans,1,{word}\n");
+        let loaded = load(&csv).map_err(|r| format!("{word}: {:?}", r.problems));
+        assert_eq!(
+            loaded.map(|l| l.dataset.streams[0].status),
+            Ok(status),
+            "{word}"
+        );
+    }
+}
