@@ -2,7 +2,7 @@
 
 use crate::core::csv::SyntaxKind;
 use crate::core::csv_import::{
-    CsvProblem, CsvProblemKind, STATUS_WORDS, Separator, column_letters,
+    CsvProblem, CsvProblemKind, STATUS_WORDS, Separator, Unit, column_letters,
 };
 use crate::core::dataset::Status;
 use crate::core::export::{Column, CsvWords, ImportError, ImportErrorKind, TotalLabel};
@@ -203,6 +203,31 @@ impl Message for CsvProblem {
                 lang,
                 "io.csv-import.duplicate-id",
                 &[("id", id), ("row", &first_row.to_string())],
+            ),
+            CsvProblemKind::NoneOfColumns { names } => fill(
+                lang,
+                "io.csv-import.none-of-columns",
+                &[("names", &names.join(" / "))],
+            ),
+            CsvProblemKind::MissingLanguageInRows {
+                lang: missing,
+                count,
+                last_row,
+            } => fill(
+                lang,
+                "io.csv-import.missing-language-rows",
+                &[
+                    ("lang", missing),
+                    ("count", &count.to_string()),
+                    ("last", &last_row.to_string()),
+                ],
+            ),
+            CsvProblemKind::NotAnAmount { unit } => text(
+                lang,
+                match unit {
+                    Unit::Yuan => "io.csv-import.not-an-amount-yuan",
+                    Unit::Wan => "io.csv-import.not-an-amount-wan",
+                },
             ),
             CsvProblemKind::UnknownStatus { found } => fill(
                 lang,

@@ -68,6 +68,7 @@ mod cells;
 mod columns;
 mod place;
 mod problems;
+mod report;
 mod simple;
 mod table;
 mod write;
@@ -118,7 +119,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
     let mut table = Table::default();
     let Some(value) = table.build(&records) else {
         return Err(CsvReport {
-            problems: table.problems,
+            problems: report::ordered(table.problems),
         });
     };
     let mut problems = std::mem::take(&mut table.problems);
@@ -133,12 +134,11 @@ pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
         }
         Err(report) => (None, report.problems),
     };
-    problems.extend(
-        found
-            .into_iter()
-            .map(|p| table.places.locate(p, &table.located, &table.written)),
-    );
-    crate::sort::sort_by_key(&mut problems, |p| p.severity == Severity::Warning);
+    problems.extend(found.into_iter().filter_map(|p| {
+        let (located, written) = (&table.located, &table.written);
+        table.places.locate(p, located, written, table.simple)
+    }));
+    let problems = report::ordered(problems);
     match validated {
         Some(dataset) if problems.iter().all(|p| p.severity == Severity::Warning) => {
             Ok(CsvDataset {

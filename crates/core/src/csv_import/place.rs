@@ -61,15 +61,31 @@ impl Places {
     }
 
     /// The problem, located in the file whose columns are at `columns` (from 0) under the
-    /// headers `written`.
+    /// headers `written`; `None` when it only repeats a missing column already reported.
     pub fn locate(
         &self,
         problem: Problem,
         columns: &HashMap<Column, usize>,
         written: &HashMap<Column, String>,
-    ) -> CsvProblem {
+        simple: bool,
+    ) -> Option<CsvProblem> {
         let place = self.place(&problem);
+        let absent = place.filter(|p| !columns.contains_key(&p.column));
         let kind = match problem.kind {
+            // Every row's empty cell of a column the header lacks: said once, by the header.
+            _ if absent.is_some_and(|p| reported_missing(p.column.field, simple)) => return None,
+            ProblemKind::EmptyText if absent.is_some() => {
+                let field = absent.map_or(Field::Name, |p| p.column.field);
+                let names = columns_of(field).map(|c| c.name).collect();
+                return Some(CsvProblem {
+                    severity: problem.severity,
+                    row: None,
+                    column: None,
+                    header: None,
+                    path: problem.path,
+                    kind: CsvProblemKind::NoneOfColumns { names },
+                });
+            }
             ProblemKind::DuplicateId { id, first } => {
                 let first_row = self.at.get(&first).and_then(|p| p.row).unwrap_or(0);
                 CsvProblemKind::DuplicateId { id, first_row }
@@ -77,7 +93,7 @@ impl Places {
             ProblemKind::UnknownStatus { found } => CsvProblemKind::UnknownStatus { found },
             kind => CsvProblemKind::Dataset(kind),
         };
-        CsvProblem {
+        Some(CsvProblem {
             severity: problem.severity,
             row: place.and_then(|p| p.row),
             column: place.and_then(|p| columns.get(&p.column)).map(|c| c + 1),
@@ -89,6 +105,15 @@ impl Places {
             }),
             path: problem.path,
             kind,
-        }
+        })
     }
+}
+
+/// True for the fields whose column, when absent, the header check reports as missing.
+fn reported_missing(field: Field, simple: bool) -> bool {
+    let simple_required = matches!(
+        field,
+        Field::Name | Field::Kind | Field::KindName | Field::Agency | Field::AgencyName
+    );
+    field.is_required() && !(simple && field == Field::Quote) || (simple && simple_required)
 }

@@ -1,5 +1,6 @@
 //! What can be wrong with a table, located by row and column.
 
+use super::columns::Unit;
 use crate::csv::SyntaxKind;
 use crate::dataset::Dataset;
 use crate::validate::{ProblemKind, Severity};
@@ -48,10 +49,30 @@ pub enum CsvProblemKind {
     /// The header row has no comma but semicolons or tabs: the file was saved with another
     /// separator (Excel where the region's list separator is `;`, or "Text (Tab delimited)").
     WrongSeparator(Separator),
+    /// An amount cell that is neither empty nor a number as spreadsheets write one.
+    NotAnAmount {
+        /// The unit of a plain number in its column: the message gives examples in it.
+        unit: Unit,
+    },
     /// A status word the reader does not know; messages list the words it takes.
     UnknownStatus {
         /// The word as written.
         found: String,
+    },
+    /// A text the table has none of the columns for (`title_zh_hans`, `title_zh_hant`,
+    /// `title_en`): one of them must be added.
+    NoneOfColumns {
+        /// The columns, any of which would do.
+        names: Vec<&'static str>,
+    },
+    /// The same language missing from one column on several rows: one line for them all.
+    MissingLanguageInRows {
+        /// The language tag missing.
+        lang: &'static str,
+        /// On how many rows.
+        count: usize,
+        /// The last of them (the problem's row is the first).
+        last_row: usize,
     },
     /// A problem of the dataset the rows make, as the dataset reader finds it.
     Dataset(ProblemKind),

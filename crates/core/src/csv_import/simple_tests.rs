@@ -9,8 +9,11 @@ fn load(text: &str) -> Result<CsvDataset, CsvReport> {
     parse_csv(text.as_bytes())
 }
 
+/// A problem as (row, column, header, kind).
+type Located = (Option<usize>, Option<usize>, Option<String>, CsvProblemKind);
+
 /// The errors as (row, column, header, kind).
-fn errors(text: &str) -> Vec<(Option<usize>, Option<usize>, Option<String>, CsvProblemKind)> {
+fn errors(text: &str) -> Vec<Located> {
     match load(text) {
         Ok(loaded) => panic!("loaded {} streams", loaded.dataset.streams.len()),
         Err(report) => report
@@ -106,20 +109,19 @@ fn amounts_as_spreadsheets_type_them() {
         );
     }
     for (cell, kind) in [
-        ("¥150万", ProblemKind::NotAnAmount),
-        ("about 5", ProblemKind::NotAnAmount),
-        ("5000000.5", ProblemKind::NotWholeNumber),
-        ("\"1,2\"", ProblemKind::NotAnAmount),
-        ("-¥5", ProblemKind::Negative),
+        ("¥150万", CsvProblemKind::NotAnAmount { unit: Unit::Yuan }),
+        ("about 5", CsvProblemKind::NotAnAmount { unit: Unit::Yuan }),
+        (
+            "5000000.5",
+            CsvProblemKind::Dataset(ProblemKind::NotWholeNumber),
+        ),
+        ("\"1,2\"", CsvProblemKind::NotAnAmount { unit: Unit::Yuan }),
+        ("-¥5", CsvProblemKind::Dataset(ProblemKind::Negative)),
     ] {
         let csv =
             format!("项目名称,主管部门,类别,金额（元）,状态\n贷款,人社局,贷款,{cell},已落实\n");
         let amount = Some("金额（元）".to_owned());
-        assert_eq!(
-            errors(&csv),
-            [(Some(2), Some(4), amount, CsvProblemKind::Dataset(kind))],
-            "{cell}"
-        );
+        assert_eq!(errors(&csv), [(Some(2), Some(4), amount, kind)], "{cell}");
     }
 }
 
@@ -198,4 +200,75 @@ fn status_words_in_chinese_and_english() {
             "{word}"
         );
     }
+}
+
+#[test]
+fn every_problem_at_once_in_row_order() {
+    // A missing column, a misspelt header and bad cells: all in one report, the header's first.
+    let csv = "项目名称,主管部门,金额（万元）,状态,备住\n\
+               贷款,人社局,1,差不多,\n\
+               补贴,人社局,lots,已落实,\n";
+    let found = errors(csv);
+    let at: Vec<(Option<usize>, Option<usize>, Option<&str>)> = found
+        .iter()
+        .map(|(row, column, header, _)| (*row, *column, header.as_deref()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (Some(1), Some(5), Some("备住")),
+            (Some(1), None, Some("类别")),
+            (Some(2), Some(4), Some("状态")),
+            (Some(3), Some(3), Some("金额（万元）")),
+        ]
+    );
+    assert_eq!(found[1].3, CsvProblemKind::MissingColumn { name: "类别" });
+    assert_eq!(found[3].3, CsvProblemKind::NotAnAmount { unit: Unit::Wan });
+    // Errors come before warnings, whatever their rows.
+    let report = load(csv).err().map(|r| r.problems).unwrap_or_default();
+    let last_error = report.iter().rposition(|p| p.severity == Severity::Error);
+    let first_warning = report.iter().position(|p| p.severity == Severity::Warning);
+    assert!(last_error < first_warning, "{report:?}");
+}
+
+#[test]
+fn a_language_missing_on_many_rows_is_one_line() {
+    let mut csv = String::from("项目名称,主管部门,类别,金额（万元）,状态\n");
+    for n in 0..46 {
+        csv.push_str(&format!("项目{n},人社局,贷款,1,已落实\n"));
+    }
+    let loaded = load(&csv).expect("loads");
+    let item: Vec<(Option<usize>, &CsvProblemKind)> = loaded
+        .warnings
+        .iter()
+        .filter(|w| w.header.as_deref() == Some("项目名称"))
+        .map(|w| (w.row, &w.kind))
+        .collect();
+    let folded = |lang| CsvProblemKind::MissingLanguageInRows {
+        lang,
+        count: 46,
+        last_row: 47,
+    };
+    assert_eq!(
+        item,
+        [(Some(2), &folded("zh-Hant")), (Some(2), &folded("en"))]
+    );
+    // The one kind and the one agency lack the same languages, each said once.
+    assert_eq!(loaded.warnings.len(), 6, "{:?}", loaded.warnings);
+}
+
+#[test]
+fn a_full_table_missing_a_column_still_checks_its_rows() {
+    let csv = "id,name_en,kind,kind_name_en,agency,agency_name_en,amount,status,\
+               title_en,source_title_en,publisher_en\n\
+               a,Loans,k,K,g,G,lots,secured,T,S,P\n";
+    let kinds: Vec<CsvProblemKind> = errors(csv).into_iter().map(|p| p.3).collect();
+    assert_eq!(
+        kinds,
+        [
+            CsvProblemKind::MissingColumn { name: "quote" },
+            CsvProblemKind::NotAnAmount { unit: Unit::Yuan },
+        ],
+        "the missing quotes are said once, by the header"
+    );
 }

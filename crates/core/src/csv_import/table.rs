@@ -11,7 +11,7 @@ use super::place::Places;
 use super::problems::{CsvProblem, CsvProblemKind};
 use super::simple;
 use crate::csv::{Record, unneutralise};
-use crate::validate::Severity;
+use crate::validate::{ProblemKind, Severity};
 
 /// A text given by one of several rows, with the row that first gave it.
 type Inherited = Option<(String, usize)>;
@@ -85,10 +85,10 @@ impl Table {
         });
     }
 
-    /// Reads the header; false when the table cannot be read further.
-    fn header(&mut self, records: &[Record]) -> bool {
+    /// Reads the header: the columns it names, and its problems. A repeated column is read
+    /// from its first place; an unknown one is left out.
+    fn header(&mut self, records: &[Record]) {
         let header = records.first().map_or(&[][..], |r| &r.cells[..]);
-        let mut ok = true;
         for (index, raw) in header.iter().enumerate() {
             if raw.trim().is_empty() {
                 let used = records
@@ -101,7 +101,6 @@ impl Table {
             }
             match by_header(raw) {
                 Some(column) if self.columns.contains_key(&column) => {
-                    ok = false;
                     let name = raw.trim().to_owned();
                     self.header_error(index, raw, CsvProblemKind::DuplicateHeader { name });
                 }
@@ -112,7 +111,6 @@ impl Table {
                     }
                 }
                 None => {
-                    ok = false;
                     let name = raw.trim().chars().take(64).collect();
                     self.header_error(index, raw, CsvProblemKind::UnknownHeader { name });
                 }
@@ -120,12 +118,10 @@ impl Table {
         }
         for column in COLUMNS.into_iter().filter(|c| c.field.is_required()) {
             if !self.columns.contains_key(&column) {
-                ok = false;
                 let kind = CsvProblemKind::MissingColumn { name: column.name };
                 self.error(Some(1), Some(column), kind);
             }
         }
-        ok
     }
 
     /// Keeps the first non-empty text of a cell given on several rows; a different one later
@@ -156,17 +152,13 @@ impl Table {
             self.located = rewritten.located.clone();
             self.written = rewritten.written.clone();
             self.unit = rewritten.unit;
+            // Problems of the header do not stop the rows from being checked.
             self.problems.extend(rewritten.problems.iter().cloned());
-            if !self.problems.is_empty() {
-                return None;
-            }
             &rewritten.records
         } else {
             records
         };
-        if !self.header(records) {
-            return None;
-        }
+        self.header(records);
         let width = records.first().map_or(0, |r| r.cells.len());
         let columns = self.columns.clone();
         let has = |c: Column| columns.contains_key(&c);
@@ -266,7 +258,11 @@ impl Table {
                 Ok(amount) => amount,
                 Err(kind) => {
                     let at = column(Field::Amount, None);
-                    self.error(Some(row), Some(at), CsvProblemKind::Dataset(kind));
+                    let kind = match kind {
+                        ProblemKind::NotAnAmount => CsvProblemKind::NotAnAmount { unit: self.unit },
+                        kind => CsvProblemKind::Dataset(kind),
+                    };
+                    self.error(Some(row), Some(at), kind);
                     Value::Null
                 }
             };

@@ -171,6 +171,11 @@ fn amounts_in_yuan_or_wan() {
             CsvProblemKind::Dataset(kind),
         )]
     };
+    let not_an_amount = vec![(
+        Some(2),
+        Some("amount".to_owned()),
+        CsvProblemKind::NotAnAmount { unit: Unit::Yuan },
+    )];
     assert_eq!(at("-5"), amount_problem(ProblemKind::Negative));
     assert_eq!(at("-273万"), amount_problem(ProblemKind::Negative));
     // A 万 amount's sign is read as a yuan amount's is.
@@ -181,13 +186,13 @@ fn amounts_in_yuan_or_wan() {
         amount_problem(ProblemKind::TooBig)
     );
     assert_eq!(at("1000000000000001"), amount_problem(ProblemKind::TooBig));
-    assert_eq!(at("lots"), amount_problem(ProblemKind::NotAnAmount));
-    assert_eq!(at("2.73.0万"), amount_problem(ProblemKind::NotAnAmount));
+    assert_eq!(at("lots"), not_an_amount.clone());
+    assert_eq!(at("2.73.0万"), not_an_amount.clone());
     // Two units is a slip, not 273 yuan.
-    assert_eq!(at("CNY 273万"), amount_problem(ProblemKind::NotAnAmount));
+    assert_eq!(at("CNY 273万"), not_an_amount.clone());
     // A comma that is no thousands separator (a decimal comma, a slip) is not taken out.
     for cell in ["\"1,2\"", "\"2730000,50\"", "\"1,5万\"", "\"0,500\""] {
-        assert_eq!(at(cell), amount_problem(ProblemKind::NotAnAmount), "{cell}");
+        assert_eq!(at(cell), not_an_amount, "{cell}");
     }
     assert_eq!(at("100000000001万"), amount_problem(ProblemKind::TooBig));
 }
@@ -295,17 +300,8 @@ fn dataset_problems_are_located_in_the_table() {
          c,,bad id!,K2,g,,5,sought,q,,,\n"
     );
     let found = problems(&csv);
+    // In row order, then column order, whatever found them.
     let expected = vec![
-        (
-            Some(3),
-            Some("kind_name_en".to_owned()),
-            CsvProblemKind::Conflict { first_row: 2 },
-        ),
-        (
-            Some(4),
-            Some("kind".to_owned()),
-            CsvProblemKind::Dataset(ProblemKind::BadId),
-        ),
         (
             Some(3),
             Some("id".to_owned()),
@@ -313,6 +309,11 @@ fn dataset_problems_are_located_in_the_table() {
                 id: "a".into(),
                 first_row: 2,
             },
+        ),
+        (
+            Some(3),
+            Some("kind_name_en".to_owned()),
+            CsvProblemKind::Conflict { first_row: 2 },
         ),
         (
             Some(3),
@@ -331,6 +332,11 @@ fn dataset_problems_are_located_in_the_table() {
             Some("name_en".to_owned()),
             CsvProblemKind::Dataset(ProblemKind::EmptyText),
         ),
+        (
+            Some(4),
+            Some("kind".to_owned()),
+            CsvProblemKind::Dataset(ProblemKind::BadId),
+        ),
     ];
     assert_eq!(found, expected);
 }
@@ -340,12 +346,24 @@ fn programme_cells_are_required_once_and_may_repeat() {
     let no_title = problems(
         "id,name_en,kind,kind_name_en,agency,agency_name_en,amount,status,quote\na,n,k,K,g,G,5,secured,q\n",
     );
+    // The file has none of the columns: it says which to add, not that a cell is empty.
     let kinds: Vec<&CsvProblemKind> = no_title.iter().map(|(_, _, k)| k).collect();
+    let none_of = |names: [&'static str; 3]| CsvProblemKind::NoneOfColumns {
+        names: names.to_vec(),
+    };
     assert_eq!(
         kinds,
-        vec![&CsvProblemKind::Dataset(ProblemKind::EmptyText); 3]
+        [
+            &none_of(["title_zh_hans", "title_zh_hant", "title_en"]),
+            &none_of([
+                "source_title_zh_hans",
+                "source_title_zh_hant",
+                "source_title_en"
+            ]),
+            &none_of(["publisher_zh_hans", "publisher_zh_hant", "publisher_en"]),
+        ]
     );
-    assert_eq!(no_title[0].1.as_deref(), Some("title_zh_hans"));
+    assert_eq!(no_title[0].1, None, "no header the file lacks is named");
     let repeated = format!("{HEAD}a,n,k,K,g,G,5,secured,q,T,S,P\nb,n,k,,g,,5,secured,q,T,,\n");
     assert!(load(&repeated).is_ok());
     let conflicting = format!("{HEAD}a,n,k,K,g,G,5,secured,q,T,S,P\nb,n,k,,g,,5,secured,q,T2,,\n");
