@@ -12,9 +12,10 @@ use crate::core::scenario::Scenario;
 use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dataset};
 use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::load_problems::LoadProblems;
 use crate::ui::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::web::download::download_text;
-use crate::web::files::read_file;
+use crate::web::files::{decode_legacy, read_file};
 
 /// Props of [`DataSource`].
 #[derive(Properties, PartialEq)]
@@ -73,8 +74,38 @@ enum LoadStatus {
         /// How many funding streams it has.
         streams: usize,
     },
-    /// It was not loaded (its problems are in a notice); the data shown stays.
+    /// It could not be read at all (the notice at the top says so); the data shown stays.
     NotLoaded(String),
+    /// It was read and has problems, listed beside the button; the data shown stays.
+    Refused {
+        /// The file's name.
+        name: String,
+        /// Every problem found.
+        problems: Vec<DatasetProblem>,
+    },
+}
+
+/// What loading the bytes of the file `name` comes to: the message for the app state and
+/// what to say beside the button. A CSV that is not UTF-8 was read as GB18030 before.
+fn outcome(name: String, bytes: &[u8]) -> (Msg, LoadStatus) {
+    match read_dataset(&name, bytes) {
+        Ok(dataset) => {
+            let scenario = Scenario::baseline(&dataset);
+            let streams = dataset.streams.len();
+            (
+                Msg::LoadDataset(Rc::new(dataset), scenario, name.clone()),
+                LoadStatus::Loaded { name, streams },
+            )
+        }
+        Err(problems) => {
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            let origin = name.clone();
+            (
+                Msg::Notify(Notice::FileRefused { origin, errors }),
+                LoadStatus::Refused { name, problems },
+            )
+        }
+    }
 }
 
 /// The "data" section: a file picker and the downloads.
@@ -89,9 +120,12 @@ pub fn data_source(props: &DataSourceProps) -> Html {
     // What became of the last file, said beside its button: the problems themselves are in the
     // notice at the top, far from here on a long page.
     let status = use_state(|| None::<LoadStatus>);
+    // Whether the last file was read as GB18030 rather than UTF-8, said with its outcome.
+    let encoding = use_state(|| false);
     let on_file = {
         let dispatch = dispatch.clone();
         let status = status.clone();
+        let encoding = encoding.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -112,42 +146,31 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                         bytes: file.size() as usize,
                     },
                 };
-                status.set(Some(LoadStatus::NotLoaded(name.clone())));
-                dispatch.dispatch(Msg::Notify(Notice::InvalidDataset {
-                    origin: name,
-                    problems: vec![DatasetProblem::Json(problem)],
-                }));
+                encoding.set(false);
+                let origin = name.clone();
+                let problems = vec![DatasetProblem::Json(problem)];
+                status.set(Some(LoadStatus::Refused { name, problems }));
+                dispatch.dispatch(Msg::Notify(Notice::FileRefused { origin, errors: 1 }));
                 return;
             }
             let dispatch = dispatch.clone();
             let status = status.clone();
+            let encoding = encoding.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let (msg, said) = match read_file(&file).await {
-                    None => (
-                        Msg::Notify(Notice::Message {
-                            key: "data.unreadable",
-                            detail: Some(name.clone()),
-                        }),
-                        LoadStatus::NotLoaded(name),
-                    ),
-                    Some(bytes) => match read_dataset(&name, &bytes) {
-                        Ok(dataset) => {
-                            let scenario = Scenario::baseline(&dataset);
-                            let streams = dataset.streams.len();
-                            (
-                                Msg::LoadDataset(Rc::new(dataset), scenario, name.clone()),
-                                LoadStatus::Loaded { name, streams },
-                            )
-                        }
-                        Err(problems) => (
-                            Msg::Notify(Notice::InvalidDataset {
-                                origin: name.clone(),
-                                problems,
-                            }),
-                            LoadStatus::NotLoaded(name),
-                        ),
-                    },
+                let Some(bytes) = read_file(&file).await else {
+                    status.set(Some(LoadStatus::NotLoaded(name.clone())));
+                    dispatch.dispatch(Msg::Notify(Notice::Message {
+                        key: "data.unreadable",
+                        detail: Some(name),
+                    }));
+                    return;
                 };
+                // A spreadsheet's plain "CSV" on a Chinese computer is GBK: the browser reads it.
+                let csv = name.to_ascii_lowercase().ends_with(".csv");
+                let decoded = csv.then(|| decode_legacy(&bytes)).flatten();
+                encoding.set(decoded.is_some());
+                let bytes = decoded.map_or(bytes, String::into_bytes);
+                let (msg, said) = outcome(name, &bytes);
                 status.set(Some(said));
                 dispatch.dispatch(msg);
             });
@@ -184,6 +207,9 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 <p class="hint" id="dataset-file-hint">{ text(lang, "data.load-hint") }</p>
             </div>
             <p class="panel-status" id="data-status" role="status">
+                if *encoding {
+                    { text(lang, "data.read-as-gb18030") }{ " " }
+                }
                 { match &*status {
                     Some(LoadStatus::Loaded { name, streams }) => html! {
                         { fill(lang, "data.loaded", &[("name", name), ("count", &streams.to_string())]) }
@@ -191,9 +217,12 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     Some(LoadStatus::NotLoaded(name)) => html! {
                         <span class="is-error">{ fill(lang, "data.not-loaded", &[("name", name)]) }</span>
                     },
-                    None => html! {},
+                    Some(LoadStatus::Refused { .. }) | None => html! {},
                 } }
             </p>
+            if let Some(LoadStatus::Refused { name, problems }) = &*status {
+                <LoadProblems {lang} name={name.clone()} problems={problems.clone()} />
+            }
             <ul class="downloads">
                 { link("muchuan.json", "data.template-json") }
                 { simple(Lang::ZhHans, "data.template-simple-zh") }

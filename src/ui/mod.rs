@@ -10,6 +10,7 @@ pub mod header;
 pub mod headings;
 pub mod hooks;
 pub mod live_svg;
+pub mod load_problems;
 pub mod notices;
 pub mod pager;
 pub mod scenarios;

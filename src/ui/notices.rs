@@ -62,6 +62,9 @@ pub fn notices(props: &NoticesProps) -> Html {
                             </p>
                         }
                     }
+                    Notice::FileRefused { origin, errors } => html! {
+                        <p role="alert">{ fill(lang, "notice.file-refused", &[("origin", origin), ("count", &errors.to_string())]) }</p>
+                    },
                     Notice::InvalidDataset { origin, problems } => {
                         let errors = problems.iter().filter(|p| p.is_error()).count();
                         let key = if errors == 1 {

@@ -50,6 +50,14 @@ pub enum Notice {
         /// Every problem, located.
         problems: Vec<DatasetProblem>,
     },
+    /// A file chosen with the load button that was not loaded: its problems are listed beside
+    /// the button; the notice at the top says how many.
+    FileRefused {
+        /// The file's name.
+        origin: String,
+        /// How many errors it has.
+        errors: usize,
+    },
 }
 
 /// A problem in a dataset file, located in the JSON or in the CSV table it came from.
