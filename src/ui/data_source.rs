@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::csv_import::{parse_csv, simple_template};
+use crate::core::csv_import::{CsvDataset, CsvReport, parse_csv, parse_pasted, simple_template};
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
@@ -13,6 +13,7 @@ use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dat
 use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::load_problems::LoadProblems;
+use crate::ui::paste_box::PasteBox;
 use crate::ui::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::web::download::download_text;
 use crate::web::files::{decode_legacy, read_file};
@@ -31,15 +32,7 @@ pub struct DataSourceProps {
 /// Reads a dataset file: CSV when its name ends in `.csv`, JSON otherwise.
 pub fn read_dataset(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetProblem>> {
     if name.to_ascii_lowercase().ends_with(".csv") {
-        parse_csv(bytes)
-            .map(|read| titled(read.dataset, name))
-            .map_err(|report| {
-                report
-                    .problems
-                    .into_iter()
-                    .map(DatasetProblem::Csv)
-                    .collect()
-            })
+        from_table(parse_csv(bytes), name)
     } else {
         parse_dataset(bytes)
             .map(|read| read.dataset)
@@ -51,6 +44,21 @@ pub fn read_dataset(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetProb
                     .collect()
             })
     }
+}
+
+/// A dataset read from a table (a CSV file or pasted rows) named `name`.
+fn from_table(
+    read: Result<CsvDataset, CsvReport>,
+    name: &str,
+) -> Result<Dataset, Vec<DatasetProblem>> {
+    read.map(|read| titled(read.dataset, name))
+        .map_err(|report| {
+            report
+                .problems
+                .into_iter()
+                .map(DatasetProblem::Csv)
+                .collect()
+        })
 }
 
 /// A county's own table may have no title: it is then named after its file, not invented.
@@ -85,10 +93,10 @@ enum LoadStatus {
     },
 }
 
-/// What loading the bytes of the file `name` comes to: the message for the app state and
-/// what to say beside the button. A CSV that is not UTF-8 was read as GB18030 before.
-fn outcome(name: String, bytes: &[u8]) -> (Msg, LoadStatus) {
-    match read_dataset(&name, bytes) {
+/// What reading the file or pasted rows `name` came to: the message for the app state and
+/// what to say beside the button.
+fn outcome(name: String, read: Result<Dataset, Vec<DatasetProblem>>) -> (Msg, LoadStatus) {
+    match read {
         Ok(dataset) => {
             let scenario = Scenario::baseline(&dataset);
             let streams = dataset.streams.len();
@@ -170,10 +178,25 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 let decoded = csv.then(|| decode_legacy(&bytes)).flatten();
                 encoding.set(decoded.is_some());
                 let bytes = decoded.map_or(bytes, String::into_bytes);
-                let (msg, said) = outcome(name, &bytes);
+                let read = read_dataset(&name, &bytes);
+                let (msg, said) = outcome(name, read);
                 status.set(Some(said));
                 dispatch.dispatch(msg);
             });
+        })
+    };
+    // Pasted rows are read as a CSV file is, and said beside the same button.
+    let on_paste = {
+        let dispatch = dispatch.clone();
+        let status = status.clone();
+        let encoding = encoding.clone();
+        Callback::from(move |pasted: String| {
+            let name = text(lang, "data.pasted-name");
+            let read = from_table(parse_pasted(&pasted), &name);
+            let (msg, said) = outcome(name, read);
+            encoding.set(false);
+            status.set(Some(said));
+            dispatch.dispatch(msg);
         })
     };
     let link = |file: &str, key: &str| {
@@ -206,6 +229,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 <label for="dataset-file" class="button">{ text(lang, "data.load") }</label>
                 <p class="hint" id="dataset-file-hint">{ text(lang, "data.load-hint") }</p>
             </div>
+            <PasteBox {lang} on_load={on_paste} />
             <p class="panel-status" id="data-status" role="status">
                 if *encoding {
                     { text(lang, "data.read-as-gb18030") }{ " " }

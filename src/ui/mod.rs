@@ -13,6 +13,7 @@ pub mod live_svg;
 pub mod load_problems;
 pub mod notices;
 pub mod pager;
+pub mod paste_box;
 pub mod scenarios;
 pub mod state;
 pub mod stream_row;

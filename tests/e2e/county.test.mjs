@@ -68,12 +68,37 @@ describe('a county file', () => {
       assert.equal(await page.locator('.notice li').count(), 0, 'the list is not repeated at the top');
       assert.equal(await page.locator('.stream').count(), 9, 'the data shown stays');
       const near = await page.locator('#data-problems').boundingBox();
-      const button = await page.locator('label[for="dataset-file"]').boundingBox();
-      assert.ok(near.y - (button.y + button.height) < 200, 'listed right below the load button');
+      // Below the file button and the paste box, the two ways in, before the downloads.
+      const button = await page.locator('#dataset-paste-load').boundingBox();
+      assert.ok(near.y - (button.y + button.height) < 120, 'listed right below the load buttons');
       for (const width of [375, 1366]) {
         await page.setViewportSize({ width, height: 900 });
         await page.locator('#data-problems').scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(ROOT, `tests/e2e/output/county-problems-${lang}-${width}.png`) });
+      }
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  for (const lang of ['zh-Hans', 'en']) {
+    test(`rows pasted from a spreadsheet load like the CSV (${lang})`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+      const rows = '项目名称\t主管部门\t类别\t金额（元）\t状态\r\n创业担保贷款\t县人社局\t贷款\t"¥1,200,000.00"\t已落实\r\n电商\t县商务局\t电商\t150万\t争取中\r\n';
+      await page.getByLabel(lang === 'en' ? /Or paste a table/ : /或粘贴表格/).fill(rows);
+      await page.locator('#dataset-paste-load').click();
+      await page.waitForFunction(() => document.querySelectorAll('.stream').length === 2);
+      const name = lang === 'en' ? 'pasted table' : '粘贴的表格';
+      assert.equal(await textOf(page, '#programme-title'), name);
+      assert.match(await textOf(page, '#data-status'), new RegExp(name));
+      // Then rows that are not a table: every problem beside the same button.
+      await page.locator('#dataset-paste').fill('贷款\t人社局\n');
+      await page.locator('#dataset-paste-load').click();
+      await page.waitForFunction(() => document.activeElement?.id === 'data-problems');
+      assert.equal(await page.locator('.stream').count(), 2, 'the data shown stays');
+      for (const width of [375, 1366]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.locator('.data-source').scrollIntoViewIfNeeded();
+        await page.locator('.data-source').screenshot({ path: join(ROOT, `tests/e2e/output/county-paste-${lang}-${width}.png`) });
       }
       assert.deepEqual(errors, []);
     });

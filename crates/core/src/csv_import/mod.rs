@@ -79,23 +79,12 @@ pub use columns::{SIMPLE, Simple, Unit};
 pub use problems::{CsvDataset, CsvProblem, CsvProblemKind, CsvReport, Separator, column_letters};
 pub use write::{dataset_csv, simple_template};
 
-use crate::csv::read;
-use crate::validate::{Problem, Rules, Severity, decode_text, validate_value_with};
+use crate::csv::{Record, SyntaxError, read, read_separated};
+use crate::validate::{Problem, ProblemKind, Rules, Severity, decode_text, validate_value_with};
 use table::Table;
 
 /// Reads a dataset from the bytes of a CSV file laid out as the module describes.
 pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
-    // A problem that stops the reading: the report holds it alone.
-    let stop = |row: Option<usize>, column: Option<usize>, kind: CsvProblemKind| CsvReport {
-        problems: vec![CsvProblem {
-            severity: Severity::Error,
-            row,
-            column,
-            header: None,
-            path: String::new(),
-            kind,
-        }],
-    };
     let text = decode_text(bytes).map_err(|problem: Problem| {
         let row = problem.position.map(|(line, _)| line);
         stop(row, None, CsvProblemKind::Dataset(problem.kind))
@@ -112,12 +101,64 @@ pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
             CsvProblemKind::WrongSeparator(separator),
         ));
     }
-    let records = read(text).map_err(|error| {
-        let kind = CsvProblemKind::Syntax(error.kind);
-        stop(Some(error.row), Some(error.column), kind)
-    })?;
+    let records = read(text).map_err(|error| syntax_stop(&error))?;
+    from_records(&records)
+}
+
+/// Reads a dataset from rows copied from Excel or WPS and pasted (cells separated by tabs,
+/// the header row first), laid out as a CSV file is; text with commas and no tab is read as
+/// CSV.
+pub fn parse_pasted(text: &str) -> Result<CsvDataset, CsvReport> {
+    let separator = match text.lines().next() {
+        Some(header) if !header.contains('\t') && header.contains(',') => ',',
+        _ => '\t',
+    };
+    let text = text.strip_prefix(crate::csv::BOM).unwrap_or(text);
+    if text.len() > crate::validate::MAX_BYTES {
+        let bytes = text.len();
+        return Err(stop(
+            None,
+            None,
+            CsvProblemKind::Dataset(ProblemKind::TooLarge { bytes }),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(stop(
+            None,
+            None,
+            CsvProblemKind::Dataset(ProblemKind::Empty),
+        ));
+    }
+    let records = read_separated(text, separator).map_err(|error| syntax_stop(&error))?;
+    from_records(&records)
+}
+
+/// A problem that stops the reading: the report holds it alone.
+fn stop(row: Option<usize>, column: Option<usize>, kind: CsvProblemKind) -> CsvReport {
+    CsvReport {
+        problems: vec![CsvProblem {
+            severity: Severity::Error,
+            row,
+            column,
+            header: None,
+            path: String::new(),
+            kind,
+        }],
+    }
+}
+
+fn syntax_stop(error: &SyntaxError) -> CsvReport {
+    stop(
+        Some(error.row),
+        Some(error.column),
+        CsvProblemKind::Syntax(error.kind),
+    )
+}
+
+/// The dataset the records make, or every problem found in them.
+fn from_records(records: &[Record]) -> Result<CsvDataset, CsvReport> {
     let mut table = Table::default();
-    let Some(value) = table.build(&records) else {
+    let Some(value) = table.build(records) else {
         return Err(CsvReport {
             problems: report::ordered(table.problems),
         });

@@ -11,14 +11,15 @@ use crate::csv::Record;
 use crate::lang::Lang;
 use crate::validate::Severity;
 
-/// Which layout a header row is in: the simple one when more of its headers are only the
-/// simple layout's than only the full one's.
+/// Which layout a header row is in: the full one when more of its headers are only the full
+/// layout's than only the simple one's; else the simple one, which a county's own table is
+/// more likely to have meant (its problems then name the simple template's columns).
 pub(super) fn is_simple(header: &[String]) -> bool {
     let full = |h: &String| super::columns::by_header(h).is_some();
     let simple = |h: &String| simple_by_header(h).is_some();
     let only_simple = header.iter().filter(|h| simple(h) && !full(h)).count();
     let only_full = header.iter().filter(|h| full(h) && !simple(h)).count();
-    only_simple > only_full
+    only_simple >= only_full
 }
 
 /// True for text with a Chinese character: a name in Chinese rather than English.

@@ -272,3 +272,29 @@ fn a_full_table_missing_a_column_still_checks_its_rows() {
         "the missing quotes are said once, by the header"
     );
 }
+
+#[test]
+fn rows_pasted_from_a_spreadsheet_read_like_the_csv() {
+    let pasted = "项目名称\t主管部门\t类别\t金额（元）\t状态\r\n\
+                  创业担保贷款\t县人社局\t贷款\t1,200,000\t已落实\r\n\
+                  \"两行\n名称\"\t县商务局\t电商\t¥5,000.00\t争取中\r\n";
+    let dataset = parse_pasted(pasted).expect("loads").dataset;
+    let amounts: Vec<Option<i64>> = dataset.streams.iter().map(|s| s.amount).collect();
+    assert_eq!(amounts, [Some(1_200_000), Some(5_000)]);
+    assert_eq!(dataset.streams[1].id, "row-3");
+    // Copied from a CSV opened as text: commas.
+    let commas = "Item,Agency,Kind,Amount (yuan),Status\nLoans,HR,Loans,5,secured\n";
+    assert!(parse_pasted(commas).is_ok());
+    let kinds = |text: &str| parse_pasted(text).err().map(|r| r.problems[0].kind.clone());
+    assert_eq!(
+        kinds("  \n"),
+        Some(CsvProblemKind::Dataset(ProblemKind::Empty))
+    );
+    // Data rows without their header: each cell of the first is an unknown column.
+    assert_eq!(
+        kinds("贷款\t人社局\t贷款\t5\t已落实\n"),
+        Some(CsvProblemKind::UnknownHeader {
+            name: "贷款".into()
+        })
+    );
+}
