@@ -51,10 +51,16 @@ fn a_csv_amount_in_a_spreadsheets_words() {
     );
     assert!(
         said.first().is_some_and(|m| m.ends_with(
-            "not an amount: write whole yuan (2730000) or 万 (273万), or leave the cell empty \
-             where the source states none"
+            "not an amount: this column is in yuan; write 1500000, 1,500,000, ¥1,500,000.00 or \
+             150万, or leave it empty where no amount is stated"
         )),
         "{said:?}"
+    );
+    let county = "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,很多,已落实\n";
+    assert_eq!(
+        csv_said(county.as_bytes(), Lang::ZhHans)[0],
+        "第 2 行 D 列（金额（万元））：不是金额：本列以万元为单位，可写 150、150.5 或 1500000元；\
+         来源未说明金额时留空"
     );
 }
 
@@ -105,6 +111,18 @@ fn a_csv_problem_names_its_row_column_and_header() {
               approved, supported, issued, provided, prioritised or sought"
                 .to_owned()
         )
+    );
+    // A county's table: the status words of the language on screen, its own column's header.
+    let county = "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,差不多\n";
+    assert_eq!(
+        csv_said(county.as_bytes(), Lang::ZhHans)[0],
+        "第 2 行 E 列（状态）：未知状态“差不多”；可用：已落实、已划拨、已批准、已扶持、已下达、\
+         已提供、重点倾斜、正在争取"
+    );
+    assert_eq!(
+        csv_said(county.as_bytes(), Lang::ZhHant)[0],
+        "第 2 列 E 欄（状态）：未知狀態“差不多”；可用：已落實、已劃撥、已批准、已扶持、已下達、\
+         已提供、重點傾斜、正在爭取"
     );
 }
 

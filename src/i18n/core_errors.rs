@@ -1,7 +1,9 @@
 //! The core's typed errors and refusals in words: the one place they become sentences.
 
 use crate::core::csv::SyntaxKind;
-use crate::core::csv_import::{CsvProblem, CsvProblemKind, Separator, column_letters};
+use crate::core::csv_import::{
+    CsvProblem, CsvProblemKind, STATUS_WORDS, Separator, Unit, column_letters,
+};
 use crate::core::dataset::Status;
 use crate::core::export::{Column, CsvWords, ImportError, ImportErrorKind, TotalLabel};
 use crate::core::lang::Lang;
@@ -214,6 +216,36 @@ impl Message for CsvProblem {
                 "io.csv-import.duplicate-id",
                 &[("id", id), ("row", &first_row.to_string())],
             ),
+            CsvProblemKind::NoneOfColumns { names } => fill(
+                lang,
+                "io.csv-import.none-of-columns",
+                &[("names", &names.join(" / "))],
+            ),
+            CsvProblemKind::MissingLanguageInRows {
+                lang: missing,
+                count,
+                last_row,
+            } => fill(
+                lang,
+                "io.csv-import.missing-language-rows",
+                &[
+                    ("lang", missing),
+                    ("count", &count.to_string()),
+                    ("last", &last_row.to_string()),
+                ],
+            ),
+            CsvProblemKind::NotAnAmount { unit } => text(
+                lang,
+                match unit {
+                    Unit::Yuan => "io.csv-import.not-an-amount-yuan",
+                    Unit::Wan => "io.csv-import.not-an-amount-wan",
+                },
+            ),
+            CsvProblemKind::UnknownStatus { found } => fill(
+                lang,
+                "io.csv-import.unknown-status",
+                &[("found", found), ("words", &status_words_of(lang))],
+            ),
             CsvProblemKind::Dataset(kind) => {
                 let problem = Problem {
                     severity: self.severity,
@@ -281,6 +313,25 @@ fn place(lang: Lang, path: &str, position: Option<(usize, usize)>) -> String {
         ("", None) => text(lang, "problem.whole-file"),
         (path, None) => path.to_owned(),
     }
+}
+
+/// The status words a CSV takes, one per status, as written in `lang`.
+fn status_words_of(lang: Lang) -> String {
+    let column = match lang {
+        Lang::ZhHans => 0,
+        Lang::ZhHant => 1,
+        Lang::En => 2,
+    };
+    let words: Vec<&str> = STATUS_WORDS
+        .iter()
+        .filter_map(|(_, words)| words[column].first().copied())
+        .collect();
+    let (last, rest) = words.split_last().unwrap_or((&"", &[]));
+    let rest = rest.join(&text(lang, "io.csv-import.word-separator"));
+    format!(
+        "{rest}{}{last}",
+        text(lang, "io.csv-import.last-word-separator")
+    )
 }
 
 /// A status in words of `lang`, as the screen shows it.

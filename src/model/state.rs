@@ -80,6 +80,13 @@ pub enum Notice {
         origin: String,
         /// Every problem, located.
         problems: Vec<DatasetProblem>,
+    },    /// A file chosen with the load button that was not loaded: its problems are listed beside
+    /// the button; the notice at the top says how many.
+    FileRefused {
+        /// The file's name.
+        origin: String,
+        /// How many errors it has.
+        errors: usize,
     },
 }
 
@@ -146,6 +153,14 @@ impl Notice {
             Notice::NotSaved(error) => {
                 said("scenarios.notice.not-saved", Some(error.message(lang)))
             }
+            Notice::FileRefused { origin, errors } => Some((
+                fill(
+                    lang,
+                    "notice.file-refused",
+                    &[("origin", origin), ("count", &errors.to_string())],
+                ),
+                None,
+            )),
             Notice::InvalidDataset { .. } => None,
         }
     }

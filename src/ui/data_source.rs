@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::csv_import::parse_csv;
+use crate::core::csv_import::{CsvDataset, CsvReport, parse_csv, parse_pasted, simple_template};
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
@@ -13,7 +13,10 @@ use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dat
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
-use crate::web::files::read_file;
+use crate::ui::load_problems::LoadProblems;
+use crate::ui::paste_box::PasteBox;
+use crate::web::download::download_text;
+use crate::web::files::{decode_legacy, read_file};
 
 /// Props of [`DataSource`].
 #[derive(Properties, PartialEq)]
@@ -29,13 +32,7 @@ pub struct DataSourceProps {
 /// Reads a dataset file: CSV when its name ends in `.csv`, JSON otherwise.
 pub fn read_dataset(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetProblem>> {
     if name.to_ascii_lowercase().ends_with(".csv") {
-        parse_csv(bytes).map(|read| read.dataset).map_err(|report| {
-            report
-                .problems
-                .into_iter()
-                .map(DatasetProblem::Csv)
-                .collect()
-        })
+        from_table(parse_csv(bytes), name)
     } else {
         parse_dataset(bytes)
             .map(|read| read.dataset)
@@ -49,6 +46,32 @@ pub fn read_dataset(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetProb
     }
 }
 
+/// A dataset read from a table (a CSV file or pasted rows) named `name`.
+fn from_table(
+    read: Result<CsvDataset, CsvReport>,
+    name: &str,
+) -> Result<Dataset, Vec<DatasetProblem>> {
+    read.map(|read| titled(read.dataset, name))
+        .map_err(|report| {
+            report
+                .problems
+                .into_iter()
+                .map(DatasetProblem::Csv)
+                .collect()
+        })
+}
+
+/// A county's own table may have no title: it is then named after its file, not invented.
+fn titled(mut dataset: Dataset, file_name: &str) -> Dataset {
+    if dataset.title.resolve(Lang::ZhHans).is_none() {
+        let stem = file_name
+            .rsplit_once('.')
+            .map_or(file_name, |(stem, _)| stem);
+        dataset.title.zh_hans = Some(stem.to_owned());
+    }
+    dataset
+}
+
 /// What became of the last file chosen.
 #[derive(Clone, PartialEq)]
 enum LoadStatus {
@@ -59,8 +82,38 @@ enum LoadStatus {
         /// How many funding streams it has.
         streams: usize,
     },
-    /// It was not loaded (its problems are in a notice); the data shown stays.
+    /// It could not be read at all (the notice at the top says so); the data shown stays.
     NotLoaded(String),
+    /// It was read and has problems, listed beside the button; the data shown stays.
+    Refused {
+        /// The file's name.
+        name: String,
+        /// Every problem found.
+        problems: Vec<DatasetProblem>,
+    },
+}
+
+/// What reading the file or pasted rows `name` came to: the message for the app state and
+/// what to say beside the button.
+fn outcome(name: String, read: Result<Dataset, Vec<DatasetProblem>>) -> (Msg, LoadStatus) {
+    match read {
+        Ok(dataset) => {
+            let scenario = Scenario::baseline(&dataset);
+            let streams = dataset.streams.len();
+            (
+                Msg::LoadDataset(Rc::new(dataset), scenario, name.clone()),
+                LoadStatus::Loaded { name, streams },
+            )
+        }
+        Err(problems) => {
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            let origin = name.clone();
+            (
+                Msg::Notify(Notice::FileRefused { origin, errors }),
+                LoadStatus::Refused { name, problems },
+            )
+        }
+    }
 }
 
 /// The "data" section: a file picker and the downloads.
@@ -75,9 +128,12 @@ pub fn data_source(props: &DataSourceProps) -> Html {
     // What became of the last file, said beside its button: the problems themselves are in the
     // notice at the top, far from here on a long page.
     let status = use_state(|| None::<LoadStatus>);
+    // Whether the last file was read as GB18030 rather than UTF-8, said with its outcome.
+    let encoding = use_state(|| false);
     let on_file = {
         let dispatch = dispatch.clone();
         let status = status.clone();
+        let encoding = encoding.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -98,47 +154,64 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                         bytes: file.size() as usize,
                     },
                 };
-                status.set(Some(LoadStatus::NotLoaded(name.clone())));
-                dispatch.dispatch(Msg::Notify(Notice::InvalidDataset {
-                    origin: name,
-                    problems: vec![DatasetProblem::Json(problem)],
-                }));
+                encoding.set(false);
+                let origin = name.clone();
+                let problems = vec![DatasetProblem::Json(problem)];
+                status.set(Some(LoadStatus::Refused { name, problems }));
+                dispatch.dispatch(Msg::Notify(Notice::FileRefused { origin, errors: 1 }));
                 return;
             }
             let dispatch = dispatch.clone();
             let status = status.clone();
+            let encoding = encoding.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let (msg, said) = match read_file(&file).await {
-                    None => (
-                        Msg::Notify(Notice::FileUnreadable { file: name.clone() }),
-                        LoadStatus::NotLoaded(name),
-                    ),
-                    Some(bytes) => match read_dataset(&name, &bytes) {
-                        Ok(dataset) => {
-                            let scenario = Scenario::baseline(&dataset);
-                            let streams = dataset.streams.len();
-                            (
-                                Msg::LoadDataset(Rc::new(dataset), scenario, name.clone()),
-                                LoadStatus::Loaded { name, streams },
-                            )
-                        }
-                        Err(problems) => (
-                            Msg::Notify(Notice::InvalidDataset {
-                                origin: name.clone(),
-                                problems,
-                            }),
-                            LoadStatus::NotLoaded(name),
-                        ),
-                    },
+                let Some(bytes) = read_file(&file).await else {
+                    status.set(Some(LoadStatus::NotLoaded(name.clone())));
+                    dispatch.dispatch(Msg::Notify(Notice::FileUnreadable { file: name }));
+                    return;
                 };
+                // A spreadsheet's plain "CSV" on a Chinese computer is GBK: the browser reads it.
+                let csv = name.to_ascii_lowercase().ends_with(".csv");
+                let decoded = csv.then(|| decode_legacy(&bytes)).flatten();
+                encoding.set(decoded.is_some());
+                let bytes = decoded.map_or(bytes, String::into_bytes);
+                let read = read_dataset(&name, &bytes);
+                let (msg, said) = outcome(name, read);
                 status.set(Some(said));
                 dispatch.dispatch(msg);
             });
         })
     };
+    // Pasted rows are read as a CSV file is, and said beside the same button.
+    let on_paste = {
+        let dispatch = dispatch.clone();
+        let status = status.clone();
+        let encoding = encoding.clone();
+        Callback::from(move |pasted: String| {
+            let name = text(lang, "data.pasted-name");
+            let read = from_table(parse_pasted(&pasted), &name);
+            let (msg, said) = outcome(name, read);
+            encoding.set(false);
+            status.set(Some(said));
+            dispatch.dispatch(msg);
+        })
+    };
     let link = |file: &str, key: &str| {
         html! {
             <li><a href={format!("{asset_base}{file}")} download={file.to_owned()}>{ text(lang, key) }</a></li>
+        }
+    };
+    // The simple templates are written from the reader's own column list.
+    let simple = |template: Lang, key: &str| {
+        let file = format!(
+            "county-template-{}.csv",
+            if template == Lang::En { "en" } else { "zh" }
+        );
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let _ = download_text(&file, "text/csv", &simple_template(template));
+        });
+        html! {
+            <li><button type="button" class="link-button" {onclick}>{ text(lang, key) }</button></li>
         }
     };
     html! {
@@ -153,7 +226,11 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 <label for="dataset-file" class="button">{ text(lang, "data.load") }</label>
                 <p class="hint" id="dataset-file-hint">{ text(lang, "data.load-hint") }</p>
             </div>
+            <PasteBox {lang} on_load={on_paste} />
             <p class="panel-status" id="data-status" role="status">
+                if *encoding {
+                    { text(lang, "data.read-as-gb18030") }{ " " }
+                }
                 { match &*status {
                     Some(LoadStatus::Loaded { name, streams }) => html! {
                         { fill(lang, "data.loaded", &[("name", name), ("count", &streams.to_string())]) }
@@ -161,11 +238,16 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     Some(LoadStatus::NotLoaded(name)) => html! {
                         <span class="is-error">{ fill(lang, "data.not-loaded", &[("name", name)]) }</span>
                     },
-                    None => html! {},
+                    Some(LoadStatus::Refused { .. }) | None => html! {},
                 } }
             </p>
+            if let Some(LoadStatus::Refused { name, problems }) = &*status {
+                <LoadProblems {lang} name={name.clone()} problems={problems.clone()} />
+            }
             <ul class="downloads">
                 { link("muchuan.json", "data.template-json") }
+                { simple(Lang::ZhHans, "data.template-simple-zh") }
+                { simple(Lang::En, "data.template-simple-en") }
                 { link("template.csv", "data.template-csv") }
                 { link("dataset.schema.json", "data.schema") }
             </ul>

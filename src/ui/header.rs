@@ -41,12 +41,17 @@ pub fn header(props: &HeaderProps) -> Html {
             }
             <p class="source-line">
                 { text(lang, "app.source") }
-                if let Some(url) = source.url.as_ref().filter(|u| is_web_link(u)) {
+                // A county's own figures may name no source: say so, never make one up.
+                if title.is_empty() {
+                    { text(lang, "data.no-source") }
+                } else if let Some(url) = source.url.as_ref().filter(|u| is_web_link(u)) {
                     <cite><a href={url.clone()} rel="noopener noreferrer">{ title }</a></cite>
                 } else {
                     <cite>{ title }</cite>
                 }
-                { format!(" — {publisher}") }
+                if !publisher.is_empty() {
+                    { format!(" — {publisher}") }
+                }
             </p>
         </@>
     }

@@ -332,7 +332,11 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             </p>
             <details class="quote">
                 <summary>{ text(lang, "row.quote") }</summary>
-                <blockquote lang="zh-Hant">{ &stream.quote }</blockquote>
+                if stream.quote.is_empty() {
+                    <p>{ text(lang, "data.no-source") }</p>
+                } else {
+                    <blockquote lang="zh-Hant">{ &stream.quote }</blockquote>
+                }
                 if let Some(quote) = stream.units.as_ref().and_then(|u| u.quote.as_ref()) {
                     <blockquote lang="zh-Hant">{ quote }</blockquote>
                 }

@@ -262,24 +262,19 @@ describe('other datasets', () => {
     assert.equal(await page.locator('#share-file-note').count(), 0, 'the built-in data needs no warning');
     await page.setInputFiles('#dataset-file', fixture('truncated.json'));
     await page.waitForSelector('.notice');
-    assert.match(await page.locator('.notice').innerText(), /Line 2, column \d+: the file ends too early/);
-    assert.match(await page.locator('.notice').innerText(), /truncated\.json”: 1 error found\./);
-    // The list is a named region a keyboard reaches (it scrolls when long), outside the alert:
-    // the alert says how many problems, not every one of them.
-    const list = page.getByRole('region', { name: 'Problems found' });
-    assert.equal(await list.getAttribute('tabindex'), '0');
-    assert.match(await list.innerText(), /the file ends too early/);
+    // The alert at the top says how many; the problems are listed beside the button, where
+    // the planner is, and focused.
+    assert.match(await page.getByRole('alert').filter({ hasText: 'truncated.json' }).innerText(), /1 error\(s\), listed beside the load button/);
+    const list = page.locator('#data-problems');
+    await page.waitForFunction(() => document.activeElement?.id === 'data-problems');
+    assert.match(await list.innerText(), /Line 2, column \d+: the file ends too early/);
+    assert.match(await list.innerText(), /“truncated\.json” was not loaded: 1 error\(s\), 0 warning\(s\)/);
     assert.equal(await list.evaluate((region) => region.closest('[role="alert"]')), null);
-    assert.match(await page.getByRole('alert').filter({ hasText: 'truncated.json' }).innerText(), /1 error found/);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
-    // Said beside the button too, where the planner is.
-    assert.equal(
-      await page.locator('#data-status').innerText(),
-      '“truncated.json” was not loaded: its problems are listed in the notice at the top of the page, and the current data stays.',
-    );
     await page.setInputFiles('#dataset-file', fixture('bad.csv'));
     await page.waitForFunction(() => document.querySelectorAll('.notice').length === 2);
     assert.match(await page.locator('.notice').nth(1).innerText(), /bad\.csv/);
+    assert.match(await list.innerText(), /bad\.csv/);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
     await page.setInputFiles('#dataset-file', fixture('other-county.json'));
     await page.waitForFunction(() => document.querySelectorAll('.stream').length === 3);
@@ -292,8 +287,8 @@ describe('other datasets', () => {
     // Too large is said from the file's size, before it is read.
     await page.setInputFiles('#dataset-file', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(4 * 1024 * 1024 + 1, 32) });
     await page.waitForFunction(() => document.querySelectorAll('.notice').length === 3);
-    assert.match(await page.locator('.notice').nth(2).innerText(), /huge\.json[\s\S]*too large \(4096 KB\)/);
-    assert.match(await page.locator('#data-status').innerText(), /“huge\.json” was not loaded/);
+    assert.match(await page.locator('.notice').nth(2).innerText(), /huge\.json/);
+    assert.match(await page.locator('#data-problems').innerText(), /“huge\.json” was not loaded[\s\S]*too large \(4096 KB\)/);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
     assert.deepEqual(errors, []);
   });

@@ -132,6 +132,12 @@ pub struct SyntaxError {
 
 /// Splits CSV text into records. A final line end does not make an empty record.
 pub fn read(text: &str) -> Result<Vec<Record>, SyntaxError> {
+    read_separated(text, ',')
+}
+
+/// Splits text whose cells are separated by `separator` (a tab for rows copied from a
+/// spreadsheet), quoted as CSV is, into records.
+pub fn read_separated(text: &str, separator: char) -> Result<Vec<Record>, SyntaxError> {
     #[derive(PartialEq)]
     enum State {
         StartOfCell,
@@ -160,7 +166,7 @@ pub fn read(text: &str) -> Result<Vec<Record>, SyntaxError> {
             (State::Quoted, c) => cell.push(c),
             (State::StartOfCell, '"') => state = State::Quoted,
             (State::Unquoted, '"') => return Err(error(SyntaxKind::StrayQuote)),
-            (_, ',') => {
+            (_, c) if c == separator => {
                 cells.push(std::mem::take(&mut cell));
                 state = State::StartOfCell;
             }
@@ -223,6 +229,16 @@ mod tests {
         assert_eq!(cells(",\n\"\",\"\"\n"), [["", ""], ["", ""]]);
         assert_eq!(cells("a\n\nb"), vec![vec!["a"], vec![""], vec!["b"]]);
         assert!(cells("").is_empty());
+        let tabbed: Vec<Vec<String>> = read_separated("a\tb,c\r\n\"x\ty\"\t2\r\n", '\t')
+            .expect("valid")
+            .into_iter()
+            .map(|r| r.cells)
+            .collect();
+        assert_eq!(
+            tabbed,
+            [["a", "b,c"], ["x\ty", "2"]],
+            "rows copied from a spreadsheet"
+        );
         let rows: Vec<usize> = read("\"a\nb\",c\nd\n")
             .expect("valid")
             .iter()

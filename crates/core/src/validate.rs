@@ -203,7 +203,7 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<Validated, Report> {
     })?;
     // The tree forgets the order of an object's fields, so the walker reports in the format's
     // order; the text puts the problems back in the order of the file.
-    let walked = walk(&value);
+    let walked = walk(&value, Rules::default());
     let mut problems = walked.problems;
     sort_in_file_order(&mut problems, text);
     walked.omitted.finish(walked.dataset, problems)
@@ -211,7 +211,20 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<Validated, Report> {
 
 /// Checks a dataset already parsed as a JSON tree (used by the CSV reader too).
 pub fn validate_value(value: &Value) -> Result<Validated, Report> {
-    let walked = walk(value);
+    validate_value_with(value, Rules::default())
+}
+
+/// What a dataset may leave out beyond the format's optional fields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rules {
+    /// A county's own figures: the title, the source's title and publisher, and each quote
+    /// may be empty (shown as "no source given", never invented).
+    pub source_optional: bool,
+}
+
+/// [`validate_value`] under `rules`.
+pub fn validate_value_with(value: &Value, rules: Rules) -> Result<Validated, Report> {
+    let walked = walk(value, rules);
     walked.omitted.finish(walked.dataset, walked.problems)
 }
 
@@ -223,8 +236,11 @@ struct Walked {
     omitted: Omitted,
 }
 
-fn walk(value: &Value) -> Walked {
-    let mut walker = Walker::default();
+fn walk(value: &Value, rules: Rules) -> Walked {
+    let mut walker = Walker {
+        rules,
+        ..Walker::default()
+    };
     let dataset = walker.dataset(value);
     let (mut problems, warnings): (Vec<Problem>, Vec<Problem>) = walker
         .problems
@@ -381,6 +397,7 @@ struct Walker {
     /// Listed problems of each severity, to stop listing at MAX_PROBLEMS.
     listed: Omitted,
     omitted: Omitted,
+    rules: Rules,
 }
 
 impl Walker {
@@ -476,6 +493,16 @@ impl Walker {
             return None;
         }
         Some(text)
+    }
+
+    /// A title or the source's words: `{}` allowed when the rules make the source optional.
+    fn sourcing(&mut self, value: &Value, path: &str) -> Option<Localized> {
+        match value {
+            Value::Object(empty) if self.rules.source_optional && empty.is_empty() => {
+                Some(Localized::default())
+            }
+            value => self.localized(value, path),
+        }
     }
 
     fn id(&mut self, value: &Value, path: &str) -> Option<String> {
@@ -705,9 +732,12 @@ impl Walker {
             }
             status
         });
-        let quote = self
-            .field(map, path, "quote")
-            .and_then(|v| self.text(v, &child(path, "quote")));
+        let quote = self.field(map, path, "quote").and_then(|v| match v {
+            Value::String(empty) if self.rules.source_optional && empty.trim().is_empty() => {
+                Some(String::new())
+            }
+            v => self.text(v, &child(path, "quote")),
+        });
         let units = match map.get("units") {
             Some(v) => Some(self.units(v, &child(path, "units"))?),
             None => None,
@@ -728,10 +758,10 @@ impl Walker {
         let map = self.object(value, path, &["title", "publisher", "url"])?;
         let title = self
             .field(map, path, "title")
-            .and_then(|v| self.localized(v, &child(path, "title")));
+            .and_then(|v| self.sourcing(v, &child(path, "title")));
         let publisher = self
             .field(map, path, "publisher")
-            .and_then(|v| self.localized(v, &child(path, "publisher")));
+            .and_then(|v| self.sourcing(v, &child(path, "publisher")));
         let url = match map.get("url") {
             Some(v) => Some(self.text(v, &child(path, "url"))?),
             None => None,
@@ -769,7 +799,7 @@ impl Walker {
             });
         let title = self
             .field(map, "", "title")
-            .and_then(|v| self.localized(v, "title"));
+            .and_then(|v| self.sourcing(v, "title"));
         // Optional; `{}` is how a dataset without one is written out. A bad summary must not
         // stop the walk (the fields after it still get checked).
         let summary = match map.get("summary") {

@@ -1,0 +1,59 @@
+//! The problems of a file that was not loaded, listed beside its load button and focused, so
+//! that a planner reads them where they are working rather than at the top of a long page.
+
+use yew::prelude::*;
+
+use crate::core::lang::Lang;
+use crate::i18n::fill;
+use crate::model::state::DatasetProblem;
+
+/// Props of [`LoadProblems`].
+#[derive(Properties, PartialEq)]
+pub struct LoadProblemsProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// The file's name.
+    pub name: AttrValue,
+    /// Every problem: errors first, then warnings, each in the file's order.
+    pub problems: Vec<DatasetProblem>,
+}
+
+/// The file's name, how many errors and warnings it has, and each of them.
+#[function_component(LoadProblems)]
+pub fn load_problems(props: &LoadProblemsProps) -> Html {
+    let LoadProblemsProps {
+        lang,
+        name,
+        problems,
+    } = props;
+    let lang = *lang;
+    let list = use_node_ref();
+    {
+        // Focused whenever a new list arrives, so that it is read out and in view.
+        let list = list.clone();
+        use_effect_with(problems.clone(), move |_| {
+            if let Some(element) = list.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    html! {
+        <div class="load-problems" id="data-problems" tabindex="-1" ref={list}
+            aria-labelledby="data-problems-summary">
+            <p id="data-problems-summary" class="is-error">
+                { fill(lang, "data.problems-summary", &[
+                    ("name", name),
+                    ("errors", &errors.to_string()),
+                    ("warnings", &warnings.to_string()),
+                ]) }
+            </p>
+            <ol>
+                { for problems.iter().map(|p| html! {
+                    <li class={if p.is_error() { "error" } else { "warning" }}>{ p.message(lang) }</li>
+                }) }
+            </ol>
+        </div>
+    }
+}

@@ -1,0 +1,44 @@
+//! A box to paste rows copied from Excel or WPS into (tab-separated, the header row first),
+//! read as a CSV file is: for a planner who has the figures open in a spreadsheet.
+
+use yew::prelude::*;
+
+use crate::core::lang::Lang;
+use crate::i18n::text;
+
+/// Props of [`PasteBox`].
+#[derive(Properties, PartialEq)]
+pub struct PasteBoxProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// Receives the pasted text when the load button is pressed.
+    pub on_load: Callback<String>,
+}
+
+/// A labelled text area and its load button.
+#[function_component(PasteBox)]
+pub fn paste_box(props: &PasteBoxProps) -> Html {
+    let PasteBoxProps { lang, on_load } = props;
+    let lang = *lang;
+    let area = use_node_ref();
+    let onclick = {
+        let area = area.clone();
+        let on_load = on_load.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
+                on_load.emit(area.value());
+            }
+        })
+    };
+    html! {
+        <div class="paste-box">
+            <label for="dataset-paste">{ text(lang, "data.paste-label") }</label>
+            <textarea id="dataset-paste" ref={area} rows="4" spellcheck="false"
+                aria-describedby="dataset-paste-hint" />
+            <p class="hint" id="dataset-paste-hint">{ text(lang, "data.paste-hint") }</p>
+            <button type="button" class="button" id="dataset-paste-load" {onclick}>
+                { text(lang, "data.paste-load") }
+            </button>
+        </div>
+    }
+}

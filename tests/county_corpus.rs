@@ -1,0 +1,153 @@
+//! County files as people write them in Excel and WPS (`tests/corpus-county/`): each loads with
+//! the figures it holds, or gives every problem at once, located, in the language on screen.
+
+use std::path::Path;
+
+use muchuan_funding_explorer::core::csv_import::{CsvProblemKind, Unit, parse_csv};
+use muchuan_funding_explorer::core::lang::Lang;
+use muchuan_funding_explorer::core::validate::{ProblemKind, Severity};
+use muchuan_funding_explorer::i18n::Message;
+
+fn bytes(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus-county")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The streams' amounts of a file that loads.
+fn amounts(name: &str) -> Vec<Option<i64>> {
+    match parse_csv(&bytes(name)) {
+        Ok(loaded) => loaded.dataset.streams.iter().map(|s| s.amount).collect(),
+        Err(report) => panic!("{name}: {:?}", report.problems),
+    }
+}
+
+/// A problem as (row, column, header, kind).
+type Located = (Option<usize>, Option<usize>, Option<String>, CsvProblemKind);
+
+/// The errors of a file that does not load: (row, column, header, kind).
+fn errors(name: &str) -> Vec<Located> {
+    match parse_csv(&bytes(name)) {
+        Ok(_) => panic!("{name} loaded"),
+        Err(report) => report
+            .problems
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| (p.row, p.column, p.header, p.kind))
+            .collect(),
+    }
+}
+
+const WAN: i64 = 10_000;
+
+#[test]
+fn chinese_headers_in_wan_with_notes_and_sources() {
+    assert_eq!(
+        amounts("zh-wan.csv"),
+        [273, 200, 2000, 600, 600, 75].map(|w| Some(w * WAN))
+    );
+    let dataset = parse_csv(&bytes("zh-wan.csv")).map(|l| l.dataset).ok();
+    let dataset = dataset.expect("loads");
+    assert_eq!(dataset.streams[0].quote, "县人社局年报");
+    assert_eq!(dataset.streams[1].quote, "", "no source invented");
+    assert_eq!(dataset.kinds.len(), 5, "培训 named twice is one kind");
+    assert_eq!(dataset.agencies.len(), 5);
+}
+
+#[test]
+fn currency_formats_in_a_yuan_column() {
+    assert_eq!(
+        amounts("zh-yuan-currency.csv"),
+        [5_000_000, 1_200_000, 1_500_000, 5_000_000, 300_000, 80_000].map(Some)
+    );
+}
+
+#[test]
+fn english_traditional_spaced_and_trailing_files_load() {
+    assert_eq!(
+        amounts("en-simple.csv"),
+        [273, 2000, 600].map(|w| Some(w * WAN))
+    );
+    assert_eq!(
+        amounts("zh-traditional.csv"),
+        [273, 2000].map(|w| Some(w * WAN))
+    );
+    assert_eq!(
+        amounts("zh-spaces-brackets.csv"),
+        [273, 200].map(|w| Some(w * WAN))
+    );
+    assert_eq!(
+        amounts("wps-trailing.csv"),
+        [273, 600].map(|w| Some(w * WAN))
+    );
+}
+
+#[test]
+fn a_gbk_file_is_left_to_the_browser_to_decode() {
+    // The core takes UTF-8 text; the page decodes GBK with the browser's TextDecoder first
+    // (tests/e2e/county.test.mjs loads this file through the file picker).
+    let kinds: Vec<CsvProblemKind> = errors("zh-gbk.csv").into_iter().map(|p| p.3).collect();
+    assert_eq!(kinds, [CsvProblemKind::Dataset(ProblemKind::NotUtf8)]);
+}
+
+#[test]
+fn typos_give_every_problem_at_once_in_row_order() {
+    let found = errors("zh-typos.csv");
+    let places: Vec<(Option<usize>, Option<usize>, Option<&str>)> = found
+        .iter()
+        .map(|(row, column, header, _)| (*row, *column, header.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (Some(1), Some(1), Some("项目明称")),
+            (Some(1), None, Some("项目名称")),
+            (Some(1), None, Some("类别")),
+            (Some(2), Some(4), Some("状态")),
+            (Some(3), Some(3), Some("金额（万元）")),
+            (Some(5), Some(3), Some("金额（万元）")),
+        ]
+    );
+    let said: Vec<String> = parse_csv(&bytes("zh-typos.csv"))
+        .err()
+        .map(|r| r.problems.iter().map(|p| p.message(Lang::ZhHans)).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        said[0],
+        "第 1 行 A 列（项目明称）：模板中没有“项目明称”这一列（是否拼写有误？）"
+    );
+    assert_eq!(said[1], "第 1 行，项目名称 列：缺少必需的列“项目名称”");
+    assert!(said[3].starts_with("第 2 行 D 列（状态）：未知状态“已落买”；可用：已落实、"));
+    assert!(
+        said[4].starts_with("第 3 行 C 列（金额（万元））："),
+        "{}",
+        said[4]
+    );
+    let en: Vec<String> = parse_csv(&bytes("zh-typos.csv"))
+        .err()
+        .map(|r| r.problems.iter().map(|p| p.message(Lang::En)).collect())
+        .unwrap_or_default();
+    assert!(
+        en[3].ends_with(
+            "use secured, transferred, approved, supported, issued, provided, prioritised or sought"
+        ),
+        "{}",
+        en[3]
+    );
+}
+
+#[test]
+fn a_full_table_without_quotes_says_so_once_and_checks_the_rows() {
+    let found = errors("full-missing-quote.csv");
+    let kinds: Vec<&CsvProblemKind> = found.iter().map(|p| &p.3).collect();
+    assert_eq!(
+        kinds,
+        [
+            &CsvProblemKind::MissingColumn { name: "quote" },
+            &CsvProblemKind::NotAnAmount { unit: Unit::Yuan },
+        ]
+    );
+    assert_eq!(found[1].0, Some(3));
+    assert_eq!(found[1].2.as_deref(), Some("amount"));
+}

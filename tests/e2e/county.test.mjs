@@ -1,0 +1,106 @@
+// A county's own figures through the file picker: Chinese headers, GBK, every problem beside
+// the load button (tests/corpus-county/ holds the files; the core's reading rules are tested
+// natively in tests/county_corpus.rs).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT, launch, open, serveDist, textOf } from './harness.mjs';
+
+const corpus = (name) => join(ROOT, 'tests/corpus-county', name);
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a county file', () => {
+  test('Chinese headers in 万元 load, named after the file, with no source invented', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.setInputFiles('#dataset-file', corpus('zh-wan.csv'));
+    await page.waitForFunction(() => document.querySelectorAll('.stream').length === 6);
+    assert.equal(await textOf(page, '#programme-title'), 'zh-wan');
+    assert.match(await textOf(page, '.source-line'), /未注明来源/);
+    assert.equal(await textOf(page, '#data-status'), '已载入“zh-wan.csv”：6 条资金流，上方显示的是这份数据。');
+    // 273 + 200 + 600 + 600 + 75 granted, 2000 sought.
+    assert.match(await textOf(page, '#total-grand'), /3,748万元/);
+    // The source of a stream without one says so.
+    await page.locator('.stream').nth(1).locator('details.quote summary').click();
+    assert.equal(await textOf(page, '.stream:nth-child(2) details.quote p'), '未注明来源');
+    for (const width of [375, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(ROOT, `tests/e2e/output/county-loaded-zh-${width}.png`) });
+    }
+    assert.deepEqual(errors, []);
+  });
+
+  test('a GBK file is read as GB18030, and says so', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.setInputFiles('#dataset-file', corpus('zh-gbk.csv'));
+    await page.waitForFunction(() => document.querySelectorAll('.stream').length === 2);
+    assert.match(await textOf(page, '#data-status'), /^文件不是 UTF-8 编码，已按 GB18030（GBK）编码读取。 已载入“zh-gbk.csv”：2 条资金流/);
+    assert.match(await textOf(page, '.stream-name'), /创业担保贷款/);
+    assert.deepEqual(errors, []);
+  });
+
+  for (const [lang, first, count] of [
+    ['zh-Hans', '第 1 行 A 列（项目明称）：模板中没有“项目明称”这一列（是否拼写有误？）', /发现 6 个错误，已列在“载入”按钮旁/],
+    ['en', 'Row 1, column A (项目明称): the template has no column “项目明称” (a typing error?)', /was not loaded: 6 error\(s\), listed beside the load button/],
+  ]) {
+    test(`typos: every problem at once beside the button, focused, the count at the top (${lang})`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+      await page.setInputFiles('#dataset-file', corpus('zh-typos.csv'));
+      await page.locator('#data-problems').waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'data-problems');
+      const items = page.locator('#data-problems li');
+      assert.equal(await items.first().innerText(), first);
+      assert.equal(await page.locator('#data-problems li.error').count(), 6);
+      // Errors first, then warnings.
+      const classes = await items.evaluateAll((lis) => lis.map((li) => li.className));
+      assert.equal(classes.lastIndexOf('error') < classes.indexOf('warning') || !classes.includes('warning'), true);
+      assert.match(await textOf(page, '.notice'), count);
+      assert.equal(await page.locator('.notice li').count(), 0, 'the list is not repeated at the top');
+      assert.equal(await page.locator('.stream').count(), 9, 'the data shown stays');
+      const near = await page.locator('#data-problems').boundingBox();
+      // Below the file button and the paste box, the two ways in, before the downloads.
+      const button = await page.locator('#dataset-paste-load').boundingBox();
+      assert.ok(near.y - (button.y + button.height) < 120, 'listed right below the load buttons');
+      for (const width of [375, 1366]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.locator('#data-problems').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(ROOT, `tests/e2e/output/county-problems-${lang}-${width}.png`) });
+      }
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  for (const lang of ['zh-Hans', 'en']) {
+    test(`rows pasted from a spreadsheet load like the CSV (${lang})`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+      const rows = '项目名称\t主管部门\t类别\t金额（元）\t状态\r\n创业担保贷款\t县人社局\t贷款\t"¥1,200,000.00"\t已落实\r\n电商\t县商务局\t电商\t150万\t争取中\r\n';
+      await page.getByLabel(lang === 'en' ? /Or paste a table/ : /或粘贴表格/).fill(rows);
+      await page.locator('#dataset-paste-load').click();
+      await page.waitForFunction(() => document.querySelectorAll('.stream').length === 2);
+      const name = lang === 'en' ? 'pasted table' : '粘贴的表格';
+      assert.equal(await textOf(page, '#programme-title'), name);
+      assert.match(await textOf(page, '#data-status'), new RegExp(name));
+      // Then rows that are not a table: every problem beside the same button.
+      await page.locator('#dataset-paste').fill('贷款\t人社局\n');
+      await page.locator('#dataset-paste-load').click();
+      await page.waitForFunction(() => document.activeElement?.id === 'data-problems');
+      assert.equal(await page.locator('.stream').count(), 2, 'the data shown stays');
+      for (const width of [375, 1366]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.locator('.data-source').scrollIntoViewIfNeeded();
+        await page.locator('.data-source').screenshot({ path: join(ROOT, `tests/e2e/output/county-paste-${lang}-${width}.png`) });
+      }
+      assert.deepEqual(errors, []);
+    });
+  }
+});
