@@ -80,7 +80,8 @@ pub enum Notice {
         origin: String,
         /// Every problem, located.
         problems: Vec<DatasetProblem>,
-    },    /// A file chosen with the load button that was not loaded: its problems are listed beside
+    },
+    /// A file chosen with the load button that was not loaded: its problems are listed beside
     /// the button; the notice at the top says how many.
     FileRefused {
         /// The file's name.
