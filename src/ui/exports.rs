@@ -17,7 +17,7 @@ use crate::i18n::Message;
 use crate::i18n::{fill, problem_message, text};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::state::{AppState, DatasetRef, Msg, Notice};
-use crate::web::download::{download_text, file_name};
+use crate::web::download::{download_text, file_name, today};
 use crate::web::files::read_file;
 
 /// The width charts are laid out at for a file (px); the SVG scales from there.
@@ -84,7 +84,15 @@ impl Export {
             Export::Csv => Some((
                 file_name(&stem, name, "csv"),
                 "text/csv;charset=utf-8",
-                export::scenario_csv(dataset, scenario, &crate::i18n::CsvIn(lang))?,
+                export::scenario_csv(
+                    dataset,
+                    scenario,
+                    export::CsvAbout {
+                        name,
+                        date: today(),
+                    },
+                    &crate::i18n::CsvIn(lang),
+                )?,
             )),
             Export::Json => Some((
                 file_name(&stem, name, "json"),

@@ -62,3 +62,14 @@ pub fn file_name(stem: &str, name: &str, ext: &str) -> String {
         format!("{stem}-{safe}.{ext}")
     }
 }
+
+/// Today in the browser's time zone, read when a file or the report is made (never while the
+/// first screen renders, which must not depend on the clock).
+pub fn today() -> crate::core::export::Day {
+    let now = js_sys::Date::new_0();
+    crate::core::export::Day {
+        year: u16::try_from(now.get_full_year()).unwrap_or(0),
+        month: u8::try_from(now.get_month() + 1).unwrap_or(1),
+        day: u8::try_from(now.get_date()).unwrap_or(1),
+    }
+}
