@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::charts::file::{FileCaption, chart_file};
 use crate::charts::{CompareSide, compare_bars};
 use crate::core::dataset::Status;
 use crate::core::element_id::spelled;
@@ -19,7 +20,7 @@ use crate::ui::hooks::{use_container_width, use_list_page, use_select_value};
 use crate::ui::money;
 use crate::ui::pager::Pager;
 use crate::ui::state::DatasetRef;
-use crate::web::download::{download_text, file_name};
+use crate::web::download::{download_text, file_name, today};
 
 /// A scenario that can be compared.
 #[derive(Clone, Debug, PartialEq)]
@@ -224,13 +225,20 @@ pub fn compare(props: &CompareProps) -> Html {
     let download_chart = {
         let chart = chart.clone();
         let status = status.clone();
-        let names = format!("{}-{}", a.label, b.label);
+        let dataset = dataset.clone();
+        let names = format!("{} – {}", a.label, b.label);
         Callback::from(move |_: MouseEvent| {
             let Some(chart) = chart.as_ref() else {
                 return;
             };
             let name = file_name(&text(lang, "exports.file-chart-compare"), &names, "svg");
-            match download_text(&name, "image/svg+xml", &chart.svg) {
+            let caption = FileCaption {
+                scenario: &names,
+                date: today(),
+                lang,
+            };
+            let file = chart_file(chart, &dataset, caption);
+            match download_text(&name, "image/svg+xml", &file.svg) {
                 Ok(()) => status.set(Some(fill(lang, "exports.downloaded", &[("file", &name)]))),
                 Err(_) => status.set(Some(text(lang, "exports.download-failed"))),
             }

@@ -11,15 +11,24 @@ const REVOKE_AFTER_MS: i32 = 60_000;
 /// Offers `contents` as a file named `file_name` of type `mime` (UTF-8; a leading byte-order
 /// mark in `contents` is kept).
 pub fn download_text(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    download_blob(file_name, &text_blob(mime, contents)?)
+}
+
+/// `contents` as a blob of type `mime`.
+pub fn text_blob(mime: &str, contents: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+}
+
+/// Offers `blob` as a file named `file_name`.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window
         .document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
     anchor.set_download(file_name);

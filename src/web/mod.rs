@@ -8,6 +8,7 @@ pub mod files;
 pub mod frame;
 pub mod page;
 pub mod panic;
+pub mod png;
 pub mod roots;
 pub mod storage;
 pub mod timer;
