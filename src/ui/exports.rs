@@ -18,6 +18,7 @@ use crate::core::validate::MAX_BYTES;
 use crate::i18n::Message;
 use crate::i18n::{fill, problem_message, text};
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::report::Report;
 use crate::ui::state::{AppState, DatasetRef, Msg, Notice};
 use crate::web::download::{download_text, file_name, today};
 use crate::web::files::read_file;
@@ -303,6 +304,11 @@ pub fn exports(props: &ExportsProps) -> Html {
         })
     };
 
+    let report_name = if props.name.is_empty() {
+        text(lang, "scenarios.unsaved-name")
+    } else {
+        props.name.clone()
+    };
     let print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -310,7 +316,7 @@ pub fn exports(props: &ExportsProps) -> Html {
     });
 
     html! {
-        <section class="exports no-print" aria-labelledby="exports-heading">
+        <section class="exports" aria-labelledby="exports-heading">
             <Heading rank={Rank::Section} id="exports-heading">{ text(lang, "exports.heading") }</Heading>
             <div class="export-group" role="group" aria-labelledby="exports-data">
                 <Heading rank={Rank::Part} id="exports-data">{ text(lang, "exports.data") }</Heading>
@@ -344,6 +350,9 @@ pub fn exports(props: &ExportsProps) -> Html {
                 <p class="hint-line" id="print-hint">{ text(lang, "exports.print-hint") }</p>
             </div>
             <p class="hint-line export-status" role="status">{ (*status).clone().unwrap_or_default() }</p>
+            // Shown only in print, where the style sheet lifts it out of this section.
+            <Report dataset={props.dataset.clone()} scenario={props.scenario.clone()}
+                totals={props.totals.clone()} name={report_name} lang={lang} />
         </section>
     }
 }

@@ -12,6 +12,7 @@ pub mod hooks;
 pub mod live_svg;
 pub mod notices;
 pub mod pager;
+pub mod report;
 pub mod scenarios;
 pub mod state;
 pub mod stream_row;

@@ -2,8 +2,11 @@
 // title, scenario, date and source; PNGs drawn by the browser at twice the size.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { launch, open, serveDist } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, open, screenshot, serveDist } from './harness.mjs';
 
 let server;
 let browser;
@@ -65,4 +68,61 @@ describe('chart files', () => {
     }
     assert.deepEqual(errors, []);
   });
+});
+
+/** The number of pages of a PDF: its page objects (Chromium writes them uncompressed). */
+function pageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+/** The text of page `n` of a PDF, as poppler's pdftotext reads it. */
+function pageText(pdf, n) {
+  const dir = mkdtempSync(join(tmpdir(), 'mfe-report-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the printed report', () => {
+  // A transfer of 27万 from the subsidy to the loans, the training-base bid assumed refused.
+  const cases = [
+    { lang: 'zh-Hans', amounts: ['300', '173'], name: '会议方案', words: ['资金测算报告', '调整方式', '自由调整', '计入资金总额', '公共实训基地建设（中央投资项目资金）：未获批', '锁定的资金流', '与来源数据对比', '+27万元', '-27万元', '1,788万元'] },
+    { lang: 'zh-Hant', amounts: ['300', '173'], name: '會議方案', words: ['資金測算報告', '調整方式', '未獲批', '與來源資料對比', '+27萬元'] },
+    { lang: 'en', amounts: ['3000000', '1730000'], name: 'Meeting', words: ['Funding scenario report', 'Balance mode', 'Not granted', 'Locked streams', 'Compared with the source figures', '+CNY 270,000', 'CNY 17.88 million'] },
+  ];
+  for (const { lang, amounts, name, words } of cases) {
+    test(`${lang}: at most 3 A4 pages; page 1 has the scenario, the date, the assumptions and the comparison`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+      await page.evaluate(() => localStorage.clear());
+      for (const [stream, amount] of amounts.entries()) {
+        await page.fill(`#stream-${stream}-amount`, amount);
+        await page.press(`#stream-${stream}-amount`, 'Enter');
+      }
+      await page.selectOption('#stream-3-outcome', 'refused');
+      await page.fill('#scenario-name', name);
+      await page.click('#save-scenario');
+      await page.locator('.report-meta').filter({ hasText: name }).waitFor({ state: 'attached' });
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4' });
+      await screenshot(page, `report-print-${lang}`);
+      await page.emulateMedia({ media: 'screen' });
+      const pages = pageCount(pdf);
+      assert.ok(pages >= 2 && pages <= 3, `${pages} pages`);
+      const first = pageText(pdf, 1).replace(/\s+/g, ' ');
+      assert.ok(first.includes(name), 'the scenario name');
+      assert.match(first, /\d{4}-\d{2}-\d{2}/, 'the date');
+      for (const word of words) assert.ok(first.includes(word), `page 1 has “${word}”: ${first}`);
+      assert.match(pageText(pdf, 2), lang === 'en' ? /Charts/ : /图表|圖表/, 'the charts on page 2');
+      assert.match(pageText(pdf, pages), lang === 'en' ? /source sentences/ : /来源原文|來源原文/, 'the sources last');
+      for (let n = 1; n <= pages; n += 1) {
+        assert.match(pageText(pdf, n), /\d{4}-\d{2}-\d{2}\s*$/, `page ${n} ends with the footer's date`);
+      }
+      assert.equal(await page.locator('.print-report').isVisible(), false, 'the report is for print only');
+      assert.deepEqual(errors, []);
+    });
+  }
 });

@@ -780,23 +780,24 @@ describe('what-if scenarios', () => {
     await page.selectOption('#stream-3-outcome', 'partial');
     await save(page, '更多贷款');
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('#stream-3-outcome').isVisible(), true, 'the outcome is printed');
     const visible = (selector) => page.locator(selector).first().isVisible();
-    for (const shown of ['#programme-title', '.source-line', '#current-scenario-name', '#total-grand', '#figure-streams svg']) {
+    for (const shown of ['#programme-title', '.source-line', '.report-meta', '.report-totals', '#figure-streams svg', '.report-sources']) {
       assert.equal(await visible(shown), true, `${shown} is printed`);
     }
-    // A sought stream's outcome and partial percent are printed as plain text.
+    assert.match(await page.locator('.report-meta').innerText(), /更多贷款/);
+    // The sought stream's outcome and partial percent are printed as text among the assumptions.
+    assert.match(await page.locator('.report-assumptions').innerText(), /部分获批（50%）/);
     const controls = await page.evaluate(() =>
-      [...document.querySelectorAll('.mfe-app button, .mfe-app input:not(.percent-input), .mfe-app select:not([id$="-outcome"])')]
+      [...document.querySelectorAll('.mfe-app button, .mfe-app input, .mfe-app select')]
         .filter((e) => e.getClientRects().length > 0)
         .map((e) => e.id || e.className),
     );
     assert.deepEqual(controls, [], 'no control is printed');
     const order = await page.evaluate(() => {
       const top = (s) => document.querySelector(s).getBoundingClientRect().top;
-      return [top('#programme-title'), top('#current-scenario-name'), top('#total-grand'), top('#figure-streams')];
+      return [top('#programme-title'), top('.report-meta'), top('.report-totals'), top('#figure-streams'), top('.report-sources')];
     });
-    assert.deepEqual([...order].sort((a, b) => a - b), order, 'title, name, totals, charts in that order');
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'title, name, totals, charts, sources in that order');
     await screenshot(page, 'scenarios-print-zh-Hans');
     await page.emulateMedia({ media: 'screen' });
     assert.deepEqual(errors, []);
