@@ -3,7 +3,7 @@
 
 use muchuan_funding_explorer::MUCHUAN_JSON;
 use muchuan_funding_explorer::core::csv_import::parse_csv;
-use muchuan_funding_explorer::core::export::{import_scenario, scenario_csv};
+use muchuan_funding_explorer::core::export::{CsvAbout, Day, import_scenario, scenario_csv};
 use muchuan_funding_explorer::core::lang::Lang;
 use muchuan_funding_explorer::core::scenario::Scenario;
 use muchuan_funding_explorer::core::share_link::LinkError;
@@ -126,24 +126,39 @@ fn a_csv_problem_names_its_row_column_and_header() {
     );
 }
 
+const ABOUT: CsvAbout<'static> = CsvAbout {
+    name: "Meeting",
+    date: Day {
+        year: 2026,
+        month: 12,
+        day: 6,
+    },
+};
+
 #[test]
 fn the_scenario_csv_in_chinese_uses_the_screens_words() {
     let dataset = parse_dataset(MUCHUAN_JSON.as_bytes())
         .expect("the seed loads")
         .dataset;
-    let en = scenario_csv(&dataset, &Scenario::baseline(&dataset), &CsvIn(Lang::En)).expect("fits");
-    assert!(en.contains(
-        "ID,Name,Kind,Agency,Status,Baseline amount (yuan),Planned amount (yuan),\
-         Counted as granted (yuan),Counted as sought (yuan),Change from the source (yuan),Share (%)"
-    ));
-    assert!(en.contains(",Total granted,,,,17580000,17580000,"));
-    assert!(en.contains(",Total: Loans,Loans,"));
-    let zh = scenario_csv(
-        &dataset,
-        &Scenario::baseline(&dataset),
-        &CsvIn(Lang::ZhHans),
-    )
-    .expect("fits");
+    let baseline = Scenario::baseline(&dataset);
+    let en = scenario_csv(&dataset, &baseline, ABOUT, &CsvIn(Lang::En)).expect("fits");
+    for line in [
+        "\u{FEFF}Scenario,Meeting,",
+        "\r\nDate exported,2026-12-06,",
+        "\r\nBalance mode,Free,",
+        "\r\nFunds being sought,counted in the grand total,",
+        "\r\nID,Name,Kind,Agency,Status,Assumed outcome,Baseline amount (yuan),\
+         Planned amount (yuan),Counted in the grand total (yuan),Counted as granted (yuan),\
+         Counted as sought (yuan),Change from the source (yuan),Share (%)\r\n",
+        ",Being sought,Still being sought,20000000,",
+        "\r\nTotals (yuan),Baseline amount (yuan),",
+        "\r\nStreams granted (status in the source),17580000,17580000,17580000,17580000,0,",
+        "\r\nKind: Loans,2730000,",
+    ] {
+        assert!(en.contains(line), "{line}");
+    }
+    assert!(!en.contains("万"), "English files give yuan only");
+    let zh = scenario_csv(&dataset, &baseline, ABOUT, &CsvIn(Lang::ZhHans)).expect("fits");
     assert!(zh.contains("创业担保贷款,贷款"), "{zh}");
     // The statuses and columns in the screen's words, not a second wording.
     for word in [
@@ -151,8 +166,11 @@ fn the_scenario_csv_in_chinese_uses_the_screens_words() {
         ",已获批,",
         ",正在争取,",
         ",重点倾斜,",
-        "合计：正在争取",
+        "正在争取的资金流（按来源所述状态）,20300000,",
         "较基准（元）",
+        ",计划金额（万元）,",
+        "\r\n合计（万元）,基准金额（万元）,计划金额（万元）,计入总额（万元）,",
+        "\r\n全部资金流,3788,3788,3788,1758,2030,",
     ] {
         assert!(zh.contains(word), "{word}");
     }

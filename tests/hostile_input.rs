@@ -7,7 +7,9 @@ use muchuan_funding_explorer::charts::{flow, kind_shares, stream_bars};
 use muchuan_funding_explorer::core::csv::{FORMULA_TRIGGERS, read};
 use muchuan_funding_explorer::core::csv_import::{dataset_csv, parse_csv};
 use muchuan_funding_explorer::core::dataset::Dataset;
-use muchuan_funding_explorer::core::export::{import_scenario, scenario_csv, scenario_json};
+use muchuan_funding_explorer::core::export::{
+    CsvAbout, Day, import_scenario, scenario_csv, scenario_json,
+};
 use muchuan_funding_explorer::core::lang::Lang;
 use muchuan_funding_explorer::core::scenario::{Action, BalanceMode, Outcome, Scenario};
 use muchuan_funding_explorer::core::share_link::{decode, encode};
@@ -193,7 +195,20 @@ fn the_csv_export_neutralises_formula_cells() {
     let dataset = hostile();
     let scenario = busy_scenario(&dataset);
     for lang in Lang::ALL {
-        let csv = scenario_csv(&dataset, &scenario, &CsvIn(lang)).expect("the scenario fits");
+        let csv = scenario_csv(
+            &dataset,
+            &scenario,
+            CsvAbout {
+                name: "=cmd",
+                date: Day {
+                    year: 2026,
+                    month: 1,
+                    day: 2,
+                },
+            },
+            &CsvIn(lang),
+        )
+        .expect("the scenario fits");
         let records = read(csv.trim_start_matches('\u{FEFF}')).expect("the export is CSV");
         let mut neutralised = 0;
         for cell in records.iter().flat_map(|r| &r.cells) {

@@ -2,12 +2,14 @@
 
 use crate::core::csv::SyntaxKind;
 use crate::core::csv_import::{
-    CsvProblem, CsvProblemKind, STATUS_WORDS, Separator, Unit, column_letters,
+    CsvProblem, CsvProblemKind, STATUS_WORDS, Separator, column_letters,
 };
 use crate::core::dataset::Status;
-use crate::core::export::{Column, CsvWords, ImportError, ImportErrorKind, TotalLabel};
+use crate::core::export::{About, Column, CsvWords, ImportError, ImportErrorKind, TotalLabel};
 use crate::core::lang::Lang;
+use crate::core::money::Unit;
 use crate::core::saved::{EditError, LoadError, MAX_NAME_CHARS, MAX_SCENARIOS, StorageError};
+use crate::core::scenario::{BalanceMode, Outcome};
 use crate::core::share_link::{LinkError, MAX_LINK_BYTES};
 use crate::core::validate::{Problem, ProblemKind, Severity};
 use crate::i18n::{fill, located, problem_message, text};
@@ -347,33 +349,88 @@ impl CsvWords for CsvIn {
         self.0
     }
 
-    fn heading(&self, column: Column) -> String {
-        let key = match column {
-            Column::Id => "id",
-            Column::Name => "name",
-            Column::Kind => "kind",
-            Column::Agency => "agency",
-            Column::Status => "status",
-            Column::Baseline => "baseline",
-            Column::Planned => "planned",
-            Column::Granted => "granted",
-            Column::Sought => "sought",
-            Column::Delta => "delta",
-            Column::Share => "share",
+    fn about(&self, about: About) -> String {
+        let key = match about {
+            About::Scenario => "io.csv.about-scenario",
+            About::Date => "io.csv.about-date",
+            About::Dataset => "io.csv.about-dataset",
+            About::Mode => "controls.mode",
+            About::Sought => "io.csv.about-sought",
         };
-        text(self.0, &format!("io.csv.{key}"))
+        text(self.0, key)
+    }
+
+    fn mode(&self, mode: BalanceMode) -> String {
+        match mode {
+            BalanceMode::Free => text(self.0, "controls.mode-free"),
+            BalanceMode::FixedPool => text(self.0, "controls.mode-pool"),
+        }
+    }
+
+    fn counts_sought(&self, counted: bool) -> String {
+        let key = if counted {
+            "io.csv.sought-counted"
+        } else {
+            "io.csv.sought-not-counted"
+        };
+        text(self.0, key)
+    }
+
+    fn heading(&self, column: Column, unit: Unit) -> String {
+        let key = match (column, unit) {
+            (Column::Id, _) => "io.csv.id",
+            (Column::Name, _) => "io.csv.name",
+            (Column::Kind, _) => "io.csv.kind",
+            (Column::Agency, _) => "io.csv.agency",
+            (Column::Status, _) => "io.csv.status",
+            (Column::Outcome, _) => "outcome.label",
+            (Column::Baseline, Unit::Yuan) => "io.csv.baseline",
+            (Column::Baseline, Unit::Wan) => "io.csv.baseline-wan",
+            (Column::Planned, Unit::Yuan) => "io.csv.planned",
+            (Column::Planned, Unit::Wan) => "io.csv.planned-wan",
+            (Column::Counted, Unit::Yuan) => "io.csv.counted",
+            (Column::Counted, Unit::Wan) => "io.csv.counted-wan",
+            (Column::Granted, Unit::Yuan) => "io.csv.granted",
+            (Column::Granted, Unit::Wan) => "io.csv.granted-wan",
+            (Column::Sought, Unit::Yuan) => "io.csv.sought",
+            (Column::Sought, Unit::Wan) => "io.csv.sought-wan",
+            // The file gives changes and shares in one unit only.
+            (Column::Delta, _) => "io.csv.delta",
+            (Column::Share, _) => "io.csv.share",
+        };
+        text(self.0, key)
     }
 
     fn status(&self, status: Status) -> String {
         status_word(status, self.0)
     }
 
+    fn outcome(&self, outcome: Outcome) -> String {
+        match outcome {
+            Outcome::Pending => text(self.0, "outcome.pending"),
+            Outcome::Granted => text(self.0, "outcome.granted"),
+            Outcome::Partial(percent) => fill(
+                self.0,
+                "io.csv.outcome-partial",
+                &[("percent", &percent.to_string())],
+            ),
+            Outcome::Refused => text(self.0, "outcome.refused"),
+        }
+    }
+
+    fn totals(&self, unit: Unit) -> String {
+        match unit {
+            Unit::Yuan => text(self.0, "io.csv.totals"),
+            Unit::Wan => text(self.0, "io.csv.totals-wan"),
+        }
+    }
+
     fn total(&self, label: TotalLabel<'_>) -> String {
         match label {
-            TotalLabel::Granted => text(self.0, "io.csv.total-granted"),
-            TotalLabel::Sought => text(self.0, "io.csv.total-sought"),
-            TotalLabel::Grand => text(self.0, "io.csv.total-grand"),
-            TotalLabel::Kind(name) => fill(self.0, "io.csv.total-kind", &[("kind", name)]),
+            TotalLabel::All => text(self.0, "io.csv.total-all"),
+            TotalLabel::Granted => text(self.0, "io.csv.total-granted-streams"),
+            TotalLabel::Sought => text(self.0, "io.csv.total-sought-streams"),
+            TotalLabel::Kind(name) => fill(self.0, "io.csv.total-kind-streams", &[("kind", name)]),
         }
     }
 }

@@ -1,11 +1,13 @@
 //! Exports of the current scenario: a CSV table ([`export::scenario_csv`]), a JSON document
-//! ([`export::scenario_json`]) that can be imported again, each chart as an SVG file, the
+//! ([`export::scenario_json`]) that can be imported again, each chart as an SVG or a PNG file
+//! ([`chart_file`]: titled, dated, sourced, of a fixed pixel size), the
 //! import of a JSON document ([`export::import_scenario`]), and printing.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::charts::file::{ChartFile, FileCaption, chart_file};
 use crate::charts::{ChartSvg, flow, kind_shares, stream_bars};
 use crate::core::dataset::Dataset;
 use crate::core::export::{self, ImportError, ImportErrorKind};
@@ -16,8 +18,10 @@ use crate::core::validate::{MAX_BYTES, ProblemKind};
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
-use crate::web::download::{download_text, file_name};
+use crate::ui::report::Report;
+use crate::web::download::{download_text, file_name, today};
 use crate::web::files::read_file;
+use crate::web::png::download_png;
 
 /// The width charts are laid out at for a file (px); the SVG scales from there.
 const FILE_CHART_WIDTH: u32 = 800;
@@ -48,13 +52,59 @@ pub struct ExportsProps {
 enum Export {
     Csv,
     Json,
-    StreamsChart,
-    KindsChart,
-    FlowChart,
+    Chart(Chart, Picture),
+}
+
+/// A chart that can be downloaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Chart {
+    Streams,
+    Kinds,
+    Flow,
+}
+
+/// A chart file's format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Picture {
+    Svg,
+    /// Drawn by the browser from the SVG at twice its size.
+    Png,
+}
+
+/// A chart's drawing function.
+type Draw = fn(&Dataset, &Scenario, &Totals, Lang, u32, &str) -> ChartSvg;
+
+/// How many device pixels a PNG has per px of the SVG.
+const PNG_SCALE: u32 = 2;
+
+impl Chart {
+    /// The chart as a file (title, scenario, date, source) and the stem of its file name.
+    fn file(
+        self,
+        dataset: &Dataset,
+        scenario: &Scenario,
+        totals: &Totals,
+        name: &str,
+        lang: Lang,
+    ) -> (ChartFile, String) {
+        let (draw, prefix, stem): (Draw, _, _) = match self {
+            Chart::Streams => (stream_bars, "file-streams", "exports.file-chart-streams"),
+            Chart::Kinds => (kind_shares, "file-kinds", "exports.file-chart-kinds"),
+            Chart::Flow => (flow, "file-flow", "exports.file-chart-flow"),
+        };
+        let chart = draw(dataset, scenario, totals, lang, FILE_CHART_WIDTH, prefix);
+        let caption = FileCaption {
+            scenario: name,
+            date: today(),
+            lang,
+        };
+        (chart_file(&chart, dataset, caption), text(lang, stem))
+    }
 }
 
 impl Export {
-    /// The file's name, type and contents; `None` when the scenario does not fit the dataset.
+    /// The file's name, type and contents, for the text files; `None` when the scenario does
+    /// not fit the dataset, or for a PNG (made by the browser, see [`download_png`]).
     fn make(
         self,
         dataset: &Dataset,
@@ -68,33 +118,31 @@ impl Export {
         let document_name = name;
         let unsaved = text(lang, "scenarios.unsaved-name");
         let name = if name.is_empty() { &unsaved } else { name };
-        let chart = |draw: fn(&Dataset, &Scenario, &Totals, Lang, u32, &str) -> ChartSvg,
-                     prefix: &str,
-                     stem: &str| {
-            let svg = draw(dataset, scenario, totals, lang, FILE_CHART_WIDTH, prefix).svg;
-            Some((
-                file_name(&text(lang, stem), name, "svg"),
-                "image/svg+xml",
-                svg,
-            ))
-        };
         let stem = text(lang, "exports.file-scenario");
         match self {
             Export::Csv => Some((
                 file_name(&stem, name, "csv"),
                 "text/csv;charset=utf-8",
-                export::scenario_csv(dataset, scenario, &crate::i18n::CsvIn(lang))?,
+                export::scenario_csv(
+                    dataset,
+                    scenario,
+                    export::CsvAbout {
+                        name,
+                        date: today(),
+                    },
+                    &crate::i18n::CsvIn(lang),
+                )?,
             )),
             Export::Json => Some((
                 file_name(&stem, name, "json"),
                 "application/json",
                 export::scenario_json(dataset, scenario, document_name)?,
             )),
-            Export::StreamsChart => {
-                chart(stream_bars, "file-streams", "exports.file-chart-streams")
+            Export::Chart(chart, Picture::Svg) => {
+                let (file, stem) = chart.file(dataset, scenario, totals, name, lang);
+                Some((file_name(&stem, name, "svg"), "image/svg+xml", file.svg))
             }
-            Export::KindsChart => chart(kind_shares, "file-kinds", "exports.file-chart-kinds"),
-            Export::FlowChart => chart(flow, "file-flow", "exports.file-chart-flow"),
+            Export::Chart(_, Picture::Png) => None,
         }
     }
 }
@@ -137,6 +185,46 @@ impl Done {
     }
 }
 
+/// The chart download buttons: id, chart, format, label.
+const CHART_BUTTONS: [(&str, Chart, Picture, &str); 6] = [
+    (
+        "download-svg-streams",
+        Chart::Streams,
+        Picture::Svg,
+        "exports.streams-svg",
+    ),
+    (
+        "download-png-streams",
+        Chart::Streams,
+        Picture::Png,
+        "exports.streams-png",
+    ),
+    (
+        "download-svg-kinds",
+        Chart::Kinds,
+        Picture::Svg,
+        "exports.kinds-svg",
+    ),
+    (
+        "download-png-kinds",
+        Chart::Kinds,
+        Picture::Png,
+        "exports.kinds-png",
+    ),
+    (
+        "download-svg-flow",
+        Chart::Flow,
+        Picture::Svg,
+        "exports.flow-svg",
+    ),
+    (
+        "download-png-flow",
+        Chart::Flow,
+        Picture::Png,
+        "exports.flow-png",
+    ),
+];
+
 /// Download buttons, the import field and the print button.
 #[function_component(Exports)]
 pub fn exports(props: &ExportsProps) -> Html {
@@ -150,13 +238,33 @@ pub fn exports(props: &ExportsProps) -> Html {
         let name = props.name.clone();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
+            let said = status.clone();
+            let tell = move |file: Option<String>| {
+                said.set(Some(match file {
+                    Some(file) => Done::Downloaded(file),
+                    None => Done::DownloadFailed,
+                }));
+            };
+            if let Export::Chart(chart, Picture::Png) = what {
+                let unsaved = text(lang, "scenarios.unsaved-name");
+                let name = if name.is_empty() { &unsaved } else { &name };
+                let (file, stem) = chart.file(&dataset, &scenario, &totals, name, lang);
+                let png = file_name(&stem, name, "png");
+                let offered = png.clone();
+                download_png(
+                    png,
+                    &file.svg,
+                    (file.width, file.height),
+                    PNG_SCALE,
+                    move |ok| {
+                        tell(ok.then_some(offered));
+                    },
+                );
+                return;
+            }
             let made = what.make(&dataset, &scenario, &totals, &name, lang);
-            let done = made.and_then(|(file, mime, contents)| {
+            tell(made.and_then(|(file, mime, contents)| {
                 download_text(&file, mime, &contents).ok().map(|()| file)
-            });
-            status.set(Some(match done {
-                Some(file) => Done::Downloaded(file),
-                None => Done::DownloadFailed,
             }));
         })
     };
@@ -226,6 +334,11 @@ pub fn exports(props: &ExportsProps) -> Html {
         })
     };
 
+    let report_name = if props.name.is_empty() {
+        text(lang, "scenarios.unsaved-name")
+    } else {
+        props.name.clone()
+    };
     let print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -233,7 +346,7 @@ pub fn exports(props: &ExportsProps) -> Html {
     });
 
     html! {
-        <section class="exports no-print" aria-labelledby="exports-heading">
+        <section class="exports" aria-labelledby="exports-heading">
             <Heading rank={Rank::Section} id="exports-heading">{ text(lang, "exports.heading") }</Heading>
             <div class="export-group" role="group" aria-labelledby="exports-data">
                 <Heading rank={Rank::Part} id="exports-data">{ text(lang, "exports.data") }</Heading>
@@ -245,14 +358,12 @@ pub fn exports(props: &ExportsProps) -> Html {
                 </div>
             </div>
             <div class="export-group" role="group" aria-labelledby="exports-charts">
-                <Heading rank={Rank::Part} id="exports-charts">{ text(lang, "exports.charts") }</Heading>
+                <Heading rank={Rank::Part} id="exports-charts">{ text(lang, "exports.chart-files") }</Heading>
                 <div class="button-row">
-                    <button type="button" class="secondary" id="download-svg-streams"
-                        onclick={download(Export::StreamsChart)}>{ text(lang, "exports.svg-streams") }</button>
-                    <button type="button" class="secondary" id="download-svg-kinds"
-                        onclick={download(Export::KindsChart)}>{ text(lang, "exports.svg-kinds") }</button>
-                    <button type="button" class="secondary" id="download-svg-flow"
-                        onclick={download(Export::FlowChart)}>{ text(lang, "exports.svg-flow") }</button>
+                    { for CHART_BUTTONS.iter().map(|&(id, chart, picture, key)| html! {
+                        <button type="button" class="secondary" id={id}
+                            onclick={download(Export::Chart(chart, picture))}>{ text(lang, key) }</button>
+                    }) }
                 </div>
             </div>
             <div class="export-group import">
@@ -269,6 +380,9 @@ pub fn exports(props: &ExportsProps) -> Html {
                 <p class="hint-line" id="print-hint">{ text(lang, "exports.print-hint") }</p>
             </div>
             <p class="hint-line export-status" role="status">{ status.as_ref().map(|done| done.words(lang)).unwrap_or_default() }</p>
+            // Shown only in print, where the style sheet lifts it out of this section.
+            <Report dataset={props.dataset.clone()} scenario={props.scenario.clone()}
+                totals={props.totals.clone()} name={report_name} lang={lang} />
         </section>
     }
 }

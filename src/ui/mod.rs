@@ -14,6 +14,7 @@ pub mod load_problems;
 pub mod notices;
 pub mod pager;
 pub mod paste_box;
+pub mod report;
 pub mod scenarios;
 pub mod state;
 pub mod stream_row;

@@ -11,15 +11,24 @@ const REVOKE_AFTER_MS: i32 = 60_000;
 /// Offers `contents` as a file named `file_name` of type `mime` (UTF-8; a leading byte-order
 /// mark in `contents` is kept).
 pub fn download_text(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    download_blob(file_name, &text_blob(mime, contents)?)
+}
+
+/// `contents` as a blob of type `mime`.
+pub fn text_blob(mime: &str, contents: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+}
+
+/// Offers `blob` as a file named `file_name`.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window
         .document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
@@ -60,5 +69,16 @@ pub fn file_name(stem: &str, name: &str, ext: &str) -> String {
         format!("{stem}.{ext}")
     } else {
         format!("{stem}-{safe}.{ext}")
+    }
+}
+
+/// Today in the browser's time zone, read when a file or the report is made (never while the
+/// first screen renders, which must not depend on the clock).
+pub fn today() -> crate::core::export::Day {
+    let now = js_sys::Date::new_0();
+    crate::core::export::Day {
+        year: u16::try_from(now.get_full_year()).unwrap_or(0),
+        month: u8::try_from(now.get_month() + 1).unwrap_or(1),
+        day: u8::try_from(now.get_date()).unwrap_or(1),
     }
 }

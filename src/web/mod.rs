@@ -9,6 +9,7 @@ pub mod files;
 pub mod frame;
 pub mod page;
 pub mod panic;
+pub mod png;
 pub mod roots;
 pub mod storage;
 pub mod timer;
@@ -39,6 +40,9 @@ pub fn start() {
         return;
     };
     let framed = page::query_param("embed").is_some();
+    // One column for a narrow slot only when the host asks: a frame's own width picks the
+    // layout otherwise, as a window's does.
+    let compact = page::query_param("compact").is_some();
     let lang = page::query_param("lang")
         .and_then(|tag| Lang::from_tag(&tag))
         .or_else(page::browser_lang)
@@ -72,7 +76,7 @@ pub fn start() {
                 notices,
                 standalone: !framed,
                 own_page: true,
-                compact: framed,
+                compact,
                 on_change: Some(on_change),
                 asset_base: "./".into(),
                 on_ready: Some(Callback::from(page::mark_ready)),

@@ -206,10 +206,34 @@ describe('the iframe embed', () => {
     };
     const tall = await fit();
     assert.ok(tall.frame >= tall.content && tall.frame <= tall.content + 40, `the frame fits the content: ${JSON.stringify(tall)}`);
-    await inner.evaluate(() => { document.querySelector('.streams').style.display = 'none'; });
+    await inner.evaluate(() => { document.querySelector('.layout').style.display = 'none'; });
     const short = await fit();
     assert.ok(short.content < tall.content - 500, `the content shrank: ${JSON.stringify(short)}`);
     assert.ok(short.frame >= short.content && short.frame <= short.content + 40, `the frame shrank with it: ${JSON.stringify(short)}`);
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('the iframe embed takes the layout its width allows', () => {
+  test('two columns in a 1,400 px frame, one in a 600 px frame, one with ?embed&compact', async () => {
+    const { page, errors } = await openHost(plain, '/hosts/iframe-widths.html');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const columns = async (id) => {
+      const frame = page.frameLocator(`#${id}`);
+      await frame.locator('html[data-ready]').waitFor({ state: 'attached' });
+      const streams = await frame.locator('.streams').boundingBox();
+      const results = await frame.locator('.results').boundingBox();
+      // Side by side: the results start beside the streams, level with them.
+      return Math.abs(streams.y - results.y) < 5 && results.x > streams.x + streams.width ? 2 : 1;
+    };
+    assert.equal(await columns('wide'), 2, 'a wide frame has two columns');
+    assert.equal(await columns('narrow'), 1, 'a narrow frame has one');
+    assert.equal(await columns('compact'), 1, 'compact is the host\'s choice');
+    const summary = (id) => page.frameLocator(`#${id}`).locator('.summary').isVisible();
+    assert.equal(await summary('wide'), true);
+    assert.equal(await summary('compact'), false);
+    await page.waitForSelector('#wide[data-sized]');
+    await screenshot(page, 'embed-iframe-widths');
     assert.deepEqual(errors, []);
   });
 });

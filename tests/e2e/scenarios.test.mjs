@@ -467,21 +467,25 @@ describe('what-if scenarios', () => {
     const text = bytes.toString('utf8').slice(1);
     assert.ok(text.endsWith('\r\n'));
     const lines = text.slice(0, -2).split('\r\n');
-    assert.equal(lines.length, 1 + 9 + 3 + 5, 'header, 9 streams, granted, sought, grand, 5 kinds');
-    assert.match(lines[0], /^标识,/);
+    // About (5 lines), blank, header, 9 streams, blank, totals in 元 (header, 3 groups, 5 kinds),
+    // blank, the same in 万元.
+    assert.equal(lines.length, 5 + 1 + 1 + 9 + 1 + 9 + 1 + 9);
+    assert.match(lines[0], /^方案,/);
+    assert.match(lines[1], /^导出日期,\d{4}-\d{2}-\d{2},/);
+    assert.match(lines[6], /^标识,/);
     assert.ok(
-      lines[1].startsWith(`guaranteed-loans,"'=HYPERLINK(""http://example.invalid"",""点我"")",`),
-      `a name starting with = gets an apostrophe and RFC 4180 quoting: ${lines[1]}`,
+      lines[7].startsWith(`guaranteed-loans,"'=HYPERLINK(""http://example.invalid"",""点我"")",`),
+      `a name starting with = gets an apostrophe and RFC 4180 quoting: ${lines[7]}`,
     );
-    assert.match(lines[1], /,2730000,3000000,3000000,0,270000,/);
-    const subsidy = lines[2].split(',');
+    assert.match(lines[7], /,2730000,3000000,3000000,3000000,0,270000,[\d.]+,273,300,300$/);
+    const subsidy = lines[8].split(',');
     assert.deepEqual(subsidy.slice(0, 2), ['poverty-subsidy', "'-2+3"]);
-    assert.deepEqual(subsidy.slice(5, 10), ['2000000', '1000000', '1000000', '0', '-1000000'], 'numbers stay numbers');
-    const grand = lines[12].split(',');
-    assert.equal(grand[0], '');
-    assert.deepEqual(grand.slice(5, 11), ['37880000', '37150000', '16850000', '20300000', '-730000', '100.0']);
-    assert.equal(lines[10].split(',')[6], '16850000', 'granted total');
-    assert.equal(lines[11].split(',')[6], '20300000', 'sought total');
+    assert.deepEqual(subsidy.slice(6, 12), ['2000000', '1000000', '1000000', '1000000', '0', '-1000000'], 'numbers stay numbers');
+    assert.match(lines[17], /^合计（元）,/);
+    const all = lines[18].split(',');
+    assert.deepEqual(all.slice(1, 6), ['37880000', '37150000', '37150000', '16850000', '20300000']);
+    assert.deepEqual(lines[20].split(',').slice(1, 6), ['20300000', '20300000', '20300000', '0', '20300000'], 'sought streams');
+    assert.deepEqual(lines[28].split(',').slice(1, 6), ['3788', '3715', '3715', '1685', '2030'], 'the same in 万元');
     assert.match(await textOf(page, '.export-status'), /已下载/);
     assert.deepEqual(errors, []);
   });
@@ -776,23 +780,24 @@ describe('what-if scenarios', () => {
     await page.selectOption('#stream-3-outcome', 'partial');
     await save(page, '更多贷款');
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('#stream-3-outcome').isVisible(), true, 'the outcome is printed');
     const visible = (selector) => page.locator(selector).first().isVisible();
-    for (const shown of ['#programme-title', '.source-line', '#current-scenario-name', '#total-grand', '#figure-streams svg']) {
+    for (const shown of ['#programme-title', '.source-line', '.report-meta', '.report-totals', '#figure-streams svg', '.report-sources']) {
       assert.equal(await visible(shown), true, `${shown} is printed`);
     }
-    // A sought stream's outcome and partial percent are printed as plain text.
+    assert.match(await page.locator('.report-meta').innerText(), /更多贷款/);
+    // The sought stream's outcome and partial percent are printed as text among the assumptions.
+    assert.match(await page.locator('.report-assumptions').innerText(), /部分获批（50%）/);
     const controls = await page.evaluate(() =>
-      [...document.querySelectorAll('.mfe-app button, .mfe-app input:not(.percent-input), .mfe-app select:not([id$="-outcome"])')]
+      [...document.querySelectorAll('.mfe-app button, .mfe-app input, .mfe-app select')]
         .filter((e) => e.getClientRects().length > 0)
         .map((e) => e.id || e.className),
     );
     assert.deepEqual(controls, [], 'no control is printed');
     const order = await page.evaluate(() => {
       const top = (s) => document.querySelector(s).getBoundingClientRect().top;
-      return [top('#programme-title'), top('#current-scenario-name'), top('#total-grand'), top('#figure-streams')];
+      return [top('#programme-title'), top('.report-meta'), top('.report-totals'), top('#figure-streams'), top('.report-sources')];
     });
-    assert.deepEqual([...order].sort((a, b) => a - b), order, 'title, name, totals, charts in that order');
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'title, name, totals, charts, sources in that order');
     await screenshot(page, 'scenarios-print-zh-Hans');
     await page.emulateMedia({ media: 'screen' });
     assert.deepEqual(errors, []);

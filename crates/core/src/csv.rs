@@ -29,6 +29,8 @@ pub enum Cell<'a> {
     Int(i64),
     /// Tenths written as a decimal with one digit after the point: `473` → `47.3`.
     Tenths(i64),
+    /// Yuan written as 万元, exact, with no grouping: `22_300` → `2.23`.
+    Wan(i64),
     /// Nothing.
     Empty,
 }
@@ -92,6 +94,17 @@ pub fn write_record(out: &mut String, cells: &[Cell<'_>]) {
                 let sign = if *tenths < 0 { "-" } else { "" };
                 let magnitude = tenths.unsigned_abs();
                 out.push_str(&format!("{sign}{}.{}", magnitude / 10, magnitude % 10));
+            }
+            Cell::Wan(yuan) => {
+                let sign = if *yuan < 0 { "-" } else { "" };
+                let magnitude = yuan.unsigned_abs();
+                out.push_str(&format!("{sign}{}", magnitude / 10_000));
+                let fraction = format!("{:04}", magnitude % 10_000);
+                let fraction = fraction.trim_end_matches('0');
+                if !fraction.is_empty() {
+                    out.push('.');
+                    out.push_str(fraction);
+                }
             }
             Cell::Empty => {}
         }
@@ -270,13 +283,15 @@ mod tests {
                 Cell::Int(-500_000),
                 Cell::Tenths(473),
                 Cell::Tenths(-5),
+                Cell::Wan(22_300),
+                Cell::Wan(-20_000_000),
                 Cell::Empty,
                 Cell::Text("-x, y"),
             ],
         );
         assert_eq!(
             out,
-            "'=1+1,\"a,b\",\"say \"\"hi\"\"\",-500000,47.3,-0.5,,\"'-x, y\"\r\n"
+            "'=1+1,\"a,b\",\"say \"\"hi\"\"\",-500000,47.3,-0.5,2.23,-2000,,\"'-x, y\"\r\n"
         );
         assert_eq!(neutralise("＝SUM(A1)"), "'＝SUM(A1)");
         assert_eq!(neutralise("\tx"), "'\tx");

@@ -3,29 +3,7 @@
 //!
 //! # CSV
 //!
-//! UTF-8 with a byte-order mark (so spreadsheets pick the right encoding), CRLF line ends,
-//! RFC 4180 quoting (see [`crate::csv`]). The header row is in the chosen language. Then
-//! one row per stream, in dataset order:
-//!
-//! | column | content |
-//! |---|---|
-//! | id | the stream's stable id |
-//! | name, kind, agency | names in the chosen language (with the dataset's fallback) |
-//! | status | the source's status word in the chosen language |
-//! | baseline amount, planned amount | whole yuan; empty where the source states no amount |
-//! | counted as granted, counted as sought | how the planned money counts (outcomes, sought toggle) |
-//! | delta | planned minus baseline amount |
-//! | share % | the stream's share of the grand total, one decimal (`47.3`); the shares add to 100.0 |
-//!
-//! Then total rows, with an empty id: granted, sought, grand total, and one per kind. In these
-//! rows the baseline and planned columns hold the counted money of the row under the baseline
-//! and under the plan, and delta is their difference.
-//!
-//! Formula injection: a text cell (id, names, status, labels) that starts with `=`, `+`, `-`,
-//! `@`, a tab or a carriage return (or their full-width forms) gets an apostrophe in front, so a
-//! spreadsheet shows it as text. Numeric cells (amounts, deltas, shares) are written by this code
-//! from integers: plain digits with a leading minus when negative (`-500000`) and, for shares,
-//! one decimal point. They are never prefixed, so they stay numbers.
+//! See [`crate::scenario_csv`]: a table that reconciles with its totals.
 //!
 //! # Scenario JSON
 //!
@@ -56,222 +34,21 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::{Map, Value};
 
-use crate::csv::{BOM, Cell, write_record};
 use crate::dataset::{Dataset, Localized, Status};
-use crate::lang::Lang;
 use crate::money::MAX_AMOUNT;
 use crate::saved::MAX_NAME_CHARS;
 use crate::scenario::{BalanceMode, Outcome, Scenario};
-use crate::totals::{Counted, Totals};
 use crate::validate::{ProblemKind, decode_text, float_amount_problem, json_problem, type_name};
+
+pub use crate::scenario_csv::{
+    About, Column, CsvAbout, CsvWords, Day, TotalLabel, Unit, scenario_csv,
+};
 
 /// The `format` value of a scenario document.
 pub const SCENARIO_FORMAT: &str = "muchuan-scenario";
 
 /// The scenario document version this build writes and reads.
 pub const SCENARIO_VERSION: u32 = 1;
-
-/// The columns of the scenario CSV, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    /// The stream's stable id.
-    Id,
-    /// The stream's name (or a total row's label).
-    Name,
-    /// The kind's name.
-    Kind,
-    /// The agency's name.
-    Agency,
-    /// The source's status word.
-    Status,
-    /// The source's amount.
-    Baseline,
-    /// The planned amount.
-    Planned,
-    /// Counted as granted.
-    Granted,
-    /// Counted as sought.
-    Sought,
-    /// Planned minus baseline.
-    Delta,
-    /// Share of the grand total, in percent.
-    Share,
-}
-
-impl Column {
-    /// Every column, in the file's order.
-    pub const ALL: [Column; 11] = [
-        Column::Id,
-        Column::Name,
-        Column::Kind,
-        Column::Agency,
-        Column::Status,
-        Column::Baseline,
-        Column::Planned,
-        Column::Granted,
-        Column::Sought,
-        Column::Delta,
-        Column::Share,
-    ];
-}
-
-/// The label of a total row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TotalLabel<'a> {
-    /// Money counted as granted.
-    Granted,
-    /// Money counted as sought.
-    Sought,
-    /// The grand total.
-    Grand,
-    /// The money of one kind, by its name.
-    Kind(&'a str),
-}
-
-/// The words a scenario CSV holds, from the app's i18n layer: the core writes no sentences.
-pub trait CsvWords {
-    /// The language of the dataset's names in the file.
-    fn lang(&self) -> Lang;
-    /// A column's heading.
-    fn heading(&self, column: Column) -> String;
-    /// A status as the screen shows it.
-    fn status(&self, status: Status) -> String;
-    /// A total row's label.
-    fn total(&self, label: TotalLabel<'_>) -> String;
-}
-
-/// The CSV table of `scenario` over `dataset` in `words`; `None` when the scenario does not
-/// fit the dataset.
-pub fn scenario_csv(
-    dataset: &Dataset,
-    scenario: &Scenario,
-    words: &dyn CsvWords,
-) -> Option<String> {
-    if !scenario.fits(dataset) {
-        return None;
-    }
-    let lang = words.lang();
-    let totals = Totals::compute(dataset, scenario);
-    let mut out = String::from(BOM);
-    let headers: Vec<String> = Column::ALL.iter().map(|&c| words.heading(c)).collect();
-    let header_cells: Vec<Cell<'_>> = headers.iter().map(|h| Cell::Text(h)).collect();
-    write_record(&mut out, &header_cells);
-
-    let opt = |value: Option<i64>| value.map_or(Cell::Empty, Cell::Int);
-    for (index, stream) in dataset.streams.iter().enumerate() {
-        let kind = dataset
-            .kind_index(&stream.kind)
-            .map_or("", |k| dataset.kinds[k].name.get(lang));
-        let agency = dataset
-            .agency_index(&stream.agency)
-            .map_or("", |a| dataset.agencies[a].name.get(lang));
-        let status = words.status(stream.status);
-        let planned = scenario.amounts[index];
-        let counted = totals.streams[index];
-        let stated = planned.is_some();
-        write_record(
-            &mut out,
-            &[
-                Cell::Text(&stream.id),
-                Cell::Text(stream.name.get(lang)),
-                Cell::Text(kind),
-                Cell::Text(agency),
-                Cell::Text(&status),
-                opt(stream.amount),
-                opt(planned),
-                opt(stated.then_some(counted.granted)),
-                opt(stated.then_some(counted.sought)),
-                opt(planned.zip(stream.amount).map(|(p, b)| p - b)),
-                totals.stream_shares[index].map_or(Cell::Empty, Cell::Tenths),
-            ],
-        );
-    }
-
-    let grand = totals.grand();
-    let split =
-        crate::apportion::shares_in_tenths(&[totals.counted.granted, totals.counted.sought]);
-    let total_row = |out: &mut String, label: &str, kind: &str, row: TotalRow| {
-        write_record(
-            out,
-            &[
-                Cell::Empty,
-                Cell::Text(label),
-                Cell::Text(kind),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Int(row.baseline),
-                Cell::Int(row.planned),
-                opt(row.granted),
-                opt(row.sought),
-                Cell::Int(row.planned - row.baseline),
-                Cell::Tenths(row.share),
-            ],
-        );
-    };
-    let (now, before) = (totals.counted, totals.baseline);
-    total_row(
-        &mut out,
-        &words.total(TotalLabel::Granted),
-        "",
-        TotalRow {
-            baseline: before.granted,
-            planned: now.granted,
-            granted: Some(now.granted),
-            sought: None,
-            share: split.first().copied().unwrap_or(0),
-        },
-    );
-    total_row(
-        &mut out,
-        &words.total(TotalLabel::Sought),
-        "",
-        TotalRow {
-            baseline: before.sought,
-            planned: now.sought,
-            granted: None,
-            sought: Some(now.sought),
-            share: split.get(1).copied().unwrap_or(0),
-        },
-    );
-    total_row(
-        &mut out,
-        &words.total(TotalLabel::Grand),
-        "",
-        TotalRow {
-            baseline: before.total(),
-            planned: grand,
-            granted: Some(now.granted),
-            sought: Some(now.sought),
-            share: if grand > 0 { 1000 } else { 0 },
-        },
-    );
-    for group in &totals.by_kind {
-        let name = dataset.kinds[group.index].name.get(lang);
-        let Counted { granted, sought } = group.counted;
-        total_row(
-            &mut out,
-            &words.total(TotalLabel::Kind(name)),
-            name,
-            TotalRow {
-                baseline: group.baseline.total(),
-                planned: group.counted.total(),
-                granted: Some(granted),
-                sought: Some(sought),
-                share: group.share_tenths,
-            },
-        );
-    }
-    Some(out)
-}
-
-/// The figures of one total row.
-struct TotalRow {
-    baseline: i64,
-    planned: i64,
-    granted: Option<i64>,
-    sought: Option<i64>,
-    share: i64,
-}
 
 /// One stream's entry in a scenario document.
 #[derive(Serialize)]
@@ -699,28 +476,6 @@ mod tests {
     use crate::share_link::tests::{actions, dataset as random_dataset, muchuan};
     use proptest::prelude::*;
 
-    /// Words that name each column, status and total by its typed value: the real ones are
-    /// the i18n layer's, tested there.
-    struct Plain(Lang);
-
-    impl CsvWords for Plain {
-        fn lang(&self) -> Lang {
-            self.0
-        }
-        fn heading(&self, column: Column) -> String {
-            format!("{column:?}")
-        }
-        fn status(&self, status: Status) -> String {
-            status.key().to_owned()
-        }
-        fn total(&self, label: TotalLabel<'_>) -> String {
-            match label {
-                TotalLabel::Kind(name) => format!("Kind {name}"),
-                other => format!("{other:?}"),
-            }
-        }
-    }
-
     fn apply_all(dataset: &Dataset, actions: &[Action]) -> Scenario {
         actions
             .iter()
@@ -747,85 +502,6 @@ mod tests {
                 },
             ],
         )
-    }
-
-    #[test]
-    fn csv_has_bom_crlf_header_streams_and_totals() {
-        let dataset = muchuan();
-        let csv = scenario_csv(&dataset, &lowered_loans(&dataset), &Plain(Lang::En)).expect("fits");
-        assert!(csv.starts_with('\u{FEFF}'));
-        assert!(csv.ends_with("\r\n"));
-        assert!(!csv.replace("\r\n", "").contains('\n'));
-        let lines: Vec<&str> = csv
-            .trim_start_matches('\u{FEFF}')
-            .split_terminator("\r\n")
-            .collect();
-        assert_eq!(
-            lines[0],
-            "Id,Name,Kind,Agency,Status,Baseline,Planned,Granted,Sought,Delta,Share"
-        );
-        assert_eq!(
-            lines[1],
-            "guaranteed-loans,Entrepreneurship guaranteed loans,Loans,\
-             Human Resources & Social Security (city bureau),secured,\
-             2730000,2230000,2230000,0,-500000,8.2"
-        );
-        assert!(
-            lines[3].ends_with(",prioritised,,,,,,"),
-            "unstated amounts are empty: {}",
-            lines[3]
-        );
-        assert!(
-            lines[4].contains(",20000000,20000000,10000000,0,0,"),
-            "{}",
-            lines[4]
-        );
-        assert_eq!(lines.len(), 1 + 9 + 3 + 5);
-        assert_eq!(
-            lines[10],
-            ",Granted,,,,17580000,27080000,27080000,,9500000,98.9"
-        );
-        assert_eq!(
-            lines[11],
-            ",Sought,,,,20300000,300000,,300000,-20000000,1.1"
-        );
-        assert_eq!(
-            lines[12],
-            ",Grand,,,,37880000,27380000,27080000,300000,-10500000,100.0"
-        );
-        assert!(lines[13].starts_with(",Kind Loans,Loans,,,2730000,2230000,2230000,0,-500000,"));
-        let records = crate::csv::read(csv.trim_start_matches('\u{FEFF}')).expect("valid CSV");
-        assert!(records.iter().all(|r| r.cells.len() == 11));
-    }
-
-    #[test]
-    fn csv_neutralises_text_but_keeps_numbers() {
-        let mut dataset = muchuan();
-        dataset.streams[0].name.en = Some("=HYPERLINK(\"http://x\",\"y\")".into());
-        dataset.streams[1].name.en = Some("-1, or @me".into());
-        let scenario = lowered_loans(&dataset);
-        let csv = scenario_csv(&dataset, &scenario, &Plain(Lang::En)).expect("fits");
-        let records = crate::csv::read(csv.trim_start_matches('\u{FEFF}')).expect("valid");
-        assert_eq!(records[1].cells[1], "'=HYPERLINK(\"http://x\",\"y\")");
-        assert_eq!(records[2].cells[1], "'-1, or @me");
-        assert_eq!(
-            records[1].cells[9], "-500000",
-            "a negative delta stays a number"
-        );
-        assert!(
-            scenario_csv(
-                &dataset,
-                &Scenario::baseline(&muchuan_smaller()),
-                &Plain(Lang::En)
-            )
-            .is_none()
-        );
-    }
-
-    fn muchuan_smaller() -> Dataset {
-        let mut dataset = muchuan();
-        dataset.streams.pop();
-        dataset
     }
 
     #[test]
@@ -1075,10 +751,6 @@ mod tests {
             let json = scenario_json(&dataset, &scenario, "s").ok_or_else(|| TestCaseError::fail("fits"))?;
             let imported = import_scenario(json.as_bytes(), &dataset).map(|i| i.scenario);
             prop_assert_eq!(imported, Ok(scenario.clone()));
-            let csv = scenario_csv(&dataset, &scenario, &Plain(Lang::En)).ok_or_else(|| TestCaseError::fail("fits"))?;
-            let records = crate::csv::read(csv.trim_start_matches('\u{FEFF}'))
-                .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
-            prop_assert_eq!(records.len(), 1 + dataset.streams.len() + 3 + dataset.kinds.len());
         }
 
         #[test]

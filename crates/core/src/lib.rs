@@ -16,6 +16,7 @@ pub mod money;
 pub mod paging;
 pub mod saved;
 pub mod scenario;
+pub mod scenario_csv;
 pub mod share_link;
 pub mod sort;
 pub mod totals;

@@ -11,6 +11,17 @@ pub const YUAN_PER_WAN: i64 = 10_000;
 /// How 万 is written after a number, in either script, longest first.
 pub const WAN_UNITS: [&str; 4] = ["万元", "萬元", "万", "萬"];
 
+/// The unit an amount is written in: a plain number in a spreadsheet's amount column, or the
+/// amount columns of an export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Unit {
+    /// Whole yuan.
+    #[default]
+    Yuan,
+    /// 万元, ten thousand yuan.
+    Wan,
+}
+
 /// The largest amount a dataset may state for one stream: 10^15 yuan. Anything above is
 /// certainly a typing error, and the bound keeps every sum of a dataset's streams inside an
 /// `i64` (checked at compile time beside `MAX_STREAMS`).

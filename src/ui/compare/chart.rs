@@ -3,13 +3,14 @@
 use yew::prelude::*;
 
 use super::Side;
+use crate::charts::file::{FileCaption, chart_file};
 use crate::charts::{CompareSide, compare_bars};
 use crate::core::lang::Lang;
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_container_width;
-use crate::web::download::{download_text, file_name};
+use crate::web::download::{download_text, file_name, today};
 
 /// Props of [`CompareChart`].
 #[derive(Properties, PartialEq)]
@@ -69,14 +70,22 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
     let download = {
         let chart = chart.clone();
         let status = status.clone();
-        let names = format!("{}-{}", a.label, b.label);
+        let dataset = dataset.clone();
+        let names = format!("{} – {}", a.label, b.label);
         Callback::from(move |_: MouseEvent| {
             let Some(chart) = chart.as_ref() else {
                 return;
             };
             let name = file_name(&text(lang, "exports.file-chart-compare"), &names, "svg");
+            // The file carries its title, the scenarios, the date and the source line.
+            let caption = FileCaption {
+                scenario: &names,
+                date: today(),
+                lang,
+            };
+            let file = chart_file(chart, &dataset, caption);
             status.set(Some(
-                match download_text(&name, "image/svg+xml", &chart.svg) {
+                match download_text(&name, "image/svg+xml", &file.svg) {
                     Ok(()) => Download::Done(name),
                     Err(_) => Download::Failed,
                 },

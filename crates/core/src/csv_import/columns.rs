@@ -180,15 +180,7 @@ pub fn by_header(header: &str) -> Option<Column> {
         .find(|c| c.name == trimmed || c.name == name)
 }
 
-/// The unit of a plain number in an amount column.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Unit {
-    /// Whole yuan.
-    #[default]
-    Yuan,
-    /// 万元, ten thousand yuan.
-    Wan,
-}
+pub use crate::money::Unit;
 
 /// A column of the simple layout: what a county has of its own figures, under a Chinese or an
 /// English header. Names stand for the kind and the agency; ids are made from them and from

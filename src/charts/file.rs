@@ -1,0 +1,237 @@
+//! A chart as a file to paste into a document or a slide: the drawing under a visible title and
+//! a line naming the scenario and the date, over the source line, in an SVG of a fixed pixel
+//! size (`width` and `height` as well as the `viewBox`), so that WPS, Word and PowerPoint place
+//! it at that size rather than at their default for a size-less image. The PNG download is the
+//! browser's rendering of this same SVG.
+
+use std::fmt::Write as _;
+
+use crate::charts::text::{escape_xml, fit_styled, wrap};
+use crate::charts::{ChartSvg, message, palette};
+use crate::core::dataset::Dataset;
+use crate::core::export::Day;
+use crate::core::lang::Lang;
+
+/// Margin around the file's texts (px).
+const PAD: f64 = 24.0;
+/// The title's size (px).
+const TITLE_SIZE: f64 = 20.0;
+/// The size of the scenario line and the source line (px).
+const LINE_SIZE: f64 = 13.0;
+/// The most lines the source takes.
+const SOURCE_LINES: usize = 2;
+
+/// What a chart file says about itself besides the chart's own title.
+#[derive(Clone, Copy, Debug)]
+pub struct FileCaption<'a> {
+    /// The scenario's name.
+    pub scenario: &'a str,
+    /// The day the file is made.
+    pub date: Day,
+    /// The language of the words.
+    pub lang: Lang,
+}
+
+/// The source line of `dataset` in `lang`: `Source: Title — Publisher`, as the page header
+/// gives it.
+pub fn source_line(dataset: &Dataset, lang: Lang) -> String {
+    let source = &dataset.source;
+    format!(
+        "{}{} — {}",
+        crate::i18n::text(lang, "app.source"),
+        source.title.get(lang),
+        source.publisher.get(lang)
+    )
+}
+
+/// A laid-out text line of the file.
+struct Line {
+    text: String,
+    y: f64,
+    size: f64,
+    bold: bool,
+    muted: bool,
+}
+
+/// A chart file: the SVG and its size in px.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartFile {
+    /// The SVG document, `width`, `height` and `viewBox` in px.
+    pub svg: String,
+    /// Its width (px).
+    pub width: u32,
+    /// Its height (px).
+    pub height: u32,
+}
+
+/// `chart` as a stand-alone SVG file with a visible title, the scenario and date, and the
+/// source line of `dataset`; its pixel size is the chart's plus the captions'.
+pub fn chart_file(chart: &ChartSvg, dataset: &Dataset, caption: FileCaption<'_>) -> ChartFile {
+    let width = f64::from(chart.width);
+    let room = width - 2.0 * PAD;
+    let lang = caption.lang;
+    let clean = |text: &str| crate::charts::text::clean(text);
+    let scenario = message(
+        lang,
+        "charts.file-scenario",
+        &[
+            ("name", &clean(caption.scenario)),
+            ("date", &caption.date.to_string()),
+        ],
+    );
+    let mut lines = vec![
+        Line {
+            text: fit_styled(&clean(&chart.title), room, TITLE_SIZE, true),
+            y: PAD + TITLE_SIZE,
+            size: TITLE_SIZE,
+            bold: true,
+            muted: false,
+        },
+        Line {
+            text: fit_styled(&scenario, room, LINE_SIZE, false),
+            y: PAD + TITLE_SIZE + 8.0 + LINE_SIZE,
+            size: LINE_SIZE,
+            bold: false,
+            muted: true,
+        },
+    ];
+    let chart_top = (PAD + TITLE_SIZE + 8.0 + LINE_SIZE + 16.0).round();
+    let mut y = chart_top + f64::from(chart.height) + 8.0;
+    for text in wrap(
+        &clean(&source_line(dataset, lang)),
+        room,
+        LINE_SIZE,
+        false,
+        SOURCE_LINES,
+    ) {
+        y += LINE_SIZE + 5.0;
+        lines.push(Line {
+            text,
+            y,
+            size: LINE_SIZE,
+            bold: false,
+            muted: true,
+        });
+    }
+    let height = (y + PAD).ceil() as u32;
+
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" \
+         viewBox=\"0 0 {w} {height}\" role=\"img\" aria-labelledby=\"file-title file-desc\" \
+         lang=\"{tag}\" font-family=\"sans-serif\">\n\
+         <title id=\"file-title\">{title}</title>\n<desc id=\"file-desc\">{desc}</desc>\n\
+         <rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{height}\" fill=\"{bg}\" stroke=\"none\"/>\n",
+        w = chart.width,
+        tag = lang.tag(),
+        title = escape_xml(&chart.title),
+        desc = escape_xml(&chart.description),
+        bg = palette::hex(palette::BACKGROUND),
+    );
+    for line in &lines {
+        let colour = if line.muted {
+            palette::TEXT_MUTED
+        } else {
+            palette::TEXT
+        };
+        let _ = writeln!(
+            svg,
+            "<text x=\"{PAD}\" y=\"{y}\" font-size=\"{size}\"{weight} fill=\"{fill}\">{text}</text>",
+            y = line.y,
+            size = line.size,
+            weight = if line.bold {
+                " font-weight=\"bold\""
+            } else {
+                ""
+            },
+            fill = palette::hex(colour),
+            text = escape_xml(&line.text),
+        );
+    }
+    let _ = write!(
+        svg,
+        "<svg x=\"0\" y=\"{chart_top}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n{body}",
+        w = chart.width,
+        h = chart.height,
+        body = drawing_of(&chart.svg),
+    );
+    svg.push_str("</svg>\n");
+    ChartFile {
+        svg,
+        width: chart.width,
+        height,
+    }
+}
+
+/// The chart's drawing: what follows its root tag, `<title>` and `<desc>` (the file has its
+/// own), closing tag included.
+fn drawing_of(svg: &str) -> &str {
+    let after_root = svg
+        .find("<svg")
+        .and_then(|start| svg[start..].find('>').map(|end| start + end + 1))
+        .map_or("</svg>\n", |end| &svg[end..]);
+    after_root
+        .find("</desc>")
+        .map_or(after_root, |end| &after_root[end + "</desc>".len()..])
+        .trim_start_matches('\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{kind_shares, stream_bars};
+    use crate::core::scenario::Scenario;
+    use crate::core::totals::Totals;
+    use crate::core::validate::parse_dataset;
+
+    fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[start..].split('"').next()
+    }
+
+    #[test]
+    fn a_file_has_a_pixel_size_a_visible_title_the_scenario_date_and_source() {
+        let dataset = parse_dataset(crate::MUCHUAN_JSON.as_bytes())
+            .expect("valid")
+            .dataset;
+        let scenario = Scenario::baseline(&dataset);
+        let totals = Totals::compute(&dataset, &scenario);
+        let caption = FileCaption {
+            scenario: "<Meeting & co>",
+            date: Day {
+                year: 2026,
+                month: 12,
+                day: 6,
+            },
+            lang: Lang::En,
+        };
+        for chart in [
+            stream_bars(&dataset, &scenario, &totals, Lang::En, 800, "f"),
+            kind_shares(&dataset, &scenario, &totals, Lang::En, 800, "f"),
+        ] {
+            let made = chart_file(&chart, &dataset, caption);
+            let file = made.svg;
+            let root = &file[..file.find('>').expect("a root tag")];
+            let height: u32 = attribute(root, "height")
+                .and_then(|h| h.parse().ok())
+                .expect("a height");
+            assert_eq!(attribute(root, "width"), Some("800"));
+            assert!(height > chart.height + 60, "captions add height: {height}");
+            assert_eq!((made.width, made.height), (800, height));
+            assert_eq!(
+                attribute(root, "viewBox"),
+                Some(format!("0 0 800 {height}").as_str())
+            );
+            let visible = |text: &str| file.contains(&format!(">{text}</text>"));
+            assert!(visible(&escape_xml(&chart.title)), "{}", chart.title);
+            assert!(visible("Scenario: &lt;Meeting &amp; co&gt; · 2026-12-06"));
+            assert!(file.contains(">Source: "), "the source line");
+            assert_eq!(file.matches("<title").count(), 1, "one title: the file's");
+            assert_eq!(file.matches("<svg").count(), 2);
+            assert_eq!(file.matches("</svg>").count(), 2);
+            assert!(file.contains(&format!(
+                "<svg x=\"0\" y=\"81\" width=\"800\" height=\"{}\" viewBox=\"0 0 800 {}\">",
+                chart.height, chart.height
+            )));
+        }
+    }
+}

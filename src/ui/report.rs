@@ -1,0 +1,212 @@
+//! The printed meeting report: hidden on screen, laid out by the print style sheet as page 1
+//! (scenario, date, assumptions, headline totals, comparison with the source figures), then
+//! the page's charts, then the streams with their sources; a footer line with the source and
+//! the date on every page.
+//!
+//! The date is read from the clock after the first render (and again before printing), never
+//! during it: the first screen is prerendered and must not depend on the clock.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::charts::file::source_line;
+use crate::core::dataset::Dataset;
+use crate::core::export::{CsvWords, Day};
+use crate::core::lang::Lang;
+use crate::core::money::{format_delta, format_sum};
+use crate::core::scenario::Scenario;
+use crate::core::totals::Totals;
+use crate::i18n::{CsvIn, fill, status_word, text};
+use crate::model::state::DatasetRef;
+use crate::ui::money;
+use crate::web::download::today;
+
+/// Props of [`Report`].
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    /// The dataset shown.
+    pub dataset: DatasetRef,
+    /// The current scenario.
+    pub scenario: Scenario,
+    /// Its totals.
+    pub totals: Rc<Totals>,
+    /// The scenario's name as the page shows it.
+    pub name: String,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// Today, read after the first render and again whenever the page is about to print.
+#[hook]
+fn use_print_date() -> Option<Day> {
+    let date = use_state(|| None::<Day>);
+    {
+        let date = date.clone();
+        use_effect_with((), move |()| {
+            date.set(Some(today()));
+            let listener = crate::web::page::listen_window("beforeprint", move |_: Event| {
+                date.set(Some(today()));
+            });
+            move || drop(listener)
+        });
+    }
+    *date
+}
+
+/// An amount or "not stated".
+fn amount_or_unstated(amount: Option<i64>, lang: Lang) -> String {
+    amount.map_or_else(|| text(lang, "row.unstated"), |a| money(a, lang))
+}
+
+/// The report (print only).
+#[function_component(Report)]
+pub fn report(props: &ReportProps) -> Html {
+    let ReportProps {
+        dataset,
+        scenario,
+        totals,
+        name,
+        lang,
+    } = props;
+    let lang = *lang;
+    let date = use_print_date().map(|d| d.to_string()).unwrap_or_default();
+    if !scenario.fits(dataset) {
+        return Html::default();
+    }
+    let words = CsvIn(lang);
+    let name_of = |i: usize| dataset.streams[i].name.get(lang).to_owned();
+    let outcomes: Vec<String> = (0..dataset.streams.len())
+        .filter(|&i| !dataset.streams[i].status.is_granted())
+        .map(|i| {
+            let outcome = words.outcome(scenario.outcomes[i]);
+            fill(
+                lang,
+                "report.outcome-item",
+                &[("name", &name_of(i)), ("outcome", &outcome)],
+            )
+        })
+        .collect();
+    let locked: Vec<String> = (0..dataset.streams.len())
+        .filter(|&i| scenario.locked[i])
+        .map(name_of)
+        .collect();
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            text(lang, "report.none")
+        } else {
+            items.join(&text(lang, "report.list-separator"))
+        }
+    };
+    let (grand, [granted, sought]) = format_sum(
+        totals.grand(),
+        [totals.counted.granted, totals.counted.sought],
+        lang.money_style(),
+    );
+    let grand_key = if scenario.count_sought {
+        "totals.grand"
+    } else {
+        "totals.grand-granted-only"
+    };
+    let assumption =
+        |key: &str, value: String| html! { <><dt>{ text(lang, key) }</dt><dd>{ value }</dd></> };
+    html! {
+        <div class="print-report">
+            <section class="report-summary" aria-label={text(lang, "report.heading")}>
+                <p class="report-title">{ text(lang, "report.heading") }</p>
+                <p class="report-meta">
+                    { fill(lang, "report.scenario-date", &[("name", name), ("date", &date)]) }
+                </p>
+                <dl class="report-assumptions">
+                    { assumption("controls.mode", words.mode(scenario.mode)) }
+                    { assumption("io.csv.about-sought", words.counts_sought(scenario.count_sought)) }
+                    { assumption("outcome.label", list(outcomes)) }
+                    { assumption("report.locks", list(locked)) }
+                </dl>
+                <dl class="report-totals">
+                    { assumption(grand_key, grand) }
+                    { assumption("totals.granted", granted) }
+                    { assumption("totals.sought", sought) }
+                    { assumption("totals.delta", format_delta(totals.delta(), lang.money_style())) }
+                </dl>
+                { comparison(dataset, scenario, totals, lang) }
+            </section>
+            { sources(dataset, scenario, lang) }
+            <p class="report-footer">{ format!("{} · {date}", source_line(dataset, lang)) }</p>
+        </div>
+    }
+}
+
+/// The comparison with the source figures, stream by stream, with a total row whose cells are
+/// the sums of their columns.
+fn comparison(dataset: &Dataset, scenario: &Scenario, totals: &Totals, lang: Lang) -> Html {
+    let style = lang.money_style();
+    let rows = dataset.streams.iter().enumerate().map(|(i, stream)| {
+        let planned = scenario.amounts[i];
+        let change = planned.zip(stream.amount).map(|(p, b)| format_delta(p - b, style));
+        html! {
+            <tr>
+                <th scope="row">{ stream.name.get(lang) }</th>
+                <td class="num">{ amount_or_unstated(stream.amount, lang) }</td>
+                <td class="num">{ amount_or_unstated(planned, lang) }</td>
+                <td class="num">{ change.unwrap_or_else(|| "—".to_owned()) }</td>
+                <td class="num">{ planned.map_or_else(|| "—".to_owned(), |_| money(totals.added(i), lang)) }</td>
+            </tr>
+        }
+    });
+    let baseline: i64 = dataset.streams.iter().filter_map(|s| s.amount).sum();
+    let planned: i64 = scenario.amounts.iter().flatten().sum();
+    html! {
+        <table class="report-table">
+            <caption>{ text(lang, "report.comparison") }</caption>
+            <thead><tr>
+                <th scope="col">{ text(lang, "io.csv.name") }</th>
+                <th scope="col" class="num">{ text(lang, "report.col-source") }</th>
+                <th scope="col" class="num">{ text(lang, "report.col-plan") }</th>
+                <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
+                <th scope="col" class="num">{ text(lang, "report.col-counted") }</th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+            <tfoot><tr>
+                <th scope="row">{ text(lang, "report.total") }</th>
+                <td class="num">{ money(baseline, lang) }</td>
+                <td class="num">{ money(planned, lang) }</td>
+                <td class="num">{ format_delta(planned - baseline, style) }</td>
+                <td class="num">{ money(totals.grand(), lang) }</td>
+            </tr></tfoot>
+        </table>
+    }
+}
+
+/// The streams with their agencies, statuses and source sentences.
+fn sources(dataset: &Dataset, scenario: &Scenario, lang: Lang) -> Html {
+    let rows = dataset.streams.iter().enumerate().map(|(i, stream)| {
+        let agency = dataset
+            .agency_index(&stream.agency)
+            .map_or("", |a| dataset.agencies[a].name.get(lang));
+        html! {
+            <tr>
+                <th scope="row">{ stream.name.get(lang) }</th>
+                <td>{ agency }</td>
+                <td>{ status_word(stream.status, lang) }</td>
+                <td class="num">{ amount_or_unstated(scenario.amounts[i], lang) }</td>
+                <td class="quote" lang="zh-Hant">{ &stream.quote }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="report-sources" aria-label={text(lang, "report.sources")}>
+            <table class="report-table">
+                <caption>{ text(lang, "report.sources") }</caption>
+                <thead><tr>
+                    <th scope="col">{ text(lang, "io.csv.name") }</th>
+                    <th scope="col">{ text(lang, "io.csv.agency") }</th>
+                    <th scope="col">{ text(lang, "io.csv.status") }</th>
+                    <th scope="col" class="num">{ text(lang, "report.col-plan") }</th>
+                    <th scope="col">{ text(lang, "report.col-quote") }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </section>
+    }
+}

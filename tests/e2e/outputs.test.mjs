@@ -1,0 +1,128 @@
+// Outputs a meeting can use (issue 21): chart files that paste at a sensible size, with their
+// title, scenario, date and source; PNGs drawn by the browser at twice the size.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, open, screenshot, serveDist } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Clicks `selector` and returns the download's suggested name and bytes. */
+async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** The width and height a PNG's IHDR chunk gives. */
+function pngSize(bytes) {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  assert.deepEqual([...bytes.subarray(0, 8)], signature, 'a PNG signature');
+  assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('chart files', () => {
+  test('each SVG stands alone with a title, the scenario, the date, the source and a pixel size; each PNG is twice its size', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    for (const chart of ['streams', 'kinds', 'flow']) {
+      const svg = await download(page, `#download-svg-${chart}`);
+      assert.match(svg.name, new RegExp(`^muchuan-chart-${chart}-.*\\.svg$`));
+      // Parsed alone, as a document would read the file.
+      const read = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const root = doc.documentElement;
+        return {
+          error: doc.querySelector('parsererror') !== null,
+          width: root.getAttribute('width'),
+          height: root.getAttribute('height'),
+          viewBox: root.getAttribute('viewBox'),
+          title: root.querySelector(':scope > title')?.textContent,
+          texts: [...root.querySelectorAll(':scope > text')].map((t) => t.textContent),
+        };
+      }, svg.bytes.toString('utf8'));
+      assert.equal(read.error, false, `${chart}: well-formed`);
+      assert.match(read.width, /^\d+$/, `${chart}: a width in px, not ${read.width}`);
+      assert.match(read.height, /^\d+$/, `${chart}: a height in px`);
+      assert.equal(read.viewBox, `0 0 ${read.width} ${read.height}`);
+      assert.ok(Number(read.width) >= 600 && Number(read.height) >= 250, `${chart}: ${read.width}×${read.height}`);
+      assert.equal(read.texts[0], read.title, `${chart}: the title is visible`);
+      assert.match(read.texts[1], /^Scenario: .+ · \d{4}-\d{2}-\d{2}$/);
+      assert.match(read.texts.slice(2).join(' '), /^Source: .*Leshan/);
+
+      const png = await download(page, `#download-png-${chart}`);
+      assert.match(png.name, new RegExp(`^muchuan-chart-${chart}-.*\\.png$`));
+      assert.deepEqual(pngSize(png.bytes), { width: 2 * Number(read.width), height: 2 * Number(read.height) });
+      await page.locator('.export-status').filter({ hasText: png.name }).waitFor();
+    }
+    assert.deepEqual(errors, []);
+  });
+});
+
+/** The number of pages of a PDF: its page objects (Chromium writes them uncompressed). */
+function pageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+/** The text of page `n` of a PDF, as poppler's pdftotext reads it. */
+function pageText(pdf, n) {
+  const dir = mkdtempSync(join(tmpdir(), 'mfe-report-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the printed report', () => {
+  // A transfer of 27万 from the subsidy to the loans, the training-base bid assumed refused.
+  const cases = [
+    { lang: 'zh-Hans', amounts: ['300', '173'], name: '会议方案', words: ['资金测算报告', '调整方式', '自由调整', '计入资金总额', '公共实训基地建设（中央投资项目资金）：未获批', '锁定的资金流', '与来源数据对比', '+27万元', '-27万元', '1,788万元'] },
+    { lang: 'zh-Hant', amounts: ['300', '173'], name: '會議方案', words: ['資金測算報告', '調整方式', '未獲批', '與來源資料對比', '+27萬元'] },
+    { lang: 'en', amounts: ['3000000', '1730000'], name: 'Meeting', words: ['Funding scenario report', 'Balance mode', 'Not granted', 'Locked streams', 'Compared with the source figures', '+CNY 270,000', 'CNY 17.88 million'] },
+  ];
+  for (const { lang, amounts, name, words } of cases) {
+    test(`${lang}: at most 3 A4 pages; page 1 has the scenario, the date, the assumptions and the comparison`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+      await page.evaluate(() => localStorage.clear());
+      for (const [stream, amount] of amounts.entries()) {
+        await page.fill(`#stream-${stream}-amount`, amount);
+        await page.press(`#stream-${stream}-amount`, 'Enter');
+      }
+      await page.selectOption('#stream-3-outcome', 'refused');
+      await page.fill('#scenario-name', name);
+      await page.click('#save-scenario');
+      await page.locator('.report-meta').filter({ hasText: name }).waitFor({ state: 'attached' });
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4' });
+      await screenshot(page, `report-print-${lang}`);
+      await page.emulateMedia({ media: 'screen' });
+      const pages = pageCount(pdf);
+      assert.ok(pages >= 2 && pages <= 3, `${pages} pages`);
+      const first = pageText(pdf, 1).replace(/\s+/g, ' ');
+      assert.ok(first.includes(name), 'the scenario name');
+      assert.match(first, /\d{4}-\d{2}-\d{2}/, 'the date');
+      for (const word of words) assert.ok(first.includes(word), `page 1 has “${word}”: ${first}`);
+      assert.match(pageText(pdf, 2), lang === 'en' ? /Charts/ : /图表|圖表/, 'the charts on page 2');
+      assert.match(pageText(pdf, pages), lang === 'en' ? /source sentences/ : /来源原文|來源原文/, 'the sources last');
+      for (let n = 1; n <= pages; n += 1) {
+        assert.match(pageText(pdf, n), /\d{4}-\d{2}-\d{2}\s*$/, `page ${n} ends with the footer's date`);
+      }
+      assert.equal(await page.locator('.print-report').isVisible(), false, 'the report is for print only');
+      assert.deepEqual(errors, []);
+    });
+  }
+});
