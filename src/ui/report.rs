@@ -19,6 +19,7 @@ use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::i18n::{CsvIn, fill, status_word, text};
 use crate::model::state::DatasetRef;
+use crate::ui::hooks::use_settled;
 use crate::ui::money;
 use crate::web::download::today;
 
@@ -59,18 +60,42 @@ fn amount_or_unstated(amount: Option<i64>, lang: Lang) -> String {
     amount.map_or_else(|| text(lang, "row.unstated"), |a| money(a, lang))
 }
 
-/// The report (print only).
+/// The report (print only). It follows a drag once the hand stops, not on every frame: it is
+/// never seen while the scenario changes, and lists every stream.
 #[function_component(Report)]
 pub fn report(props: &ReportProps) -> Html {
-    let ReportProps {
+    let (scenario, totals) = use_settled((props.scenario.clone(), props.totals.clone()));
+    let date = use_print_date();
+    html! {
+        <ReportBody dataset={props.dataset.clone()} scenario={scenario} totals={totals}
+            name={props.name.clone()} lang={props.lang} date={date} />
+    }
+}
+
+/// Props of [`ReportBody`]: the report's, settled, and the date.
+#[derive(Properties, PartialEq)]
+struct ReportBodyProps {
+    dataset: DatasetRef,
+    scenario: Scenario,
+    totals: Rc<Totals>,
+    name: String,
+    lang: Lang,
+    date: Option<Day>,
+}
+
+/// The report's parts, rendered again only when what they show changes.
+#[function_component(ReportBody)]
+fn report_body(props: &ReportBodyProps) -> Html {
+    let ReportBodyProps {
         dataset,
         scenario,
         totals,
         name,
         lang,
+        date,
     } = props;
     let lang = *lang;
-    let date = use_print_date().map(|d| d.to_string()).unwrap_or_default();
+    let date = date.map(|d| d.to_string()).unwrap_or_default();
     if !scenario.fits(dataset) {
         return Html::default();
     }
