@@ -31,6 +31,8 @@ fi
 missing_debs=()
 command -v chromium >/dev/null || missing_debs+=(chromium)
 command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
+# pdftotext and pdfinfo read the printed report in the print test.
+command -v pdftotext >/dev/null || missing_debs+=(poppler-utils)
 # grep reads all of fc-list's output (no -q): quitting early would kill fc-list with SIGPIPE,
 # which pipefail reports as "not found" now and then.
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing_debs+=(fonts-noto-cjk)
