@@ -204,7 +204,7 @@ pub fn app(props: &AppProps) -> Html {
         let amount = scenario.amounts[index];
         let max = match scenario.mode {
             BalanceMode::Free => free_slider_max(stream.amount.unwrap_or(0), amount.unwrap_or(0)),
-            BalanceMode::FixedPool => scenario.max_for(index),
+            BalanceMode::FixedPool => scenario.max_for(&dataset, index),
         };
         let refusal = state
             .refusal

@@ -396,6 +396,15 @@ pub fn refusal_message(refusal: &Refusal, lang: Lang) -> String {
         Refusal::NothingToBalance => text(lang, "refusal.nothing-to-balance"),
         Refusal::NotSought => text(lang, "refusal.not-sought"),
         Refusal::BadPercent => text(lang, "refusal.bad-percent"),
+        Refusal::NotCounted => text(lang, "refusal.not-counted"),
+        Refusal::SameStream => text(lang, "refusal.same-stream"),
+        Refusal::TooLittle { available } => fill(
+            lang,
+            "refusal.too-little",
+            &[("available", &money(*available, lang))],
+        ),
+        Refusal::NoShortfall => text(lang, "refusal.no-shortfall"),
+        Refusal::NothingPicked => text(lang, "refusal.nothing-picked"),
     }
 }
 
