@@ -14,6 +14,7 @@ use crate::i18n::Message;
 use crate::i18n::text;
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
+use crate::ui::cover::CoverOffer;
 use crate::ui::data_source::DataSource;
 use crate::ui::header::Header;
 use crate::ui::headings::{Heading, Levels, Rank};
@@ -21,9 +22,10 @@ use crate::ui::hooks::{use_list_page, use_painted};
 use crate::ui::notices::Notices;
 use crate::ui::pager::Pager;
 use crate::ui::scenarios::ScenariosPanel;
-use crate::ui::state::{AppState, Msg, Notice};
+use crate::ui::state::{AppState, Msg, Notice, TRANSFER};
 use crate::ui::stream_row::{StreamRow, free_slider_max};
 use crate::ui::totals_panel::TotalsPanel;
+use crate::ui::transfer::Transfer;
 
 /// How the app starts.
 #[derive(Properties, PartialEq, Clone)]
@@ -211,12 +213,20 @@ pub fn app(props: &AppProps) -> Html {
             .as_ref()
             .filter(|(i, _)| *i == index)
             .map(|(_, r)| r.clone());
+        let cover = scenario.shortfall(&dataset, index).map(|gap| {
+            let givers = (0..dataset.streams.len())
+                .filter(|j| *j != index && scenario.takes_part(&dataset, *j))
+                .filter_map(|j| scenario.amounts[j].map(|a| (j, a)))
+                .collect::<Vec<_>>();
+            html! { <CoverOffer dataset={dataset.clone()} index={index} gap={gap} givers={givers}
+                lang={lang} dispatch={dispatch.clone()} /> }
+        });
         html! {
             <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
                 amount={amount} locked={scenario.locked[index]} outcome={scenario.outcomes[index]}
                 added={totals.added(index)}
                 mode={scenario.mode} max={max} refusal={refusal} lang={lang}
-                replacements={state.replacements} dispatch={dispatch.clone()} />
+                replacements={state.replacements} dispatch={dispatch.clone()}>{ for cover }</StreamRow>
         }
     });
 
@@ -230,6 +240,9 @@ pub fn app(props: &AppProps) -> Html {
                     <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
                     <Pager page={page} id="streams-pager" label_key="pager.streams" lang={lang}
                         on_pick={on_pick_page} />
+                    <Transfer dataset={dataset.clone()} amounts={scenario.amounts.clone()}
+                        refusal={state.refusal.as_ref().filter(|(i, _)| *i == TRANSFER).map(|(_, r)| r.clone())}
+                        lang={lang} dispatch={dispatch.clone()} />
                     <ul class="stream-list">{ for rows }</ul>
                 </section>
                 <div class="results">

@@ -4,6 +4,7 @@ pub mod app;
 pub mod charts_panel;
 pub mod compare;
 pub mod controls;
+pub mod cover;
 pub mod data_source;
 pub mod exports;
 pub mod header;
@@ -16,6 +17,7 @@ pub mod scenarios;
 pub mod state;
 pub mod stream_row;
 pub mod totals_panel;
+pub mod transfer;
 
 use crate::core::lang::Lang;
 use crate::core::money::format_amount;

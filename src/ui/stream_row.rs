@@ -46,6 +46,9 @@ pub struct StreamRowProps {
     pub replacements: u32,
     /// Sends changes to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// Shown at the row's end (the offer to cover a bid's shortfall).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The slider's upper end in free mode: room to double the published amount, at least 100万,
@@ -126,6 +129,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         lang,
         replacements,
         dispatch,
+        children,
     } = props;
     let (index, lang) = (*index, *lang);
     let rejected = use_state_eq(|| None::<Rejected>);
@@ -338,6 +342,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                 }
             </details>
             { controls }
+            { children.clone() }
         </li>
     }
 }
@@ -354,7 +359,7 @@ struct Rejected {
 }
 
 /// Why typed text was not taken, and what to type instead.
-fn bad_amount_message(reason: BadAmount, style: MoneyStyle, lang: Lang) -> String {
+pub(crate) fn bad_amount_message(reason: BadAmount, style: MoneyStyle, lang: Lang) -> String {
     match (reason, style) {
         // The limit exactly, in the unit the field takes: "CNY 1,000,000,000 million" reads
         // worse than the digits a planner would type.

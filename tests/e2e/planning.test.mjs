@@ -1,0 +1,98 @@
+// Issue 20 as a planner works: move money between items, cover a refused bid, in Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, launch, open, screenshot, serveDist, settle, textOf } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const STREAM = {
+  loans: 0, subsidy: 1, finance: 2, trainingBase: 3, ecommerce: 4, ecommerceCity: 5, tech: 6,
+  farmer: 7, sye: 8,
+};
+
+async function amounts(page) {
+  await settle(page);
+  return page.$$eval('.stream-list .amount-input', (inputs) => inputs.map((input) => input.value));
+}
+
+/** Fixed pool, the training-base bid assumed not granted, the guaranteed loans locked. */
+async function plannersStart(page) {
+  await page.check('#mode-pool');
+  await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'refused');
+  await page.check(`#stream-${STREAM.loans}-lock`);
+  await settle(page);
+}
+
+describe('moving money', () => {
+  test('100万 from e-commerce projects to farmer training, exactly, one undo step', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await plannersStart(page);
+    const grand = await textOf(page, '#total-grand');
+    const before = await amounts(page);
+    await page.selectOption('#transfer-from', String(STREAM.ecommerce));
+    await page.selectOption('#transfer-to', String(STREAM.farmer));
+    await page.fill('#transfer-amount', '100');
+    await page.press('#transfer-amount', 'Enter');
+    const moved = await amounts(page);
+    const want = [...before];
+    want[STREAM.ecommerce - 1] = '500'; // the unstated item has no field
+    want[STREAM.farmer - 1] = '175';
+    assert.deepEqual(moved, want);
+    assert.equal(await textOf(page, '#total-grand'), grand, 'the fixed figure stays');
+    await page.click('button[aria-keyshortcuts="Control+Z"]');
+    assert.deepEqual(await amounts(page), before);
+    assert.deepEqual(errors, []);
+  });
+
+  test('too much is refused with the reason, by keyboard', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    await page.focus('#transfer-from');
+    await page.selectOption('#transfer-from', String(STREAM.sye));
+    await page.fill('#transfer-amount', '200000');
+    await page.keyboard.press('Enter');
+    assert.match(await textOf(page, '#transfer-error'), /holds only CNY 100,000/);
+    assert.equal(await page.getAttribute('#transfer-amount', 'aria-invalid'), 'true');
+    assert.deepEqual(errors, []);
+  });
+
+  test('a refused bid offers to cover its gap from picked items', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.selectOption(`#stream-${STREAM.ecommerceCity}-outcome`, 'refused');
+    const grand = await textOf(page, '#total-grand');
+    await page.click(`#stream-${STREAM.ecommerceCity} .cover summary, li:has(#stream-${STREAM.ecommerceCity}-name) .cover summary`);
+    await page.check(`#stream-${STREAM.ecommerceCity}-cover-${STREAM.tech}`);
+    await page.click(`#stream-${STREAM.ecommerceCity}-cover-button`);
+    const now = await amounts(page);
+    assert.equal(now[STREAM.tech - 1], '570');
+    assert.equal(await textOf(page, '#total-grand'), grand);
+    assert.equal(await page.inputValue(`#stream-${STREAM.ecommerceCity}-outcome`), 'granted');
+    assert.deepEqual(errors, []);
+  });
+
+  for (const lang of ['zh-Hans', 'en']) {
+    for (const [width, height] of [[375, 812], [1366, 768]]) {
+      test(`screens at ${width}x${height} in ${lang}, no axe violations`, async () => {
+        const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+        await page.setViewportSize({ width, height });
+        await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'partial');
+        await page.click(`li:has(#stream-${STREAM.trainingBase}-name) .cover summary`);
+        await settle(page);
+        await page.screenshot({ path: `tests/e2e/output/planning-${lang}-${width}-top.png` });
+        await screenshot(page, `planning-${lang}-${width}`);
+        await page.locator('.transfer').screenshot({ path: `tests/e2e/output/planning-${lang}-${width}-transfer.png` });
+        await page.locator(`li:has(#stream-${STREAM.trainingBase}-name)`).screenshot({ path: `tests/e2e/output/planning-${lang}-${width}-bid.png` });
+        assert.deepEqual(await axeViolations(page), []);
+        assert.deepEqual(errors, []);
+      });
+    }
+  }
+});
