@@ -441,15 +441,22 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
         .iter()
         .enumerate()
         .filter_map(|(i, stream)| {
-            let units = stream.units.as_ref()?;
+            let declared = stream.units.as_ref()?;
             let amount = scenario.amounts[i]?;
-            let count = i64::try_from(units.count).ok()?;
+            let count = i64::try_from(declared.count).ok().filter(|c| *c > 0)?;
+            let source = stream.amount.filter(|a| *a > 0)?;
+            // Whole units at the source's cost.
+            let units = (i128::from(amount) * i128::from(count) / i128::from(source)) as i64;
             Some(PerUnit {
                 stream: i,
-                count: units.count,
+                count: declared.count,
+                source_amount: source,
                 amount,
-                per_unit: (amount + count / 2) / count,
-                exact: amount % count == 0,
+                units,
+                units_exact: i128::from(units) * i128::from(source)
+                    == i128::from(amount) * i128::from(count),
+                unit_cost: (source + count / 2) / count,
+                exact: source % count == 0,
             })
         })
         .collect();

@@ -18,6 +18,7 @@ pub mod state;
 pub mod stream_row;
 pub mod totals_panel;
 pub mod transfer;
+pub mod units;
 
 use crate::core::lang::Lang;
 use crate::core::money::format_amount;

@@ -1,4 +1,4 @@
-//! The live totals: grand total, granted and sought money, groups, per-unit figures, changes.
+//! The live totals: grand total, granted and sought money, groups, what the money buys, changes.
 
 use std::rc::Rc;
 
@@ -11,6 +11,7 @@ use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::money;
 use crate::ui::state::DatasetRef;
+use crate::ui::units::UnitsBought;
 use crate::web::timer::Timeout;
 
 /// How long the totals must stay still before a screen reader hears them (ms).
@@ -200,28 +201,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                 </table>
             </div>
 
-            if !totals.per_unit.is_empty() {
-                <Heading rank={Rank::Part}>{ text(lang, "totals.per-unit") }</Heading>
-                <ul class="per-unit">
-                    { for totals.per_unit.iter().map(|unit| {
-                        let stream = &dataset.streams[unit.stream];
-                        let label = stream.units.as_ref().map_or("", |u| u.label.get(lang));
-                        let figure = money(unit.per_unit, lang);
-                        let figure = if unit.exact { figure } else { fill(lang, "totals.about", &[("amount", &figure)]) };
-                        html! {
-                            <li id={format!("per-unit-{}", stream.id)}>
-                                <span class="label">{ fill(lang, "totals.per", &[("unit", label)]) }</span>
-                                <strong>{ figure }</strong>
-                                <span class="how">{ fill(lang, "totals.per-how", &[
-                                    ("name", stream.name.get(lang)),
-                                    ("amount", &money(unit.amount, lang)),
-                                    ("count", &unit.count.to_string()),
-                                ]) }</span>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            }
+            <UnitsBought dataset={dataset.clone()} estimates={totals.per_unit.clone()} lang={lang} />
 
             if !totals.unstated.is_empty() {
                 <Heading rank={Rank::Part}>{ text(lang, "totals.unstated") }</Heading>

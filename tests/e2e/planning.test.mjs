@@ -78,6 +78,20 @@ describe('moving money', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('tech +200万 buys about 34 projects (+8) at the source\'s unit cost', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    assert.equal(await textOf(page, '#per-unit-tech-projects .units'), '26 个科技项目（±0）');
+    await page.fill(`#stream-${STREAM.tech}-amount`, '800');
+    await page.press(`#stream-${STREAM.tech}-amount`, 'Enter');
+    assert.equal(await textOf(page, '#per-unit-tech-projects .units'), '约 34 个科技项目（+8）');
+    await page.click('#per-unit-tech-projects summary');
+    assert.match(await textOf(page, '#per-unit-tech-projects .unit-cost'), /每个科技项目 约 23\.08万元.*600万元 ÷ 26/s);
+    assert.equal(await page.locator('[id^="per-unit-"]').count(), 1, 'no per-trainee division');
+    assert.match(await textOf(page, '.summary'), /64名返乡创业人员/);
+    await page.locator('.per-unit').screenshot({ path: 'tests/e2e/output/planning-units-zh-Hans.png' });
+    assert.deepEqual(errors, []);
+  });
+
   for (const lang of ['zh-Hans', 'en']) {
     for (const [width, height] of [[375, 812], [1366, 768]]) {
       test(`screens at ${width}x${height} in ${lang}, no axe violations`, async () => {
