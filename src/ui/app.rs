@@ -19,6 +19,7 @@ use crate::ui::data_source::DataSource;
 use crate::ui::header::Header;
 use crate::ui::headings::{Heading, Levels, Rank};
 use crate::ui::hooks::{use_list_page, use_painted};
+use crate::ui::impact_bar::ImpactBar;
 use crate::ui::notices::Notices;
 use crate::ui::pager::Pager;
 use crate::ui::scenarios::ScenariosPanel;
@@ -232,6 +233,8 @@ pub fn app(props: &AppProps) -> Html {
 
     let body = html! {
         <>
+            <ImpactBar dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
+                totals={totals.clone()} lang={lang} />
             <Controls lang={lang} mode={scenario.mode} count_sought={scenario.count_sought}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 dispatch={dispatch.clone()} />
@@ -246,10 +249,12 @@ pub fn app(props: &AppProps) -> Html {
                     <ul class="stream-list">{ for rows }</ul>
                 </section>
                 <div class="results">
-                    <TotalsPanel dataset={dataset.clone()} totals={totals.clone()}
-                        count_sought={scenario.count_sought} lang={lang} />
+                    // The charts first: with the impact bar above, a chart shows on the first
+                    // screen of a laptop.
                     <ChartsPanel dataset={dataset.clone()} scenario={scenario.clone()}
                         totals={totals.clone()} lang={lang} />
+                    <TotalsPanel dataset={dataset.clone()} totals={totals.clone()}
+                        count_sought={scenario.count_sought} lang={lang} />
                 </div>
                 // Below both columns, across the width: the comparison's four columns get room,
                 // and the streams' column is not left empty beside a long results column.

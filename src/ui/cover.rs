@@ -77,9 +77,11 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
                     let name = dataset.streams.get(*giver).map_or("", |s| s.name.get(lang));
                     html! {
                         <div class="choice">
+                            // Named with the bid, as every field of the list is.
                             <input type="checkbox" id={checkbox.clone()} checked={picked.contains(giver)}
+                                aria-labelledby={format!("stream-{index}-name {checkbox}-label")}
                                 onchange={toggle(*giver)} />
-                            <label for={checkbox}>
+                            <label id={format!("{checkbox}-label")} for={checkbox}>
                                 { fill(lang, "transfer.option", &[("name", name), ("amount", &money(*amount, lang))]) }
                             </label>
                         </div>

@@ -10,6 +10,7 @@ pub mod exports;
 pub mod header;
 pub mod headings;
 pub mod hooks;
+pub mod impact_bar;
 pub mod live_svg;
 pub mod notices;
 pub mod pager;

@@ -12,10 +12,6 @@ use crate::ui::headings::{Heading, Rank};
 use crate::ui::money;
 use crate::ui::state::DatasetRef;
 use crate::ui::units::UnitsBought;
-use crate::web::timer::Timeout;
-
-/// How long the totals must stay still before a screen reader hears them (ms).
-const ANNOUNCE_AFTER_MS: i32 = 900;
 
 /// Props of [`TotalsPanel`].
 #[derive(Properties, PartialEq)]
@@ -31,7 +27,7 @@ pub struct TotalsPanelProps {
 }
 
 /// A change against the baseline with its percentage: `+50万元 (+1.3%)`.
-fn change(delta: i64, base: i64, lang: Lang) -> String {
+pub(crate) fn change(delta: i64, base: i64, lang: Lang) -> String {
     let amount = format_delta(delta, lang.money_style());
     match delta_tenths_percent(delta, base) {
         Some(tenths) if delta != 0 => {
@@ -48,7 +44,7 @@ fn change(delta: i64, base: i64, lang: Lang) -> String {
     }
 }
 
-/// The totals panel, with a polite announcement of the grand total once moves settle.
+/// The totals panel (the impact bar announces the grand total once moves settle).
 #[function_component(TotalsPanel)]
 pub fn totals_panel(props: &TotalsPanelProps) -> Html {
     let TotalsPanelProps {
@@ -65,33 +61,6 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
         [totals.counted.granted, totals.counted.sought],
         lang.money_style(),
     );
-    let summary = if *count_sought {
-        fill(
-            lang,
-            "totals.announce",
-            &[
-                ("grand", &grand_text),
-                ("granted", &granted_part),
-                ("sought", &sought_part),
-            ],
-        )
-    } else {
-        fill(
-            lang,
-            "totals.announce-granted-only",
-            &[("grand", &grand_text)],
-        )
-    };
-    let announced = use_state(String::new);
-    {
-        let announced = announced.clone();
-        use_effect_with(summary.clone(), move |summary| {
-            let summary = summary.clone();
-            let timer = Timeout::start(ANNOUNCE_AFTER_MS, move || announced.set(summary));
-            move || drop(timer)
-        });
-    }
-
     // Every amount column says how much of it is still sought: granted and sought money are
     // never added in one figure without saying so.
     let group_rows = |groups: &[Group], name: &dyn Fn(usize) -> String| {
@@ -170,7 +139,6 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                     </div>
                 }
             </dl>
-            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
 
             <Heading rank={Rank::Part} id="by-kind-heading">{ text(lang, "totals.by-kind") }</Heading>
             // Focusable: on narrow screens the table scrolls sideways.

@@ -114,7 +114,7 @@ pub fn transfer(props: &TransferProps) -> Html {
                 <label for="transfer-from">{ text(lang, "transfer.from") }</label>
                 <select id="transfer-from" ref={from_select} onchange={pick(&from)}>{ options(*from) }</select>
                 <label for="transfer-amount">{ fill(lang, "transfer.amount", &[("unit", &unit)]) }</label>
-                <input type="text" inputmode="decimal" id="transfer-amount" class="amount-input"
+                <input type="text" inputmode="decimal" id="transfer-amount" class="transfer-amount"
                     value={(*typed).clone()} oninput={on_type}
                     aria-invalid={if error.is_some() { "true" } else { "false" }}
                     aria-describedby="transfer-error transfer-hint" />

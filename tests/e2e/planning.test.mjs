@@ -92,6 +92,52 @@ describe('moving money', () => {
     assert.deepEqual(errors, []);
   });
 
+  for (const [width, height] of [[375, 812], [1366, 768]]) {
+    test(`the impact stays in view at ${width}x${height}`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+      await page.setViewportSize({ width, height });
+      await settle(page);
+      const inView = (selector) => page.locator(selector).first().evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+      await page.screenshot({ path: `tests/e2e/output/planning-impact-${width}-load.png` });
+      if (width === 1366) {
+        // The streams chart is taller than a screen: its legend and first bars show.
+        const shown = await page.locator('.chart .chart-svg').first().evaluate((el) =>
+          window.innerHeight - el.getBoundingClientRect().top);
+        assert.ok(shown >= 200, `${shown}px of the first chart in the first viewport`);
+      }
+      const last = `#stream-${STREAM.sye}-slider`;
+      await page.locator(last).scrollIntoViewIfNeeded();
+      await page.focus(last);
+      await page.keyboard.press('ArrowRight');
+      await settle(page);
+      assert.ok(await inView('#impact-grand'), 'the grand total in view after the last slider');
+      assert.ok(await inView('#impact-change'), 'its change in view');
+      assert.equal(await textOf(page, '#impact-change'), '+1万元 (+0.0%)'.replace('(+0.0%)', '(+<0.1%)'));
+      // Two lines of text at most, with an assumed outcome shown too.
+      await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'refused');
+      await settle(page);
+      const lines = await page.$$eval('.impact-line', (ps) => ps.map((p) =>
+        Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight))));
+      assert.deepEqual(lines, [1, 1]);
+      await page.screenshot({ path: `tests/e2e/output/planning-impact-${width}-moved.png` });
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  test('the impact bar says what is assumed, and is heard once the moves pause', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'refused');
+    assert.equal(await textOf(page, '#impact-assumed'), '假定 1 项未获批');
+    assert.equal(await textOf(page, '#impact-grand'), '资金总额 1,788万元');
+    const live = page.locator('.impact-bar [aria-live="polite"]');
+    await page.waitForFunction(() => document.querySelector('.impact-bar [aria-live="polite"]').textContent.includes('1,788'));
+    assert.match(await live.textContent(), /资金总额 1,788万元；较基准 -2,000万元/);
+    assert.deepEqual(errors, []);
+  });
+
   for (const lang of ['zh-Hans', 'en']) {
     for (const [width, height] of [[375, 812], [1366, 768]]) {
       test(`screens at ${width}x${height} in ${lang}, no axe violations`, async () => {
@@ -101,6 +147,9 @@ describe('moving money', () => {
         await page.click(`li:has(#stream-${STREAM.trainingBase}-name) .cover summary`);
         await settle(page);
         await page.screenshot({ path: `tests/e2e/output/planning-${lang}-${width}-top.png` });
+        const lines = await page.$$eval('.impact-line', (ps) => ps.map((p) =>
+          Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight))));
+        assert.deepEqual(lines, [1, 1], 'the impact bar in two lines');
         await screenshot(page, `planning-${lang}-${width}`);
         await page.locator('.transfer').screenshot({ path: `tests/e2e/output/planning-${lang}-${width}-transfer.png` });
         await page.locator(`li:has(#stream-${STREAM.trainingBase}-name)`).screenshot({ path: `tests/e2e/output/planning-${lang}-${width}-bid.png` });
