@@ -62,7 +62,7 @@ fn busy_scenario(dataset: &Dataset) -> Scenario {
     .into_iter()
     .fold(Scenario::baseline(dataset), |scenario, action| {
         scenario
-            .apply(dataset, action)
+            .apply(dataset, action.clone())
             .unwrap_or_else(|refusal| panic!("{action:?} refused: {refusal:?}"))
     })
 }

@@ -94,25 +94,49 @@ fn shares_add_to_one_hundred() {
 }
 
 #[test]
-fn per_unit_figures() {
+fn what_the_money_buys_at_the_sources_unit_cost() {
     let dataset = muchuan();
-    let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
     let tech = dataset.stream_index("tech-projects").expect("tech");
-    let per_project = totals
-        .per_unit
-        .iter()
-        .find(|p| p.stream == tech)
-        .expect("per project");
+    let estimate = |scenario: &Scenario| {
+        Totals::compute(&dataset, scenario)
+            .per_unit
+            .into_iter()
+            .find(|p| p.stream == tech)
+            .expect("the tech projects' count")
+    };
+    let source = estimate(&Scenario::baseline(&dataset));
     assert_eq!(
-        (per_project.count, per_project.per_unit, per_project.exact),
-        (26, 230_769, false)
+        (source.units, source.units_delta(), source.units_exact),
+        (26, 0, true)
     );
-    let trainees = totals
-        .per_unit
-        .iter()
-        .find(|p| p.count == 64)
-        .expect("per trainee");
-    assert_eq!((trainees.per_unit, trainees.exact), (31_250, true));
+    assert_eq!((source.unit_cost, source.exact), (230_769, false));
+    // Issue 20: +200万 buys about 34 projects (+8) at 600万 ÷ 26.
+    let more = Scenario::baseline(&dataset)
+        .apply(
+            &dataset,
+            Action::SetAmount {
+                stream: tech,
+                amount: 8_000_000,
+            },
+        )
+        .expect("free mode");
+    let more = estimate(&more);
+    assert_eq!(
+        (more.units, more.units_delta(), more.units_exact),
+        (34, 8, false)
+    );
+    assert_eq!(more.unit_cost, 230_769, "the unit cost stays the source's");
+    // The 64 trainees are a fact of the programme, not a unit of any stream: the source does
+    // not say which fund paid for their training.
+    let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
+    assert_eq!(totals.per_unit.len(), 1);
+    assert!(
+        dataset
+            .summary
+            .zh_hans
+            .as_deref()
+            .is_some_and(|s| s.contains("64名"))
+    );
 }
 
 #[test]

@@ -18,6 +18,10 @@ use crate::core::share_link::LinkError;
 use crate::core::validate::{Problem, Severity};
 use crate::i18n::{Message, fill, text};
 
+/// Where a refused transfer's reason is kept in [`AppState::refusal`]: beside the transfer
+/// control, not a stream.
+pub const TRANSFER: usize = usize::MAX - 1;
+
 /// A shared dataset that compares by identity, so props holding it compare in O(1).
 #[derive(Clone, Debug)]
 pub struct DatasetRef(pub Rc<Dataset>);
@@ -206,7 +210,7 @@ pub struct AppState {
     pub history: History<Rc<Scenario>>,
     /// The interface language.
     pub lang: Lang,
-    /// The last refused action, shown beside its stream.
+    /// The last refused action, shown beside its stream (a transfer's under [`TRANSFER`]).
     pub refusal: Option<(usize, Refusal)>,
     /// Notices to show, oldest first.
     pub notices: Vec<Notice>,
@@ -275,7 +279,7 @@ pub enum Msg {
 impl AppState {
     /// Applies a planner's action as one undo step, or records why it was refused.
     fn act(&mut self, action: Action) {
-        match self.scenario().apply(&self.dataset, action) {
+        match self.scenario().apply(&self.dataset, action.clone()) {
             Ok(scenario) => {
                 self.history.push(Rc::new(scenario));
                 self.refusal = None;
@@ -285,7 +289,9 @@ impl AppState {
                     Action::SetAmount { stream, .. }
                     | Action::Step { stream, .. }
                     | Action::SetLocked { stream, .. }
-                    | Action::SetOutcome { stream, .. } => stream,
+                    | Action::SetOutcome { stream, .. }
+                    | Action::CoverShortfall { stream, .. } => stream,
+                    Action::Transfer { .. } => TRANSFER,
                     _ => usize::MAX,
                 };
                 self.refusal = Some((stream, refusal));
@@ -312,7 +318,7 @@ impl AppState {
             Msg::Act(action) => next.act(action),
             Msg::Slide { stream, amount } => {
                 let action = Action::SetAmount { stream, amount };
-                match next.scenario().apply(&next.dataset, action) {
+                match next.scenario().apply(&next.dataset, action.clone()) {
                     Ok(scenario) if dragging == Some(stream) => {
                         next.history.amend(Rc::new(scenario));
                         next.refusal = None;

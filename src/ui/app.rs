@@ -11,18 +11,21 @@ use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::totals::Totals;
 use crate::i18n::text;
-use crate::model::state::{AppState, LinkPlace, Msg, Notice};
+use crate::model::state::{AppState, LinkPlace, Msg, Notice, TRANSFER};
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
+use crate::ui::cover::CoverOffer;
 use crate::ui::data_source::DataSource;
 use crate::ui::header::Header;
 use crate::ui::headings::{Heading, Levels, Rank};
 use crate::ui::hooks::{use_list_page, use_painted};
+use crate::ui::impact_bar::ImpactBar;
 use crate::ui::notices::Notices;
 use crate::ui::pager::Pager;
 use crate::ui::scenarios::ScenariosPanel;
 use crate::ui::stream_row::{StreamRow, free_slider_max};
 use crate::ui::totals_panel::TotalsPanel;
+use crate::ui::transfer::Transfer;
 
 /// How the app starts.
 #[derive(Properties, PartialEq, Clone)]
@@ -216,24 +219,34 @@ pub fn app(props: &AppProps) -> Html {
         let amount = scenario.amounts[index];
         let max = match scenario.mode {
             BalanceMode::Free => free_slider_max(stream.amount.unwrap_or(0), amount.unwrap_or(0)),
-            BalanceMode::FixedPool => scenario.max_for(index),
+            BalanceMode::FixedPool => scenario.max_for(&dataset, index),
         };
         let refusal = state
             .refusal
             .as_ref()
             .filter(|(i, _)| *i == index)
             .map(|(_, r)| r.clone());
+        let cover = scenario.shortfall(&dataset, index).map(|gap| {
+            let givers = (0..dataset.streams.len())
+                .filter(|j| *j != index && scenario.takes_part(&dataset, *j))
+                .filter_map(|j| scenario.amounts[j].map(|a| (j, a)))
+                .collect::<Vec<_>>();
+            html! { <CoverOffer dataset={dataset.clone()} index={index} gap={gap} givers={givers}
+                lang={lang} dispatch={dispatch.clone()} /> }
+        });
         html! {
             <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
                 amount={amount} locked={scenario.locked[index]} outcome={scenario.outcomes[index]}
                 added={totals.added(index)}
                 mode={scenario.mode} max={max} refusal={refusal} lang={lang}
-                replacements={state.replacements} dispatch={dispatch.clone()} />
+                replacements={state.replacements} dispatch={dispatch.clone()}>{ for cover }</StreamRow>
         }
     });
 
     let body = html! {
         <>
+            <ImpactBar dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
+                totals={totals.clone()} lang={lang} />
             <Controls lang={lang} mode={scenario.mode} count_sought={scenario.count_sought}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 dispatch={dispatch.clone()} />
@@ -242,13 +255,18 @@ pub fn app(props: &AppProps) -> Html {
                     <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
                     <Pager page={page} id="streams-pager" label_key="pager.streams" lang={lang}
                         on_pick={on_pick_page} />
+                    <Transfer dataset={dataset.clone()} amounts={scenario.amounts.clone()}
+                        refusal={state.refusal.as_ref().filter(|(i, _)| *i == TRANSFER).map(|(_, r)| r.clone())}
+                        lang={lang} dispatch={dispatch.clone()} />
                     <ul class="stream-list">{ for rows }</ul>
                 </section>
                 <div class="results">
-                    <TotalsPanel dataset={dataset.clone()} totals={totals.clone()}
-                        count_sought={scenario.count_sought} lang={lang} />
+                    // The charts first: with the impact bar above, a chart shows on the first
+                    // screen of a laptop.
                     <ChartsPanel dataset={dataset.clone()} scenario={scenario.clone()}
                         totals={totals.clone()} lang={lang} />
+                    <TotalsPanel dataset={dataset.clone()} totals={totals.clone()}
+                        count_sought={scenario.count_sought} lang={lang} />
                 </div>
                 // Below both columns, across the width: the comparison's four columns get room,
                 // and the streams' column is not left empty beside a long results column.

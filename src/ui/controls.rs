@@ -125,6 +125,10 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <legend>{ text(lang, "controls.mode") }</legend>
                 { mode_option(BalanceMode::Free, "mode-free", "controls.mode-free", "controls.mode-free-hint") }
                 { mode_option(BalanceMode::FixedPool, "mode-pool", "controls.mode-pool", "controls.mode-pool-hint") }
+                <details class="mode-more">
+                    <summary>{ text(lang, "controls.mode-more") }</summary>
+                    <p>{ text(lang, "controls.mode-pool-details") }</p>
+                </details>
             </fieldset>
             <div class="choice count-sought">
                 <input type="checkbox" id="count-sought" checked={*count_sought} onchange={toggle_sought} />
@@ -135,7 +139,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     disabled={!*can_undo} aria-keyshortcuts="Control+Z">{ text(lang, "controls.undo") }</button>
                 <button type="button" ref={redo.clone()} onclick={history_click(Msg::Redo, &redo)}
                     disabled={!*can_redo} aria-keyshortcuts="Control+Shift+Z Control+Y">{ text(lang, "controls.redo") }</button>
-                <button type="button" ref={reset} onclick={click(Msg::Act(Action::Reset))}>{ text(lang, "app.reset") }</button>
+                <button type="button" class="secondary" ref={reset} onclick={click(Msg::Act(Action::Reset))}>{ text(lang, "app.reset") }</button>
             </div>
             <div class="language">
                 <label for="language-select">{ text(lang, "controls.language") }</label>

@@ -46,6 +46,9 @@ pub struct StreamRowProps {
     pub replacements: u32,
     /// Sends changes to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// Shown at the row's end (the offer to cover a bid's shortfall).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The slider's upper end in free mode: room to double the published amount, at least 100万,
@@ -126,6 +129,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         lang,
         replacements,
         dispatch,
+        children,
     } = props;
     let (index, lang) = (*index, *lang);
     let rejected = use_state_eq(|| None::<Rejected>);
@@ -342,6 +346,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                 }
             </details>
             { controls }
+            { children.clone() }
         </li>
     }
 }
@@ -358,7 +363,7 @@ struct Rejected {
 }
 
 /// Why typed text was not taken, and what to type instead.
-fn bad_amount_message(reason: BadAmount, style: MoneyStyle, lang: Lang) -> String {
+pub(crate) fn bad_amount_message(reason: BadAmount, style: MoneyStyle, lang: Lang) -> String {
     match (reason, style) {
         // The limit exactly, in the unit the field takes: "CNY 1,000,000,000 million" reads
         // worse than the digits a planner would type.
@@ -400,6 +405,15 @@ pub fn refusal_message(refusal: &Refusal, lang: Lang) -> String {
         Refusal::NothingToBalance => text(lang, "refusal.nothing-to-balance"),
         Refusal::NotSought => text(lang, "refusal.not-sought"),
         Refusal::BadPercent => text(lang, "refusal.bad-percent"),
+        Refusal::NotCounted => text(lang, "refusal.not-counted"),
+        Refusal::SameStream => text(lang, "refusal.same-stream"),
+        Refusal::TooLittle { available } => fill(
+            lang,
+            "refusal.too-little",
+            &[("available", &money(*available, lang))],
+        ),
+        Refusal::NoShortfall => text(lang, "refusal.no-shortfall"),
+        Refusal::NothingPicked => text(lang, "refusal.nothing-picked"),
     }
 }
 

@@ -1,4 +1,4 @@
-//! The live totals: grand total, granted and sought money, groups, per-unit figures, changes.
+//! The live totals: grand total, granted and sought money, groups, what the money buys, changes.
 
 use std::rc::Rc;
 
@@ -11,10 +11,7 @@ use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::money;
-use crate::web::timer::Timeout;
-
-/// How long the totals must stay still before a screen reader hears them (ms).
-const ANNOUNCE_AFTER_MS: i32 = 900;
+use crate::ui::units::UnitsBought;
 
 /// Props of [`TotalsPanel`].
 #[derive(Properties, PartialEq)]
@@ -30,7 +27,7 @@ pub struct TotalsPanelProps {
 }
 
 /// A change against the baseline with its percentage: `+50万元 (+1.3%)`.
-fn change(delta: i64, base: i64, lang: Lang) -> String {
+pub(crate) fn change(delta: i64, base: i64, lang: Lang) -> String {
     let amount = format_delta(delta, lang.money_style());
     match delta_tenths_percent(delta, base) {
         Some(tenths) if delta != 0 => {
@@ -47,7 +44,7 @@ fn change(delta: i64, base: i64, lang: Lang) -> String {
     }
 }
 
-/// The totals panel, with a polite announcement of the grand total once moves settle.
+/// The totals panel (the impact bar announces the grand total once moves settle).
 #[function_component(TotalsPanel)]
 pub fn totals_panel(props: &TotalsPanelProps) -> Html {
     let TotalsPanelProps {
@@ -64,33 +61,6 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
         [totals.counted.granted, totals.counted.sought],
         lang.money_style(),
     );
-    let summary = if *count_sought {
-        fill(
-            lang,
-            "totals.announce",
-            &[
-                ("grand", &grand_text),
-                ("granted", &granted_part),
-                ("sought", &sought_part),
-            ],
-        )
-    } else {
-        fill(
-            lang,
-            "totals.announce-granted-only",
-            &[("grand", &grand_text)],
-        )
-    };
-    let announced = use_state(String::new);
-    {
-        let announced = announced.clone();
-        use_effect_with(summary.clone(), move |summary| {
-            let summary = summary.clone();
-            let timer = Timeout::start(ANNOUNCE_AFTER_MS, move || announced.set(summary));
-            move || drop(timer)
-        });
-    }
-
     // Every amount column says how much of it is still sought: granted and sought money are
     // never added in one figure without saying so.
     let group_rows = |groups: &[Group], name: &dyn Fn(usize) -> String| {
@@ -169,7 +139,6 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                     </div>
                 }
             </dl>
-            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
 
             <Heading rank={Rank::Part} id="by-kind-heading">{ text(lang, "totals.by-kind") }</Heading>
             // Focusable: on narrow screens the table scrolls sideways.
@@ -200,28 +169,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                 </table>
             </div>
 
-            if !totals.per_unit.is_empty() {
-                <Heading rank={Rank::Part}>{ text(lang, "totals.per-unit") }</Heading>
-                <ul class="per-unit">
-                    { for totals.per_unit.iter().map(|unit| {
-                        let stream = &dataset.streams[unit.stream];
-                        let label = stream.units.as_ref().map_or("", |u| u.label.get(lang));
-                        let figure = money(unit.per_unit, lang);
-                        let figure = if unit.exact { figure } else { fill(lang, "totals.about", &[("amount", &figure)]) };
-                        html! {
-                            <li id={format!("per-unit-{}", stream.id)}>
-                                <span class="label">{ fill(lang, "totals.per", &[("unit", label)]) }</span>
-                                <strong>{ figure }</strong>
-                                <span class="how">{ fill(lang, "totals.per-how", &[
-                                    ("name", stream.name.get(lang)),
-                                    ("amount", &money(unit.amount, lang)),
-                                    ("count", &unit.count.to_string()),
-                                ]) }</span>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            }
+            <UnitsBought dataset={dataset.clone()} estimates={totals.per_unit.clone()} lang={lang} />
 
             if !totals.unstated.is_empty() {
                 <Heading rank={Rank::Part}>{ text(lang, "totals.unstated") }</Heading>

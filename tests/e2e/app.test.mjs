@@ -117,10 +117,12 @@ describe('the Muchuan explorer', () => {
     const before = [2730000, 2000000, 20000000, 6000000, 300000, 6000000, 750000, 100000];
     assert.equal(after[0], 3730000);
     const othersBefore = before.slice(1).reduce((a, b) => a + b, 0);
+    // In proportion, in whole 万 (largest remainder on 万).
     before.slice(1).forEach((amount, i) => {
       const taken = amount - after[i + 1];
       const exact = (1000000 * amount) / othersBefore;
-      assert.ok(Math.abs(taken - exact) < 1, `stream ${i + 1} gives ${taken}, in proportion ${exact}`);
+      assert.equal(taken % 10000, 0, `stream ${i + 1} gives ${taken}, a whole 万`);
+      assert.ok(Math.abs(taken - exact) < 10000, `stream ${i + 1} gives ${taken}, in proportion ${exact}`);
     });
     assert.equal(after.reduce((a, b) => a + b, 0), 37880000);
     assert.deepEqual(errors, []);

@@ -158,6 +158,7 @@ describe('hostile names', () => {
     assert.ok(kind.x >= agency.x + agency.width - 1, `kind at ${kind.x}, agency ends at ${agency.x + agency.width}`);
     // Inside a sentence: the per-unit line names the stream (whose override is never closed),
     // then its amount and count. The division must still come after (to the right of) the name.
+    await page.click('#per-unit-s-rtl summary'); // the unit cost is a click away
     const order = await page.locator('#per-unit-s-rtl .how').evaluate((span) => {
       const node = [...span.childNodes].find((n) => n.nodeType === 3 && n.data.includes('÷'));
       const rect = (from, to) => {

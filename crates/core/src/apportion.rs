@@ -101,6 +101,55 @@ fn left_over(total: u64, parts: &[i64]) -> usize {
         .min(parts.len())
 }
 
+/// What each holder gives when together they give `total` (≤ the sum of `amounts`, each ≥ 0)
+/// in whole `step`s (万元): in proportion to the whole steps each holds (largest remainder on
+/// steps, not on yuan), the part of `total` below one step from the largest holder alone, so no
+/// holder's amount gains decimals the planner did not type. `None` when that cannot be done
+/// (holders with amounts below one step); the caller then splits to the yuan.
+pub fn take_in_steps(total: i64, amounts: &[i64], step: i64) -> Option<Vec<i64>> {
+    let sum: i64 = amounts.iter().sum();
+    if total == sum {
+        return Some(amounts.to_vec());
+    }
+    let (steps, rest) = (total / step, total % step);
+    let largest = largest_index(amounts)?;
+    let mut after = amounts.to_vec();
+    after[largest] -= rest;
+    if after[largest] < 0 {
+        return None;
+    }
+    let whole: Vec<i64> = after.iter().map(|a| a / step).collect();
+    if steps > whole.iter().sum::<i64>() {
+        return None;
+    }
+    let mut parts: Vec<i64> = apportion(steps, &whole).iter().map(|p| p * step).collect();
+    parts[largest] += rest;
+    Some(parts)
+}
+
+/// What each holder receives when `total` (≥ 0) is shared out over `amounts` in whole `step`s:
+/// in proportion to their amounts, the part below one step to the largest holder alone.
+pub fn give_in_steps(total: i64, amounts: &[i64], step: i64) -> Vec<i64> {
+    let mut parts: Vec<i64> = apportion(total / step, amounts)
+        .iter()
+        .map(|p| p * step)
+        .collect();
+    if let Some(largest) = largest_index(amounts) {
+        parts[largest] += total % step;
+    }
+    parts
+}
+
+/// The index of the largest amount, the earlier one on a tie.
+fn largest_index(amounts: &[i64]) -> Option<usize> {
+    amounts
+        .iter()
+        .enumerate()
+        .rev()
+        .max_by_key(|(_, a)| **a)
+        .map(|(i, _)| i)
+}
+
 /// Shares of `amounts` in tenths of a percent that add to exactly 1000 (100.0%); all zero when
 /// the amounts add to zero.
 pub fn shares_in_tenths(amounts: &[i64]) -> Vec<i64> {
@@ -123,6 +172,27 @@ mod tests {
         assert_eq!(apportion(0, &[5, 5]), vec![0, 0]);
         assert_eq!(shares_in_tenths(&[1, 1, 1]), vec![334, 333, 333]);
         assert_eq!(shares_in_tenths(&[0, 0]), vec![0, 0]);
+    }
+
+    #[test]
+    fn whole_steps_when_taking_and_giving() {
+        const WAN: i64 = 10_000;
+        // 100万 from 600万, 30万 and 2,000万: whole 万 in proportion, nothing in yuan.
+        let parts = take_in_steps(100 * WAN, &[600 * WAN, 30 * WAN, 2_000 * WAN], WAN);
+        assert_eq!(parts, Some(vec![23 * WAN, WAN, 76 * WAN]));
+        // The part below 万 comes from the largest holder alone.
+        let parts = take_in_steps(10 * WAN + 5, &[20 * WAN, 40 * WAN], WAN);
+        assert_eq!(parts, Some(vec![3 * WAN, 7 * WAN + 5]));
+        // All of it: each gives what it has, typed yuan included.
+        assert_eq!(
+            take_in_steps(15_005, &[5, 15_000], WAN),
+            Some(vec![5, 15_000])
+        );
+        // Too little in whole 万 to do it in steps.
+        assert_eq!(take_in_steps(10_000, &[6_000, 6_000], WAN), None);
+        let parts = give_in_steps(7 * WAN + 3, &[100 * WAN, 300 * WAN], WAN);
+        assert_eq!(parts, vec![2 * WAN, 5 * WAN + 3]);
+        assert_eq!(give_in_steps(3 * WAN, &[0, 0, 0], WAN), vec![WAN, WAN, WAN]);
     }
 
     /// The plain 128-bit split with a full sort, as first written: the faster code must give

@@ -4,9 +4,10 @@
 //! locks, the assumed outcome of each sought stream, the balance mode and whether sought money
 //! is counted. Totals are derived from it (see [`crate::totals`]), never stored.
 
-use crate::apportion::apportion;
+use crate::apportion::{apportion, give_in_steps, take_in_steps};
 use crate::dataset::{Dataset, Status};
 use crate::money::{MAX_AMOUNT, half_width};
+use crate::totals::partial;
 
 /// One slider step: 10,000 yuan (1 万).
 pub const STEP: i64 = 10_000;
@@ -17,9 +18,12 @@ pub enum BalanceMode {
     /// Each stream moves on its own; the total follows.
     #[default]
     Free,
-    /// The sum of the planned amounts stays the same: what one stream gains, the unlocked
-    /// others give up in proportion to their amounts (and the reverse). Outcomes and counting
-    /// sought money change the grand total, not this pool.
+    /// The grand total stays the same: what one stream gains, the others that take part give
+    /// up in proportion to their amounts, in whole 万 (and the reverse). A stream takes part
+    /// when it is unlocked, states an amount and counts in full in the grand total (granted, or
+    /// sought and assumed granted, or pending while sought money is counted); a bid assumed
+    /// refused or granted in part, or sought money left out, neither gives nor takes. Outcomes
+    /// and counting sought money are assumptions, not moves: they change the grand total.
     FixedPool,
 }
 
@@ -53,7 +57,7 @@ pub struct Scenario {
 }
 
 /// A change the planner asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Set a stream's planned amount exactly.
     SetAmount {
@@ -62,12 +66,35 @@ pub enum Action {
         /// Whole yuan.
         amount: i64,
     },
-    /// Move a stream's amount by whole steps of [`STEP`] (negative to lower).
+    /// Move a stream's amount by whole steps of [`STEP`] (negative to lower); an amount with
+    /// yuan below one step first goes to the whole step in that direction.
     Step {
         /// The stream's index in the dataset.
         stream: usize,
         /// How many steps.
         steps: i64,
+    },
+    /// Move money from one stream to another, exactly, in either mode: nothing else changes,
+    /// so the grand total and the sum of the planned amounts stay. Both streams must state an
+    /// amount, be unlocked and count in full in the grand total (money of a bid assumed not
+    /// granted does not exist to move, and money moved into it would not count).
+    Transfer {
+        /// The stream that gives.
+        from: usize,
+        /// The stream that receives.
+        to: usize,
+        /// Whole yuan, more than zero.
+        amount: i64,
+    },
+    /// Make up what a sought stream assumed refused or granted in part lacks, from the streams
+    /// picked (in proportion to their amounts, in whole 万; or from one): they give the gap and
+    /// the bid then counts in full, so the grand total stays. The picked streams must take
+    /// part as a transfer's do.
+    CoverShortfall {
+        /// The sought stream with a shortfall.
+        stream: usize,
+        /// The streams that give, at least one.
+        from: Vec<usize>,
     },
     /// Lock or unlock a stream.
     SetLocked {
@@ -114,6 +141,21 @@ pub enum Refusal {
     NotSought,
     /// A partial grant must be between 0 and 100 percent.
     BadPercent,
+    /// The stream does not count in full in the grand total (a bid assumed refused or granted
+    /// in part, or sought money left out), so in a fixed pool it keeps its amount and no money
+    /// moves to or from it.
+    NotCounted,
+    /// A transfer from a stream to itself, or a shortfall covered from itself.
+    SameStream,
+    /// The giving streams hold less than the amount to move: this is all they hold.
+    TooLittle {
+        /// What the giving streams hold together.
+        available: i64,
+    },
+    /// The stream is not a sought stream assumed refused or granted in part: it lacks nothing.
+    NoShortfall,
+    /// A shortfall covered from no stream.
+    NothingPicked,
 }
 
 impl Scenario {
@@ -164,40 +206,78 @@ impl Scenario {
     }
 
     /// The most stream `index` can be given now: anything up to 10^15 in free mode; in fixed
-    /// pool, its amount plus all that its unlocked others hold (its own amount if it is locked).
-    pub fn max_for(&self, index: usize) -> i64 {
+    /// pool, its amount plus all that the others taking part hold (its own amount if it does
+    /// not take part itself).
+    pub fn max_for(&self, dataset: &Dataset, index: usize) -> i64 {
         let own = self.amounts.get(index).copied().flatten().unwrap_or(0);
         match self.mode {
             BalanceMode::Free => MAX_AMOUNT,
-            BalanceMode::FixedPool if self.locked.get(index).copied().unwrap_or(true) => own,
-            BalanceMode::FixedPool => own + self.others(index).map(|(_, a)| a).sum::<i64>(),
+            BalanceMode::FixedPool if !self.takes_part(dataset, index) => own,
+            BalanceMode::FixedPool => {
+                own + self.others(dataset, index).map(|(_, a)| a).sum::<i64>()
+            }
         }
     }
 
-    /// The unlocked streams other than `index` that have an amount, with their amounts.
-    fn others(&self, index: usize) -> impl Iterator<Item = (usize, i64)> + '_ {
-        self.amounts
-            .iter()
-            .zip(&self.locked)
-            .enumerate()
-            .filter(move |(j, (_, locked))| *j != index && !**locked)
-            .filter_map(|(j, (amount, _))| amount.map(|a| (j, a)))
+    /// Whether stream `index` counts in full in the grand total: granted, or sought and
+    /// assumed granted, or pending while sought money is counted.
+    pub fn counts_in_full(&self, dataset: &Dataset, index: usize) -> bool {
+        let granted = dataset
+            .streams
+            .get(index)
+            .is_some_and(|s| s.status.is_granted());
+        granted
+            || match self.outcomes.get(index) {
+                Some(Outcome::Granted) => true,
+                Some(Outcome::Pending) => self.count_sought,
+                _ => false,
+            }
+    }
+
+    /// Whether stream `index` gives and takes in fixed-pool moves and transfers: it states an
+    /// amount, is unlocked and counts in full.
+    pub fn takes_part(&self, dataset: &Dataset, index: usize) -> bool {
+        matches!(self.amounts.get(index), Some(Some(_)))
+            && !self.locked.get(index).copied().unwrap_or(true)
+            && self.counts_in_full(dataset, index)
+    }
+
+    /// The streams other than `index` that take part, with their amounts.
+    fn others<'a>(
+        &'a self,
+        dataset: &'a Dataset,
+        index: usize,
+    ) -> impl Iterator<Item = (usize, i64)> + 'a {
+        (0..self.amounts.len())
+            .filter(move |j| *j != index && self.takes_part(dataset, *j))
+            .filter_map(|j| self.amounts[j].map(|a| (j, a)))
+    }
+
+    /// What a sought stream assumed refused or granted in part lacks of its planned amount.
+    pub fn shortfall(&self, dataset: &Dataset, index: usize) -> Option<i64> {
+        let sought = dataset.streams.get(index)?.status == Status::Sought;
+        let amount = self.amounts.get(index).copied().flatten()?;
+        let gap = match self.outcomes.get(index)? {
+            Outcome::Refused => amount,
+            Outcome::Partial(percent) => amount - partial(amount, *percent),
+            _ => 0,
+        };
+        (sought && gap > 0).then_some(gap)
     }
 
     /// The reducer: the scenario after `action`, or why the action cannot be done (the scenario
     /// itself is never changed).
     pub fn apply(&self, dataset: &Dataset, action: Action) -> Result<Scenario, Refusal> {
         match action {
-            Action::SetAmount { stream, amount } => self.set_amount(stream, amount),
+            Action::SetAmount { stream, amount } => self.set_amount(dataset, stream, amount),
             Action::Step { stream, steps } => {
                 let current = self.amount_of(stream)?;
-                let target = steps
-                    .checked_mul(STEP)
-                    .and_then(|d| current.checked_add(d))
-                    .ok_or(Refusal::OutOfRange)?;
-                let ceiling = self.max_for(stream);
-                self.set_amount(stream, target.clamp(0, ceiling.max(current)))
+                let target = step_target(current, steps).ok_or(Refusal::OutOfRange)?;
+                let ceiling = self.max_for(dataset, stream);
+                self.set_amount(dataset, stream, target.clamp(0, ceiling.max(current)))
             }
+            Action::Transfer { from, to, amount } => self.transfer(dataset, from, to, amount),
+            Action::CoverShortfall { stream, from } => self.cover(dataset, stream, &from),
             Action::SetLocked { stream, locked } => {
                 let mut next = self.clone();
                 *next.locked.get_mut(stream).ok_or(Refusal::UnknownStream)? = locked;
@@ -238,7 +318,12 @@ impl Scenario {
             .ok_or(Refusal::NoAmount)
     }
 
-    fn set_amount(&self, stream: usize, amount: i64) -> Result<Scenario, Refusal> {
+    fn set_amount(
+        &self,
+        dataset: &Dataset,
+        stream: usize,
+        amount: i64,
+    ) -> Result<Scenario, Refusal> {
         let current = self.amount_of(stream)?;
         if !(0..=MAX_AMOUNT).contains(&amount) {
             return Err(Refusal::OutOfRange);
@@ -251,7 +336,10 @@ impl Scenario {
         if self.locked[stream] {
             return Err(Refusal::Locked);
         }
-        let (indices, weights): (Vec<usize>, Vec<i64>) = self.others(stream).unzip();
+        if !self.counts_in_full(dataset, stream) {
+            return Err(Refusal::NotCounted);
+        }
+        let (indices, weights): (Vec<usize>, Vec<i64>) = self.others(dataset, stream).unzip();
         if indices.is_empty() {
             return Err(Refusal::NothingToBalance);
         }
@@ -266,11 +354,14 @@ impl Scenario {
                     max: current + available,
                 });
             }
-            for (j, take) in indices.iter().zip(apportion(needed, &weights)) {
+            for (j, take) in indices.iter().zip(take_from(needed, &weights)) {
                 next.amounts[*j] = Some(weights_of(self, *j) - take);
             }
         } else {
-            for (j, give) in indices.iter().zip(apportion(current - amount, &weights)) {
+            for (j, give) in indices
+                .iter()
+                .zip(give_in_steps(current - amount, &weights, STEP))
+            {
                 let received = weights_of(self, *j) + give;
                 // A pool above 10^15 could push one of the others past the bound every
                 // amount keeps (and a share link of the result would not decode).
@@ -282,6 +373,98 @@ impl Scenario {
         }
         Ok(next)
     }
+
+    /// Checks that stream `index` can give or receive in a transfer or a cover; its amount.
+    fn party(&self, dataset: &Dataset, index: usize) -> Result<i64, Refusal> {
+        let amount = self.amount_of(index)?;
+        if self.locked[index] {
+            return Err(Refusal::Locked);
+        }
+        if !self.counts_in_full(dataset, index) {
+            return Err(Refusal::NotCounted);
+        }
+        Ok(amount)
+    }
+
+    fn transfer(
+        &self,
+        dataset: &Dataset,
+        from: usize,
+        to: usize,
+        amount: i64,
+    ) -> Result<Scenario, Refusal> {
+        if from == to && from < self.amounts.len() {
+            return Err(Refusal::SameStream);
+        }
+        let (giver, receiver) = (self.party(dataset, from)?, self.party(dataset, to)?);
+        if !(1..=MAX_AMOUNT).contains(&amount) {
+            return Err(Refusal::OutOfRange);
+        }
+        if giver < amount {
+            return Err(Refusal::TooLittle { available: giver });
+        }
+        let received = receiver
+            .checked_add(amount)
+            .filter(|r| *r <= MAX_AMOUNT)
+            .ok_or(Refusal::OutOfRange)?;
+        let mut next = self.clone();
+        next.amounts[from] = Some(giver - amount);
+        next.amounts[to] = Some(received);
+        Ok(next)
+    }
+
+    fn cover(&self, dataset: &Dataset, stream: usize, from: &[usize]) -> Result<Scenario, Refusal> {
+        if stream >= self.amounts.len() {
+            return Err(Refusal::UnknownStream);
+        }
+        let gap = self
+            .shortfall(dataset, stream)
+            .ok_or(Refusal::NoShortfall)?;
+        let mut picked = from.to_vec();
+        picked.sort_unstable();
+        picked.dedup();
+        if picked.is_empty() {
+            return Err(Refusal::NothingPicked);
+        }
+        if picked.contains(&stream) {
+            return Err(Refusal::SameStream);
+        }
+        let amounts = picked
+            .iter()
+            .map(|j| self.party(dataset, *j))
+            .collect::<Result<Vec<i64>, Refusal>>()?;
+        let available: i64 = amounts.iter().sum();
+        if available < gap {
+            return Err(Refusal::TooLittle { available });
+        }
+        let mut next = self.clone();
+        for ((j, amount), take) in picked.iter().zip(&amounts).zip(take_from(gap, &amounts)) {
+            next.amounts[*j] = Some(amount - take);
+        }
+        next.outcomes[stream] = Outcome::Granted;
+        Ok(next)
+    }
+}
+
+/// Where a step from `current` lands: whole steps of [`STEP`] from the whole step at or past
+/// `current` in the step's direction (`None` on overflow).
+fn step_target(current: i64, steps: i64) -> Option<i64> {
+    if steps == 0 {
+        return Some(current);
+    }
+    let below = current - current.rem_euclid(STEP);
+    let start = if steps < 0 && below != current {
+        below + STEP
+    } else {
+        below
+    };
+    steps.checked_mul(STEP)?.checked_add(start)
+}
+
+/// What each holder of `amounts` gives when together they give `total` (≤ their sum): in whole
+/// 万 where their amounts allow, else (holders left with less than 万 each) to the yuan.
+fn take_from(total: i64, amounts: &[i64]) -> Vec<i64> {
+    take_in_steps(total, amounts, STEP).unwrap_or_else(|| apportion(total, amounts))
 }
 
 /// The current amount of a stream already known to have one.

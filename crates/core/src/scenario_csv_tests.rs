@@ -53,7 +53,7 @@ fn apply_all(dataset: &Dataset, actions: &[Action]) -> Scenario {
     actions
         .iter()
         .fold(Scenario::baseline(dataset), |scenario, action| {
-            scenario.apply(dataset, *action).unwrap_or(scenario)
+            scenario.apply(dataset, action.clone()).unwrap_or(scenario)
         })
 }
 

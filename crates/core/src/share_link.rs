@@ -449,7 +449,7 @@ pub(crate) mod tests {
         actions
             .iter()
             .fold(Scenario::baseline(dataset), |scenario, action| {
-                scenario.apply(dataset, *action).unwrap_or(scenario)
+                scenario.apply(dataset, action.clone()).unwrap_or(scenario)
             })
     }
 

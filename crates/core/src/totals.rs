@@ -47,19 +47,52 @@ pub struct Group {
     pub stated: usize,
 }
 
-/// A stream's money spread over its units (yuan per technology project…).
+/// What a stream's planned money buys where the source ties a count to it (26 technology
+/// projects for 600万): an estimate at the source's own unit cost, not a figure of the source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PerUnit {
     /// The stream's index.
     pub stream: usize,
-    /// How many units.
+    /// How many units the source ties to the stream.
     pub count: u64,
+    /// The source's amount for those units.
+    pub source_amount: i64,
     /// The stream's planned amount.
     pub amount: i64,
-    /// Yuan per unit, rounded half up to the yuan.
-    pub per_unit: i64,
-    /// Whether the division is exact.
+    /// Whole units the planned amount pays for at the source's unit cost (rounded down: a
+    /// unit part-paid is not bought).
+    pub units: i64,
+    /// Whether the planned amount pays for exactly that many units.
+    pub units_exact: bool,
+    /// The source's unit cost: its amount over its count, in yuan, rounded half up.
+    pub unit_cost: i64,
+    /// Whether that division is exact.
     pub exact: bool,
+}
+
+impl PerUnit {
+    /// The estimate for `amount` planned where the source gives `source_amount` (> 0) for
+    /// `count` (> 0) units.
+    pub fn estimate(stream: usize, count: u64, source_amount: i64, amount: i64) -> PerUnit {
+        let bought = i128::from(amount) * i128::from(count);
+        let source = i128::from(source_amount);
+        let count_i = i64::try_from(count).unwrap_or(i64::MAX);
+        PerUnit {
+            stream,
+            count,
+            source_amount,
+            amount,
+            units: i64::try_from(bought / source).unwrap_or(i64::MAX),
+            units_exact: bought % source == 0,
+            unit_cost: (source_amount + count_i / 2) / count_i,
+            exact: source_amount % count_i == 0,
+        }
+    }
+
+    /// Units bought beyond (or short of) the source's count.
+    pub fn units_delta(&self) -> i64 {
+        self.units - i64::try_from(self.count).unwrap_or(i64::MAX)
+    }
 }
 
 /// All derived figures of a scenario.
@@ -165,16 +198,12 @@ impl Totals {
                 unstated.push(i);
                 continue;
             };
+            // Without a source amount for the count there is no unit cost to estimate with.
             if let Some(units) = &stream.units
-                && let Some(count) = i64::try_from(units.count).ok().filter(|c| *c > 0)
+                && i64::try_from(units.count).is_ok_and(|c| c > 0)
+                && let Some(source_amount) = stream.amount.filter(|a| *a > 0)
             {
-                per_unit.push(PerUnit {
-                    stream: i,
-                    count: units.count,
-                    amount,
-                    per_unit: (amount + count / 2) / count,
-                    exact: amount % count == 0,
-                });
+                per_unit.push(PerUnit::estimate(i, units.count, source_amount, amount));
             }
             if stream.status == Status::Sought && *outcome != Outcome::Pending {
                 not_granted += amount - now.granted;

@@ -1,0 +1,96 @@
+//! The offer on a bid assumed refused or granted in part: make up its gap from items the
+//! planner picks, in proportion among them (or from one), as one undo step.
+
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use crate::core::lang::Lang;
+use crate::core::scenario::Action;
+use crate::i18n::{fill, text};
+use crate::model::state::{AppState, DatasetRef, Msg};
+use crate::ui::money;
+
+/// Props of [`CoverOffer`].
+#[derive(Properties, PartialEq)]
+pub struct CoverOfferProps {
+    /// The dataset.
+    pub dataset: DatasetRef,
+    /// The bid's index.
+    pub index: usize,
+    /// What the bid lacks of its planned amount.
+    pub gap: i64,
+    /// The items that can give (unlocked, counted in full), with their amounts.
+    pub givers: Vec<(usize, i64)>,
+    /// The interface language.
+    pub lang: Lang,
+    /// Sends the cover to the app state.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// A disclosure with the gap, a checkbox per item that can give, and the button.
+#[function_component(CoverOffer)]
+pub fn cover_offer(props: &CoverOfferProps) -> Html {
+    let CoverOfferProps {
+        dataset,
+        index,
+        gap,
+        givers,
+        lang,
+        dispatch,
+    } = props;
+    let (index, lang) = (*index, *lang);
+    let picked = use_state_eq(BTreeSet::<usize>::new);
+    let id = |part: &str| format!("stream-{index}-cover-{part}");
+    let toggle = |giver: usize| {
+        let picked = picked.clone();
+        Callback::from(move |event: Event| {
+            let on = event
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|input| input.checked());
+            let mut next = (*picked).clone();
+            if on {
+                next.insert(giver);
+            } else {
+                next.remove(&giver);
+            }
+            picked.set(next);
+        })
+    };
+    let on_cover = {
+        let (picked, dispatch) = (picked.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Msg::Act(Action::CoverShortfall {
+                stream: index,
+                from: picked.iter().copied().collect(),
+            }));
+        })
+    };
+    let gap_text = money(*gap, lang);
+    html! {
+        <details class="cover">
+            <summary>{ fill(lang, "cover.summary", &[("gap", &gap_text)]) }</summary>
+            <fieldset>
+                <legend>{ text(lang, "cover.legend") }</legend>
+                { for givers.iter().map(|(giver, amount)| {
+                    let checkbox = id(&giver.to_string());
+                    let name = dataset.streams.get(*giver).map_or("", |s| s.name.get(lang));
+                    html! {
+                        <div class="choice">
+                            // Named with the bid, as every field of the list is.
+                            <input type="checkbox" id={checkbox.clone()} checked={picked.contains(giver)}
+                                aria-labelledby={format!("stream-{index}-name {checkbox}-label")}
+                                onchange={toggle(*giver)} />
+                            <label id={format!("{checkbox}-label")} for={checkbox}>
+                                { fill(lang, "transfer.option", &[("name", name), ("amount", &money(*amount, lang))]) }
+                            </label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+            <button type="button" id={id("button")} onclick={on_cover}>
+                { fill(lang, "cover.button", &[("gap", &gap_text)]) }
+            </button>
+        </details>
+    }
+}

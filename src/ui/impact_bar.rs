@@ -1,0 +1,168 @@
+//! The impact of the planner's moves, always in view: a compact bar that stays at the top while
+//! the page scrolls, live during a drag; a screen reader hears it once the moves pause.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::charts::palette::{hex, series};
+use crate::core::lang::Lang;
+use crate::core::money::{format_sum, format_tenths_percent};
+use crate::core::scenario::{Outcome, Scenario};
+use crate::core::totals::Totals;
+use crate::i18n::{fill, text};
+use crate::model::state::DatasetRef;
+use crate::ui::totals_panel::change;
+use crate::web::timer::Timeout;
+
+/// How long the figures must stay still before a screen reader hears them (ms).
+const ANNOUNCE_AFTER_MS: i32 = 900;
+/// The width of the shares-by-kind strip, in its own units (the CSS sizes it).
+const STRIP: i64 = 1000;
+
+/// Props of [`ImpactBar`].
+#[derive(Properties, PartialEq)]
+pub struct ImpactBarProps {
+    /// The dataset.
+    pub dataset: DatasetRef,
+    /// The scenario (its outcomes say what is assumed).
+    pub scenario: Rc<Scenario>,
+    /// The scenario's totals.
+    pub totals: Rc<Totals>,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// The bar: grand total and its change, granted and sought, what is assumed, shares by kind.
+#[function_component(ImpactBar)]
+pub fn impact_bar(props: &ImpactBarProps) -> Html {
+    let ImpactBarProps {
+        dataset,
+        scenario,
+        totals,
+        lang,
+    } = props;
+    let lang = *lang;
+    let (grand, [granted, sought]) = format_sum(
+        totals.grand(),
+        [totals.counted.granted, totals.counted.sought],
+        lang.money_style(),
+    );
+    let (grand, granted, sought) = (
+        short(grand, lang),
+        short(granted, lang),
+        short(sought, lang),
+    );
+    let delta = short(change(totals.delta(), totals.baseline_grand(), lang), lang);
+    let refused = count_of(scenario, |o| o == Outcome::Refused);
+    let partial = count_of(scenario, |o| matches!(o, Outcome::Partial(_)));
+    let assumed = match (refused, partial) {
+        (0, 0) => None,
+        (r, 0) => Some(fill(lang, "impact.refused", &[("count", &r.to_string())])),
+        (0, p) => Some(fill(lang, "impact.partial", &[("count", &p.to_string())])),
+        (r, p) => Some(fill(
+            lang,
+            "impact.both",
+            &[("refused", &r.to_string()), ("partial", &p.to_string())],
+        )),
+    };
+    let grand_key = if scenario.count_sought {
+        "impact.grand"
+    } else {
+        "impact.grand-granted-only"
+    };
+    let line = fill(lang, grand_key, &[("grand", &grand)]);
+    let parts = if scenario.count_sought {
+        fill(
+            lang,
+            "impact.parts",
+            &[("granted", &granted), ("sought", &sought)],
+        )
+    } else {
+        String::new()
+    };
+    let spoken = [
+        line.clone(),
+        fill(lang, "impact.change", &[("change", &delta)]),
+        parts.clone(),
+        assumed.clone().unwrap_or_default(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(text(lang, "impact.separator").as_str());
+    let announced = use_state(String::new);
+    {
+        let announced = announced.clone();
+        use_effect_with(spoken, move |spoken| {
+            let spoken = spoken.clone();
+            let timer = Timeout::start(ANNOUNCE_AFTER_MS, move || announced.set(spoken));
+            move || drop(timer)
+        });
+    }
+    // The strip: one rectangle per kind with money, in dataset order, widths by share.
+    let mut x = 0;
+    let mut described = Vec::new();
+    let mut rects = Vec::new();
+    for group in totals.by_kind.iter().filter(|g| g.share_tenths > 0) {
+        let width = group.share_tenths * STRIP / 1000;
+        let name = dataset.kinds[group.index].name.get(lang);
+        described.push(fill(
+            lang,
+            "impact.share",
+            &[
+                ("kind", name),
+                ("share", &format_tenths_percent(group.share_tenths)),
+            ],
+        ));
+        rects.push(html! {
+            <rect x={x.to_string()} y="0" width={width.to_string()} height="10"
+                fill={hex(series(group.index))} />
+        });
+        x += width;
+    }
+    let strip_label = fill(
+        lang,
+        "impact.shares",
+        &[(
+            "shares",
+            &described.join(text(lang, "impact.list-separator").as_str()),
+        )],
+    );
+    html! {
+        <div class="impact-bar" role="group" aria-label={text(lang, "impact.label")}>
+            <p class="impact-line">
+                <strong id="impact-grand">{ line }</strong>
+                <span id="impact-change" class="impact-change">{ delta }</span>
+            </p>
+            <p class="impact-line small">
+                if !parts.is_empty() {
+                    <span id="impact-parts">{ parts }</span>
+                }
+                if let Some(assumed) = assumed {
+                    <span id="impact-assumed" class="impact-assumed">{ assumed }</span>
+                }
+            </p>
+            // Under the two lines, across the bar: a third line of text would not fit a phone.
+            if !rects.is_empty() {
+                <svg class="impact-strip" viewBox={format!("0 0 {STRIP} 10")} preserveAspectRatio="none"
+                    role="img" aria-label={strip_label}>{ for rects }</svg>
+            }
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
+        </div>
+    }
+}
+
+/// English amounts with "m" for million, so the bar keeps to two lines on a phone
+/// (`CNY 27.88m`); Chinese amounts are short already.
+fn short(text: String, lang: Lang) -> String {
+    match lang {
+        Lang::En => text.replace(" million", "m"),
+        _ => text,
+    }
+}
+
+/// How many sought streams the scenario assumes `matches` of.
+fn count_of(scenario: &Scenario, matches: impl Fn(Outcome) -> bool) -> usize {
+    scenario.outcomes.iter().filter(|o| matches(**o)).count()
+}

@@ -1,0 +1,161 @@
+// Issue 20 as a planner works: move money between items, cover a refused bid, in Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, launch, open, screenshot, serveDist, settle, textOf } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const STREAM = {
+  loans: 0, subsidy: 1, finance: 2, trainingBase: 3, ecommerce: 4, ecommerceCity: 5, tech: 6,
+  farmer: 7, sye: 8,
+};
+
+async function amounts(page) {
+  await settle(page);
+  return page.$$eval('.stream-list .amount-input', (inputs) => inputs.map((input) => input.value));
+}
+
+/** Fixed pool, the training-base bid assumed not granted, the guaranteed loans locked. */
+async function plannersStart(page) {
+  await page.check('#mode-pool');
+  await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'refused');
+  await page.check(`#stream-${STREAM.loans}-lock`);
+  await settle(page);
+}
+
+describe('moving money', () => {
+  test('100万 from e-commerce projects to farmer training, exactly, one undo step', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await plannersStart(page);
+    const grand = await textOf(page, '#total-grand');
+    const before = await amounts(page);
+    await page.selectOption('#transfer-from', String(STREAM.ecommerce));
+    await page.selectOption('#transfer-to', String(STREAM.farmer));
+    await page.fill('#transfer-amount', '100');
+    await page.press('#transfer-amount', 'Enter');
+    const moved = await amounts(page);
+    const want = [...before];
+    want[STREAM.ecommerce - 1] = '500'; // the unstated item has no field
+    want[STREAM.farmer - 1] = '175';
+    assert.deepEqual(moved, want);
+    assert.equal(await textOf(page, '#total-grand'), grand, 'the fixed figure stays');
+    await page.click('button[aria-keyshortcuts="Control+Z"]');
+    assert.deepEqual(await amounts(page), before);
+    assert.deepEqual(errors, []);
+  });
+
+  test('too much is refused with the reason, by keyboard', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    await page.focus('#transfer-from');
+    await page.selectOption('#transfer-from', String(STREAM.sye));
+    await page.fill('#transfer-amount', '200000');
+    await page.keyboard.press('Enter');
+    assert.match(await textOf(page, '#transfer-error'), /holds only CNY 100,000/);
+    assert.equal(await page.getAttribute('#transfer-amount', 'aria-invalid'), 'true');
+    assert.deepEqual(errors, []);
+  });
+
+  test('a refused bid offers to cover its gap from picked items', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.selectOption(`#stream-${STREAM.ecommerceCity}-outcome`, 'refused');
+    const grand = await textOf(page, '#total-grand');
+    await page.click(`#stream-${STREAM.ecommerceCity} .cover summary, li:has(#stream-${STREAM.ecommerceCity}-name) .cover summary`);
+    await page.check(`#stream-${STREAM.ecommerceCity}-cover-${STREAM.tech}`);
+    await page.click(`#stream-${STREAM.ecommerceCity}-cover-button`);
+    const now = await amounts(page);
+    assert.equal(now[STREAM.tech - 1], '570');
+    assert.equal(await textOf(page, '#total-grand'), grand);
+    assert.equal(await page.inputValue(`#stream-${STREAM.ecommerceCity}-outcome`), 'granted');
+    assert.deepEqual(errors, []);
+  });
+
+  test('tech +200万 buys about 34 projects (+8) at the source\'s unit cost', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    assert.equal(await textOf(page, '#per-unit-tech-projects .units'), '26 个科技项目（±0）');
+    await page.fill(`#stream-${STREAM.tech}-amount`, '800');
+    await page.press(`#stream-${STREAM.tech}-amount`, 'Enter');
+    assert.equal(await textOf(page, '#per-unit-tech-projects .units'), '约 34 个科技项目（+8）');
+    await page.click('#per-unit-tech-projects summary');
+    assert.match(await textOf(page, '#per-unit-tech-projects .unit-cost'), /每个科技项目 约 23\.08万元.*600万元 ÷ 26/s);
+    assert.equal(await page.locator('[id^="per-unit-"]').count(), 1, 'no per-trainee division');
+    assert.match(await textOf(page, '.summary'), /64名返乡创业人员/);
+    await page.locator('.per-unit').screenshot({ path: 'tests/e2e/output/planning-units-zh-Hans.png' });
+    assert.deepEqual(errors, []);
+  });
+
+  for (const [width, height] of [[375, 812], [1366, 768]]) {
+    test(`the impact stays in view at ${width}x${height}`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+      await page.setViewportSize({ width, height });
+      await settle(page);
+      const inView = (selector) => page.locator(selector).first().evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+      await page.screenshot({ path: `tests/e2e/output/planning-impact-${width}-load.png` });
+      if (width === 1366) {
+        // The streams chart is taller than a screen: its legend and first bars show.
+        const shown = await page.locator('.chart .chart-svg').first().evaluate((el) =>
+          window.innerHeight - el.getBoundingClientRect().top);
+        assert.ok(shown >= 200, `${shown}px of the first chart in the first viewport`);
+      }
+      const last = `#stream-${STREAM.sye}-slider`;
+      await page.locator(last).scrollIntoViewIfNeeded();
+      await page.focus(last);
+      await page.keyboard.press('ArrowRight');
+      await settle(page);
+      assert.ok(await inView('#impact-grand'), 'the grand total in view after the last slider');
+      assert.ok(await inView('#impact-change'), 'its change in view');
+      assert.equal(await textOf(page, '#impact-change'), '+1万元 (+0.0%)'.replace('(+0.0%)', '(+<0.1%)'));
+      // Two lines of text at most, with an assumed outcome shown too.
+      await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'refused');
+      await settle(page);
+      const lines = await page.$$eval('.impact-line', (ps) => ps.map((p) =>
+        Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight))));
+      assert.deepEqual(lines, [1, 1]);
+      await page.screenshot({ path: `tests/e2e/output/planning-impact-${width}-moved.png` });
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  test('the impact bar says what is assumed, and is heard once the moves pause', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'refused');
+    assert.equal(await textOf(page, '#impact-assumed'), '假定 1 项未获批');
+    assert.equal(await textOf(page, '#impact-grand'), '资金总额 1,788万元');
+    const live = page.locator('.impact-bar [aria-live="polite"]');
+    await page.waitForFunction(() => document.querySelector('.impact-bar [aria-live="polite"]').textContent.includes('1,788'));
+    assert.match(await live.textContent(), /资金总额 1,788万元；较基准 -2,000万元/);
+    assert.deepEqual(errors, []);
+  });
+
+  for (const lang of ['zh-Hans', 'en']) {
+    for (const [width, height] of [[375, 812], [1366, 768]]) {
+      test(`screens at ${width}x${height} in ${lang}, no axe violations`, async () => {
+        const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+        await page.setViewportSize({ width, height });
+        await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'partial');
+        await page.click(`li:has(#stream-${STREAM.trainingBase}-name) .cover summary`);
+        await settle(page);
+        await page.screenshot({ path: `tests/e2e/output/planning-${lang}-${width}-top.png` });
+        const lines = await page.$$eval('.impact-line', (ps) => ps.map((p) =>
+          Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight))));
+        assert.deepEqual(lines, [1, 1], 'the impact bar in two lines');
+        await screenshot(page, `planning-${lang}-${width}`);
+        await page.locator('.transfer').screenshot({ path: `tests/e2e/output/planning-${lang}-${width}-transfer.png` });
+        await page.locator(`li:has(#stream-${STREAM.trainingBase}-name)`).screenshot({ path: `tests/e2e/output/planning-${lang}-${width}-bid.png` });
+        assert.deepEqual(await axeViolations(page), []);
+        assert.deepEqual(errors, []);
+      });
+    }
+  }
+});
