@@ -4,7 +4,8 @@
 //! - [`core`]: pure Rust (data model, validation, engine, totals, formatting), tested natively.
 //! - [`charts`]: drawings rendered to SVG strings, pure as well.
 //! - [`i18n`]: the interface's messages in Simplified Chinese, English and Traditional Chinese.
-//! - `ui` and `web` (wasm32 only): the Yew components and the browser edge.
+//! - [`ui`] and [`web`]: the Yew components and the browser edge. They compile everywhere: natively
+//!   the components render the first screen to HTML at build time (`src/bin/prerender.rs`).
 
 // rust-i18n looks messages up in `i18n::catalogue`, compiled from `locales/` by build.rs. Its
 // own loader is pointed at a folder that holds no message files, so it adds none of its own.
@@ -17,9 +18,9 @@ rust_i18n::i18n!(
 pub mod charts;
 pub mod core;
 pub mod i18n;
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 /// The Muchuan dataset compiled into the app, as published in `data/muchuan.json`.

@@ -16,11 +16,11 @@ use crate::ui::controls::Controls;
 use crate::ui::data_source::DataSource;
 use crate::ui::header::Header;
 use crate::ui::headings::{Heading, Levels, Rank};
-use crate::ui::hooks::{use_list_page, use_painted};
+use crate::ui::hooks::{FirstScreen, use_list_page, use_painted};
 use crate::ui::notices::Notices;
 use crate::ui::pager::Pager;
 use crate::ui::scenarios::ScenariosPanel;
-use crate::ui::state::{AppState, Msg, Notice};
+use crate::ui::state::{AppState, Msg, Notice, Opening};
 use crate::ui::stream_row::{StreamRow, free_slider_max};
 use crate::ui::totals_panel::TotalsPanel;
 
@@ -61,6 +61,15 @@ pub struct AppProps {
     /// page that has its own title.
     #[prop_or_default]
     pub headings: Levels,
+    /// Whether the first render is the first screen prerendered at build time (these props'
+    /// dataset, scenario and language, charts at a fixed width), to be hydrated: it must then
+    /// read nothing from the browser. The app counts as started once `open` has answered.
+    #[prop_or_default]
+    pub first_screen: bool,
+    /// Given, once the first screen is on the page, the callback through which the start-up
+    /// says what to open instead (the address's dataset, scenario and language).
+    #[prop_or_default]
+    pub open: Option<Callback<Callback<Opening>>>,
 }
 
 /// What the app tells its host after a change.
@@ -87,13 +96,28 @@ pub fn app(props: &AppProps) -> Html {
     });
     let dispatch = state.dispatcher();
     let lang = state.lang;
+    // The language the app started in; `None` while it shows the prerendered first screen.
+    let opened_in = use_state(|| (!props.first_screen).then_some(props.lang));
+    let started = opened_in.is_some();
+    {
+        let (open, dispatch, opened_in) =
+            (props.open.clone(), dispatch.clone(), opened_in.setter());
+        use_effect_with((), move |_| {
+            if let Some(open) = open {
+                open.emit(Callback::from(move |opening: Opening| {
+                    opened_in.set(Some(opening.lang));
+                    dispatch.dispatch(Msg::Open(Box::new(opening)));
+                }));
+            }
+        });
+    }
     // The scenarios panel (saved scenarios, comparison, exports: a third of the page, below the
     // charts) is rendered once the rest has been painted, so that the first chart shows sooner.
     let painted = use_painted();
     {
         let on_ready = props.on_ready.clone();
-        use_effect_with(painted, move |painted| {
-            if let (true, Some(on_ready)) = (*painted, on_ready) {
+        use_effect_with(painted && started, move |ready| {
+            if let (true, Some(on_ready)) = (*ready, on_ready) {
                 on_ready.emit(());
             }
         });
@@ -111,23 +135,28 @@ pub fn app(props: &AppProps) -> Html {
             scenario: scenario.clone(),
             totals: totals.clone(),
         };
-        use_effect_with(change, move |change| {
-            if let Some(on_change) = on_change {
+        // The prerendered first screen is no change of the planner's: the first report is
+        // of what the app started with.
+        use_effect_with((change, started), move |(change, started)| {
+            if let (true, Some(on_change)) = (*started, on_change) {
                 on_change.emit(change.clone());
             }
         });
     }
     {
         // The address names the language once the planner picks one (or if it named one).
-        let opened_in = props.lang;
-        use_effect_with((lang, props.standalone), move |&(lang, standalone)| {
-            if standalone {
-                crate::web::page::set_document_lang(lang);
-                if lang != opened_in || crate::web::page::query_param("lang").is_some() {
-                    crate::web::page::set_query_lang(lang);
+        let opened_in = *opened_in;
+        use_effect_with(
+            (lang, props.standalone, opened_in),
+            move |&(lang, standalone, opened_in)| {
+                if let (true, Some(opened_in)) = (standalone, opened_in) {
+                    crate::web::page::set_document_lang(lang);
+                    if lang != opened_in || crate::web::page::query_param("lang").is_some() {
+                        crate::web::page::set_query_lang(lang);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     // The scenario on screen, for a listener registered before it changed.
@@ -251,11 +280,18 @@ pub fn app(props: &AppProps) -> Html {
         <DataSource lang={lang} asset_base={props.asset_base.clone()} dispatch={dispatch.clone()} />
     };
 
+    // Until it has started, the prerendered controls do nothing: they look inactive (style
+    // sheet), and a line says the tools are on their way.
     html! {
         <ContextProvider<Levels> context={props.headings}>
-        <div class={classes!("mfe-app", props.compact.then_some("compact"))} lang={lang.tag()} onkeydown={on_key}>
+        <ContextProvider<FirstScreen> context={FirstScreen(!started)}>
+        <div class={classes!("mfe-app", props.compact.then_some("compact"), (!started).then_some("mfe-starting"))}
+            lang={lang.tag()} onkeydown={on_key} aria-busy={(!started).then_some("true")}>
             if props.standalone {
                 <a class="skip-link" href="#main-content">{ text(lang, "app.skip") }</a>
+            }
+            if !started {
+                <p class="starting-note" role="status">{ text(lang, "first-screen.starting") }</p>
             }
             <Header dataset={dataset.clone()} lang={lang} standalone={props.standalone} />
             <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
@@ -269,6 +305,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p>{ text(lang, "app.footer") }</p>
             </@>
         </div>
+        </ContextProvider<FirstScreen>>
         </ContextProvider<Levels>>
     }
 }

@@ -190,6 +190,8 @@ pub fn mount(
                 })),
                 document_shortcuts: false,
                 headings,
+                first_screen: false,
+                open: None,
             },
         )
         .render();
