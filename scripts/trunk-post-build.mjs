@@ -52,6 +52,12 @@ function showStartFailure(error) {
   else root.replaceChildren(panel);
 }
 try {
+  // The page's HTML already shows the first screen: let the browser paint it before the
+  // WebAssembly is compiled and hydrates it (a hidden tab, which paints no frame, starts anyway).
+  await new Promise((painted) => {
+    requestAnimationFrame(() => setTimeout(painted, 0));
+    setTimeout(painted, 250);
+  });
 ${body}
 } catch (error) {
   console.error('could not start:', error);
