@@ -281,12 +281,13 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     // Until it has started, the prerendered controls do nothing: they look inactive (style
-    // sheet), and a line says the tools are on their way.
+    // sheet), and a line says the tools are on their way. (No `aria-busy`: some screen readers
+    // skip a busy region, and without scripts the report would stay busy for good.)
     html! {
         <ContextProvider<Levels> context={props.headings}>
         <ContextProvider<FirstScreen> context={FirstScreen(!started)}>
         <div class={classes!("mfe-app", props.compact.then_some("compact"), (!started).then_some("mfe-starting"))}
-            lang={lang.tag()} onkeydown={on_key} aria-busy={(!started).then_some("true")}>
+            lang={lang.tag()} onkeydown={on_key}>
             if props.standalone {
                 <a class="skip-link" href="#main-content">{ text(lang, "app.skip") }</a>
             }

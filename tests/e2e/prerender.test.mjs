@@ -78,7 +78,7 @@ describe('the prerendered first screen', () => {
     await page.waitForSelector('#figure-streams svg', { state: 'visible' });
     assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, 'not started yet');
     assert.deepEqual(await report(page), SOURCE);
-    assert.equal(await page.locator('.mfe-app').getAttribute('aria-busy'), 'true');
+    assert.equal(await page.locator('.mfe-app.mfe-starting').count(), 1);
     assert.equal(await textOf(page, '.starting-note'), '正在加载交互工具…');
     // The controls look and are inactive: a click on a slider reaches nothing.
     const slider = page.locator('#stream-0-slider');
@@ -89,7 +89,7 @@ describe('the prerendered first screen', () => {
     await page.waitForSelector('html[data-ready]');
     assert.ok(asked, 'the module asked for the WebAssembly');
     assert.equal(await page.locator('.starting-note').count(), 0);
-    assert.equal(await page.locator('.mfe-app').getAttribute('aria-busy'), null);
+    assert.equal(await page.locator('.mfe-app.mfe-starting').count(), 0);
     assert.equal(await slider.evaluate((e) => getComputedStyle(e).pointerEvents), 'auto');
     assert.deepEqual(await figurePlaces(page), before, 'the figures stay where they were');
     await page.close();
