@@ -4,7 +4,9 @@
 //! - [`core`]: the `muchuan-core` crate (`crates/core`): pure Rust, no web or i18n dependency.
 //! - [`charts`]: drawings rendered to SVG strings, pure as well.
 //! - [`i18n`]: the interface's messages in Simplified Chinese, English and Traditional Chinese.
-//! - `ui` and `web` (wasm32 only): the Yew components and the browser edge.
+//! - [`model`]: the app's state and reducer, typed notices; no browser, tested natively.
+//! - [`ui`] and [`web`]: the Yew components and the browser edge. They compile everywhere: natively
+//!   the components render the first screen to HTML at build time (`src/bin/prerender.rs`).
 
 // rust-i18n looks messages up in `i18n::catalogue`, compiled from `locales/` by build.rs. Its
 // own loader is pointed at a folder that holds no message files, so it adds none of its own.
@@ -18,9 +20,9 @@ pub mod charts;
 pub use muchuan_core as core;
 pub mod i18n;
 pub mod model;
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use muchuan_core::MUCHUAN_JSON;

@@ -53,6 +53,8 @@ async fn render_with_headings(lang: Lang, headings: Levels) -> Element {
             on_ready: None,
             document_shortcuts: false,
             headings,
+            first_screen: false,
+            open: None,
         },
     )
     .render();

@@ -270,6 +270,9 @@ pub enum Msg {
     LoadDataset(Rc<Dataset>, Scenario, String),
     /// Open a scenario of the current dataset (a saved one, an import), as an undoable change.
     OpenScenario(Scenario),
+    /// Open what the page's address and the browser ask for, in place of the prerendered first
+    /// screen: a fresh history, no undo step.
+    Open(Box<Opening>),
     /// Show a notice.
     Notify(Notice),
     /// Dismiss the notice at this position.
@@ -300,6 +303,21 @@ impl AppState {
     }
 }
 
+/// What the explorer's own page opens once it has started: the first screen is always the
+/// built-in dataset's baseline in the default language (it is prerendered at build time); the
+/// address and the browser may ask for another dataset, scenario or language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opening {
+    /// The dataset to show.
+    pub dataset: Rc<Dataset>,
+    /// The scenario to open.
+    pub scenario: Scenario,
+    /// The interface language.
+    pub lang: Lang,
+    /// Notices to show (a dataset or a share link that could not be read).
+    pub notices: Vec<Notice>,
+}
+
 impl AppState {
     /// The state after `msg`: `self` itself when nothing changed, so that the view is not
     /// rendered again for nothing (the Yew reducer in `ui` is this).
@@ -311,6 +329,7 @@ impl AppState {
                 | Msg::Redo
                 | Msg::LoadDataset(..)
                 | Msg::OpenScenario(_)
+                | Msg::Open(_)
                 | Msg::Act(Action::Reset)
         );
         let dragging = next.dragging.take();
@@ -354,6 +373,23 @@ impl AppState {
                 if scenario.fits(&next.dataset) && scenario != *next.scenario() {
                     next.history.push(Rc::new(scenario));
                     next.refusal = None;
+                }
+            }
+            Msg::Open(opening) => {
+                let Opening {
+                    dataset,
+                    scenario,
+                    lang,
+                    notices,
+                } = *opening;
+                next.dataset = DatasetRef(dataset);
+                next.history = History::new(Rc::new(scenario));
+                next.lang = lang;
+                next.refusal = None;
+                for notice in notices {
+                    if !next.notices.contains(&notice) {
+                        next.notices.push(notice);
+                    }
                 }
             }
             Msg::Notify(notice) => {

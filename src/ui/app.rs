@@ -11,14 +11,14 @@ use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::totals::Totals;
 use crate::i18n::text;
-use crate::model::state::{AppState, LinkPlace, Msg, Notice, TRANSFER};
+use crate::model::state::{AppState, LinkPlace, Msg, Notice, Opening, TRANSFER};
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
 use crate::ui::cover::CoverOffer;
 use crate::ui::data_source::DataSource;
 use crate::ui::header::Header;
 use crate::ui::headings::{Heading, Levels, Rank};
-use crate::ui::hooks::{use_list_page, use_painted};
+use crate::ui::hooks::{FirstScreen, use_list_page, use_painted};
 use crate::ui::impact_bar::ImpactBar;
 use crate::ui::notices::Notices;
 use crate::ui::pager::Pager;
@@ -69,6 +69,15 @@ pub struct AppProps {
     /// page that has its own title.
     #[prop_or_default]
     pub headings: Levels,
+    /// Whether the first render is the first screen prerendered at build time (these props'
+    /// dataset, scenario and language, charts at a fixed width), to be hydrated: it must then
+    /// read nothing from the browser. The app counts as started once `open` has answered.
+    #[prop_or_default]
+    pub first_screen: bool,
+    /// Given, once the first screen is on the page, the callback through which the start-up
+    /// says what to open instead (the address's dataset, scenario and language).
+    #[prop_or_default]
+    pub open: Option<Callback<Callback<Opening>>>,
 }
 
 /// What the app tells its host after a change.
@@ -95,13 +104,28 @@ pub fn app(props: &AppProps) -> Html {
     });
     let dispatch = state.dispatcher();
     let lang = state.lang;
+    // The language the app started in; `None` while it shows the prerendered first screen.
+    let opened_in = use_state(|| (!props.first_screen).then_some(props.lang));
+    let started = opened_in.is_some();
+    {
+        let (open, dispatch, opened_in) =
+            (props.open.clone(), dispatch.clone(), opened_in.setter());
+        use_effect_with((), move |_| {
+            if let Some(open) = open {
+                open.emit(Callback::from(move |opening: Opening| {
+                    opened_in.set(Some(opening.lang));
+                    dispatch.dispatch(Msg::Open(Box::new(opening)));
+                }));
+            }
+        });
+    }
     // The scenarios panel (saved scenarios, comparison, exports: a third of the page, below the
     // charts) is rendered once the rest has been painted, so that the first chart shows sooner.
     let painted = use_painted();
     {
         let on_ready = props.on_ready.clone();
-        use_effect_with((painted, lang), move |&(painted, lang)| {
-            if let (true, Some(on_ready)) = (painted, on_ready) {
+        use_effect_with((painted && started, lang), move |&(ready, lang)| {
+            if let (true, Some(on_ready)) = (ready, on_ready) {
                 on_ready.emit(lang);
             }
         });
@@ -127,23 +151,28 @@ pub fn app(props: &AppProps) -> Html {
             scenario: scenario.clone(),
             totals: totals.clone(),
         };
-        use_effect_with(change, move |change| {
-            if let Some(on_change) = on_change {
+        // The prerendered first screen is no change of the planner's: the first report is
+        // of what the app started with.
+        use_effect_with((change, started), move |(change, started)| {
+            if let (true, Some(on_change)) = (*started, on_change) {
                 on_change.emit(change.clone());
             }
         });
     }
     {
         // The address names the language once the planner picks one (or if it named one).
-        let opened_in = props.lang;
-        use_effect_with((lang, props.standalone), move |&(lang, standalone)| {
-            if standalone {
-                crate::web::page::set_document_lang(lang);
-                if lang != opened_in || crate::web::page::query_param("lang").is_some() {
-                    crate::web::page::set_query_lang(lang);
+        let opened_in = *opened_in;
+        use_effect_with(
+            (lang, props.standalone, opened_in),
+            move |&(lang, standalone, opened_in)| {
+                if let (true, Some(opened_in)) = (standalone, opened_in) {
+                    crate::web::page::set_document_lang(lang);
+                    if lang != opened_in || crate::web::page::query_param("lang").is_some() {
+                        crate::web::page::set_query_lang(lang);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     // The scenario on screen, for a listener registered before it changed.
@@ -283,11 +312,19 @@ pub fn app(props: &AppProps) -> Html {
         <DataSource lang={lang} asset_base={props.asset_base.clone()} dispatch={dispatch.clone()} />
     };
 
+    // Until it has started, the prerendered controls do nothing: they look inactive (style
+    // sheet), and a line says the tools are on their way. (No `aria-busy`: some screen readers
+    // skip a busy region, and without scripts the report would stay busy for good.)
     html! {
         <ContextProvider<Levels> context={props.headings}>
-        <div class={classes!("mfe-app", props.compact.then_some("compact"))} lang={lang.tag()} onkeydown={on_key}>
+        <ContextProvider<FirstScreen> context={FirstScreen(!started)}>
+        <div class={classes!("mfe-app", props.compact.then_some("compact"), (!started).then_some("mfe-starting"))}
+            lang={lang.tag()} onkeydown={on_key}>
             if props.standalone {
                 <a class="skip-link" href="#main-content">{ text(lang, "app.skip") }</a>
+            }
+            if !started {
+                <p class="starting-note" role="status">{ text(lang, "first-screen.starting") }</p>
             }
             <Header dataset={dataset.clone()} lang={lang} standalone={props.standalone} />
             <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
@@ -301,6 +338,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p>{ text(lang, "app.footer") }</p>
             </@>
         </div>
+        </ContextProvider<FirstScreen>>
         </ContextProvider<Levels>>
     }
 }

@@ -10,6 +10,18 @@ use crate::web::timer::Burst;
 /// Widths are rounded to this many px, so resizing by a few px redraws nothing.
 const WIDTH_STEP: i32 = 40;
 
+/// The width the first screen's charts are drawn at: the charts column of any window 1440 px
+/// wide or wider (1920 px is the commonest desktop screen), where the layout stops growing, so
+/// the prerendered drawing is already the right one. Narrower windows redraw the charts to
+/// their width once the app has started (they then change height a little).
+pub const FIRST_SCREEN_WIDTH: u32 = 600;
+
+/// Provided by the app: `true` while it shows the prerendered first screen, whose every render
+/// must be the same in the build and in the browser (so the browser hydrates it); widths are
+/// then [`FIRST_SCREEN_WIDTH`] until measured after that first render.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct FirstScreen(pub bool);
+
 /// The width of `node` in px, rounded down to [`WIDTH_STEP`], kept up to date whenever the
 /// element's size changes: a window resize, and the late arrival of its styles (in the custom
 /// element the stylesheet loads after the first render, and Firefox lays the page out without
@@ -18,13 +30,21 @@ const WIDTH_STEP: i32 = 40;
 /// When `node` is already in the page on the first render (an element of a parent component),
 /// it is measured there and then, so a chart that waits for the width is drawn in that same
 /// render and shows in the first paint. Otherwise it is `None` until it is measured right after
-/// the first render: Yew may let the browser paint in between.
+/// the first render: Yew may let the browser paint in between. On the first screen it is
+/// [`FIRST_SCREEN_WIDTH`] until then.
 #[hook]
 pub fn use_container_width(node: NodeRef) -> Option<u32> {
+    let first_screen = use_context::<FirstScreen>().unwrap_or_default().0;
     // `_eq`: a report of the same width (the charts' own height changed) renders nothing.
     let width = use_state_eq({
         let node = node.clone();
-        move || measure_width(&node)
+        move || {
+            if first_screen {
+                Some(FIRST_SCREEN_WIDTH)
+            } else {
+                measure_width(&node)
+            }
+        }
     });
     {
         let width = width.clone();

@@ -206,6 +206,8 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
             on_ready: Some(on_ready),
             document_shortcuts: false,
             headings,
+            first_screen: false,
+            open: None,
         };
         *props.borrow_mut() = Some(app_props.clone());
         let handle = yew::Renderer::<App>::with_root_and_props(root, app_props).render();

@@ -1,93 +1,40 @@
 //! The browser edge: starting the app on the standalone page, in an iframe, or as a custom
-//! element; the URL, fetching, the panic panel, timers.
+//! element; the URL, fetching, the panic panel, timers. It compiles natively (the components
+//! that call it render the first screen at build time), but only runs in a browser.
 
 pub mod clock;
 pub mod download;
+// Mounting needs Yew's browser renderer, which only the wasm32 build has.
+#[cfg(target_arch = "wasm32")]
 pub mod element;
 pub mod fetch;
 pub mod files;
 pub mod frame;
 pub mod page;
+// The panic panel replaces Yew's browser panic hook.
+#[cfg(target_arch = "wasm32")]
 pub mod panic;
 pub mod png;
 pub mod roots;
+#[cfg(target_arch = "wasm32")]
+pub mod start;
 pub mod storage;
 pub mod timer;
 
 use std::rc::Rc;
 
-use yew::Callback;
-
 use crate::MUCHUAN_JSON;
 use crate::core::dataset::Dataset;
-use crate::core::lang::Lang;
 use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
 use crate::core::validate::{Report, parse_dataset};
 use crate::model::state::{DatasetProblem, LinkPlace, Notice};
-use crate::ui::app::{App, AppProps, ScenarioChange};
-use crate::ui::headings::Levels;
+
+#[cfg(target_arch = "wasm32")]
+pub use start::start;
 
 /// The id of the element the standalone page mounts the explorer in.
 pub const STANDALONE_ROOT_ID: &str = "mfe-root";
-
-/// Runs when the module loads: installs the panic panel and, on the explorer's own page (which
-/// has `#mfe-root`), mounts the app. Pages that embed the custom element have no such element:
-/// the element mounts itself through [`element::mount`].
-pub fn start() {
-    panic::install();
-    let Some(root) = page::element_by_id(STANDALONE_ROOT_ID) else {
-        return;
-    };
-    let framed = page::query_param("embed").is_some();
-    // One column for a narrow slot only when the host asks: a frame's own width picks the
-    // layout otherwise, as a window's does.
-    let compact = page::query_param("compact").is_some();
-    let lang = page::query_param("lang")
-        .and_then(|tag| Lang::from_tag(&tag))
-        .or_else(page::browser_lang)
-        .unwrap_or_default();
-    let data_url = page::query_param("data");
-    wasm_bindgen_futures::spawn_local(async move {
-        let (dataset, mut notices) = load_dataset(data_url.as_deref()).await;
-        // An anchor in the page (`#main-content`, after the skip link) is no share link.
-        let link = page::fragment().filter(|fragment| share_link::is_link_fragment(fragment));
-        let (scenario, link_notice) = scenario_from_link(&dataset, link.as_deref(), !framed);
-        // A link that could not be read stays in the address bar, to be looked at or sent back,
-        // until the planner changes something: the app's first report (the baseline) skips it.
-        let keep_link = std::cell::Cell::new(link_notice.is_some());
-        notices.extend(link_notice);
-        let on_change = Callback::from(move |change: ScenarioChange| {
-            if keep_link.replace(false) {
-                return;
-            }
-            page::set_fragment_soon(move || share_link::encode(&change.dataset, &change.scenario));
-        });
-        if framed {
-            frame::report_height_to_parent(&root);
-        }
-        roots::add(&root);
-        yew::Renderer::<App>::with_root_and_props(
-            root,
-            AppProps {
-                dataset,
-                scenario,
-                lang,
-                notices,
-                standalone: !framed,
-                own_page: true,
-                compact,
-                on_change: Some(on_change),
-                asset_base: "./".into(),
-                on_ready: Some(Callback::from(page::mark_ready)),
-                document_shortcuts: true,
-                // Its own document, even in an iframe: the title is the `h1`.
-                headings: Levels::default(),
-            },
-        )
-        .render();
-    });
-}
 
 /// The built-in Muchuan dataset.
 pub fn muchuan() -> Rc<Dataset> {

@@ -142,22 +142,21 @@ describe('the Muchuan explorer', () => {
     assert.deepEqual(errors, []);
   });
 
-  test('the charts come with the rest of the page, drawn once at the width they keep', async () => {
+  test('the charts come with the rest of the page in its HTML, then fit their width in place', async () => {
     for (const width of [1280, 360]) {
       const page = await browser.newPage();
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
       try {
         await page.setViewportSize({ width, height: 800 });
-        // As on a slow office PC: Yew then hands the browser a frame to paint once its first
-        // render has taken 16 ms, so charts drawn only after that render would miss that paint.
+        // As on a slow office PC.
         const cdp = await browser.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-        // Notes every chart put into the page, and which charts are there when the stream list
-        // first is (mutation callbacks run when Yew hands back control).
+        // Notes every chart put into the page, and the charts the HTML itself brings (the
+        // prerendered first screen, before any script has run).
         await page.addInitScript(() => {
           const charts = '.charts figure.chart svg';
-          window.__charts = { withList: null, added: new Set() };
+          window.__charts = { parsed: [], added: new Set() };
           new MutationObserver((records) => {
             for (const record of records) {
               for (const node of record.addedNodes) {
@@ -166,25 +165,27 @@ describe('the Muchuan explorer', () => {
                 for (const svg of svgs) window.__charts.added.add(svg);
               }
             }
-            if (window.__charts.withList === null && document.querySelector('.stream-list')) {
-              window.__charts.withList = [...document.querySelectorAll(charts)].map((svg) =>
-                svg.getAttribute('viewBox'),
-              );
-            }
           }).observe(document, { childList: true, subtree: true });
+          document.addEventListener('DOMContentLoaded', () => {
+            window.__charts.parsed = [...document.querySelectorAll(charts)];
+          });
         });
         await page.goto(`${server.url}/?lang=en`);
         await page.waitForSelector('html[data-ready]');
-        const { withList, added } = await page.evaluate(() => ({
-          withList: window.__charts.withList,
+        const { parsed, added } = await page.evaluate(() => ({
+          parsed: window.__charts.parsed.filter((svg) => svg.isConnected).length,
           added: [...window.__charts.added].map((svg) => svg.getAttribute('viewBox')),
         }));
         const final = await page.$$eval('.charts figure.chart svg', (svgs) =>
           svgs.map((svg) => svg.getAttribute('viewBox')),
         );
         assert.equal(final.length, 3, `three charts at ${width} px`);
-        assert.deepEqual(withList, final, `at ${width} px the charts come with the list, at their width`);
-        assert.deepEqual(added, final, `at ${width} px each chart is put in once, and stays`);
+        assert.equal(parsed, 3, `at ${width} px the HTML brings the three charts, which stay`);
+        assert.deepEqual(added, final, `at ${width} px each chart is put in once, then fitted in place`);
+        const fitted = Math.floor(
+          (await page.$eval('section.charts', (section) => section.clientWidth)) / 40,
+        ) * 40;
+        assert.ok(final.every((box) => box.startsWith(`0 0 ${fitted} `)), `drawn at ${fitted} px: ${final}`);
         assert.deepEqual(errors, []);
       } finally {
         await page.close();

@@ -1,6 +1,8 @@
 // A small static file server for the built dist/, owned by the process that starts it.
 // Used by `scripts/serve.sh` and by the end-to-end tests, which also use it to serve the app
-// under a sub-path, with a strict Content-Security-Policy, and beside host pages.
+// under a sub-path, with a strict Content-Security-Policy, and beside host pages. Like nginx's
+// `brotli_static` / `gzip_static`, it sends `FILE.br` or `FILE.gz` (written by the build) when
+// the request accepts that encoding.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -41,11 +43,16 @@ export async function serve({ mounts, port = 0, headers = {}, html }) {
     if (file !== dir && !file.startsWith(dir + sep)) return send(response, 403, 'forbidden');
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      let body = await readFile(file);
-      if (html && extname(file) === '.html') body = html(body.toString('utf8'));
+      // A page the test rewrites (the engines' recorder) is sent as rewritten, uncompressed.
+      const rewrite = html && extname(file) === '.html';
+      const { body, encoding } = rewrite
+        ? { body: html((await readFile(file)).toString('utf8')), encoding: null }
+        : await readEncoded(file, request.headers['accept-encoding']);
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
         ...headers,
       });
       response.end(body);
@@ -59,6 +66,32 @@ export async function serve({ mounts, port = 0, headers = {}, html }) {
     url: `http://127.0.0.1:${bound}`,
     close: () => new Promise((done) => server.close(done)),
   };
+}
+
+/** The encodings served from precompressed files, preferred first, with their suffixes. */
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+];
+
+/** `file` as stored, or its precompressed twin in an encoding `accept` (the header) takes. */
+async function readEncoded(file, accept = '') {
+  const accepted = new Set(
+    accept
+      .split(',')
+      .map((part) => part.split(';'))
+      .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+      .map(([name]) => name.trim().toLowerCase()),
+  );
+  for (const [encoding, suffix] of ENCODINGS) {
+    if (!accepted.has(encoding)) continue;
+    try {
+      return { body: await readFile(file + suffix), encoding };
+    } catch {
+      // No precompressed twin: try the next encoding.
+    }
+  }
+  return { body: await readFile(file), encoding: null };
 }
 
 function send(response, status, text) {

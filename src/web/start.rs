@@ -1,0 +1,151 @@
+//! Starting the explorer on its own page (`index.html`), standalone or in an iframe.
+//!
+//! The standalone page arrives with the first screen already in its HTML (the built-in
+//! dataset's baseline in Simplified Chinese, rendered at build time by `src/bin/prerender.rs`).
+//! The app hydrates it, rendering the very same first screen, and only then opens what the
+//! address and the browser ask for (another language, a share link, another dataset), so that
+//! nothing read from the browser can make the hydrated page differ from the HTML.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::Callback;
+
+use crate::core::dataset::Dataset;
+use crate::core::lang::Lang;
+use crate::core::scenario::Scenario;
+use crate::core::share_link;
+use crate::ui::app::{App, AppProps, ScenarioChange};
+use crate::ui::headings::Levels;
+use crate::model::state::Opening;
+use crate::web::{STANDALONE_ROOT_ID, frame, load_dataset, muchuan, page, panic, roots};
+
+/// What the page's address and the browser ask for, read before anything writes the address.
+#[derive(Clone)]
+struct Address {
+    lang: Lang,
+    data_url: Option<String>,
+    link: Option<String>,
+    framed: bool,
+    /// One column for a narrow slot, only when the host asks: a frame's own width picks the
+    /// layout otherwise, as a window's does.
+    compact: bool,
+}
+
+impl Address {
+    fn read() -> Address {
+        Address {
+            lang: page::query_param("lang")
+                .and_then(|tag| Lang::from_tag(&tag))
+                .or_else(page::browser_lang)
+                .unwrap_or_default(),
+            data_url: page::query_param("data"),
+            // An anchor in the page (`#main-content`, after the skip link) is no share link.
+            link: page::fragment().filter(|fragment| share_link::is_link_fragment(fragment)),
+            framed: page::query_param("embed").is_some(),
+            compact: page::query_param("compact").is_some(),
+        }
+    }
+
+    /// What to open: the dataset the address names (else `builtin`, the one already on
+    /// screen) with the share link read against it; and whether the link could not be read.
+    async fn open(self, builtin: Rc<Dataset>) -> (Opening, bool) {
+        let (dataset, mut notices) = match self.data_url.as_deref() {
+            Some(url) => load_dataset(Some(url)).await,
+            None => (builtin, Vec::new()),
+        };
+        let (scenario, link_notice) =
+            super::scenario_from_link(&dataset, self.link.as_deref(), !self.framed);
+        let bad_link = link_notice.is_some();
+        notices.extend(link_notice);
+        let opening = Opening {
+            dataset,
+            scenario,
+            lang: self.lang,
+            notices,
+        };
+        (opening, bad_link)
+    }
+}
+
+/// Runs when the module loads: installs the panic panel and, on the explorer's own page (which
+/// has `#mfe-root`), starts the app. Pages that embed the custom element have no such element:
+/// the element mounts itself through [`super::element::mount`].
+pub fn start() {
+    panic::install();
+    let Some(root) = page::element_by_id(STANDALONE_ROOT_ID) else {
+        return;
+    };
+    let address = Address::read();
+    roots::add(&root);
+    let framed = address.framed;
+    if framed {
+        frame::report_height_to_parent(&root);
+    }
+    // The app's first report is of the scenario it opened. A link that could not be read stays
+    // in the address bar, to be looked at or sent back, until the planner changes something.
+    let keep_link = Rc::new(Cell::new(false));
+    let on_change = {
+        let keep_link = keep_link.clone();
+        Callback::from(move |change: ScenarioChange| {
+            if keep_link.replace(false) {
+                return;
+            }
+            page::set_fragment_soon(move || share_link::encode(&change.dataset, &change.scenario));
+        })
+    };
+    let compact = address.compact;
+    let props = move |opening: &Opening, first_screen: bool| AppProps {
+        dataset: opening.dataset.clone(),
+        scenario: opening.scenario.clone(),
+        lang: opening.lang,
+        notices: opening.notices.clone(),
+        standalone: !framed,
+        own_page: true,
+        compact,
+        on_change: Some(on_change.clone()),
+        asset_base: "./".into(),
+        on_ready: Some(Callback::from(page::mark_ready)),
+        document_shortcuts: true,
+        // Its own document, even in an iframe: the title is the `h1`.
+        headings: Levels::default(),
+        first_screen,
+        open: None,
+    };
+    let builtin = muchuan();
+    // In an iframe the explorer is laid out otherwise (compact, no page landmarks) than the
+    // prerendered page: it renders afresh once it knows what to open. So does a page built
+    // without its first screen.
+    if framed || root.first_element_child().is_none() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let (opening, bad_link) = address.open(builtin).await;
+            keep_link.set(bad_link);
+            root.set_text_content(None);
+            yew::Renderer::<App>::with_root_and_props(root, props(&opening, false)).render();
+        });
+        return;
+    }
+    let first = Opening {
+        scenario: Scenario::baseline(&builtin),
+        dataset: builtin.clone(),
+        lang: Lang::default(),
+        notices: Vec::new(),
+    };
+    let first_screen = props(&first, true);
+    let open = Callback::from(move |answer: Callback<Opening>| {
+        let (address, keep_link, builtin) = (address.clone(), keep_link.clone(), builtin.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let (opening, bad_link) = address.open(builtin).await;
+            keep_link.set(bad_link);
+            answer.emit(opening);
+        });
+    });
+    yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            open: Some(open),
+            ..first_screen
+        },
+    )
+    .hydrate();
+}
