@@ -72,6 +72,30 @@ pub struct AppProps {
     pub open: Option<Callback<Callback<Opening>>>,
 }
 
+impl AppProps {
+    /// The explorer's own page as it is prerendered at build time and first rendered by the
+    /// browser that hydrates it: `dataset` (the built-in one) at its baseline, in the default
+    /// language, with the page's landmarks. Both sides build their props here, so that they
+    /// cannot render differently.
+    pub fn first_screen(dataset: Rc<Dataset>) -> AppProps {
+        AppProps {
+            scenario: Scenario::baseline(&dataset),
+            dataset,
+            lang: Lang::default(),
+            notices: Vec::new(),
+            standalone: true,
+            compact: false,
+            on_change: None,
+            asset_base: AttrValue::Static("./"),
+            on_ready: None,
+            document_shortcuts: true,
+            headings: Levels::default(),
+            first_screen: true,
+            open: None,
+        }
+    }
+}
+
 /// What the app tells its host after a change.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioChange {
