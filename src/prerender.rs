@@ -5,7 +5,6 @@
 //! without JavaScript or WebAssembly.
 
 use crate::core::lang::Lang;
-use crate::core::scenario::Scenario;
 use crate::i18n::text;
 use crate::ui::app::{App, AppProps};
 use crate::web::{STANDALONE_ROOT_ID, muchuan};
@@ -19,23 +18,7 @@ pub enum PrerenderError {
 
 /// The app's first screen: the markup of its first render, with Yew's hydration markers.
 pub fn first_screen() -> String {
-    let dataset = muchuan();
-    let props = AppProps {
-        scenario: Scenario::baseline(&dataset),
-        dataset,
-        lang: Lang::default(),
-        notices: Vec::new(),
-        standalone: true,
-        own_page: true,
-        compact: false,
-        on_change: None,
-        asset_base: "./".into(),
-        on_ready: None,
-        document_shortcuts: true,
-        headings: Default::default(),
-        first_screen: true,
-        open: None,
-    };
+    let props = AppProps::first_screen(muchuan());
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }
 

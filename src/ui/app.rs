@@ -80,6 +80,31 @@ pub struct AppProps {
     pub open: Option<Callback<Callback<Opening>>>,
 }
 
+impl AppProps {
+    /// The explorer's own page as it is prerendered at build time and first rendered by the
+    /// browser that hydrates it: `dataset` (the built-in one) at its baseline, in the default
+    /// language, with the page's landmarks. Both sides build their props here, so that they
+    /// cannot render differently.
+    pub fn first_screen(dataset: Rc<Dataset>) -> AppProps {
+        AppProps {
+            scenario: Scenario::baseline(&dataset),
+            dataset,
+            lang: Lang::default(),
+            notices: Vec::new(),
+            standalone: true,
+            own_page: true,
+            compact: false,
+            on_change: None,
+            asset_base: AttrValue::Static("./"),
+            on_ready: None,
+            document_shortcuts: true,
+            headings: Levels::default(),
+            first_screen: true,
+            open: None,
+        }
+    }
+}
+
 /// What the app tells its host after a change.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioChange {
@@ -104,21 +129,8 @@ pub fn app(props: &AppProps) -> Html {
     });
     let dispatch = state.dispatcher();
     let lang = state.lang;
-    // The language the app started in; `None` while it shows the prerendered first screen.
-    let opened_in = use_state(|| (!props.first_screen).then_some(props.lang));
+    let opened_in = use_start(props, dispatch.clone());
     let started = opened_in.is_some();
-    {
-        let (open, dispatch, opened_in) =
-            (props.open.clone(), dispatch.clone(), opened_in.setter());
-        use_effect_with((), move |_| {
-            if let Some(open) = open {
-                open.emit(Callback::from(move |opening: Opening| {
-                    opened_in.set(Some(opening.lang));
-                    dispatch.dispatch(Msg::Open(Box::new(opening)));
-                }));
-            }
-        });
-    }
     // The scenarios panel (saved scenarios, comparison, exports: a third of the page, below the
     // charts) is rendered once the rest has been painted, so that the first chart shows sooner.
     let painted = use_painted();
@@ -161,7 +173,6 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         // The address names the language once the planner picks one (or if it named one).
-        let opened_in = *opened_in;
         use_effect_with(
             (lang, props.standalone, opened_in),
             move |&(lang, standalone, opened_in)| {
@@ -341,6 +352,23 @@ pub fn app(props: &AppProps) -> Html {
         </ContextProvider<FirstScreen>>
         </ContextProvider<Levels>>
     }
+}
+
+/// The language the app started in; `None` while it shows the prerendered first screen. Once
+/// that is on the page, hands `open` the callback through which the start-up says what to open.
+#[hook]
+fn use_start(props: &AppProps, dispatch: UseReducerDispatcher<AppState>) -> Option<Lang> {
+    let opened_in = use_state(|| (!props.first_screen).then_some(props.lang));
+    let (open, setter) = (props.open.clone(), opened_in.setter());
+    use_effect_with((), move |_| {
+        if let Some(open) = open {
+            open.emit(Callback::from(move |opening: Opening| {
+                setter.set(Some(opening.lang));
+                dispatch.dispatch(Msg::Open(Box::new(opening)));
+            }));
+        }
+    });
+    *opened_in
 }
 
 /// What Ctrl (or ⌘) with Z, Shift+Z or Y asks for, outside a text field (where they edit the

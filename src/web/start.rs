@@ -13,7 +13,6 @@ use yew::Callback;
 
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
-use crate::core::scenario::Scenario;
 use crate::core::share_link;
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
@@ -95,23 +94,7 @@ pub fn start() {
         })
     };
     let compact = address.compact;
-    let props = move |opening: &Opening, first_screen: bool| AppProps {
-        dataset: opening.dataset.clone(),
-        scenario: opening.scenario.clone(),
-        lang: opening.lang,
-        notices: opening.notices.clone(),
-        standalone: !framed,
-        own_page: true,
-        compact,
-        on_change: Some(on_change.clone()),
-        asset_base: "./".into(),
-        on_ready: Some(Callback::from(page::mark_ready)),
-        document_shortcuts: true,
-        // Its own document, even in an iframe: the title is the `h1`.
-        headings: Levels::default(),
-        first_screen,
-        open: None,
-    };
+    let on_ready = Callback::from(page::mark_ready);
     let builtin = muchuan();
     // In an iframe the explorer is laid out otherwise (compact, no page landmarks) than the
     // prerendered page: it renders afresh once it knows what to open. So does a page built
@@ -120,18 +103,33 @@ pub fn start() {
         wasm_bindgen_futures::spawn_local(async move {
             let (opening, bad_link) = address.open(builtin).await;
             keep_link.set(bad_link);
+            let props = AppProps {
+                dataset: opening.dataset,
+                scenario: opening.scenario,
+                lang: opening.lang,
+                notices: opening.notices,
+                standalone: !framed,
+                own_page: true,
+                compact,
+                on_change: Some(on_change),
+                asset_base: "./".into(),
+                on_ready: Some(on_ready),
+                document_shortcuts: true,
+                // Its own document, even in an iframe: the title is the `h1`.
+                headings: Levels::default(),
+                first_screen: false,
+                open: None,
+            };
             root.set_text_content(None);
-            yew::Renderer::<App>::with_root_and_props(root, props(&opening, false)).render();
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
         });
         return;
     }
-    let first = Opening {
-        scenario: Scenario::baseline(&builtin),
-        dataset: builtin.clone(),
-        lang: Lang::default(),
-        notices: Vec::new(),
+    let first_screen = AppProps {
+        on_change: Some(on_change),
+        on_ready: Some(on_ready),
+        ..AppProps::first_screen(builtin.clone())
     };
-    let first_screen = props(&first, true);
     let open = Callback::from(move |answer: Callback<Opening>| {
         let (address, keep_link, builtin) = (address.clone(), keep_link.clone(), builtin.clone());
         wasm_bindgen_futures::spawn_local(async move {
