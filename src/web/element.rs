@@ -13,6 +13,7 @@ use crate::core::lang::Lang;
 use crate::core::share_link;
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
+use crate::web::fetch::Reach;
 use crate::web::{load_dataset, mode_from_name, page, roots};
 
 /// A mounted explorer; `destroy()` removes it (the element calls it when it leaves the page).
@@ -151,7 +152,7 @@ pub fn mount(
         let (dataset, scenario, notices) = match kept {
             Some(Kept { dataset, scenario }) => (dataset, scenario, Vec::new()),
             None => {
-                let (dataset, notices) = load_dataset(src.as_deref()).await;
+                let (dataset, notices, _) = load_dataset(src.as_deref(), Reach::Owner).await;
                 let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
                 if let Some(mode) = mode {
                     scenario.mode = mode;
@@ -176,6 +177,8 @@ pub fn mount(
         let handle = yew::Renderer::<App>::with_root_and_props(
             root,
             AppProps {
+                // The page names where figures other than the built-in ones came from.
+                data_origin: src.filter(|_| *dataset != *crate::web::muchuan()),
                 dataset,
                 scenario,
                 lang,

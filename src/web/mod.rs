@@ -45,7 +45,8 @@ pub fn start() {
         .unwrap_or_default();
     let data_url = page::query_param("data");
     wasm_bindgen_futures::spawn_local(async move {
-        let (dataset, mut notices) = load_dataset(data_url.as_deref()).await;
+        let (dataset, mut notices, data_origin) =
+            load_dataset(data_url.as_deref(), fetch::Reach::Page).await;
         // An anchor in the page (`#main-content`, after the skip link) is no share link.
         let link = page::fragment().filter(|fragment| share_link::is_link_fragment(fragment));
         let (scenario, link_notice) = scenario_from_link(&dataset, link.as_deref(), lang, !framed);
@@ -70,6 +71,7 @@ pub fn start() {
                 scenario,
                 lang,
                 notices,
+                data_origin,
                 standalone: !framed,
                 compact: framed,
                 on_change: Some(on_change),
@@ -94,33 +96,63 @@ pub fn muchuan() -> Rc<Dataset> {
     }
 }
 
-/// The dataset at `url` if one is given and valid; otherwise the built-in one, with a notice
-/// saying why the other could not be used.
-pub async fn load_dataset(url: Option<&str>) -> (Rc<Dataset>, Vec<Notice>) {
+/// The dataset at `url` if one is given, reachable under `reach` and valid, with where it came
+/// from (the URL, for the page to name); otherwise the built-in one, with a notice saying why
+/// the other could not be used.
+pub async fn load_dataset(
+    url: Option<&str>,
+    reach: fetch::Reach,
+) -> (Rc<Dataset>, Vec<Notice>, Option<String>) {
     let Some(url) = url.filter(|u| !u.trim().is_empty()) else {
-        return (muchuan(), Vec::new());
+        return (muchuan(), Vec::new(), None);
     };
-    match fetch::fetch_bytes(url).await {
-        Ok(bytes) => match parse_dataset(&bytes) {
-            Ok(validated) => (Rc::new(validated.dataset), Vec::new()),
-            Err(Report { problems }) => (
-                muchuan(),
-                vec![Notice::InvalidDataset {
-                    origin: url.to_owned(),
-                    problems: problems.into_iter().map(DatasetProblem::Json).collect(),
-                }],
-            ),
-        },
-        Err(error) => (
+    let refused = |problems: Vec<DatasetProblem>| {
+        let origin = url.to_owned();
+        (
             muchuan(),
-            vec![Notice::Message {
-                key: "notice.fetch-failed",
-                detail: Some(match error {
-                    fetch::FetchError::Network => url.to_owned(),
-                    fetch::FetchError::Status(status) => format!("{url} (HTTP {status})"),
-                }),
-            }],
-        ),
+            vec![Notice::InvalidDataset { origin, problems }],
+            None,
+        )
+    };
+    let failed = |key: &'static str, detail: String| {
+        let notice = Notice::Message {
+            key,
+            detail: Some(detail),
+        };
+        (muchuan(), vec![notice], None)
+    };
+    match fetch::fetch_dataset(url, reach).await {
+        Ok(fetched) => {
+            let read = if fetched.csv {
+                crate::core::csv_import::parse_csv(&fetched.bytes)
+                    .map(|read| read.dataset)
+                    .map_err(|r| r.problems.into_iter().map(DatasetProblem::Csv).collect())
+            } else {
+                parse_dataset(&fetched.bytes)
+                    .map(|read| read.dataset)
+                    .map_err(|Report { problems }| {
+                        problems.into_iter().map(DatasetProblem::Json).collect()
+                    })
+            };
+            match read {
+                Ok(dataset) => (Rc::new(dataset), Vec::new(), Some(url.to_owned())),
+                Err(problems) => refused(problems),
+            }
+        }
+        Err(fetch::FetchError::TooLarge { bytes }) => {
+            refused(vec![DatasetProblem::Json(crate::core::validate::Problem {
+                severity: crate::core::validate::Severity::Error,
+                path: String::new(),
+                position: None,
+                kind: crate::core::validate::ProblemKind::TooLarge { bytes },
+            })])
+        }
+        Err(fetch::FetchError::NotAllowed) => failed("notice.data-not-allowed", url.to_owned()),
+        Err(fetch::FetchError::TimedOut) => failed("notice.fetch-timed-out", url.to_owned()),
+        Err(fetch::FetchError::Network) => failed("notice.fetch-failed", url.to_owned()),
+        Err(fetch::FetchError::Status(status)) => {
+            failed("notice.fetch-failed", format!("{url} (HTTP {status})"))
+        }
     }
 }
 

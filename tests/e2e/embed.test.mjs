@@ -281,7 +281,7 @@ describe('other datasets', () => {
     // Too large is said from the file's size, before it is read.
     await page.setInputFiles('#dataset-file', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(4 * 1024 * 1024 + 1, 32) });
     await page.waitForFunction(() => document.querySelectorAll('.notice').length === 3);
-    assert.match(await page.locator('.notice').nth(2).innerText(), /huge\.json[\s\S]*too large \(4096 KB\)/);
+    assert.match(await page.locator('.notice').nth(2).innerText(), /huge\.json[\s\S]*too large \(4,097 KB\); the limit is 4,096 KB/);
     assert.match(await page.locator('#data-status').innerText(), /“huge\.json” was not loaded/);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
     assert.deepEqual(errors, []);

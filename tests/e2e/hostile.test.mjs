@@ -387,3 +387,87 @@ describe('frame-host.js', () => {
     await page.close();
   });
 });
+
+describe('data sources', () => {
+  // A copy of dist/ served without a CSP (so that only the app's own rules decide), a foreign
+  // origin serving the fixtures with CORS open, and a copy whose index.html lists that origin.
+  let copy;
+  let site;
+  let foreign;
+  before(async () => {
+    foreign = await serve({ mounts: { '/fixtures/': FIXTURES }, headers: { 'access-control-allow-origin': '*' } });
+    copy = mkdtempSync(join(tmpdir(), 'mfe-data-sources-'));
+    cpSync(DIST, copy, { recursive: true });
+    const index = readFileSync(join(copy, 'index.html'), 'utf8');
+    writeFileSync(join(copy, 'listed.html'), index.replace('<head>',
+      `<head><meta name="muchuan-data-origins" content="https://a.example ${foreign.url}">`));
+    writeFileSync(join(copy, 'huge.json'), Buffer.alloc(5 * 1024 * 1024, 32));
+    site = await serve({ mounts: { '/': copy, '/fixtures/': FIXTURES } });
+  });
+  after(async () => {
+    await site?.close();
+    await foreign?.close();
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  });
+
+  const OTHER = 'Example County (made-up test data)';
+  const title = (page) => page.locator('#programme-title').innerText();
+  const origin = (page) => page.locator('#data-origin').count();
+
+  test('?data= on another origin, as data: or javascript: is refused and the Muchuan data shown unlabelled', async () => {
+    const other = JSON.parse(readFileSync(join(FIXTURES, 'other-county.json'), 'utf8'));
+    assert.equal(other.title.en, OTHER, 'the fixture this test expects');
+    for (const url of [
+      `${foreign.url}/fixtures/other-county.json`,
+      `data:application/json,${encodeURIComponent(JSON.stringify(other))}`,
+      'javascript:alert(1)',
+      'blob:null/x',
+    ]) {
+      const { page, errors } = await open(browser, `${site.url}/?lang=en&data=${encodeURIComponent(url)}`);
+      assert.match(await title(page), /Muchuan/, url);
+      assert.equal(await origin(page), 0, `${url}: no origin line for the built-in data`);
+      assert.match(await page.locator('.notices').innerText(), /a source this site does not allow/, url);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  });
+
+  test('a same-origin URL that redirects to another origin is refused', async () => {
+    const page = await browser.newPage();
+    await page.route(`${site.url}/moved.json`, (route) => route.fulfill({
+      status: 302, headers: { location: `${foreign.url}/fixtures/other-county.json` },
+    }));
+    await page.goto(`${site.url}/?lang=en&data=moved.json`);
+    await page.waitForSelector('html[data-ready]');
+    assert.match(await title(page), /Muchuan/);
+    assert.match(await page.locator('.notices').innerText(), /does not allow/);
+    await page.close();
+  });
+
+  test('an origin the page itself lists is read, and the page says where the figures came from', async () => {
+    const url = `${foreign.url}/fixtures/other-county.json`;
+    const { page, errors } = await open(browser, `${site.url}/listed.html?lang=en&data=${encodeURIComponent(url)}`);
+    assert.equal(await title(page), OTHER);
+    const line = await page.locator('#data-origin').innerText();
+    assert.match(line, /not the explorer's built-in Muchuan data/);
+    assert.ok(line.includes(url), line);
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'data-origin-1280');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await screenshot(page, 'data-origin-375');
+    await page.close();
+  });
+
+  test('a same-origin CSV is read as CSV and labelled; a file over 4 MiB is refused in KB', async () => {
+    const { page, errors } = await open(browser, `${site.url}/?lang=zh-Hans&data=template.csv`);
+    assert.equal(await title(page), '示例县返乡创业资金');
+    assert.match(await page.locator('#data-origin').innerText(), /不是本工具内置的沐川数据[\s\S]*template\.csv/);
+    await screenshot(page, 'data-origin-csv-zh');
+    await page.goto(`${site.url}/?lang=en&data=huge.json`);
+    await page.waitForSelector('html[data-ready]');
+    assert.match(await title(page), /Muchuan/);
+    assert.match(await page.locator('.notices').innerText(), /too large \(5,120 KB\); the limit is 4,096 KB/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
