@@ -687,6 +687,36 @@ fn apply_load(
             unavailable: None,
             stranded: None,
         }),
+        // The readable scenarios show; the others are kept aside, and the notice says where.
+        Loaded::Partly {
+            store,
+            seen,
+            unreadable,
+        } => {
+            let count = store.set_aside.len();
+            match &unreadable.backup {
+                Ok(key) => dispatch.dispatch(Msg::Notify(Notice::Message {
+                    key: "scenarios.notice.set-aside",
+                    detail: Some(fill(
+                        lang,
+                        "scenarios.notice.set-aside-where",
+                        &[
+                            ("count", &count.to_string()),
+                            ("reason", &unreadable.error.message(lang)),
+                            ("key", key),
+                        ],
+                    )),
+                })),
+                Err(_) => report_unreadable(&unreadable, dispatch, lang),
+            }
+            let kept = unreadable.backup.is_ok();
+            shelf.set(Shelf {
+                store,
+                seen: kept.then_some(seen).flatten(),
+                unavailable: None,
+                stranded: (!kept).then_some(unreadable.raw),
+            });
+        }
         Loaded::Unreadable(unreadable) => {
             report_unreadable(&unreadable, dispatch, lang);
             let kept = unreadable.backup.is_ok();

@@ -471,3 +471,40 @@ describe('data sources', () => {
     await page.close();
   });
 });
+
+describe('saved scenarios', () => {
+  const KEY = 'muchuan-funding-explorer.scenarios';
+  test('a bad record costs only itself: the others show, it is kept aside and never written over', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    const record = (id, name, savedAt = 1) => ({ id, name, saved_at: savedAt, share: 'v1;guaranteed-loans=300w' });
+    const store = JSON.stringify({
+      version: 1,
+      scenarios: [record('s1', 'Good one'), record('s2', 'x'.repeat(201)), record('s3', 'Good two'), record('s4', 'Half', 1.5)],
+    });
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, store]);
+    await page.reload();
+    await page.waitForSelector('html[data-ready]');
+    assert.equal(await page.locator('#saved-s1-name').innerText(), 'Good one');
+    assert.equal(await page.locator('#saved-s3-name').innerText(), 'Good two');
+    assert.equal(await page.locator('#saved-s2-name, #saved-s4-name').count(), 0);
+    const notice = await page.locator('.notices').innerText();
+    assert.match(notice, /Some scenarios saved in this browser could not be read/);
+    assert.match(notice, /2 could not be read; the first: [^.]*\(scenarios\[1\]\.name\)/);
+    const backups = () => page.evaluate((k) => Object.keys(localStorage).filter((key) => key.startsWith(`${k}.corrupt-`)), KEY);
+    const [backup] = await backups();
+    assert.ok(notice.includes(backup), notice);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), backup), store, 'kept whole in its own key');
+
+    // Saving writes the readable ones and the new one; the bad ones stay in their key.
+    await page.fill('#scenario-name', 'New');
+    await page.click('#save-scenario');
+    await page.locator('#saved-s4-name').waitFor();
+    const now = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+    assert.deepEqual(now.scenarios.map((s) => s.name), ['Good one', 'Good two', 'New']);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), backup), store);
+    assert.deepEqual(await backups(), [backup]);
+    await page.evaluate(() => localStorage.clear());
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
