@@ -49,7 +49,7 @@ pub fn start() {
             load_dataset(data_url.as_deref(), fetch::Reach::Page).await;
         // An anchor in the page (`#main-content`, after the skip link) is no share link.
         let link = page::fragment().filter(|fragment| share_link::is_link_fragment(fragment));
-        let (scenario, link_notice) = scenario_from_link(&dataset, link.as_deref(), lang, !framed);
+        let (scenario, link_notice) = scenario_on_screen(&dataset, link.as_deref(), lang, !framed);
         // A link that could not be read stays in the address bar, to be looked at or sent back,
         // until the planner changes something: the app's first report (the baseline) skips it.
         let keep_link = std::cell::Cell::new(link_notice.is_some());
@@ -154,6 +154,23 @@ pub async fn load_dataset(
             failed("notice.fetch-failed", format!("{url} (HTTP {status})"))
         }
     }
+}
+
+/// The scenario to show first: the link's, or without one the scenario this tab kept because
+/// no link could carry it (see [`page::set_fragment`]), or the baseline.
+fn scenario_on_screen(
+    dataset: &Dataset,
+    link: Option<&str>,
+    lang: Lang,
+    in_address_bar: bool,
+) -> (Scenario, Option<Notice>) {
+    if link.is_none()
+        && let Some(scenario) =
+            page::kept_in_tab().and_then(|kept| share_link::decode_kept(&kept, dataset).ok())
+    {
+        return (scenario, None);
+    }
+    scenario_from_link(dataset, link, lang, in_address_bar)
 }
 
 /// The scenario a share link describes, or the baseline with a notice when the link cannot be

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, ROOT, launch, open, screenshot } from './harness.mjs';
 import { STRICT_CSP, serve } from './server.mjs';
+import { generatedDataset } from './generated.mjs';
 
 const FIXTURES = join(ROOT, 'tests/e2e/fixtures');
 const HOSTILE = join(FIXTURES, 'hostile.json');
@@ -506,5 +507,37 @@ describe('saved scenarios', () => {
     await page.evaluate(() => localStorage.clear());
     assert.deepEqual(errors, []);
     await page.close();
+  });
+});
+
+describe('the scenario on screen', () => {
+  test('5,000 streams, fixed pool, PageUp: no link the app would refuse, and a reload keeps it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mfe-kept-'));
+    writeFileSync(join(folder, 'large.json'), JSON.stringify(generatedDataset(5000)));
+    const site = await serve({ mounts: { '/': DIST, '/data/': folder } });
+    try {
+      const { page, errors } = await open(browser, `${site.url}/?lang=en&data=data/large.json`);
+      await page.check('#mode-pool');
+      await page.focus('#stream-0-slider');
+      const before = await page.inputValue('#stream-1-amount');
+      await page.keyboard.press('PageUp');
+      await page.waitForFunction((b) => document.querySelector('#stream-1-amount')?.value !== b, before);
+      // Every other stream gave some up: far more than a link carries.
+      await page.waitForTimeout(400);
+      const hash = await page.evaluate(() => location.hash);
+      assert.ok(hash.length <= 8192, `the address holds no link over the limit (${hash.length})`);
+      const amounts = () => page.evaluate(() => [0, 1, 2, 4999].map((i) => document.querySelector(`#stream-${i}-amount`)?.value));
+      const shown = await amounts();
+      await page.reload();
+      await page.waitForSelector('html[data-ready]');
+      assert.equal(await page.isChecked('#mode-pool'), true, 'the pool mode is kept');
+      assert.deepEqual(await amounts(), shown, 'the amounts are kept');
+      assert.equal(await page.locator('.notices .notice').count(), 0, 'no refused link');
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      await site.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
