@@ -152,7 +152,11 @@ pub fn mount(
         let (dataset, scenario, notices) = match kept {
             Some(Kept { dataset, scenario }) => (dataset, scenario, Vec::new()),
             None => {
+                let loading = src
+                    .as_deref()
+                    .map(|url| page::show_loading(&root, url, lang));
                 let (dataset, notices, _) = load_dataset(src.as_deref(), Reach::Owner).await;
+                drop(loading);
                 let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
                 if let Some(mode) = mode {
                     scenario.mode = mode;

@@ -45,8 +45,12 @@ pub fn start() {
         .unwrap_or_default();
     let data_url = page::query_param("data");
     wasm_bindgen_futures::spawn_local(async move {
+        let loading = data_url
+            .as_deref()
+            .map(|url| page::show_loading(&root, url, lang));
         let (dataset, mut notices, data_origin) =
             load_dataset(data_url.as_deref(), fetch::Reach::Page).await;
+        drop(loading);
         // An anchor in the page (`#main-content`, after the skip link) is no share link.
         let link = page::fragment().filter(|fragment| share_link::is_link_fragment(fragment));
         let (scenario, link_notice) = scenario_on_screen(&dataset, link.as_deref(), lang, !framed);

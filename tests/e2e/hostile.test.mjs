@@ -459,6 +459,36 @@ describe('data sources', () => {
     await page.close();
   });
 
+  test('a slow dataset says it is loading; one that never comes stops at 20 s', async () => {
+    const page = await browser.newPage();
+    let release;
+    const held = new Promise((done) => { release = done; });
+    await page.route(`${site.url}/slow.json`, async (route) => {
+      await held;
+      await route.fulfill({ path: join(FIXTURES, 'other-county.json'), contentType: 'application/json' });
+    });
+    await page.route(`${site.url}/never.json`, () => {});
+    await page.goto(`${site.url}/?lang=en&data=slow.json`);
+    const loading = page.locator('.mfe-data-loading[role="status"]');
+    await loading.waitFor();
+    assert.match(await loading.innerText(), /Loading the dataset \(for up to 20 seconds\): slow\.json/);
+    await screenshot(page, 'data-loading');
+    release();
+    await page.waitForSelector('html[data-ready]');
+    assert.equal(await title(page), OTHER);
+    assert.equal(await loading.count(), 0, 'the line goes once the data is in');
+
+    const started = Date.now();
+    await page.goto(`${site.url}/?lang=en&data=never.json`);
+    await page.waitForSelector('html[data-ready]', { timeout: 30_000 });
+    const waited = Date.now() - started;
+    assert.ok(waited >= 19_000 && waited < 28_000, `${waited} ms`);
+    assert.match(await page.locator('.notices').innerText(), /did not arrive within 20 seconds/);
+    assert.match(await title(page), /Muchuan/);
+    assert.equal(await loading.count(), 0);
+    await page.close();
+  });
+
   test('a same-origin CSV is read as CSV and labelled; a file over 4 MiB is refused in KB', async () => {
     const { page, errors } = await open(browser, `${site.url}/?lang=zh-Hans&data=template.csv`);
     assert.equal(await title(page), '示例县返乡创业资金');
