@@ -571,3 +571,29 @@ describe('the scenario on screen', () => {
     }
   });
 });
+
+describe('a frame sandboxed without allow-same-origin', () => {
+  test('says what the site must allow instead of staying blank; a normal start is unchanged', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mfe-sandbox-'));
+    writeFileSync(join(folder, 'host.html'), `<!doctype html><title>host</title>
+<iframe id="frame" sandbox="allow-scripts" src="/index.html?embed&amp;lang=en" width="800" height="400"></iframe>`);
+    const site = await serve({ mounts: { '/': DIST, '/sandbox/': folder } });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/sandbox/host.html`);
+      const frame = await (await page.$('#frame')).contentFrame();
+      const panel = frame.locator('#mfe-root .sandboxed[role="alert"]');
+      await panel.waitFor();
+      assert.match(await panel.innerText(), /must add allow-scripts and allow-same-origin/);
+      assert.match(await panel.innerText(), /allow-same-origin/);
+      await page.close();
+      const { page: normal, errors } = await open(browser, `${site.url}/?lang=en`);
+      assert.equal(await normal.locator('.sandboxed').count(), 0);
+      assert.deepEqual(errors, []);
+      await normal.close();
+    } finally {
+      await site.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
