@@ -105,9 +105,13 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     // Read the store once, and again whenever another tab changes it.
     let lang_now = use_mut_ref(|| lang);
     *lang_now.borrow_mut() = lang;
+    // The rename in progress (id, text typed), for the listener to see the current one.
+    let renaming_now = use_mut_ref(|| None::<(String, String)>);
+    *renaming_now.borrow_mut() = (*editing).clone().map(|id| (id, (*rename_text).clone()));
     {
         let shelf = shelf.clone();
         let dispatch = dispatch.clone();
+        let editing = editing.clone();
         use_effect_with((), move |_| {
             apply_load(storage::load(), &shelf, &dispatch, *lang_now.borrow());
             let listener = listen_window("storage", move |event: web_sys::Event| {
@@ -119,6 +123,19 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                     return;
                 }
                 if let Some((store, seen)) = storage::reread() {
+                    // A scenario being renamed here was deleted in another tab: say so, with
+                    // the name typed, rather than let the form vanish.
+                    let lost = renaming_now
+                        .borrow()
+                        .clone()
+                        .filter(|(id, _)| store.get(id).is_none());
+                    if let Some((_, typed)) = lost {
+                        editing.set(None);
+                        dispatch.dispatch(Msg::Notify(Notice::Message {
+                            key: "scenarios.notice.rename-lost",
+                            detail: Some(typed),
+                        }));
+                    }
                     shelf.set(Shelf {
                         store,
                         seen,

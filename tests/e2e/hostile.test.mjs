@@ -540,6 +540,29 @@ describe('saved scenarios', () => {
   });
 });
 
+describe('two tabs', () => {
+  test('a rename in progress whose scenario another tab deletes is told, with the name typed', async () => {
+    const KEY = 'muchuan-funding-explorer.scenarios';
+    const store = (scenarios) => JSON.stringify({ version: 1, scenarios });
+    const one = { id: 's1', name: 'Old name', saved_at: 1, share: 'v1;guaranteed-loans=300w' };
+    const { page: a, errors } = await open(browser, `${server.url}/?lang=en`);
+    await a.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, store([one])]);
+    await a.reload();
+    await a.waitForSelector('html[data-ready]');
+    await a.click('#saved-s1-rename');
+    await a.fill('#saved-s1-rename-input', 'Typed but not saved');
+    const { page: b } = await open(browser, `${server.url}/?lang=en`);
+    await b.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, store([])]);
+    await a.locator('.notices').filter({ hasText: 'deleted in another tab' }).waitFor();
+    assert.match(await a.locator('.notices').innerText(), /new name was not saved:\s*Typed but not saved/);
+    assert.equal(await a.locator('#saved-s1-rename-input').count(), 0);
+    await a.evaluate(() => localStorage.clear());
+    assert.deepEqual(errors, []);
+    await b.close();
+    await a.close();
+  });
+});
+
 describe('the scenario on screen', () => {
   test('5,000 streams, fixed pool, PageUp: no link the app would refuse, and a reload keeps it', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'mfe-kept-'));
