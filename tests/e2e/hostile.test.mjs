@@ -529,7 +529,7 @@ describe('saved scenarios', () => {
     // Saving writes the readable ones and the new one; the bad ones stay in their key.
     await page.fill('#scenario-name', 'New');
     await page.click('#save-scenario');
-    await page.locator('#saved-s4-name').waitFor();
+    await page.locator('#saved-s5-name').waitFor();
     const now = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
     assert.deepEqual(now.scenarios.map((s) => s.name), ['Good one', 'Good two', 'New']);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), backup), store);

@@ -81,6 +81,9 @@ pub struct Store {
 pub struct SetAside {
     /// The record's JSON text.
     pub record: String,
+    /// Its `id`, if it has a text one: not given to a new scenario, so that the record can
+    /// be put back by hand without a clash.
+    pub id: Option<String>,
     /// Why it could not be read ([`LoadError::Corrupted`] with the field at fault).
     pub error: LoadError,
 }
@@ -177,6 +180,7 @@ impl Store {
                 Ok(scenario) => scenarios.push(scenario),
                 Err(error) => set_aside.push(SetAside {
                     record: entry.to_string(),
+                    id: entry.get("id").and_then(Value::as_str).map(str::to_owned),
                     error,
                 }),
             }
@@ -301,16 +305,18 @@ impl Store {
 
     /// `s` and one more than the largest number of an `s<number>` id in the store.
     fn next_id(&self) -> String {
-        let largest = self
-            .scenarios
-            .iter()
-            .filter_map(|s| s.id.strip_prefix('s')?.parse::<u64>().ok())
+        let ids = self.scenarios.iter().map(|s| s.id.as_str());
+        let set_aside = self.set_aside.iter().filter_map(|s| s.id.as_deref());
+        let largest = ids
+            .chain(set_aside)
+            .filter_map(|id| id.strip_prefix('s')?.parse::<u64>().ok())
             .max()
             .unwrap_or(0);
         let mut number = largest.saturating_add(1);
         loop {
             let id = format!("s{number}");
-            if self.get(&id).is_none() {
+            let set_aside = self.set_aside.iter().any(|s| s.id.as_deref() == Some(&id));
+            if self.get(&id).is_none() && !set_aside {
                 return id;
             }
             // Only reached when the largest number is u64::MAX: count down to a free one.
