@@ -579,6 +579,10 @@ describe('the scenario on screen', () => {
       await page.waitForTimeout(400);
       const hash = await page.evaluate(() => location.hash);
       assert.ok(hash.length <= 8192, `the address holds no link over the limit (${hash.length})`);
+      // The share panel says so before anyone sends the link.
+      const warning = await page.locator('#share-too-long').innerText();
+      assert.match(warning, /too long for a link \(\d+ KB; the limit is 8 KB\)/);
+      assert.match(await page.getAttribute('#share-url', 'aria-describedby'), /share-too-long/);
       const amounts = () => page.evaluate(() => [0, 1, 2, 4999].map((i) => document.querySelector(`#stream-${i}-amount`)?.value));
       const shown = await amounts();
       await page.reload();
@@ -586,6 +590,9 @@ describe('the scenario on screen', () => {
       assert.equal(await page.isChecked('#mode-pool'), true, 'the pool mode is kept');
       assert.deepEqual(await amounts(), shown, 'the amounts are kept');
       assert.equal(await page.locator('.notices .notice').count(), 0, 'no refused link');
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.locator('#share-too-long').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ROOT, 'tests/e2e/output/share-too-long-375.png') });
       assert.deepEqual(errors, []);
       await page.close();
     } finally {
