@@ -45,6 +45,7 @@ async fn render_with_headings(lang: Lang, headings: Levels) -> Element {
             scenario,
             lang,
             notices: Vec::new(),
+            data_origin: None,
             standalone: false,
             own_page: false,
             compact: false,

@@ -101,8 +101,8 @@ fn too_large() {
         },
         "",
         None,
-        "Whole file: the file is too large (4096 KB); the limit is 4 MB",
-        "整个文件：文件过大（4096 KB），上限为 4 MB",
+        "Whole file: the file is too large (4,097 KB); the limit is 4,096 KB",
+        "整个文件：文件过大（4,097 KB），上限为 4,096 KB",
     );
 }
 

@@ -57,6 +57,17 @@ pub enum Notice {
         /// The server's HTTP status, when it answered.
         status: Option<u16>,
     },
+    /// The page's `?data=` names a place the page does not take data from (another origin, a
+    /// `data:` or `blob:` address, a redirect off the site); the built-in data stays.
+    DataNotAllowed {
+        /// The address given.
+        url: String,
+    },
+    /// The dataset at `url` did not arrive in time; the built-in data stays.
+    FetchTimedOut {
+        /// The dataset's address.
+        url: String,
+    },
     /// A file the browser could not read.
     FileUnreadable {
         /// The file's name.
@@ -78,6 +89,21 @@ pub enum Notice {
     },
     /// An edit of the saved scenarios could not be stored.
     NotSaved(StorageError),
+    /// Some stored scenarios could not be read: the others show, these are set aside (their
+    /// text copied to the storage key given) and not written back.
+    SetAside {
+        /// How many were set aside.
+        count: usize,
+        /// Why the first could not be read.
+        error: LoadError,
+        /// The storage key the stored text was copied to.
+        key: String,
+    },
+    /// A scenario being renamed was deleted in another tab; the name typed is given back.
+    RenameLost {
+        /// The name the planner had typed.
+        typed: String,
+    },
     /// A dataset that could not be loaded, with every problem found; the current data stays.
     InvalidDataset {
         /// Where the dataset came from (file name or URL).
@@ -128,6 +154,8 @@ impl Notice {
                     None => url.clone(),
                 }),
             ),
+            Notice::DataNotAllowed { url } => said("notice.data-not-allowed", Some(url.clone())),
+            Notice::FetchTimedOut { url } => said("notice.fetch-timed-out", Some(url.clone())),
             Notice::FileUnreadable { file } => said("data.unreadable", Some(file.clone())),
             Notice::ImportFailed { file, error } => said(
                 "exports.import-failed",
@@ -153,6 +181,21 @@ impl Notice {
                         )),
                     ),
                 }
+            }
+            Notice::SetAside { count, error, key } => said(
+                "scenarios.notice.set-aside",
+                Some(fill(
+                    lang,
+                    "scenarios.notice.set-aside-where",
+                    &[
+                        ("count", &count.to_string()),
+                        ("reason", &error.message(lang)),
+                        ("key", key),
+                    ],
+                )),
+            ),
+            Notice::RenameLost { typed } => {
+                said("scenarios.notice.rename-lost", Some(typed.clone()))
             }
             Notice::NotSaved(StorageError::Quota) => said("scenarios.notice.quota", None),
             Notice::NotSaved(error) => {

@@ -39,6 +39,9 @@ pub struct AppProps {
     /// Notices to show from the start (a bad share link…).
     #[prop_or_default]
     pub notices: Vec<Notice>,
+    /// Where the dataset came from when it is not the built-in one (a URL), for the page to say.
+    #[prop_or_default]
+    pub data_origin: Option<String>,
     /// Whether the app owns the page (skip link; banner, `main` and contentinfo landmarks) or
     /// sits inside another.
     #[prop_or(true)]
@@ -289,7 +292,8 @@ pub fn app(props: &AppProps) -> Html {
             if props.standalone {
                 <a class="skip-link" href="#main-content">{ text(lang, "app.skip") }</a>
             }
-            <Header dataset={dataset.clone()} lang={lang} standalone={props.standalone} />
+            <Header dataset={dataset.clone()} lang={lang} standalone={props.standalone}
+                from={state.data_file.clone().or_else(|| props.data_origin.clone())} />
             <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
             if props.standalone {
                 <main id="main-content" tabindex="-1">{ body }{ data_source }</main>

@@ -49,10 +49,15 @@ pub fn start() {
         .unwrap_or_default();
     let data_url = page::query_param("data");
     wasm_bindgen_futures::spawn_local(async move {
-        let (dataset, mut notices) = load_dataset(data_url.as_deref()).await;
+        let loading = data_url
+            .as_deref()
+            .map(|url| page::show_loading(&root, url, lang));
+        let (dataset, mut notices, data_origin) =
+            load_dataset(data_url.as_deref(), fetch::Reach::Page).await;
+        drop(loading);
         // An anchor in the page (`#main-content`, after the skip link) is no share link.
         let link = page::fragment().filter(|fragment| share_link::is_link_fragment(fragment));
-        let (scenario, link_notice) = scenario_from_link(&dataset, link.as_deref(), !framed);
+        let (scenario, link_notice) = scenario_on_screen(&dataset, link.as_deref(), !framed);
         // A link that could not be read stays in the address bar, to be looked at or sent back,
         // until the planner changes something: the app's first report (the baseline) skips it.
         let keep_link = std::cell::Cell::new(link_notice.is_some());
@@ -74,6 +79,7 @@ pub fn start() {
                 scenario,
                 lang,
                 notices,
+                data_origin,
                 standalone: !framed,
                 own_page: true,
                 compact,
@@ -99,34 +105,82 @@ pub fn muchuan() -> Rc<Dataset> {
     }
 }
 
-/// The dataset at `url` if one is given and valid; otherwise the built-in one, with a notice
-/// saying why the other could not be used.
-pub async fn load_dataset(url: Option<&str>) -> (Rc<Dataset>, Vec<Notice>) {
+/// The dataset at `url` if one is given, reachable under `reach` and valid, with where it came
+/// from (the URL, for the page to name); otherwise the built-in one, with a notice saying why
+/// the other could not be used.
+pub async fn load_dataset(
+    url: Option<&str>,
+    reach: fetch::Reach,
+) -> (Rc<Dataset>, Vec<Notice>, Option<String>) {
     let Some(url) = url.filter(|u| !u.trim().is_empty()) else {
-        return (muchuan(), Vec::new());
+        return (muchuan(), Vec::new(), None);
     };
-    match fetch::fetch_bytes(url).await {
-        Ok(bytes) => match parse_dataset(&bytes) {
-            Ok(validated) => (Rc::new(validated.dataset), Vec::new()),
-            Err(Report { problems }) => (
-                muchuan(),
-                vec![Notice::InvalidDataset {
-                    origin: url.to_owned(),
-                    problems: problems.into_iter().map(DatasetProblem::Json).collect(),
-                }],
-            ),
-        },
-        Err(error) => (
+    let refused = |problems: Vec<DatasetProblem>| {
+        let origin = url.to_owned();
+        (
             muchuan(),
-            vec![Notice::FetchFailed {
-                url: url.to_owned(),
-                status: match error {
-                    fetch::FetchError::Network => None,
-                    fetch::FetchError::Status(status) => Some(status),
-                },
-            }],
-        ),
+            vec![Notice::InvalidDataset { origin, problems }],
+            None,
+        )
+    };
+    let failed = |notice: Notice| (muchuan(), vec![notice], None);
+    match fetch::fetch_dataset(url, reach).await {
+        Ok(fetched) => {
+            let read = if fetched.csv {
+                crate::core::csv_import::parse_csv(&fetched.bytes)
+                    .map(|read| read.dataset)
+                    .map_err(|r| r.problems.into_iter().map(DatasetProblem::Csv).collect())
+            } else {
+                parse_dataset(&fetched.bytes)
+                    .map(|read| read.dataset)
+                    .map_err(|Report { problems }| {
+                        problems.into_iter().map(DatasetProblem::Json).collect()
+                    })
+            };
+            match read {
+                Ok(dataset) => (Rc::new(dataset), Vec::new(), Some(url.to_owned())),
+                Err(problems) => refused(problems),
+            }
+        }
+        Err(fetch::FetchError::TooLarge { bytes }) => {
+            refused(vec![DatasetProblem::Json(crate::core::validate::Problem {
+                severity: crate::core::validate::Severity::Error,
+                path: String::new(),
+                position: None,
+                kind: crate::core::validate::ProblemKind::TooLarge { bytes },
+            })])
+        }
+        Err(fetch::FetchError::NotAllowed) => failed(Notice::DataNotAllowed {
+            url: url.to_owned(),
+        }),
+        Err(fetch::FetchError::TimedOut) => failed(Notice::FetchTimedOut {
+            url: url.to_owned(),
+        }),
+        Err(fetch::FetchError::Network) => failed(Notice::FetchFailed {
+            url: url.to_owned(),
+            status: None,
+        }),
+        Err(fetch::FetchError::Status(status)) => failed(Notice::FetchFailed {
+            url: url.to_owned(),
+            status: Some(status),
+        }),
     }
+}
+
+/// The scenario to show first: the link's, or without one the scenario this tab kept because
+/// no link could carry it (see [`page::set_fragment`]), or the baseline.
+fn scenario_on_screen(
+    dataset: &Dataset,
+    link: Option<&str>,
+    in_address_bar: bool,
+) -> (Scenario, Option<Notice>) {
+    if link.is_none()
+        && let Some(scenario) =
+            page::kept_in_tab().and_then(|kept| share_link::decode_kept(&kept, dataset).ok())
+    {
+        return (scenario, None);
+    }
+    scenario_from_link(dataset, link, in_address_bar)
 }
 
 /// The scenario a share link describes, or the baseline with a notice when the link cannot be
