@@ -7,16 +7,19 @@ use yew::prelude::*;
 
 use crate::core::csv_import::{CsvDataset, CsvReport, parse_csv, parse_pasted, simple_template};
 use crate::core::dataset::Dataset;
+use crate::core::kept::{KeptDataset, KeptFormat, named};
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dataset};
 use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::kept_data::{KeptData, keep, recall};
 use crate::ui::load_problems::LoadProblems;
 use crate::ui::paste_box::PasteBox;
 use crate::ui::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::web::download::download_text;
 use crate::web::files::{decode_legacy, read_file};
+use crate::web::idb::IdbError;
 
 /// Props of [`DataSource`].
 #[derive(Properties, PartialEq)]
@@ -51,7 +54,7 @@ fn from_table(
     read: Result<CsvDataset, CsvReport>,
     name: &str,
 ) -> Result<Dataset, Vec<DatasetProblem>> {
-    read.map(|read| titled(read.dataset, name))
+    read.map(|read| named(read.dataset, name))
         .map_err(|report| {
             report
                 .problems
@@ -61,15 +64,14 @@ fn from_table(
         })
 }
 
-/// A county's own table may have no title: it is then named after its file, not invented.
-fn titled(mut dataset: Dataset, file_name: &str) -> Dataset {
-    if dataset.title.resolve(Lang::ZhHans).is_none() {
-        let stem = file_name
-            .rsplit_once('.')
-            .map_or(file_name, |(stem, _)| stem);
-        dataset.title.zh_hans = Some(stem.to_owned());
+/// The record that keeps a loaded file (or pasted table) in the browser.
+fn kept_record(name: &str, format: KeptFormat, text: String) -> KeptDataset {
+    KeptDataset {
+        name: name.to_owned(),
+        loaded_at: js_sys::Date::now(),
+        format,
+        text,
     }
-    dataset
 }
 
 /// What became of the last file chosen.
@@ -130,10 +132,17 @@ pub fn data_source(props: &DataSourceProps) -> Html {
     let status = use_state(|| None::<LoadStatus>);
     // Whether the last file was read as GB18030 rather than UTF-8, said with its outcome.
     let encoding = use_state(|| false);
+    // The dataset kept in this browser, read once the panel is shown.
+    let kept = use_state(|| None::<Result<KeptDataset, IdbError>>);
+    {
+        let kept = kept.clone();
+        use_effect_with((), move |()| recall(kept));
+    }
     let on_file = {
         let dispatch = dispatch.clone();
         let status = status.clone();
         let encoding = encoding.clone();
+        let kept = kept.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -164,6 +173,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             let dispatch = dispatch.clone();
             let status = status.clone();
             let encoding = encoding.clone();
+            let kept = kept.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(bytes) = read_file(&file).await else {
                     status.set(Some(LoadStatus::NotLoaded(name.clone())));
@@ -179,6 +189,15 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 encoding.set(decoded.is_some());
                 let bytes = decoded.map_or(bytes, String::into_bytes);
                 let read = read_dataset(&name, &bytes);
+                let format = if csv {
+                    KeptFormat::Csv
+                } else {
+                    KeptFormat::Json
+                };
+                if read.is_ok() {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    keep(kept_record(&name, format, text), kept.clone());
+                }
                 let (msg, said) = outcome(name, read);
                 status.set(Some(said));
                 dispatch.dispatch(msg);
@@ -190,9 +209,13 @@ pub fn data_source(props: &DataSourceProps) -> Html {
         let dispatch = dispatch.clone();
         let status = status.clone();
         let encoding = encoding.clone();
+        let kept = kept.clone();
         Callback::from(move |pasted: String| {
             let name = text(lang, "data.pasted-name");
             let read = from_table(parse_pasted(&pasted), &name);
+            if read.is_ok() {
+                keep(kept_record(&name, KeptFormat::Pasted, pasted), kept.clone());
+            }
             let (msg, said) = outcome(name, read);
             encoding.set(false);
             status.set(Some(said));
@@ -247,6 +270,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             if let Some(LoadStatus::Refused { name, problems }) = &*status {
                 <LoadProblems {lang} name={name.clone()} problems={problems.clone()} />
             }
+            <KeptData {lang} kept={(*kept).clone()} dispatch={dispatch.clone()} />
             <ul class="downloads">
                 { link("muchuan.json", "data.template-json") }
                 { simple(Lang::ZhHans, "data.template-simple-zh") }

@@ -9,6 +9,7 @@ pub mod exports;
 pub mod header;
 pub mod headings;
 pub mod hooks;
+pub mod kept_data;
 pub mod live_svg;
 pub mod load_problems;
 pub mod notices;

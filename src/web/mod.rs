@@ -6,6 +6,7 @@ pub mod element;
 pub mod fetch;
 pub mod files;
 pub mod frame;
+pub mod idb;
 pub mod page;
 pub mod panic;
 pub mod roots;
@@ -45,7 +46,16 @@ pub fn start() {
         .unwrap_or_default();
     let data_url = page::query_param("data");
     wasm_bindgen_futures::spawn_local(async move {
-        let (dataset, mut notices) = load_dataset(data_url.as_deref()).await;
+        // The page opens on the dataset the planner loaded last, kept in this browser, unless
+        // its address names another (`?data=`) or it is framed in another page.
+        let kept = match (&data_url, framed) {
+            (None, false) => crate::ui::kept_data::reopened().await,
+            _ => None,
+        };
+        let (dataset, mut notices) = match kept {
+            Some(dataset) => (Rc::new(dataset), Vec::new()),
+            None => load_dataset(data_url.as_deref()).await,
+        };
         // An anchor in the page (`#main-content`, after the skip link) is no share link.
         let link = page::fragment().filter(|fragment| share_link::is_link_fragment(fragment));
         let (scenario, link_notice) = scenario_from_link(&dataset, link.as_deref(), lang, !framed);

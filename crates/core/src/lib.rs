@@ -10,6 +10,7 @@ pub mod element_id;
 pub mod export;
 pub mod history;
 pub mod id_index;
+pub mod kept;
 pub mod lang;
 pub mod money;
 pub mod paging;
