@@ -1,5 +1,5 @@
-//! Where the figures come from: load another county's dataset from a file, and download the
-//! template and the schema to make one.
+//! Where the figures come from: load another county's dataset from a file or pasted rows,
+//! reopen the one kept in this browser, and download the templates and the schema.
 
 use std::rc::Rc;
 
@@ -13,13 +13,12 @@ use crate::core::scenario::Scenario;
 use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dataset};
 use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::kept_data::{KeptData, keep, recall};
+use crate::ui::kept_data::{Kept, KeptData, keep, recall};
 use crate::ui::load_problems::LoadProblems;
 use crate::ui::paste_box::PasteBox;
 use crate::ui::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::web::download::download_text;
 use crate::web::files::{decode_legacy, read_file};
-use crate::web::idb::IdbError;
 
 /// Props of [`DataSource`].
 #[derive(Properties, PartialEq)]
@@ -118,7 +117,80 @@ fn outcome(name: String, read: Result<Dataset, Vec<DatasetProblem>>) -> (Msg, Lo
     }
 }
 
-/// The "data" section: a file picker and the downloads.
+/// What a load changes: the app state, what is said beside the button, the browser's copy.
+#[derive(Clone)]
+struct Loader {
+    dispatch: UseReducerDispatcher<AppState>,
+    status: UseStateHandle<Option<LoadStatus>>,
+    /// Whether the last file was read as GB18030 rather than UTF-8.
+    encoding: UseStateHandle<bool>,
+    kept: UseStateHandle<Kept>,
+}
+
+impl Loader {
+    /// Shows what reading `name` came to; a dataset that loaded is kept in the browser as
+    /// `text`, to be read again by the reader of `format`.
+    fn finish(
+        &self,
+        name: String,
+        read: Result<Dataset, Vec<DatasetProblem>>,
+        text: Option<(KeptFormat, String)>,
+        gb18030: bool,
+    ) {
+        self.encoding.set(gb18030);
+        if let (Ok(_), Some((format, text))) = (&read, text) {
+            keep(kept_record(&name, format, text), self.kept.clone());
+        }
+        let (msg, said) = outcome(name, read);
+        self.status.set(Some(said));
+        self.dispatch.dispatch(msg);
+    }
+
+    /// Reads a picked file: JSON, or CSV in UTF-8 or (as a spreadsheet's plain "CSV" on a
+    /// Chinese computer is) GBK, which the browser decodes.
+    fn pick(self, file: web_sys::File) {
+        let name = file.name();
+        // Too large is known from the size, before reading megabytes into memory.
+        if file.size() > MAX_BYTES as f64 {
+            let problem = Problem {
+                severity: Severity::Error,
+                path: String::new(),
+                position: None,
+                kind: ProblemKind::TooLarge {
+                    bytes: file.size() as usize,
+                },
+            };
+            self.finish(name, Err(vec![DatasetProblem::Json(problem)]), None, false);
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(bytes) = read_file(&file).await else {
+                self.encoding.set(false);
+                self.status.set(Some(LoadStatus::NotLoaded(name.clone())));
+                self.dispatch.dispatch(Msg::Notify(Notice::Message {
+                    key: "data.unreadable",
+                    detail: Some(name),
+                }));
+                return;
+            };
+            let csv = name.to_ascii_lowercase().ends_with(".csv");
+            let decoded = csv.then(|| decode_legacy(&bytes)).flatten();
+            let gb18030 = decoded.is_some();
+            let bytes = decoded.map_or(bytes, String::into_bytes);
+            let read = read_dataset(&name, &bytes);
+            let format = if csv {
+                KeptFormat::Csv
+            } else {
+                KeptFormat::Json
+            };
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            self.finish(name, read, Some((format, text)), gb18030);
+        });
+    }
+}
+
+/// The "data" section: a file picker, a paste box, the data kept in this browser and the
+/// downloads.
 #[function_component(DataSource)]
 pub fn data_source(props: &DataSourceProps) -> Html {
     let DataSourceProps {
@@ -127,22 +199,25 @@ pub fn data_source(props: &DataSourceProps) -> Html {
         dispatch,
     } = props;
     let lang = *lang;
-    // What became of the last file, said beside its button: the problems themselves are in the
-    // notice at the top, far from here on a long page.
+    // What became of the last file or pasted table, said beside its button with every problem
+    // found: the notice at the top of a long page only says how many.
     let status = use_state(|| None::<LoadStatus>);
     // Whether the last file was read as GB18030 rather than UTF-8, said with its outcome.
     let encoding = use_state(|| false);
     // The dataset kept in this browser, read once the panel is shown.
-    let kept = use_state(|| None::<Result<KeptDataset, IdbError>>);
+    let kept = use_state(|| Kept::None);
     {
         let kept = kept.clone();
         use_effect_with((), move |()| recall(kept));
     }
+    let loader = Loader {
+        dispatch: dispatch.clone(),
+        status: status.clone(),
+        encoding: encoding.clone(),
+        kept: kept.clone(),
+    };
     let on_file = {
-        let dispatch = dispatch.clone();
-        let status = status.clone();
-        let encoding = encoding.clone();
-        let kept = kept.clone();
+        let loader = loader.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -152,76 +227,15 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             };
             // Clearing the picker lets the same file be chosen again after it is fixed.
             input.set_value("");
-            let name = file.name();
-            // Too large is known from the size, before reading megabytes into memory.
-            if file.size() > MAX_BYTES as f64 {
-                let problem = Problem {
-                    severity: Severity::Error,
-                    path: String::new(),
-                    position: None,
-                    kind: ProblemKind::TooLarge {
-                        bytes: file.size() as usize,
-                    },
-                };
-                encoding.set(false);
-                let origin = name.clone();
-                let problems = vec![DatasetProblem::Json(problem)];
-                status.set(Some(LoadStatus::Refused { name, problems }));
-                dispatch.dispatch(Msg::Notify(Notice::FileRefused { origin, errors: 1 }));
-                return;
-            }
-            let dispatch = dispatch.clone();
-            let status = status.clone();
-            let encoding = encoding.clone();
-            let kept = kept.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let Some(bytes) = read_file(&file).await else {
-                    status.set(Some(LoadStatus::NotLoaded(name.clone())));
-                    dispatch.dispatch(Msg::Notify(Notice::Message {
-                        key: "data.unreadable",
-                        detail: Some(name),
-                    }));
-                    return;
-                };
-                // A spreadsheet's plain "CSV" on a Chinese computer is GBK: the browser reads it.
-                let csv = name.to_ascii_lowercase().ends_with(".csv");
-                let decoded = csv.then(|| decode_legacy(&bytes)).flatten();
-                encoding.set(decoded.is_some());
-                let bytes = decoded.map_or(bytes, String::into_bytes);
-                let read = read_dataset(&name, &bytes);
-                let format = if csv {
-                    KeptFormat::Csv
-                } else {
-                    KeptFormat::Json
-                };
-                if read.is_ok() {
-                    let text = String::from_utf8_lossy(&bytes).into_owned();
-                    keep(kept_record(&name, format, text), kept.clone());
-                }
-                let (msg, said) = outcome(name, read);
-                status.set(Some(said));
-                dispatch.dispatch(msg);
-            });
+            loader.clone().pick(file);
         })
     };
     // Pasted rows are read as a CSV file is, and said beside the same button.
-    let on_paste = {
-        let dispatch = dispatch.clone();
-        let status = status.clone();
-        let encoding = encoding.clone();
-        let kept = kept.clone();
-        Callback::from(move |pasted: String| {
-            let name = text(lang, "data.pasted-name");
-            let read = from_table(parse_pasted(&pasted), &name);
-            if read.is_ok() {
-                keep(kept_record(&name, KeptFormat::Pasted, pasted), kept.clone());
-            }
-            let (msg, said) = outcome(name, read);
-            encoding.set(false);
-            status.set(Some(said));
-            dispatch.dispatch(msg);
-        })
-    };
+    let on_paste = Callback::from(move |pasted: String| {
+        let name = text(lang, "data.pasted-name");
+        let read = from_table(parse_pasted(&pasted), &name);
+        loader.finish(name, read, Some((KeptFormat::Pasted, pasted)), false);
+    });
     let link = |file: &str, key: &str| {
         html! {
             <li><a href={format!("{asset_base}{file}")} download={file.to_owned()}>{ text(lang, key) }</a></li>
