@@ -11,6 +11,7 @@ pub mod header;
 pub mod headings;
 pub mod hooks;
 pub mod impact_bar;
+pub mod kept_data;
 pub mod live_svg;
 pub mod load_problems;
 pub mod notices;

@@ -7,6 +7,7 @@ pub mod element;
 pub mod fetch;
 pub mod files;
 pub mod frame;
+pub mod idb;
 pub mod page;
 pub mod panic;
 pub mod png;
@@ -49,12 +50,24 @@ pub fn start() {
         .unwrap_or_default();
     let data_url = page::query_param("data");
     wasm_bindgen_futures::spawn_local(async move {
-        let loading = data_url
-            .as_deref()
-            .map(|url| page::show_loading(&root, url, lang));
-        let (dataset, mut notices, data_origin) =
-            load_dataset(data_url.as_deref(), fetch::Reach::Page).await;
-        drop(loading);
+        // The page opens on the dataset the planner loaded last, kept in this browser, unless
+        // its address names another (`?data=`) or it is framed in another page; the page names
+        // the file it came from.
+        let kept = match (&data_url, framed) {
+            (None, false) => crate::ui::kept_data::reopened().await,
+            _ => None,
+        };
+        let (dataset, mut notices, data_origin) = match kept {
+            Some((name, dataset)) => (Rc::new(dataset), Vec::new(), Some(name)),
+            None => {
+                let loading = data_url
+                    .as_deref()
+                    .map(|url| page::show_loading(&root, url, lang));
+                let loaded = load_dataset(data_url.as_deref(), fetch::Reach::Page).await;
+                drop(loading);
+                loaded
+            }
+        };
         // An anchor in the page (`#main-content`, after the skip link) is no share link.
         let link = page::fragment().filter(|fragment| share_link::is_link_fragment(fragment));
         let (scenario, link_notice) = scenario_on_screen(&dataset, link.as_deref(), !framed);
