@@ -15,6 +15,7 @@ pub mod live_svg;
 pub mod notices;
 pub mod pager;
 pub mod scenarios;
+pub mod slider_scale;
 pub mod state;
 pub mod stream_row;
 pub mod totals_panel;

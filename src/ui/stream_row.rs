@@ -13,6 +13,7 @@ use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_select_value;
 use crate::ui::money;
+use crate::ui::slider_scale::SliderScale;
 use crate::ui::state::{AppState, DatasetRef, Msg};
 
 /// Steps a Page Up or Page Down moves a slider.
@@ -36,8 +37,14 @@ pub struct StreamRowProps {
     pub added: i64,
     /// The balance mode.
     pub mode: BalanceMode,
-    /// The slider's upper end.
+    /// The slider's upper end: the same in both modes, so the thumb stays where the amount is.
     pub max: i64,
+    /// The most the stream can have now (in a fixed pool, less than `max` when the others
+    /// hold less).
+    pub room: i64,
+    /// Whether the stream counts in full in the grand total (in a fixed pool, one that does not
+    /// keeps its amount).
+    pub counted: bool,
     /// Why the last action on this stream was refused, if it was.
     pub refusal: Option<Refusal>,
     /// The interface language.
@@ -125,6 +132,8 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         added,
         mode,
         max,
+        room,
+        counted,
         refusal,
         lang,
         replacements,
@@ -133,10 +142,13 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
     } = props;
     let (index, lang) = (*index, *lang);
     let rejected = use_state_eq(|| None::<Rejected>);
-    let fixed = *locked && *mode == BalanceMode::FixedPool;
+    // In a fixed pool a locked stream, or one the grand total does not count in full, keeps
+    // its amount: its fields do not move.
+    let fixed = (*locked || !*counted) && *mode == BalanceMode::FixedPool;
     // In a fixed pool with no other money free to move, the slider cannot go up: say why,
     // or a planner drags against an invisible wall.
-    let stuck = !*locked && *mode == BalanceMode::FixedPool && amount.is_some_and(|a| *max <= a);
+    let stuck = !fixed && *mode == BalanceMode::FixedPool && amount.is_some_and(|a| *room <= a);
+    let outside = !*locked && !*counted && *mode == BalanceMode::FixedPool;
     {
         // A rejected text belongs to the amount it was typed over, in the unit of the language
         // it was typed in, in a field that takes typing: a new amount (however it came), a
@@ -159,10 +171,23 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         .map_or("", |a| dataset.agencies[a].name.get(lang));
     let id = |part: &str| format!("stream-{index}-{part}");
     let sought = stream.status == Status::Sought;
-    let badge_class = if sought {
-        "badge sought"
-    } else {
-        "badge granted"
+    // An assumed outcome is the badge: the bid's card says what the totals take it as.
+    let (badge_class, badge) = match outcome {
+        _ if !sought => (
+            "badge granted",
+            text(lang, &format!("status.{}", stream.status.key())),
+        ),
+        Outcome::Pending => ("badge sought", text(lang, "status.sought")),
+        Outcome::Granted => ("badge granted", text(lang, "outcome.badge-granted")),
+        Outcome::Partial(p) => (
+            "badge assumed",
+            fill(
+                lang,
+                "outcome.badge-partial",
+                &[("percent", &p.to_string())],
+            ),
+        ),
+        Outcome::Refused => ("badge assumed", text(lang, "outcome.badge-refused")),
     };
 
     let controls = match amount {
@@ -270,18 +295,29 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                 <div class="plan">
                     <div class="slider-line">
                         <label id={id("slider-label")} for={id("slider")}>{ text(lang, "row.slider") }</label>
-                        <input type="range" id={id("slider")} class="slider"
-                            min="0" max={max.to_string()} step={STEP.to_string()}
-                            value={amount.to_string()}
-                            aria-labelledby={format!("{} {}", id("name"), id("slider-label"))}
-                            aria-valuetext={money(amount, lang)}
-                            aria-describedby={stuck.then(|| id("stuck"))}
-                            disabled={fixed} ref={lock_focus.slider.clone()}
-                            onfocus={lock_focus.on_focus.clone()} onblur={lock_focus.on_blur.clone()}
-                            oninput={on_slide} onchange={on_let_go} onkeydown={on_key} />
+                        <div class={classes!("slider-track", locked.then_some("is-locked"))}>
+                            if *locked {
+                                <svg class="slider-lock" viewBox="0 0 12 14" aria-hidden="true" focusable="false">
+                                    <path d="M3 6V4a3 3 0 0 1 6 0v2" />
+                                    <rect x="1.5" y="6" width="9" height="7" rx="1" />
+                                </svg>
+                            }
+                            <input type="range" id={id("slider")} class="slider"
+                                min="0" max={max.to_string()} step={STEP.to_string()}
+                                value={amount.to_string()}
+                                aria-labelledby={format!("{} {}", id("name"), id("slider-label"))}
+                                aria-valuetext={money(amount, lang)}
+                                aria-describedby={if stuck || outside { format!("{} {}", id("scale"), id("stuck")) } else { id("scale") }}
+                                disabled={fixed} ref={lock_focus.slider.clone()}
+                                onfocus={lock_focus.on_focus.clone()} onblur={lock_focus.on_blur.clone()}
+                                oninput={on_slide} onchange={on_let_go} onkeydown={on_key} />
+                            <SliderScale id={id("scale")} baseline={baseline} max={*max} lang={lang} />
+                        </div>
                     </div>
                     if stuck {
                         <p class="hint-line" id={id("stuck")}>{ text(lang, "row.stuck") }</p>
+                    } else if outside {
+                        <p class="hint-line" id={id("stuck")}>{ text(lang, "refusal.not-counted") }</p>
                     }
                     <div class="amount-line">
                         <label id={id("amount-label")} for={id("amount")}>{ fill(lang, "row.amount", &[("unit", &unit)]) }</label>
@@ -326,7 +362,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             aria-labelledby={id("name")}>
             <div class="stream-head">
                 <Heading rank={Rank::Part} id={id("name")} class="stream-name">{ name }</Heading>
-                <span class={badge_class}>{ text(lang, &format!("status.{}", stream.status.key())) }</span>
+                <span class={badge_class}>{ badge }</span>
             </div>
             <p class="meta">
                 <span class="agency">{ agency }</span>
