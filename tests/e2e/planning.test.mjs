@@ -153,6 +153,7 @@ describe('moving money', () => {
     assert.equal(await textOf(page, `#stream-${STREAM.trainingBase}-name ~ .badge`), '假定未获批');
     await page.locator(`li:has(#stream-${STREAM.loans}-name)`).screenshot({ path: 'tests/e2e/output/planning-locked-row.png' });
     await page.locator(`li:has(#stream-${STREAM.trainingBase}-name)`).screenshot({ path: 'tests/e2e/output/planning-refused-row.png' });
+    await page.locator('.chart').first().screenshot({ path: 'tests/e2e/output/planning-refused-chart.png' });
     assert.deepEqual(errors, []);
   });
 
