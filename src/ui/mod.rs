@@ -1,5 +1,6 @@
 //! The Yew interface: function components over the state in [`state`], one concept per file.
 
+pub mod amount_slider;
 pub mod app;
 pub mod charts_panel;
 pub mod compare;
@@ -13,6 +14,7 @@ pub mod hooks;
 pub mod impact_bar;
 pub mod live_svg;
 pub mod notices;
+pub mod outcome_choice;
 pub mod pager;
 pub mod scenarios;
 pub mod slider_scale;
