@@ -242,7 +242,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
                     <Pager page={page} id="streams-pager" label_key="pager.streams" lang={lang}
                         on_pick={on_pick_page} />
-                    <Transfer dataset={dataset.clone()} amounts={scenario.amounts.clone()}
+                    <Transfer dataset={dataset.clone()}
                         refusal={state.refusal.as_ref().filter(|(i, _)| *i == TRANSFER).map(|(_, r)| r.clone())}
                         lang={lang} dispatch={dispatch.clone()} />
                     <ul class="stream-list">{ for rows }</ul>
