@@ -157,7 +157,7 @@ describe('moving money', () => {
     assert.deepEqual(errors, []);
   });
 
-  for (const lang of ['zh-Hans', 'en']) {
+  for (const lang of ['zh-Hans', 'en', 'zh-Hant']) {
     for (const [width, height] of [[375, 812], [1366, 768]]) {
       test(`screens at ${width}x${height} in ${lang}, no axe violations`, async () => {
         const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
