@@ -293,7 +293,7 @@ async fn a_slider_that_cannot_grow_in_a_fixed_pool_says_why() {
         input(&root, "#stream-0-slider")
             .get_attribute("aria-describedby")
             .as_deref(),
-        Some("stream-0-stuck")
+        Some("stream-0-scale stream-0-stuck")
     );
 }
 

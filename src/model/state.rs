@@ -360,7 +360,15 @@ impl AppState {
         match msg {
             Msg::Act(action) => next.act(action),
             Msg::Slide { stream, amount } => {
-                let action = Action::SetAmount { stream, amount };
+                // The slider's range is the same in both modes; in a fixed pool a drag past
+                // what the others can give stops there (the row then says why).
+                let scenario = next.scenario();
+                let current = scenario.amounts.get(stream).copied().flatten().unwrap_or(0);
+                let room = scenario.max_for(&next.dataset, stream).max(current);
+                let action = Action::SetAmount {
+                    stream,
+                    amount: amount.min(room),
+                };
                 match next.scenario().apply(&next.dataset, action.clone()) {
                     Ok(scenario) if dragging == Some(stream) => {
                         next.history.amend(Rc::new(scenario));
