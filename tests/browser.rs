@@ -45,6 +45,7 @@ async fn render_with_headings(lang: Lang, headings: Levels) -> Element {
             scenario,
             lang,
             notices: Vec::new(),
+            data_origin: None,
             standalone: false,
             own_page: false,
             compact: false,
@@ -294,7 +295,7 @@ async fn a_slider_that_cannot_grow_in_a_fixed_pool_says_why() {
         input(&root, "#stream-0-slider")
             .get_attribute("aria-describedby")
             .as_deref(),
-        Some("stream-0-stuck")
+        Some("stream-0-scale stream-0-stuck")
     );
 }
 

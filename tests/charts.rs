@@ -949,3 +949,26 @@ fn odd_inputs_do_not_panic() {
         assert!(chart.svg.ends_with("</svg>\n"));
     }
 }
+
+/// Issue 20: a bar's counted part is solid, the part not counted outlined (a line in the
+/// scenario's colour, unfilled), and the legend says so only when a bar has such a part.
+#[test]
+fn money_not_counted_is_drawn_outlined_with_a_legend_entry() {
+    let dataset = muchuan();
+    let outlined = |scenario: &Scenario| {
+        let totals = Totals::compute(&dataset, scenario);
+        let svg = stream_bars(&dataset, scenario, &totals, Lang::ZhHans, 1000, "s").svg;
+        let legend = texts(&svg).iter().any(|l| l == "未计入总额（空心）");
+        let paths = svg
+            .split("<polyline")
+            .skip(1)
+            .filter(|rest| rest.starts_with(" fill=\"none\" opacity=\"1\" stroke=\"#0072B2\""))
+            .count();
+        (legend, paths)
+    };
+    assert_eq!(outlined(&Scenario::baseline(&dataset)), (false, 0));
+    let refused = refused(&dataset, &Scenario::baseline(&dataset), "training-base");
+    let (legend, paths) = outlined(&refused);
+    assert!(legend, "the legend names the outlined part");
+    assert_eq!(paths, 2, "one outlined bar and the legend's swatch");
+}

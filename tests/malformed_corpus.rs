@@ -154,7 +154,7 @@ fn a_ten_megabyte_file_is_too_large() {
     let report = parse_dataset(&bytes).expect_err("refused");
     assert_eq!(
         problem_message(&report.problems[0], Lang::En),
-        "Whole file: the file is too large (10240 KB); the limit is 4 MB"
+        "Whole file: the file is too large (10,240 KB); the limit is 4,096 KB"
     );
     // The limit itself is fine: a valid dataset padded to exactly MAX_BYTES loads.
     bytes.truncate(MAX_BYTES);

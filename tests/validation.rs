@@ -101,8 +101,8 @@ fn too_large() {
         },
         "",
         None,
-        "Whole file: the file is too large (4096 KB); the limit is 4 MB",
-        "整个文件：文件过大（4096 KB），上限为 4 MB",
+        "Whole file: the file is too large (4,097 KB); the limit is 4,096 KB",
+        "整个文件：文件过大（4,097 KB），上限为 4,096 KB",
     );
 }
 
@@ -380,7 +380,7 @@ fn bad_id() {
         "streams[0].id",
         None,
         "streams[0].id: an id is 1 to 64 letters, digits, “-”, “_” or “.”, starting with a letter or digit",
-        "streams[0].id：标识须为 1 至 64 个字母、数字、“-”、“_”或“.”，并以字母或数字开头",
+        "streams[0].id：编号须为 1 至 64 个字母、数字、“-”、“_”或“.”，并以字母或数字开头",
     );
     for bad in [
         String::new(),
@@ -409,7 +409,7 @@ fn duplicate_id() {
         "streams[5].id",
         None,
         "streams[5].id: the id “guaranteed-loans” is used twice; it was first used at streams[0].id",
-        "streams[5].id：标识“guaranteed-loans”重复，首次出现在 streams[0].id",
+        "streams[5].id：编号“guaranteed-loans”重复，首次出现在 streams[0].id",
     );
     // Kinds and agencies are separate lists: the same id in each is fine.
     let mut value = muchuan();
@@ -484,7 +484,7 @@ fn empty_text() {
         "streams[2].quote",
         None,
         "streams[2].quote: the text is empty",
-        "streams[2].quote：文字为空",
+        "streams[2].quote：未填写内容",
     );
     let blank_name = problem_after(|v| {
         v["kinds"][1]["name"] = json!({"zh-Hans": "", "zh-Hant": " ", "en": "\n"});
@@ -531,7 +531,7 @@ fn missing_language_is_a_warning() {
     );
     assert_eq!(
         problem_message(warning, Lang::ZhHans),
-        "streams[0].name：缺少 zh-Hant 文字，将按顺序改用其他语言"
+        "streams[0].name：缺少 zh-Hant 版本，将显示其他语言的内容"
     );
     // Blank counts as missing; the view falls back (zh-Hant → zh-Hans).
     value["streams"][0]["name"]["zh-Hant"] = json!("  ");
@@ -597,7 +597,7 @@ fn too_many_streams() {
         "streams",
         None,
         "streams: more than 5000 streams",
-        "streams：资金流超过 5000 条",
+        "streams：资金项目超过 5000 项",
     );
     value["streams"].as_array_mut().map(Vec::pop);
     assert_eq!(loads(&bytes_of(&value)).dataset.streams.len(), MAX_STREAMS);

@@ -201,10 +201,20 @@ pub fn saved_store(bytes: &[u8]) {
                     );
                 }
             }
-            let json = store.to_json();
+            // Records set aside are not written back: the text holds the readable ones.
+            for set_aside in &store.set_aside {
+                for lang in Lang::ALL {
+                    check_message(&set_aside.error.message(lang));
+                }
+            }
+            let readable = Store {
+                set_aside: Vec::new(),
+                ..store
+            };
+            let json = readable.to_json();
             let again = Store::parse(&json)
                 .unwrap_or_else(|error| panic!("its own text is refused: {error:?}"));
-            assert_eq!(again, store);
+            assert_eq!(again, readable);
         }
     }
 }

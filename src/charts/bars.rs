@@ -36,8 +36,10 @@ const MIN_BAR_AREA: f64 = 60.0;
 pub(crate) enum RowBars {
     /// Two bars.
     Bars {
-        /// The solid bar's amount.
+        /// The first bar's amount.
         first: i64,
+        /// How much of the first bar counts (drawn solid; the rest outlined), when less.
+        first_counted: Option<i64>,
         /// The hatched bar's amount.
         second: i64,
         /// Text after the solid bar.
@@ -72,6 +74,8 @@ pub(crate) struct Series {
     /// Whether the hatched bars' labels are as prominent as the solid ones' (two scenarios
     /// of equal standing) or smaller and muted (a baseline for reference).
     pub second_prominent: bool,
+    /// Legend text of the outlined part of a first bar (money not counted), when a row has one.
+    pub uncounted: Option<String>,
 }
 
 /// The laid-out chart height for `rows`.
@@ -148,6 +152,7 @@ pub(crate) fn draw(
             match &row.bars {
                 RowBars::Bars {
                     first,
+                    first_counted,
                     second,
                     first_label,
                     second_label,
@@ -155,7 +160,19 @@ pub(crate) fn draw(
                     let bottom = top + FIRST_H + BAR_GAP + series.second_height;
                     canvas.line(&[(PAD, top - 2.0), (PAD, bottom + 2.0)], palette::RULE, 1.0)?;
                     let w1 = scale(*first);
-                    canvas.rect(x0, top, x0 + w1, top + FIRST_H, series.first_colour)?;
+                    // The counted part solid, the part not counted outlined.
+                    let solid = first_counted.map_or(w1, |c| scale(c.min(*first)));
+                    canvas.rect(x0, top, x0 + solid, top + FIRST_H, series.first_colour)?;
+                    if solid < w1 {
+                        outline(
+                            canvas,
+                            x0 + solid,
+                            top,
+                            x0 + w1,
+                            top + FIRST_H,
+                            series.first_colour,
+                        )?;
+                    }
                     let label = fit(first_label, inner - w1 - 6.0, LABEL_SIZE);
                     canvas.text(
                         &label,
@@ -204,10 +221,12 @@ pub(crate) fn draw(
     (svg, height)
 }
 
-/// The legend: a solid swatch with its words, then a hatched one with its words.
+/// The legend: a solid swatch with its words, then a hatched one with its words, then (when a
+/// bar has money not counted) an outlined one.
 fn legend(canvas: &Canvas<'_>, series: &Series, inner: f64) -> Drawn {
     let size = 12.0;
-    let room = (inner / 2.0 - 32.0).max(40.0);
+    let parts = if series.uncounted.is_some() { 3.0 } else { 2.0 };
+    let room = (inner / parts - 32.0).max(40.0);
     let first = fit(&series.first, room, size);
     let second = fit(&series.second, room, size);
     let y = 9.0;
@@ -215,5 +234,23 @@ fn legend(canvas: &Canvas<'_>, series: &Series, inner: f64) -> Drawn {
     canvas.text(&first, PAD + 24.0, y, Anchor::Start, Font::regular(size))?;
     let x = PAD + 24.0 + text_width(&first, size) + 18.0;
     canvas.hatched(x, y + 1.0, x + 18.0, y + 12.0, series.second_colour)?;
-    canvas.text(&second, x + 24.0, y, Anchor::Start, Font::regular(size))
+    canvas.text(&second, x + 24.0, y, Anchor::Start, Font::regular(size))?;
+    if let Some(uncounted) = &series.uncounted {
+        let uncounted = fit(uncounted, room, size);
+        let x = x + 24.0 + text_width(&second, size) + 18.0;
+        outline(canvas, x, y + 1.0, x + 18.0, y + 12.0, series.first_colour)?;
+        canvas.text(&uncounted, x + 24.0, y, Anchor::Start, Font::regular(size))?;
+    }
+    Ok(())
+}
+
+/// The edges of a rectangle, not filled.
+fn outline(canvas: &Canvas<'_>, x0: f64, y0: f64, x1: f64, y1: f64, colour: RGBColor) -> Drawn {
+    // The stroke is drawn inside the box, so the outline ends where a solid bar would.
+    let (x1, y1) = ((x1 - 1.0).max(x0), (y1 - 1.0).max(y0));
+    canvas.line(
+        &[(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)],
+        colour,
+        1.0,
+    )
 }

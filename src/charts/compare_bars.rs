@@ -68,6 +68,7 @@ pub fn compare_bars(
         name,
         bars: RowBars::Bars {
             first: x,
+            first_counted: None,
             second: y,
             first_label: x_label,
             second_label: Some(y_label),
@@ -175,6 +176,7 @@ pub fn compare_bars(
         second_colour: palette::SECONDARY,
         second_prominent: true,
         second_height: 14.0,
+        uncounted: None,
     };
     let labels = Labels {
         lang,

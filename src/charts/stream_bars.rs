@@ -54,6 +54,7 @@ pub fn stream_bars(
         name,
         bars: RowBars::Bars {
             first: now,
+            first_counted: (counted < now).then_some(counted),
             second: before,
             first_label: amount_label(lang, now, counted),
             second_label: (now != before).then(|| {
@@ -156,6 +157,18 @@ pub fn stream_bars(
         second_colour: palette::BASELINE,
         second_prominent: false,
         second_height: 10.0,
+        uncounted: rows
+            .iter()
+            .any(|r| {
+                matches!(
+                    r.bars,
+                    RowBars::Bars {
+                        first_counted: Some(_),
+                        ..
+                    }
+                )
+            })
+            .then(|| message(lang, "charts.uncounted", &[])),
     };
     let labels = Labels {
         lang,

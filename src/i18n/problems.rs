@@ -1,7 +1,9 @@
 //! Validation problems in words, in each language.
 
 use crate::core::lang::Lang;
-use crate::core::validate::{MAX_AGENCIES, MAX_KINDS, MAX_STREAMS, Problem, ProblemKind};
+use crate::core::validate::{
+    MAX_AGENCIES, MAX_BYTES, MAX_KINDS, MAX_STREAMS, Problem, ProblemKind,
+};
 use crate::i18n::{fill, text};
 
 /// `problem` as one sentence in `lang`, starting with where it is.
@@ -15,10 +17,14 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
                 &[("count", &count.to_string())],
             );
         }
+        // Both in KB, the size rounded up: 4 MiB and one byte is not "4096 KB".
         ProblemKind::TooLarge { bytes } => fill(
             lang,
             "problem.too-large",
-            &[("size", &(bytes / 1024).to_string())],
+            &[
+                ("size", &group_digits(bytes.div_ceil(1024))),
+                ("max", &group_digits(MAX_BYTES / 1024)),
+            ],
         ),
         ProblemKind::Empty => text(lang, "problem.empty"),
         ProblemKind::NotUtf8 => text(lang, "problem.not-utf8"),
@@ -100,4 +106,17 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
 /// A problem's place and what is wrong there, as one line: `Row 2: …`, `第 2 行：…`.
 pub fn located(place: &str, what: &str, lang: Lang) -> String {
     fill(lang, "problem.located", &[("place", place), ("what", what)])
+}
+
+/// `n` with a comma between thousands (`4,097`), as both languages write file sizes.
+fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -57,6 +57,17 @@ pub enum Notice {
         /// The server's HTTP status, when it answered.
         status: Option<u16>,
     },
+    /// The page's `?data=` names a place the page does not take data from (another origin, a
+    /// `data:` or `blob:` address, a redirect off the site); the built-in data stays.
+    DataNotAllowed {
+        /// The address given.
+        url: String,
+    },
+    /// The dataset at `url` did not arrive in time; the built-in data stays.
+    FetchTimedOut {
+        /// The dataset's address.
+        url: String,
+    },
     /// A file the browser could not read.
     FileUnreadable {
         /// The file's name.
@@ -78,6 +89,21 @@ pub enum Notice {
     },
     /// An edit of the saved scenarios could not be stored.
     NotSaved(StorageError),
+    /// Some stored scenarios could not be read: the others show, these are set aside (their
+    /// text copied to the storage key given) and not written back.
+    SetAside {
+        /// How many were set aside.
+        count: usize,
+        /// Why the first could not be read.
+        error: LoadError,
+        /// The storage key the stored text was copied to.
+        key: String,
+    },
+    /// A scenario being renamed was deleted in another tab; the name typed is given back.
+    RenameLost {
+        /// The name the planner had typed.
+        typed: String,
+    },
     /// A dataset that could not be loaded, with every problem found; the current data stays.
     InvalidDataset {
         /// Where the dataset came from (file name or URL).
@@ -128,6 +154,8 @@ impl Notice {
                     None => url.clone(),
                 }),
             ),
+            Notice::DataNotAllowed { url } => said("notice.data-not-allowed", Some(url.clone())),
+            Notice::FetchTimedOut { url } => said("notice.fetch-timed-out", Some(url.clone())),
             Notice::FileUnreadable { file } => said("data.unreadable", Some(file.clone())),
             Notice::ImportFailed { file, error } => said(
                 "exports.import-failed",
@@ -153,6 +181,21 @@ impl Notice {
                         )),
                     ),
                 }
+            }
+            Notice::SetAside { count, error, key } => said(
+                "scenarios.notice.set-aside",
+                Some(fill(
+                    lang,
+                    "scenarios.notice.set-aside-where",
+                    &[
+                        ("count", &count.to_string()),
+                        ("reason", &error.message(lang)),
+                        ("key", key),
+                    ],
+                )),
+            ),
+            Notice::RenameLost { typed } => {
+                said("scenarios.notice.rename-lost", Some(typed.clone()))
             }
             Notice::NotSaved(StorageError::Quota) => said("scenarios.notice.quota", None),
             Notice::NotSaved(error) => {
@@ -219,6 +262,9 @@ pub struct AppState {
     pub dragging: Option<usize>,
     /// The file the planner loaded the dataset from, if they did: a share link cannot carry it.
     pub data_file: Option<String>,
+    /// Where the page's address or the browser's storage took the dataset from, when it is not
+    /// the built-in one (a `?data=` URL, or the name of the file this browser kept).
+    pub origin: Option<String>,
     /// How many times the whole scenario was replaced (undo, redo, reset, a saved or imported
     /// scenario opened, a dataset loaded): a stream row then drops text it rejected.
     pub replacements: u32,
@@ -235,6 +281,7 @@ impl AppState {
             notices: Vec::new(),
             dragging: None,
             data_file: None,
+            origin: None,
             replacements: 0,
         }
     }
@@ -316,6 +363,8 @@ pub struct Opening {
     pub lang: Lang,
     /// Notices to show (a dataset or a share link that could not be read).
     pub notices: Vec<Notice>,
+    /// Where the dataset came from when it is not the built-in one (its URL or file name).
+    pub origin: Option<String>,
 }
 
 impl AppState {
@@ -336,7 +385,15 @@ impl AppState {
         match msg {
             Msg::Act(action) => next.act(action),
             Msg::Slide { stream, amount } => {
-                let action = Action::SetAmount { stream, amount };
+                // The slider's range is the same in both modes; in a fixed pool a drag past
+                // what the others can give stops there (the row then says why).
+                let scenario = next.scenario();
+                let current = scenario.amounts.get(stream).copied().flatten().unwrap_or(0);
+                let room = scenario.max_for(&next.dataset, stream).max(current);
+                let action = Action::SetAmount {
+                    stream,
+                    amount: amount.min(room),
+                };
                 match next.scenario().apply(&next.dataset, action.clone()) {
                     Ok(scenario) if dragging == Some(stream) => {
                         next.history.amend(Rc::new(scenario));
@@ -363,6 +420,7 @@ impl AppState {
             }
             Msg::SetLang(lang) => next.lang = lang,
             Msg::LoadDataset(dataset, scenario, file) => {
+                next.origin = None;
                 next.dataset = DatasetRef(dataset);
                 next.data_file = Some(file);
                 next.history = History::new(Rc::new(scenario));
@@ -381,7 +439,9 @@ impl AppState {
                     scenario,
                     lang,
                     notices,
+                    origin,
                 } = *opening;
+                next.origin = origin;
                 next.dataset = DatasetRef(dataset);
                 next.history = History::new(Rc::new(scenario));
                 next.lang = lang;

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
-use crate::core::scenario::{BalanceMode, Scenario};
+use crate::core::scenario::Scenario;
 use crate::core::share_link;
 use crate::core::totals::Totals;
 use crate::i18n::text;
@@ -39,6 +39,9 @@ pub struct AppProps {
     /// Notices to show from the start (a bad share link…).
     #[prop_or_default]
     pub notices: Vec<Notice>,
+    /// Where the dataset came from when it is not the built-in one (a URL), for the page to say.
+    #[prop_or_default]
+    pub data_origin: Option<String>,
     /// Whether the app owns the page (skip link; banner, `main` and contentinfo landmarks) or
     /// sits inside another.
     #[prop_or(true)]
@@ -91,6 +94,7 @@ impl AppProps {
             dataset,
             lang: Lang::default(),
             notices: Vec::new(),
+            data_origin: None,
             standalone: true,
             own_page: true,
             compact: false,
@@ -257,10 +261,8 @@ pub fn app(props: &AppProps) -> Html {
     let shown = page.items();
     let rows = dataset.streams.iter().enumerate().skip(shown.start).take(shown.len()).map(|(index, stream)| {
         let amount = scenario.amounts[index];
-        let max = match scenario.mode {
-            BalanceMode::Free => free_slider_max(stream.amount.unwrap_or(0), amount.unwrap_or(0)),
-            BalanceMode::FixedPool => scenario.max_for(&dataset, index),
-        };
+        let max = free_slider_max(stream.amount.unwrap_or(0), amount.unwrap_or(0));
+        let room = scenario.max_for(&dataset, index);
         let refusal = state
             .refusal
             .as_ref()
@@ -278,7 +280,8 @@ pub fn app(props: &AppProps) -> Html {
             <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
                 amount={amount} locked={scenario.locked[index]} outcome={scenario.outcomes[index]}
                 added={totals.added(index)}
-                mode={scenario.mode} max={max} refusal={refusal} lang={lang}
+                mode={scenario.mode} max={max} room={room}
+                counted={scenario.counts_in_full(&dataset, index)} refusal={refusal} lang={lang}
                 replacements={state.replacements} dispatch={dispatch.clone()}>{ for cover }</StreamRow>
         }
     });
@@ -295,7 +298,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
                     <Pager page={page} id="streams-pager" label_key="pager.streams" lang={lang}
                         on_pick={on_pick_page} />
-                    <Transfer dataset={dataset.clone()} amounts={scenario.amounts.clone()}
+                    <Transfer dataset={dataset.clone()}
                         refusal={state.refusal.as_ref().filter(|(i, _)| *i == TRANSFER).map(|(_, r)| r.clone())}
                         lang={lang} dispatch={dispatch.clone()} />
                     <ul class="stream-list">{ for rows }</ul>
@@ -337,7 +340,8 @@ pub fn app(props: &AppProps) -> Html {
             if !started {
                 <p class="starting-note" role="status">{ text(lang, "first-screen.starting") }</p>
             }
-            <Header dataset={dataset.clone()} lang={lang} standalone={props.standalone} />
+            <Header dataset={dataset.clone()} lang={lang} standalone={props.standalone}
+                from={state.data_file.clone().or_else(|| state.origin.clone()).or_else(|| props.data_origin.clone())} />
             <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
             if props.standalone {
                 <main id="main-content" tabindex="-1">{ body }{ data_source }</main>

@@ -1,5 +1,5 @@
-//! Where the figures come from: load another county's dataset from a file, and download the
-//! template and the schema to make one.
+//! Where the figures come from: load another county's dataset from a file or pasted rows,
+//! reopen the one kept in this browser, and download the templates and the schema.
 
 use std::rc::Rc;
 
@@ -7,12 +7,14 @@ use yew::prelude::*;
 
 use crate::core::csv_import::{CsvDataset, CsvReport, parse_csv, parse_pasted, simple_template};
 use crate::core::dataset::Dataset;
+use crate::core::kept::{KeptDataset, KeptFormat, named};
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dataset};
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::kept_data::{Kept, KeptData, keep, recall};
 use crate::ui::load_problems::LoadProblems;
 use crate::ui::paste_box::PasteBox;
 use crate::web::download::download_text;
@@ -51,7 +53,7 @@ fn from_table(
     read: Result<CsvDataset, CsvReport>,
     name: &str,
 ) -> Result<Dataset, Vec<DatasetProblem>> {
-    read.map(|read| titled(read.dataset, name))
+    read.map(|read| named(read.dataset, name))
         .map_err(|report| {
             report
                 .problems
@@ -61,15 +63,14 @@ fn from_table(
         })
 }
 
-/// A county's own table may have no title: it is then named after its file, not invented.
-fn titled(mut dataset: Dataset, file_name: &str) -> Dataset {
-    if dataset.title.resolve(Lang::ZhHans).is_none() {
-        let stem = file_name
-            .rsplit_once('.')
-            .map_or(file_name, |(stem, _)| stem);
-        dataset.title.zh_hans = Some(stem.to_owned());
+/// The record that keeps a loaded file (or pasted table) in the browser.
+fn kept_record(name: &str, format: KeptFormat, text: String) -> KeptDataset {
+    KeptDataset {
+        name: name.to_owned(),
+        loaded_at: js_sys::Date::now(),
+        format,
+        text,
     }
-    dataset
 }
 
 /// What became of the last file chosen.
@@ -116,7 +117,78 @@ fn outcome(name: String, read: Result<Dataset, Vec<DatasetProblem>>) -> (Msg, Lo
     }
 }
 
-/// The "data" section: a file picker and the downloads.
+/// What a load changes: the app state, what is said beside the button, the browser's copy.
+#[derive(Clone)]
+struct Loader {
+    dispatch: UseReducerDispatcher<AppState>,
+    status: UseStateHandle<Option<LoadStatus>>,
+    /// Whether the last file was read as GB18030 rather than UTF-8.
+    encoding: UseStateHandle<bool>,
+    kept: UseStateHandle<Kept>,
+}
+
+impl Loader {
+    /// Shows what reading `name` came to; a dataset that loaded is kept in the browser as
+    /// `text`, to be read again by the reader of `format`.
+    fn finish(
+        &self,
+        name: String,
+        read: Result<Dataset, Vec<DatasetProblem>>,
+        text: Option<(KeptFormat, String)>,
+        gb18030: bool,
+    ) {
+        self.encoding.set(gb18030);
+        if let (Ok(_), Some((format, text))) = (&read, text) {
+            keep(kept_record(&name, format, text), self.kept.clone());
+        }
+        let (msg, said) = outcome(name, read);
+        self.status.set(Some(said));
+        self.dispatch.dispatch(msg);
+    }
+
+    /// Reads a picked file: JSON, or CSV in UTF-8 or (as a spreadsheet's plain "CSV" on a
+    /// Chinese computer is) GBK, which the browser decodes.
+    fn pick(self, file: web_sys::File) {
+        let name = file.name();
+        // Too large is known from the size, before reading megabytes into memory.
+        if file.size() > MAX_BYTES as f64 {
+            let problem = Problem {
+                severity: Severity::Error,
+                path: String::new(),
+                position: None,
+                kind: ProblemKind::TooLarge {
+                    bytes: file.size() as usize,
+                },
+            };
+            self.finish(name, Err(vec![DatasetProblem::Json(problem)]), None, false);
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(bytes) = read_file(&file).await else {
+                self.encoding.set(false);
+                self.status.set(Some(LoadStatus::NotLoaded(name.clone())));
+                self.dispatch
+                    .dispatch(Msg::Notify(Notice::FileUnreadable { file: name }));
+                return;
+            };
+            let csv = name.to_ascii_lowercase().ends_with(".csv");
+            let decoded = csv.then(|| decode_legacy(&bytes)).flatten();
+            let gb18030 = decoded.is_some();
+            let bytes = decoded.map_or(bytes, String::into_bytes);
+            let read = read_dataset(&name, &bytes);
+            let format = if csv {
+                KeptFormat::Csv
+            } else {
+                KeptFormat::Json
+            };
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            self.finish(name, read, Some((format, text)), gb18030);
+        });
+    }
+}
+
+/// The "data" section: a file picker, a paste box, the data kept in this browser and the
+/// downloads.
 #[function_component(DataSource)]
 pub fn data_source(props: &DataSourceProps) -> Html {
     let DataSourceProps {
@@ -125,15 +197,25 @@ pub fn data_source(props: &DataSourceProps) -> Html {
         dispatch,
     } = props;
     let lang = *lang;
-    // What became of the last file, said beside its button: the problems themselves are in the
-    // notice at the top, far from here on a long page.
+    // What became of the last file or pasted table, said beside its button with every problem
+    // found: the notice at the top of a long page only says how many.
     let status = use_state(|| None::<LoadStatus>);
     // Whether the last file was read as GB18030 rather than UTF-8, said with its outcome.
     let encoding = use_state(|| false);
+    // The dataset kept in this browser, read once the panel is shown.
+    let kept = use_state(|| Kept::None);
+    {
+        let kept = kept.clone();
+        use_effect_with((), move |()| recall(kept));
+    }
+    let loader = Loader {
+        dispatch: dispatch.clone(),
+        status: status.clone(),
+        encoding: encoding.clone(),
+        kept: kept.clone(),
+    };
     let on_file = {
-        let dispatch = dispatch.clone();
-        let status = status.clone();
-        let encoding = encoding.clone();
+        let loader = loader.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -143,59 +225,15 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             };
             // Clearing the picker lets the same file be chosen again after it is fixed.
             input.set_value("");
-            let name = file.name();
-            // Too large is known from the size, before reading megabytes into memory.
-            if file.size() > MAX_BYTES as f64 {
-                let problem = Problem {
-                    severity: Severity::Error,
-                    path: String::new(),
-                    position: None,
-                    kind: ProblemKind::TooLarge {
-                        bytes: file.size() as usize,
-                    },
-                };
-                encoding.set(false);
-                let origin = name.clone();
-                let problems = vec![DatasetProblem::Json(problem)];
-                status.set(Some(LoadStatus::Refused { name, problems }));
-                dispatch.dispatch(Msg::Notify(Notice::FileRefused { origin, errors: 1 }));
-                return;
-            }
-            let dispatch = dispatch.clone();
-            let status = status.clone();
-            let encoding = encoding.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let Some(bytes) = read_file(&file).await else {
-                    status.set(Some(LoadStatus::NotLoaded(name.clone())));
-                    dispatch.dispatch(Msg::Notify(Notice::FileUnreadable { file: name }));
-                    return;
-                };
-                // A spreadsheet's plain "CSV" on a Chinese computer is GBK: the browser reads it.
-                let csv = name.to_ascii_lowercase().ends_with(".csv");
-                let decoded = csv.then(|| decode_legacy(&bytes)).flatten();
-                encoding.set(decoded.is_some());
-                let bytes = decoded.map_or(bytes, String::into_bytes);
-                let read = read_dataset(&name, &bytes);
-                let (msg, said) = outcome(name, read);
-                status.set(Some(said));
-                dispatch.dispatch(msg);
-            });
+            loader.clone().pick(file);
         })
     };
     // Pasted rows are read as a CSV file is, and said beside the same button.
-    let on_paste = {
-        let dispatch = dispatch.clone();
-        let status = status.clone();
-        let encoding = encoding.clone();
-        Callback::from(move |pasted: String| {
-            let name = text(lang, "data.pasted-name");
-            let read = from_table(parse_pasted(&pasted), &name);
-            let (msg, said) = outcome(name, read);
-            encoding.set(false);
-            status.set(Some(said));
-            dispatch.dispatch(msg);
-        })
-    };
+    let on_paste = Callback::from(move |pasted: String| {
+        let name = text(lang, "data.pasted-name");
+        let read = from_table(parse_pasted(&pasted), &name);
+        loader.finish(name, read, Some((KeptFormat::Pasted, pasted)), false);
+    });
     let link = |file: &str, key: &str| {
         html! {
             <li><a href={format!("{asset_base}{file}")} download={file.to_owned()}>{ text(lang, key) }</a></li>
@@ -244,6 +282,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             if let Some(LoadStatus::Refused { name, problems }) = &*status {
                 <LoadProblems {lang} name={name.clone()} problems={problems.clone()} />
             }
+            <KeptData {lang} kept={(*kept).clone()} dispatch={dispatch.clone()} />
             <ul class="downloads">
                 { link("muchuan.json", "data.template-json") }
                 { simple(Lang::ZhHans, "data.template-simple-zh") }

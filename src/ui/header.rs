@@ -17,6 +17,10 @@ pub struct HeaderProps {
     /// Whether the explorer owns the page: then this is the page's banner landmark; inside a
     /// host page it is a plain block, the host having its own.
     pub standalone: bool,
+    /// Where the figures came from when they are not the built-in dataset (a URL or a file's
+    /// name): said at the top, so that no one takes them for the explorer's own.
+    #[prop_or_default]
+    pub from: Option<String>,
 }
 
 /// Title, summary and source line.
@@ -26,6 +30,7 @@ pub fn header(props: &HeaderProps) -> Html {
         dataset,
         lang,
         standalone,
+        from,
     } = props;
     let lang = *lang;
     let source = &dataset.source;
@@ -35,6 +40,12 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <@{if *standalone { "header" } else { "div" }} class="page-header">
             <p class="app-name">{ text(lang, "app.name") }</p>
+            if let Some(from) = from {
+                <p class="data-origin" id="data-origin" role="note">
+                    <strong>{ text(lang, "header.data-origin") }</strong>
+                    { " " }<span class="data-origin-where">{ from.clone() }</span>
+                </p>
+            }
             <Heading rank={Rank::Title} id="programme-title" focusable=true>{ dataset.title.get(lang) }</Heading>
             if !summary.is_empty() {
                 <p class="summary">{ summary }</p>

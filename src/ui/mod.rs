@@ -1,5 +1,6 @@
 //! The Yew interface: function components over the state in [`state`], one concept per file.
 
+pub mod amount_slider;
 pub mod app;
 pub mod charts_panel;
 pub mod compare;
@@ -11,13 +12,16 @@ pub mod header;
 pub mod headings;
 pub mod hooks;
 pub mod impact_bar;
+pub mod kept_data;
 pub mod live_svg;
 pub mod load_problems;
 pub mod notices;
+pub mod outcome_choice;
 pub mod pager;
 pub mod paste_box;
 pub mod report;
 pub mod scenarios;
+pub mod slider_scale;
 pub mod state;
 pub mod stream_row;
 pub mod totals_panel;

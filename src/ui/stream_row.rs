@@ -8,15 +8,13 @@ use crate::core::money::{
     BadAmount, MAX_AMOUNT, MoneyStyle, amount_input_text, format_cny_exact, format_delta,
     format_wan, parse_amount,
 };
-use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP, parse_percent};
+use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP};
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
+use crate::ui::amount_slider::AmountSlider;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_select_value;
 use crate::ui::money;
-
-/// Steps a Page Up or Page Down moves a slider.
-const PAGE_STEPS: i64 = 10;
+use crate::ui::outcome_choice::OutcomeChoice;
 
 /// Props of [`StreamRow`]; everything a row shows, so a row re-renders only when it changes.
 #[derive(Properties, PartialEq)]
@@ -36,8 +34,14 @@ pub struct StreamRowProps {
     pub added: i64,
     /// The balance mode.
     pub mode: BalanceMode,
-    /// The slider's upper end.
+    /// The slider's upper end: the same in both modes, so the thumb stays where the amount is.
     pub max: i64,
+    /// The most the stream can have now (in a fixed pool, less than `max` when the others
+    /// hold less).
+    pub room: i64,
+    /// Whether the stream counts in full in the grand total (in a fixed pool, one that does not
+    /// keeps its amount).
+    pub counted: bool,
     /// Why the last action on this stream was refused, if it was.
     pub refusal: Option<Refusal>,
     /// The interface language.
@@ -125,6 +129,8 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         added,
         mode,
         max,
+        room,
+        counted,
         refusal,
         lang,
         replacements,
@@ -133,10 +139,13 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
     } = props;
     let (index, lang) = (*index, *lang);
     let rejected = use_state_eq(|| None::<Rejected>);
-    let fixed = *locked && *mode == BalanceMode::FixedPool;
+    // In a fixed pool a locked stream, or one the grand total does not count in full, keeps
+    // its amount: its fields do not move.
+    let fixed = (*locked || !*counted) && *mode == BalanceMode::FixedPool;
     // In a fixed pool with no other money free to move, the slider cannot go up: say why,
     // or a planner drags against an invisible wall.
-    let stuck = !*locked && *mode == BalanceMode::FixedPool && amount.is_some_and(|a| *max <= a);
+    let stuck = !fixed && *mode == BalanceMode::FixedPool && amount.is_some_and(|a| *room <= a);
+    let outside = !*locked && !*counted && *mode == BalanceMode::FixedPool;
     {
         // A rejected text belongs to the amount it was typed over, in the unit of the language
         // it was typed in, in a field that takes typing: a new amount (however it came), a
@@ -159,10 +168,23 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         .map_or("", |a| dataset.agencies[a].name.get(lang));
     let id = |part: &str| format!("stream-{index}-{part}");
     let sought = stream.status == Status::Sought;
-    let badge_class = if sought {
-        "badge sought"
-    } else {
-        "badge granted"
+    // An assumed outcome is the badge: the bid's card says what the totals take it as.
+    let (badge_class, badge) = match outcome {
+        _ if !sought => (
+            "badge granted",
+            text(lang, &format!("status.{}", stream.status.key())),
+        ),
+        Outcome::Pending => ("badge sought", text(lang, "status.sought")),
+        Outcome::Granted => ("badge granted", text(lang, "outcome.badge-granted")),
+        Outcome::Partial(p) => (
+            "badge assumed",
+            fill(
+                lang,
+                "outcome.badge-partial",
+                &[("percent", &p.to_string())],
+            ),
+        ),
+        Outcome::Refused => ("badge assumed", text(lang, "outcome.badge-refused")),
     };
 
     let controls = match amount {
@@ -173,39 +195,6 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             let amount = *amount;
             let baseline = stream.amount.unwrap_or(0);
             let style = lang.money_style();
-            let on_slide = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |event: InputEvent| {
-                    let value = event
-                        .target_dyn_into::<web_sys::HtmlInputElement>()
-                        .and_then(|input| input.value().parse::<i64>().ok());
-                    if let Some(value) = value {
-                        dispatch.dispatch(Msg::Slide {
-                            stream: index,
-                            amount: value,
-                        });
-                    }
-                })
-            };
-            let on_let_go = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |_: Event| dispatch.dispatch(Msg::EndSlide))
-            };
-            let on_key = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |event: KeyboardEvent| {
-                    let steps = match event.key().as_str() {
-                        "PageUp" => PAGE_STEPS,
-                        "PageDown" => -PAGE_STEPS,
-                        _ => return,
-                    };
-                    event.prevent_default();
-                    dispatch.dispatch(Msg::Act(Action::Step {
-                        stream: index,
-                        steps,
-                    }));
-                })
-            };
             let on_type = {
                 let dispatch = dispatch.clone();
                 let rejected = rejected.clone();
@@ -268,21 +257,11 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             let unit = text(lang, "row.unit");
             html! {
                 <div class="plan">
-                    <div class="slider-line">
-                        <label id={id("slider-label")} for={id("slider")}>{ text(lang, "row.slider") }</label>
-                        <input type="range" id={id("slider")} class="slider"
-                            min="0" max={max.to_string()} step={STEP.to_string()}
-                            value={amount.to_string()}
-                            aria-labelledby={format!("{} {}", id("name"), id("slider-label"))}
-                            aria-valuetext={money(amount, lang)}
-                            aria-describedby={stuck.then(|| id("stuck"))}
-                            disabled={fixed} ref={lock_focus.slider.clone()}
-                            onfocus={lock_focus.on_focus.clone()} onblur={lock_focus.on_blur.clone()}
-                            oninput={on_slide} onchange={on_let_go} onkeydown={on_key} />
-                    </div>
-                    if stuck {
-                        <p class="hint-line" id={id("stuck")}>{ text(lang, "row.stuck") }</p>
-                    }
+                    <AmountSlider index={index} amount={amount} baseline={baseline} max={*max}
+                        locked={*locked} disabled={fixed}
+                        why_not={if stuck { Some("row.stuck") } else if outside { Some("refusal.not-counted") } else { None }}
+                        node={lock_focus.slider.clone()} on_focus={lock_focus.on_focus.clone()}
+                        on_blur={lock_focus.on_blur.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <div class="amount-line">
                         <label id={id("amount-label")} for={id("amount")}>{ fill(lang, "row.amount", &[("unit", &unit)]) }</label>
                         <input type="text" inputmode="decimal" id={id("amount")} class="amount-input"
@@ -326,7 +305,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             aria-labelledby={id("name")}>
             <div class="stream-head">
                 <Heading rank={Rank::Part} id={id("name")} class="stream-name">{ name }</Heading>
-                <span class={badge_class}>{ text(lang, &format!("status.{}", stream.status.key())) }</span>
+                <span class={badge_class}>{ badge }</span>
             </div>
             <p class="meta">
                 <span class="agency">{ agency }</span>
@@ -414,124 +393,5 @@ pub fn refusal_message(refusal: &Refusal, lang: Lang) -> String {
         ),
         Refusal::NoShortfall => text(lang, "refusal.no-shortfall"),
         Refusal::NothingPicked => text(lang, "refusal.nothing-picked"),
-    }
-}
-
-/// Props of [`OutcomeChoice`].
-#[derive(Properties, PartialEq)]
-pub struct OutcomeChoiceProps {
-    /// The sought stream's index.
-    pub index: usize,
-    /// The assumed outcome.
-    pub outcome: Outcome,
-    /// The interface language.
-    pub lang: Lang,
-    /// Sends changes to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
-    /// The id of the line saying what the totals take of the stream, when there is one.
-    #[prop_or_default]
-    pub described_by: Option<AttrValue>,
-}
-
-/// What the planner assumes becomes of a sought stream: pending, granted, part, not granted.
-#[function_component(OutcomeChoice)]
-pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
-    let OutcomeChoiceProps {
-        index,
-        outcome,
-        lang,
-        dispatch,
-        described_by,
-    } = props;
-    let (index, lang) = (*index, *lang);
-    let id = |part: &str| format!("stream-{index}-{part}");
-    let percent = match outcome {
-        Outcome::Partial(p) => *p,
-        _ => 50,
-    };
-    let on_choose = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: Event| {
-            let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() else {
-                return;
-            };
-            let outcome = match select.value().as_str() {
-                "granted" => Outcome::Granted,
-                "partial" => Outcome::Partial(percent),
-                "refused" => Outcome::Refused,
-                _ => Outcome::Pending,
-            };
-            dispatch.dispatch(Msg::Act(Action::SetOutcome {
-                stream: index,
-                outcome,
-            }));
-        })
-    };
-    // Text typed that is no percentage, kept in the field with a message until the outcome it
-    // was typed over changes, and dropped then: an outcome that comes back later (by undo, or
-    // picked again) shows its own percentage.
-    let rejected = use_state_eq(|| None::<(Outcome, String)>);
-    {
-        let rejected = rejected.clone();
-        use_effect_with(*outcome, move |_| rejected.set(None));
-    }
-    let on_percent = {
-        let dispatch = dispatch.clone();
-        let rejected = rejected.clone();
-        let over = *outcome;
-        Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let typed = input.value();
-            match parse_percent(&typed) {
-                Some(percent) => {
-                    rejected.set(None);
-                    dispatch.dispatch(Msg::Act(Action::SetOutcome {
-                        stream: index,
-                        outcome: Outcome::Partial(percent),
-                    }));
-                }
-                None => rejected.set(Some((over, typed))),
-            }
-        })
-    };
-    let rejected_text = (*rejected)
-        .as_ref()
-        .filter(|(over, _)| over == outcome)
-        .map(|(_, typed)| typed.clone());
-    let value = match outcome {
-        Outcome::Pending => "pending",
-        Outcome::Granted => "granted",
-        Outcome::Partial(_) => "partial",
-        Outcome::Refused => "refused",
-    };
-    let select = use_node_ref();
-    use_select_value(select.clone(), value.to_owned());
-    html! {
-        <div class="outcome">
-            <label id={id("outcome-label")} for={id("outcome")}>{ text(lang, "outcome.label") }</label>
-            <select id={id("outcome")} onchange={on_choose} ref={select}
-                aria-labelledby={format!("{} {}", id("name"), id("outcome-label"))}
-                aria-describedby={described_by.clone()}>
-                { for ["pending", "granted", "partial", "refused"].into_iter().map(|key| html! {
-                    <option value={key} selected={key == value}>{ text(lang, &format!("outcome.{key}")) }</option>
-                }) }
-            </select>
-            if let Outcome::Partial(p) = outcome {
-                <label id={id("percent-label")} for={id("percent")}>{ text(lang, "outcome.percent") }</label>
-                <input type="text" inputmode="numeric" id={id("percent")} class="percent-input"
-                    aria-labelledby={format!("{} {}", id("name"), id("percent-label"))}
-                    aria-invalid={if rejected_text.is_some() { "true" } else { "false" }}
-                    aria-describedby={match described_by {
-                        Some(added) => format!("{} {added}", id("percent-error")),
-                        None => id("percent-error"),
-                    }}
-                    value={rejected_text.clone().unwrap_or_else(|| p.to_string())} onchange={on_percent} />
-                <p class="field-error" id={id("percent-error")} role="alert">
-                    { if rejected_text.is_some() { text(lang, "outcome.bad-percent") } else { String::new() } }
-                </p>
-            }
-        </div>
     }
 }

@@ -9,7 +9,6 @@ use crate::core::scenario::{Action, Refusal};
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
 use crate::ui::hooks::use_select_value;
-use crate::ui::money;
 use crate::ui::stream_row::{bad_amount_message, refusal_message};
 
 /// Props of [`Transfer`].
@@ -17,8 +16,6 @@ use crate::ui::stream_row::{bad_amount_message, refusal_message};
 pub struct TransferProps {
     /// The dataset.
     pub dataset: DatasetRef,
-    /// The planned amounts, in dataset order (shown beside each item's name).
-    pub amounts: Vec<Option<i64>>,
     /// Why the last transfer was refused, if it was.
     pub refusal: Option<Refusal>,
     /// The interface language.
@@ -32,15 +29,16 @@ pub struct TransferProps {
 pub fn transfer(props: &TransferProps) -> Html {
     let TransferProps {
         dataset,
-        amounts,
         refusal,
         lang,
         dispatch,
     } = props;
     let lang = *lang;
-    // The items that state an amount: the only ones money can move between.
-    let stated: Vec<usize> = (0..amounts.len())
-        .filter(|i| amounts[*i].is_some())
+    // The items that state an amount: the only ones money can move between. Names only, no
+    // amounts: the form then does not re-render on every slider move (a thousand items make
+    // two thousand options).
+    let stated: Vec<usize> = (0..dataset.streams.len())
+        .filter(|i| dataset.streams[*i].amount.is_some())
         .collect();
     let from = use_state_eq(|| stated.first().copied().unwrap_or(0));
     let to = use_state_eq(|| stated.get(1).copied().unwrap_or(0));
@@ -92,11 +90,9 @@ pub fn transfer(props: &TransferProps) -> Html {
         stated
             .iter()
             .map(|i| {
-                let name = dataset.streams[*i].name.get(lang);
-                let amount = money(amounts[*i].unwrap_or(0), lang);
                 html! {
                     <option value={i.to_string()} selected={*i == selected}>
-                        { fill(lang, "transfer.option", &[("name", name), ("amount", &amount)]) }
+                        { dataset.streams[*i].name.get(lang) }
                     </option>
                 }
             })

@@ -13,6 +13,7 @@ use crate::core::lang::Lang;
 use crate::core::share_link;
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
+use crate::web::fetch::Reach;
 use crate::web::{load_dataset, mode_from_name, page, roots};
 
 /// A mounted explorer; `update()` passes it a new language, heading level or compactness,
@@ -167,7 +168,11 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         props: props.clone(),
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let (dataset, notices) = load_dataset(src.as_deref()).await;
+        let loading = src
+            .as_deref()
+            .map(|url| page::show_loading(&root, url, settings.get().lang));
+        let (dataset, notices, _) = load_dataset(src.as_deref(), Reach::Owner).await;
+        drop(loading);
         let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
         if let Some(mode) = mode {
             scenario.mode = mode;
@@ -194,6 +199,8 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
             compact,
         } = settings.get();
         let app_props = AppProps {
+            // The page names where figures other than the built-in ones came from.
+            data_origin: src.filter(|_| *dataset != *crate::web::muchuan()),
             dataset,
             scenario,
             lang,

@@ -10,6 +10,7 @@ pub mod element;
 pub mod fetch;
 pub mod files;
 pub mod frame;
+pub mod idb;
 pub mod page;
 // The panic panel replaces Yew's browser panic hook.
 #[cfg(target_arch = "wasm32")]
@@ -46,33 +47,65 @@ pub fn muchuan() -> Rc<Dataset> {
     }
 }
 
-/// The dataset at `url` if one is given and valid; otherwise the built-in one, with a notice
-/// saying why the other could not be used.
-pub async fn load_dataset(url: Option<&str>) -> (Rc<Dataset>, Vec<Notice>) {
+/// The dataset at `url` if one is given, reachable under `reach` and valid, with where it came
+/// from (the URL, for the page to name); otherwise the built-in one, with a notice saying why
+/// the other could not be used.
+pub async fn load_dataset(
+    url: Option<&str>,
+    reach: fetch::Reach,
+) -> (Rc<Dataset>, Vec<Notice>, Option<String>) {
     let Some(url) = url.filter(|u| !u.trim().is_empty()) else {
-        return (muchuan(), Vec::new());
+        return (muchuan(), Vec::new(), None);
     };
-    match fetch::fetch_bytes(url).await {
-        Ok(bytes) => match parse_dataset(&bytes) {
-            Ok(validated) => (Rc::new(validated.dataset), Vec::new()),
-            Err(Report { problems }) => (
-                muchuan(),
-                vec![Notice::InvalidDataset {
-                    origin: url.to_owned(),
-                    problems: problems.into_iter().map(DatasetProblem::Json).collect(),
-                }],
-            ),
-        },
-        Err(error) => (
+    let refused = |problems: Vec<DatasetProblem>| {
+        let origin = url.to_owned();
+        (
             muchuan(),
-            vec![Notice::FetchFailed {
-                url: url.to_owned(),
-                status: match error {
-                    fetch::FetchError::Network => None,
-                    fetch::FetchError::Status(status) => Some(status),
-                },
-            }],
-        ),
+            vec![Notice::InvalidDataset { origin, problems }],
+            None,
+        )
+    };
+    let failed = |notice: Notice| (muchuan(), vec![notice], None);
+    match fetch::fetch_dataset(url, reach).await {
+        Ok(fetched) => {
+            let read = if fetched.csv {
+                crate::core::csv_import::parse_csv(&fetched.bytes)
+                    .map(|read| read.dataset)
+                    .map_err(|r| r.problems.into_iter().map(DatasetProblem::Csv).collect())
+            } else {
+                parse_dataset(&fetched.bytes)
+                    .map(|read| read.dataset)
+                    .map_err(|Report { problems }| {
+                        problems.into_iter().map(DatasetProblem::Json).collect()
+                    })
+            };
+            match read {
+                Ok(dataset) => (Rc::new(dataset), Vec::new(), Some(url.to_owned())),
+                Err(problems) => refused(problems),
+            }
+        }
+        Err(fetch::FetchError::TooLarge { bytes }) => {
+            refused(vec![DatasetProblem::Json(crate::core::validate::Problem {
+                severity: crate::core::validate::Severity::Error,
+                path: String::new(),
+                position: None,
+                kind: crate::core::validate::ProblemKind::TooLarge { bytes },
+            })])
+        }
+        Err(fetch::FetchError::NotAllowed) => failed(Notice::DataNotAllowed {
+            url: url.to_owned(),
+        }),
+        Err(fetch::FetchError::TimedOut) => failed(Notice::FetchTimedOut {
+            url: url.to_owned(),
+        }),
+        Err(fetch::FetchError::Network) => failed(Notice::FetchFailed {
+            url: url.to_owned(),
+            status: None,
+        }),
+        Err(fetch::FetchError::Status(status)) => failed(Notice::FetchFailed {
+            url: url.to_owned(),
+            status: Some(status),
+        }),
     }
 }
 

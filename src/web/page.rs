@@ -3,6 +3,7 @@
 use wasm_bindgen::JsCast;
 
 use crate::core::lang::Lang;
+use crate::core::share_link;
 use crate::web::timer::Burst;
 
 /// The element with `id` in the document.
@@ -124,10 +125,49 @@ pub fn set_fragment(fragment: &str) {
     let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
         return;
     };
-    let url = format!("{path}{search}#{fragment}");
+    // A scenario longer than a link may be is kept in this tab instead, so that a reload
+    // keeps it; the address then holds no link rather than one the app would refuse.
+    let fits = fragment.len() <= share_link::MAX_LINK_BYTES;
+    keep_in_tab((!fits).then_some(fragment));
+    let url = if fits {
+        format!("{path}{search}#{fragment}")
+    } else {
+        format!("{path}{search}")
+    };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
+}
+
+/// The key the scenario on screen is kept under in this tab when no link can carry it: one per
+/// page and dataset (`?data=`), whatever the language.
+fn kept_key() -> Option<String> {
+    let path = web_sys::window()?.location().pathname().ok()?;
+    let data = query_param("data").unwrap_or_default();
+    Some(format!(
+        "muchuan-funding-explorer.on-screen:{path}?data={data}"
+    ))
+}
+
+/// Keeps `link` in the tab's `sessionStorage` (or forgets the one kept, for `None`). Storage
+/// that cannot be used (a sandboxed frame) keeps nothing.
+fn keep_in_tab(link: Option<&str>) {
+    let (Some(key), Some(storage)) = (
+        kept_key(),
+        web_sys::window().and_then(|w| w.session_storage().ok().flatten()),
+    ) else {
+        return;
+    };
+    let _ = match link {
+        Some(link) => storage.set_item(&key, link),
+        None => storage.remove_item(&key),
+    };
+}
+
+/// The scenario kept in this tab by [`set_fragment`] when no link could carry it.
+pub fn kept_in_tab() -> Option<String> {
+    let storage = web_sys::window()?.session_storage().ok().flatten()?;
+    storage.get_item(&kept_key()?).ok().flatten()
 }
 
 /// The language `<html lang>` names, or the default.
@@ -211,4 +251,34 @@ pub fn listen_size(element: &web_sys::Element, handler: impl Fn() + 'static) -> 
         observer,
         _callback: callback,
     }
+}
+
+/// A line before the explorer saying a dataset is on its way (the figures under it, if any, are
+/// the built-in ones until it arrives); removed when dropped.
+pub struct Loading(Option<web_sys::Element>);
+
+impl Drop for Loading {
+    fn drop(&mut self) {
+        if let Some(line) = &self.0 {
+            line.remove();
+        }
+    }
+}
+
+/// Shows [`Loading`] for `url` before `root`, in `lang`.
+pub fn show_loading(root: &web_sys::Element, url: &str, lang: Lang) -> Loading {
+    let line = root
+        .owner_document()
+        .and_then(|d| d.create_element("p").ok());
+    if let Some(line) = &line {
+        line.set_class_name("mfe-data-loading");
+        let _ = line.set_attribute("role", "status");
+        line.set_text_content(Some(&crate::i18n::fill(
+            lang,
+            "app.data-loading",
+            &[("url", url)],
+        )));
+        let _ = root.before_with_node_1(line);
+    }
+    Loading(line)
 }

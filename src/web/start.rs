@@ -13,11 +13,12 @@ use yew::Callback;
 
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
+use crate::core::scenario::Scenario;
 use crate::core::share_link;
+use crate::model::state::{Notice, Opening};
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
-use crate::model::state::Opening;
-use crate::web::{STANDALONE_ROOT_ID, frame, load_dataset, muchuan, page, panic, roots};
+use crate::web::{STANDALONE_ROOT_ID, fetch, frame, load_dataset, muchuan, page, panic, roots};
 
 /// What the page's address and the browser ask for, read before anything writes the address.
 #[derive(Clone)]
@@ -46,15 +47,27 @@ impl Address {
         }
     }
 
-    /// What to open: the dataset the address names (else `builtin`, the one already on
-    /// screen) with the share link read against it; and whether the link could not be read.
-    async fn open(self, builtin: Rc<Dataset>) -> (Opening, bool) {
-        let (dataset, mut notices) = match self.data_url.as_deref() {
-            Some(url) => load_dataset(Some(url)).await,
-            None => (builtin, Vec::new()),
+    /// What to open: the dataset the address names, or else the one the planner loaded last
+    /// and this browser kept (not in a frame), or else `builtin`, the one already on screen;
+    /// the share link read against it (or the scenario this tab kept when no link could carry
+    /// it); and whether the link could not be read. `root` gets a loading line meanwhile.
+    async fn open(self, builtin: Rc<Dataset>, root: &web_sys::Element) -> (Opening, bool) {
+        let kept = match (&self.data_url, self.framed) {
+            (None, false) => crate::ui::kept_data::reopened().await,
+            _ => None,
+        };
+        let (dataset, mut notices, origin) = match (kept, self.data_url.as_deref()) {
+            (Some((name, dataset)), _) => (Rc::new(dataset), Vec::new(), Some(name)),
+            (None, Some(url)) => {
+                let loading = page::show_loading(root, url, self.lang);
+                let loaded = load_dataset(Some(url), fetch::Reach::Page).await;
+                drop(loading);
+                loaded
+            }
+            (None, None) => (builtin, Vec::new(), None),
         };
         let (scenario, link_notice) =
-            super::scenario_from_link(&dataset, self.link.as_deref(), !self.framed);
+            scenario_on_screen(&dataset, self.link.as_deref(), !self.framed);
         let bad_link = link_notice.is_some();
         notices.extend(link_notice);
         let opening = Opening {
@@ -62,6 +75,7 @@ impl Address {
             scenario,
             lang: self.lang,
             notices,
+            origin,
         };
         (opening, bad_link)
     }
@@ -101,13 +115,14 @@ pub fn start() {
     // without its first screen.
     if framed || root.first_element_child().is_none() {
         wasm_bindgen_futures::spawn_local(async move {
-            let (opening, bad_link) = address.open(builtin).await;
+            let (opening, bad_link) = address.open(builtin, &root).await;
             keep_link.set(bad_link);
             let props = AppProps {
                 dataset: opening.dataset,
                 scenario: opening.scenario,
                 lang: opening.lang,
                 notices: opening.notices,
+                data_origin: opening.origin,
                 standalone: !framed,
                 own_page: true,
                 compact,
@@ -130,10 +145,12 @@ pub fn start() {
         on_ready: Some(on_ready),
         ..AppProps::first_screen(builtin.clone())
     };
+    let page_root = root.clone();
     let open = Callback::from(move |answer: Callback<Opening>| {
         let (address, keep_link, builtin) = (address.clone(), keep_link.clone(), builtin.clone());
+        let root = page_root.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let (opening, bad_link) = address.open(builtin).await;
+            let (opening, bad_link) = address.open(builtin, &root).await;
             keep_link.set(bad_link);
             answer.emit(opening);
         });
@@ -146,4 +163,20 @@ pub fn start() {
         },
     )
     .hydrate();
+}
+
+/// The scenario to show first: the link's, or without one the scenario this tab kept because
+/// no link could carry it (see [`page::set_fragment`]), or the baseline.
+fn scenario_on_screen(
+    dataset: &Dataset,
+    link: Option<&str>,
+    in_address_bar: bool,
+) -> (Scenario, Option<Notice>) {
+    if link.is_none()
+        && let Some(scenario) =
+            page::kept_in_tab().and_then(|kept| share_link::decode_kept(&kept, dataset).ok())
+    {
+        return (scenario, None);
+    }
+    super::scenario_from_link(dataset, link, in_address_bar)
 }

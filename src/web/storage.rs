@@ -130,6 +130,17 @@ pub enum Loaded {
     },
     /// The stored text could not be read; it has been copied aside if `backup` is `Ok`.
     Unreadable(Unreadable),
+    /// Some records could not be read: the others are in `store`; the stored text, theirs
+    /// included, has been copied aside if `unreadable.backup` is `Ok`, so the next edit, which
+    /// writes the readable ones only, loses nothing.
+    Partly {
+        /// The readable scenarios.
+        store: Store,
+        /// The stored text.
+        seen: Option<String>,
+        /// The first record set aside, why, and where the text is kept.
+        unreadable: Unreadable,
+    },
     /// The storage cannot be used at all.
     Unavailable(StorageError),
 }
@@ -141,9 +152,16 @@ pub fn load() -> Loaded {
         Err(error) => return Loaded::Unavailable(error),
     };
     match Store::parse(stored.as_deref().unwrap_or_default()) {
-        Ok(store) => Loaded::Ready {
-            store,
-            seen: stored,
+        Ok(store) => match set_aside(&store, stored.as_deref()) {
+            None => Loaded::Ready {
+                store,
+                seen: stored,
+            },
+            Some(unreadable) => Loaded::Partly {
+                store,
+                seen: stored,
+                unreadable,
+            },
         },
         Err(error) => {
             let raw = stored.unwrap_or_default();
@@ -160,7 +178,20 @@ pub fn load() -> Loaded {
 pub fn reread() -> Option<(Store, Option<String>)> {
     let stored = read(STORAGE_KEY).ok()?;
     let store = Store::parse(stored.as_deref().unwrap_or_default()).ok()?;
-    Some((store, stored))
+    // Records set aside must be copied aside first: the next commit reads them again.
+    store.set_aside.is_empty().then_some((store, stored))
+}
+
+/// When `store` set records aside: the first, why, and the stored text copied aside whole
+/// (their own key, which nothing overwrites).
+fn set_aside(store: &Store, stored: Option<&str>) -> Option<Unreadable> {
+    let first = store.set_aside.first()?;
+    let raw = stored.unwrap_or_default().to_owned();
+    Some(Unreadable {
+        error: first.error.clone(),
+        backup: back_up(&raw),
+        raw,
+    })
 }
 
 /// Why an edit of the saved scenarios was not stored.
@@ -206,7 +237,16 @@ pub fn commit<T>(
         known.clone()
     } else {
         match Store::parse(stored.as_deref().unwrap_or_default()) {
-            Ok(store) => store,
+            Ok(store) => match set_aside(&store, stored.as_deref()) {
+                Some(unreadable) if unreadable.backup.is_err() => {
+                    return Err(CommitError::Unreadable(unreadable));
+                }
+                Some(unreadable) => {
+                    recovered = Some(unreadable);
+                    store
+                }
+                None => store,
+            },
             Err(error) => {
                 let raw = stored.unwrap_or_default();
                 let backup = back_up(&raw);

@@ -55,6 +55,8 @@ describe('a county file', () => {
   ]) {
     test(`typos: every problem at once beside the button, focused, the count at the top (${lang})`, async () => {
       const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+      // The data a reload opens (the last file loaded, kept in the browser) stays on screen.
+      const before = await page.locator('.stream').count();
       await page.setInputFiles('#dataset-file', corpus('zh-typos.csv'));
       await page.locator('#data-problems').waitFor();
       await page.waitForFunction(() => document.activeElement?.id === 'data-problems');
@@ -66,7 +68,7 @@ describe('a county file', () => {
       assert.equal(classes.lastIndexOf('error') < classes.indexOf('warning') || !classes.includes('warning'), true);
       assert.match(await textOf(page, '.notice'), count);
       assert.equal(await page.locator('.notice li').count(), 0, 'the list is not repeated at the top');
-      assert.equal(await page.locator('.stream').count(), 9, 'the data shown stays');
+      assert.equal(await page.locator('.stream').count(), before, 'the data shown stays');
       const near = await page.locator('#data-problems').boundingBox();
       // Below the file button and the paste box, the two ways in, before the downloads.
       const button = await page.locator('#dataset-paste-load').boundingBox();
@@ -103,4 +105,40 @@ describe('a county file', () => {
       assert.deepEqual(errors, []);
     });
   }
+});
+
+describe('loaded data stays', () => {
+  test('a county file opens again after a reload, listed beside the built-in data', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.setInputFiles('#dataset-file', corpus('zh-wan.csv'));
+    await page.waitForFunction(() => document.querySelectorAll('.stream').length === 6);
+    await page.locator('#kept-open').waitFor();
+    assert.match(await textOf(page, '.kept-data'), /“zh-wan\.csv”（载入于 \d{4}-\d\d-\d\d \d\d:\d\d）/);
+    await page.reload();
+    await page.waitForSelector('html[data-ready]');
+    await page.waitForFunction(() => document.querySelectorAll('.stream').length === 6);
+    assert.equal(await textOf(page, '#programme-title'), 'zh-wan');
+    assert.equal(await page.locator('.notice').count(), 0, 'no complaint about the link');
+    // The built-in data, chosen, is the one a reload opens; the county file stays listed.
+    await page.locator('#built-in-open').click();
+    await page.waitForFunction(() => document.querySelectorAll('.stream').length === 9);
+    await page.waitForTimeout(200);
+    await page.reload();
+    await page.waitForSelector('html[data-ready]');
+    await page.locator('#kept-open').waitFor();
+    assert.equal(await page.locator('.stream').count(), 9);
+    await page.locator('#kept-open').click();
+    await page.waitForFunction(() => document.querySelectorAll('.stream').length === 6);
+    await page.locator('.kept-data').scrollIntoViewIfNeeded();
+    await page.locator('.data-source').screenshot({ path: join(ROOT, 'tests/e2e/output/county-kept-zh-Hans.png') });
+    // Removed, it is no longer listed.
+    await page.locator('#kept-remove').click();
+    await page.waitForFunction(() => document.querySelectorAll('.stream').length === 9);
+    await page.waitForTimeout(200);
+    await page.reload();
+    await page.waitForSelector('html[data-ready]');
+    await page.locator('#built-in-open').waitFor();
+    assert.equal(await page.locator('#kept-open').count(), 0);
+    assert.deepEqual(errors, []);
+  });
 });

@@ -312,7 +312,7 @@ describe('other datasets', () => {
     await page.setInputFiles('#dataset-file', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(4 * 1024 * 1024 + 1, 32) });
     await page.waitForFunction(() => document.querySelectorAll('.notice').length === 3);
     assert.match(await page.locator('.notice').nth(2).innerText(), /huge\.json/);
-    assert.match(await page.locator('#data-problems').innerText(), /“huge\.json” was not loaded[\s\S]*too large \(4096 KB\)/);
+    assert.match(await page.locator('#data-problems').innerText(), /“huge\.json” was not loaded[\s\S]*too large \(4,097 KB\); the limit is 4,096 KB/);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
     assert.deepEqual(errors, []);
   });

@@ -137,3 +137,21 @@ export async function edgeShades(page, box, y = 62) {
     return { left: shaded(1), right: shaded(image.width - 2) };
   }, [png, y]);
 }
+
+/**
+ * Forgets the dataset the explorer keeps in the browser's IndexedDB (the last file loaded,
+ * which a reload opens), so that the next page of the same profile opens the built-in data.
+ */
+export async function forgetKeptData(page) {
+  await page.evaluate(() => new Promise((done) => {
+    const opening = indexedDB.open('muchuan-funding-explorer', 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore('datasets');
+    opening.onerror = () => done();
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const tx = db.transaction('datasets', 'readwrite');
+      tx.objectStore('datasets').delete('current');
+      tx.oncomplete = tx.onabort = () => { db.close(); done(); };
+    };
+  }));
+}

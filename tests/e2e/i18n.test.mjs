@@ -98,7 +98,7 @@ describe('languages', () => {
     assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million');
     await page.selectOption('#language-select', 'zh-Hant');
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
-    assert.match(await textOf(page, '#streams-heading'), /資金流/);
+    assert.match(await textOf(page, '#streams-heading'), /各項資金/);
     assert.equal(await textOf(page, '#total-grand'), '3,798萬元', 'amounts in Traditional characters');
     assert.match(page.url(), /\?lang=zh-Hant#v1;/);
     await screenshot(page, 'desktop-zh-Hant');

@@ -138,7 +138,26 @@ describe('moving money', () => {
     assert.deepEqual(errors, []);
   });
 
-  for (const lang of ['zh-Hans', 'en']) {
+  test('sliders tell the truth: source mark, ends, locked look, the outcome as the badge', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.check('#mode-pool');
+    await page.check(`#stream-${STREAM.loans}-lock`);
+    await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'refused');
+    await settle(page);
+    // The same range in both modes: the farmer-training thumb is where 75万 of 150万 is.
+    assert.equal(await page.getAttribute(`#stream-${STREAM.farmer}-slider`, 'max'), '1500000');
+    assert.equal(await page.inputValue(`#stream-${STREAM.loans}-slider`), '2730000');
+    assert.equal(await page.getAttribute(`li:has(#stream-${STREAM.farmer}-name) .slider-mark line`, 'x1'), '50.0%');
+    assert.match(await textOf(page, `#stream-${STREAM.farmer}-scale`), /^0万元\s*┃ 来源数字 75万元\s*150万元$/);
+    assert.equal(await page.locator(`li:has(#stream-${STREAM.loans}-name) .slider-lock`).count(), 1);
+    assert.equal(await textOf(page, `#stream-${STREAM.trainingBase}-name ~ .badge`), '假定未获批');
+    await page.locator(`li:has(#stream-${STREAM.loans}-name)`).screenshot({ path: 'tests/e2e/output/planning-locked-row.png' });
+    await page.locator(`li:has(#stream-${STREAM.trainingBase}-name)`).screenshot({ path: 'tests/e2e/output/planning-refused-row.png' });
+    await page.locator('.chart').first().screenshot({ path: 'tests/e2e/output/planning-refused-chart.png' });
+    assert.deepEqual(errors, []);
+  });
+
+  for (const lang of ['zh-Hans', 'en', 'zh-Hant']) {
     for (const [width, height] of [[375, 812], [1366, 768]]) {
       test(`screens at ${width}x${height} in ${lang}, no axe violations`, async () => {
         const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);

@@ -11,6 +11,7 @@ pub mod export;
 pub mod history;
 pub mod id_index;
 pub mod json;
+pub mod kept;
 pub mod lang;
 pub mod money;
 pub mod paging;

@@ -72,6 +72,21 @@ pub struct Store {
     pub scenarios: Vec<SavedScenario>,
     /// Top-level fields a newer writer added, kept as they are.
     pub extra: Map<String, Value>,
+    /// Records of the stored text that could not be read, each on its own: the others still
+    /// show. [`Store::to_json`] does not write them, so the caller keeps them elsewhere first.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A stored record that could not be read, kept as it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    /// The record's JSON text.
+    pub record: String,
+    /// Its `id`, if it has a text one: not given to a new scenario, so that the record can
+    /// be put back by hand without a clash.
+    pub id: Option<String>,
+    /// Why it could not be read ([`LoadError::Corrupted`] with the field at fault).
+    pub error: LoadError,
 }
 
 /// Why stored text cannot be read; the caller keeps the text aside and does not overwrite it.
@@ -166,36 +181,23 @@ impl Store {
             return Err(corrupted("scenarios"));
         };
         let mut scenarios: Vec<SavedScenario> = Vec::with_capacity(entries.len());
+        let mut set_aside = Vec::new();
+        // One record at a time: a bad one costs only itself.
         for (index, entry) in entries.into_iter().enumerate() {
             let path = format!("scenarios[{index}]");
-            let Value::Object(mut fields) = entry else {
-                return Err(corrupted(&path));
-            };
-            let mut string = |field: &str, max_chars: usize| match fields.remove(field) {
-                Some(Value::String(s)) if s.chars().count() <= max_chars => Ok(s),
-                _ => Err(corrupted(&format!("{path}.{field}"))),
-            };
-            let id = string("id", MAX_ID_CHARS)?;
-            let name = string("name", MAX_NAME_CHARS)?;
-            let share = string("share", MAX_LINK_BYTES)?;
-            let saved_at = fields
-                .remove("saved_at")
-                .and_then(|v| v.as_u64())
-                .ok_or_else(|| corrupted(&format!("{path}.saved_at")))?;
-            if id.is_empty() || scenarios.iter().any(|s| s.id == id) {
-                return Err(corrupted(&format!("{path}.id")));
+            match record(entry.clone(), &path, &scenarios) {
+                Ok(scenario) => scenarios.push(scenario),
+                Err(error) => set_aside.push(SetAside {
+                    record: entry.to_string(),
+                    id: entry.get("id").and_then(Value::as_str).map(str::to_owned),
+                    error,
+                }),
             }
-            scenarios.push(SavedScenario {
-                id,
-                name,
-                saved_at,
-                share,
-                extra: fields,
-            });
         }
         Ok(Store {
             scenarios,
             extra: map,
+            set_aside,
         })
     }
 
@@ -312,16 +314,18 @@ impl Store {
 
     /// `s` and one more than the largest number of an `s<number>` id in the store.
     fn next_id(&self) -> String {
-        let largest = self
-            .scenarios
-            .iter()
-            .filter_map(|s| s.id.strip_prefix('s')?.parse::<u64>().ok())
+        let ids = self.scenarios.iter().map(|s| s.id.as_str());
+        let set_aside = self.set_aside.iter().filter_map(|s| s.id.as_deref());
+        let largest = ids
+            .chain(set_aside)
+            .filter_map(|id| id.strip_prefix('s')?.parse::<u64>().ok())
             .max()
             .unwrap_or(0);
         let mut number = largest.saturating_add(1);
         loop {
             let id = format!("s{number}");
-            if self.get(&id).is_none() {
+            let set_aside = self.set_aside.iter().any(|s| s.id.as_deref() == Some(&id));
+            if self.get(&id).is_none() && !set_aside {
                 return id;
             }
             // Only reached when the largest number is u64::MAX: count down to a free one.
@@ -335,6 +339,38 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// One stored record at `path`, read against the ones before it (its id must be new).
+fn record(entry: Value, path: &str, before: &[SavedScenario]) -> Result<SavedScenario, LoadError> {
+    let corrupted = |field: &str| LoadError::Corrupted {
+        path: format!("{path}{field}"),
+        position: None,
+    };
+    let Value::Object(mut fields) = entry else {
+        return Err(corrupted(""));
+    };
+    let mut string = |field: &str, max_chars: usize| match fields.remove(field) {
+        Some(Value::String(s)) if s.chars().count() <= max_chars => Ok(s),
+        _ => Err(corrupted(&format!(".{field}"))),
+    };
+    let id = string("id", MAX_ID_CHARS)?;
+    let name = string("name", MAX_NAME_CHARS)?;
+    let share = string("share", MAX_LINK_BYTES)?;
+    let saved_at = fields
+        .remove("saved_at")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| corrupted(".saved_at"))?;
+    if id.is_empty() || before.iter().any(|s| s.id == id) {
+        return Err(corrupted(".id"));
+    }
+    Ok(SavedScenario {
+        id,
+        name,
+        saved_at,
+        share,
+        extra: fields,
+    })
 }
 
 /// A name trimmed, non-empty and not too long.
@@ -505,27 +541,62 @@ mod tests {
             })
         };
         assert_eq!(Store::parse(r#"{"version":1}"#), corrupted("scenarios"));
-        assert_eq!(
-            Store::parse(
-                r#"{"version":1,"scenarios":[{"id":"a","name":1,"saved_at":0,"share":"v1"}]}"#
+        let set_aside = |text: &str| -> Vec<(String, LoadError)> {
+            let store = Store::parse(text).expect("the good records read");
+            store
+                .set_aside
+                .into_iter()
+                .map(|s| (s.record, s.error))
+                .collect()
+        };
+        let one = |record: &str, path: &str| {
+            vec![(
+                record.to_owned(),
+                LoadError::Corrupted {
+                    path: path.into(),
+                    position: None,
+                },
+            )]
+        };
+        let good = r#"{"id":"g","name":"good","saved_at":5,"share":"v1"}"#;
+        for (bad, path) in [
+            (
+                r#"{"id":"a","name":1,"saved_at":0,"share":"v1"}"#,
+                "scenarios[1].name",
             ),
-            corrupted("scenarios[0].name")
+            (
+                r#"{"id":"a","name":"","saved_at":-1,"share":"v1"}"#,
+                "scenarios[1].saved_at",
+            ),
+            (
+                r#"{"id":"a","name":"","saved_at":1.5,"share":"v1"}"#,
+                "scenarios[1].saved_at",
+            ),
+            (
+                r#"{"id":"g","name":"","saved_at":0,"share":"v1"}"#,
+                "scenarios[1].id",
+            ),
+            ("7", "scenarios[1]"),
+        ] {
+            let text = format!(r#"{{"version":1,"scenarios":[{good},{bad},{good}]}}"#);
+            let store = Store::parse(&text).expect("reads");
+            // The good record shows; the bad one is set aside as written; the repeated id too.
+            assert_eq!(store.scenarios.len(), 1, "{bad}");
+            assert_eq!(store.scenarios[0].name, "good");
+            assert_eq!(store.set_aside.len(), 2, "{bad}");
+            assert_eq!(set_aside(&text)[..1], one(bad, path)[..], "{bad}");
+            assert!(
+                !store.to_json().contains(r#""name":"""#),
+                "not written back"
+            );
+        }
+        let long_name = format!(
+            r#"{{"id":"a","name":"{}","saved_at":0,"share":"v1"}}"#,
+            "名".repeat(MAX_NAME_CHARS + 1)
         );
         assert_eq!(
-            Store::parse(
-                r#"{"version":1,"scenarios":[{"id":"a","name":"","saved_at":-1,"share":"v1"}]}"#
-            ),
-            corrupted("scenarios[0].saved_at")
-        );
-        assert_eq!(
-            Store::parse(
-                r#"{"version":1,"scenarios":[{"id":"a","name":"","saved_at":0,"share":"v1"},{"id":"a","name":"","saved_at":0,"share":"v1"}]}"#
-            ),
-            corrupted("scenarios[1].id")
-        );
-        assert_eq!(
-            Store::parse(r#"{"version":1,"scenarios":[7]}"#),
-            corrupted("scenarios[0]")
+            set_aside(&format!(r#"{{"version":1,"scenarios":[{long_name}]}}"#)),
+            one(&long_name, "scenarios[0].name")
         );
         let huge = format!(
             r#"{{"version":1,"scenarios":[{{"id":"a","name":"{}","saved_at":0,"share":"v1"}}]}}"#,
@@ -560,7 +631,9 @@ mod tests {
             "\\{\"version\":1,\"scenarios\":\\[\\{\"id\":\"[a-z0-9]{0,3}\",\"name\":\"\\PC{0,10}\",\"saved_at\":-?[0-9]{0,21},\"share\":\"v1\"\\}\\]\\}",
         ]) {
             if let Ok(store) = Store::parse(&text) {
-                prop_assert_eq!(Store::parse(&store.to_json()), Ok(store));
+                // What is written back is the readable records alone.
+                let readable = Store { set_aside: Vec::new(), ..store };
+                prop_assert_eq!(Store::parse(&readable.to_json()), Ok(readable));
             }
         }
 

@@ -51,6 +51,10 @@ pub const LINK_VERSION: u32 = 1;
 /// The longest link read, in bytes: 8 KB, room for every stream of a large dataset changed.
 pub const MAX_LINK_BYTES: usize = 8 * 1024;
 
+/// The longest scenario read back from the tab's own storage (see [`decode_kept`]): every one
+/// of [`crate::validate::MAX_STREAMS`] streams changed, with room to spare.
+pub const MAX_KEPT_BYTES: usize = 1024 * 1024;
+
 /// What a sentence may put right after a link: stops, commas, closing brackets and quotes,
 /// ASCII and full-width.
 const SENTENCE_ENDS: &str = ".,;:!?)'\"。，、；：！？）」』”’";
@@ -219,6 +223,19 @@ pub fn decode(link: &str, dataset: &Dataset) -> Result<Scenario, LinkError> {
     if link.len() > MAX_LINK_BYTES {
         return Err(LinkError::TooLong { bytes: link.len() });
     }
+    decode_any_length(link, dataset)
+}
+
+/// [`decode`] for a scenario the app kept in the tab's own storage because no link could carry
+/// it (a fixed-pool move over thousands of streams): up to [`MAX_KEPT_BYTES`].
+pub fn decode_kept(link: &str, dataset: &Dataset) -> Result<Scenario, LinkError> {
+    if link.len() > MAX_KEPT_BYTES {
+        return Err(LinkError::TooLong { bytes: link.len() });
+    }
+    decode_any_length(link, dataset)
+}
+
+fn decode_any_length(link: &str, dataset: &Dataset) -> Result<Scenario, LinkError> {
     let link = link.trim();
     let link = link.strip_prefix('#').unwrap_or(link);
     // A link pasted at the end of a sentence brings the sentence's stop with it; no link ends
@@ -510,6 +527,28 @@ pub(crate) mod tests {
         ] {
             assert!(!is_link_fragment(anchor), "{anchor}");
         }
+    }
+
+    #[test]
+    fn a_kept_scenario_reads_past_the_link_limit() {
+        let dataset = muchuan();
+        let long = format!(
+            "v1;m:p;guaranteed-loans=300w;{}",
+            ";".repeat(MAX_LINK_BYTES)
+        );
+        assert_eq!(
+            decode(&long, &dataset),
+            Err(LinkError::TooLong { bytes: long.len() })
+        );
+        assert_eq!(
+            decode_kept(&long, &dataset),
+            decode("v1;m:p;guaranteed-loans=300w", &dataset)
+        );
+        let huge = "v1;".repeat(MAX_KEPT_BYTES);
+        assert!(matches!(
+            decode_kept(&huge, &dataset),
+            Err(LinkError::TooLong { .. })
+        ));
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::core::scenario::Scenario;
 use crate::core::share_link::LinkError;
 use crate::i18n::{Message, fill, text};
 use crate::model::panel::{PanelStatus, copy_name};
+use crate::model::state::Notice;
 use crate::ui::money;
 use crate::ui::scenarios::shelf::ShelfHandle;
 use crate::web::clock::{local_date_time, now_ms};
@@ -68,6 +69,19 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
     let saved = &props.entry.saved;
     let id = saved.id.clone();
     let open_part = use_state(|| Open::Nothing);
+    // The name being typed in the rename form, while it is open: if the scenario is deleted in
+    // another tab meanwhile, the item goes and the planner is told, with the name typed.
+    let typed_name = use_mut_ref(|| None::<String>);
+    {
+        let (typed_name, shelf) = (typed_name.clone(), props.shelf.clone());
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(typed) = typed_name.borrow_mut().take() {
+                    shelf.tell(Notice::RenameLost { typed });
+                }
+            }
+        });
+    }
     let [open_button, rename_button, delete_button, confirm_button] = [
         use_node_ref(),
         use_node_ref(),
@@ -95,13 +109,14 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
         });
     }
     let show = {
-        let open_part = open_part.clone();
-        let focus = focus.clone();
+        let (open_part, focus, typed_name) = (open_part.clone(), focus.clone(), typed_name.clone());
+        let name = saved.name.clone();
         move |part: Open, target: &NodeRef| {
-            let open_part = open_part.clone();
-            let focus = focus.clone();
-            let target = target.clone();
+            let (open_part, focus, typed_name) =
+                (open_part.clone(), focus.clone(), typed_name.clone());
+            let (target, name) = (target.clone(), name.clone());
             Callback::from(move |()| {
+                *typed_name.borrow_mut() = (part == Open::Renaming).then(|| name.clone());
                 open_part.set(part);
                 *focus.borrow_mut() = Some(target.clone());
             })
@@ -205,6 +220,7 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
             </div>
             if *open_part == Open::Renaming {
                 <RenameForm id={id.clone()} name={saved.name.clone()} lang={lang}
+                    on_typed={Callback::from(move |typed| *typed_name.borrow_mut() = Some(typed))}
                     on_rename={renamed} on_cancel={show(Open::Nothing, &rename_button)} />
             }
             if *open_part == Open::Confirming {
@@ -229,6 +245,8 @@ struct RenameFormProps {
     /// Stores the new name; an edit the store refused comes back to show beside the field.
     on_rename: Callback<String, Result<(), Option<EditError>>>,
     on_cancel: Callback<()>,
+    /// Told the name as it is typed.
+    on_typed: Callback<String>,
 }
 
 /// The new name of a saved scenario, typed; Escape cancels.
@@ -247,9 +265,10 @@ fn rename_form(props: &RenameFormProps) -> Html {
         });
     }
     let on_input = {
-        let typed = typed.clone();
+        let (typed, on_typed) = (typed.clone(), props.on_typed.clone());
         Callback::from(move |event: InputEvent| {
             if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                on_typed.emit(input.value());
                 typed.set(input.value());
             }
         })

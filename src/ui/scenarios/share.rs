@@ -5,6 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::core::lang::Lang;
+use crate::core::share_link;
 use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
 
@@ -73,10 +74,14 @@ pub fn share_link_view(props: &ShareLinkProps) -> Html {
             input.select();
         }
     });
-    let described_by = if props.data_file.is_some() {
-        "share-file-note share-note"
-    } else {
-        "share-note"
+    // A link the app itself would refuse is said before it is sent, not after.
+    let link_bytes = props.url.split_once('#').map_or(0, |(_, f)| f.len());
+    let too_long = link_bytes > share_link::MAX_LINK_BYTES;
+    let described_by = match (props.data_file.is_some(), too_long) {
+        (true, true) => "share-too-long share-file-note share-note",
+        (false, true) => "share-too-long share-note",
+        (true, false) => "share-file-note share-note",
+        (false, false) => "share-note",
     };
     html! {
         <div class="share no-print">
@@ -87,6 +92,14 @@ pub fn share_link_view(props: &ShareLinkProps) -> Html {
                     onfocus={select_all} aria-describedby={described_by} />
                 <button type="button" id="copy-share" onclick={copy}>{ text(lang, "scenarios.share-copy") }</button>
             </div>
+            if too_long {
+                <p class="hint-line is-warning" id="share-too-long">
+                    { fill(lang, "scenarios.share-too-long", &[
+                        ("size", &link_bytes.div_ceil(1024).to_string()),
+                        ("max", &(share_link::MAX_LINK_BYTES / 1024).to_string()),
+                    ]) }
+                </p>
+            }
             if let Some(file) = &props.data_file {
                 <p class="hint-line is-warning" id="share-file-note">
                     { fill(lang, "scenarios.share-no-file", &[("name", file)]) }

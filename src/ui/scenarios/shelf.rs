@@ -86,6 +86,11 @@ pub fn use_shelf(
 }
 
 impl ShelfHandle {
+    /// Shows `notice` at the top of the explorer.
+    pub fn tell(&self, notice: Notice) {
+        self.dispatch.dispatch(Msg::Notify(notice));
+    }
+
     /// Shows `status` in the panel's status line.
     pub fn say(&self, status: PanelStatus) {
         self.status.set(Some(status));
@@ -155,6 +160,28 @@ fn apply_load(
             unavailable: None,
             stranded: None,
         }),
+        // The readable scenarios show; the others are kept aside, and the notice says where.
+        Loaded::Partly {
+            store,
+            seen,
+            unreadable,
+        } => {
+            match &unreadable.backup {
+                Ok(key) => dispatch.dispatch(Msg::Notify(Notice::SetAside {
+                    count: store.set_aside.len(),
+                    error: unreadable.error.clone(),
+                    key: key.clone(),
+                })),
+                Err(_) => report_unreadable(&unreadable, dispatch),
+            }
+            let kept = unreadable.backup.is_ok();
+            shelf.set(Shelf {
+                store,
+                seen: kept.then_some(seen).flatten(),
+                unavailable: None,
+                stranded: (!kept).then_some(unreadable.raw),
+            });
+        }
         Loaded::Unreadable(unreadable) => {
             report_unreadable(&unreadable, dispatch);
             let kept = unreadable.backup.is_ok();

@@ -1,0 +1,195 @@
+//! The data kept in this browser: the last dataset a planner loaded, stored in IndexedDB so
+//! that it opens again after a reload, listed beside the built-in one with buttons to open
+//! either and to remove it. Storage that is full or refused is said, and the data on screen
+//! stays in memory.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::MUCHUAN_JSON;
+use crate::core::dataset::Dataset;
+use crate::core::kept::KeptDataset;
+use crate::core::lang::Lang;
+use crate::core::scenario::Scenario;
+use crate::core::validate::parse_dataset;
+use crate::i18n::{fill, text};
+use crate::model::state::{AppState, Msg};
+use crate::web::idb::{self, IdbError};
+
+/// The key of the kept dataset.
+pub const KEPT_KEY: &str = "current";
+/// The key saying whether the kept dataset opens at start-up (`yes` or `no`).
+pub const REOPEN_KEY: &str = "reopen";
+
+/// What the browser keeps, as far as this page knows.
+pub type Kept = Option<Result<KeptDataset, IdbError>>;
+
+/// Keeps `kept` in the browser, to be opened again after a reload; `state` learns the outcome.
+pub fn keep(kept: KeptDataset, state: UseStateHandle<Kept>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let stored = match idb::put(KEPT_KEY, &kept.to_json()).await {
+            Ok(()) => idb::put(REOPEN_KEY, "yes").await,
+            Err(error) => Err(error),
+        };
+        state.set(Some(stored.map(|()| kept)));
+    });
+}
+
+/// Reads what the browser keeps into `state` (nothing when it keeps nothing).
+pub fn recall(state: UseStateHandle<Kept>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match idb::get(KEPT_KEY).await {
+            Ok(Some(json)) => {
+                if let Some(kept) = KeptDataset::from_json(&json) {
+                    state.set(Some(Ok(kept)));
+                }
+            }
+            Ok(None) => {}
+            Err(error) => state.set(Some(Err(error))),
+        }
+    });
+}
+
+/// The dataset to open at start-up, with its file's name: the kept one, unless the planner last
+/// chose the built-in.
+pub async fn reopened() -> Option<(String, Dataset)> {
+    if idb::get(REOPEN_KEY).await.ok().flatten().as_deref() == Some("no") {
+        return None;
+    }
+    let kept = KeptDataset::from_json(&idb::get(KEPT_KEY).await.ok().flatten()?)?;
+    Some((kept.name.clone(), kept.dataset()?))
+}
+
+/// `ms` since 1970 as the browser's local date and time, `2026-12-06 03:40`.
+fn when(ms: f64) -> String {
+    let date = js_sys::Date::new(&ms.into());
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// Props of [`KeptData`].
+#[derive(Properties, PartialEq)]
+pub struct KeptDataProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// What the browser keeps.
+    pub kept: Kept,
+    /// Sends the dataset opened to the app state.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The kept dataset and the built-in one, each with its buttons.
+#[function_component(KeptData)]
+pub fn kept_data(props: &KeptDataProps) -> Html {
+    let KeptDataProps {
+        lang,
+        kept,
+        dispatch,
+    } = props;
+    let lang = *lang;
+    // Opens a dataset, and remembers whether the kept one opens at the next start.
+    let open = {
+        let dispatch = dispatch.clone();
+        move |dataset: Dataset, name: String, reopen: &'static str| {
+            let scenario = Scenario::baseline(&dataset);
+            dispatch.dispatch(Msg::LoadDataset(Rc::new(dataset), scenario, name));
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = idb::put(REOPEN_KEY, reopen).await;
+            });
+        }
+    };
+    let open_built_in = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(dataset) = built_in() {
+                open(dataset, "muchuan.json".to_owned(), "no");
+            }
+        })
+    };
+    let (item, refused) = match kept {
+        None => (html! {}, html! {}),
+        Some(Err(error)) => (
+            html! {},
+            html! {
+                <p class="is-error">{ fill(lang, "data.kept-refused", &[("reason", &refusal(error, lang))]) }</p>
+            },
+        ),
+        Some(Ok(entry)) => {
+            let open_kept = {
+                let entry = entry.clone();
+                let open = open.clone();
+                Callback::from(move |_: MouseEvent| {
+                    if let Some(dataset) = entry.dataset() {
+                        open(dataset, entry.name.clone(), "yes");
+                    }
+                })
+            };
+            let remove = {
+                let open = open.clone();
+                Callback::from(move |_: MouseEvent| {
+                    if let Some(dataset) = built_in() {
+                        open(dataset, "muchuan.json".to_owned(), "no");
+                    }
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = idb::delete(KEPT_KEY).await;
+                    });
+                })
+            };
+            (
+                html! {
+                    <li>
+                        { fill(lang, "data.kept", &[("name", &entry.name), ("when", &when(entry.loaded_at))]) }
+                        <button type="button" class="link-button" id="kept-open" onclick={open_kept}
+                            aria-label={format!("{} {}", text(lang, "data.kept-open"), entry.name)}>
+                            { text(lang, "data.kept-open") }
+                        </button>
+                        <button type="button" class="link-button" id="kept-remove" onclick={remove}
+                            aria-label={format!("{} {}", text(lang, "data.kept-remove"), entry.name)}>
+                            { text(lang, "data.kept-remove") }
+                        </button>
+                    </li>
+                },
+                html! {},
+            )
+        }
+    };
+    html! {
+        <div class="kept-data">
+            <p>{ text(lang, "data.kept-heading") }</p>
+            <ul>
+                <li>
+                    { text(lang, "data.built-in") }
+                    <button type="button" class="link-button" id="built-in-open" onclick={open_built_in}
+                        aria-label={format!("{} {}", text(lang, "data.kept-open"), text(lang, "data.built-in"))}>
+                        { text(lang, "data.kept-open") }
+                    </button>
+                </li>
+                { item }
+            </ul>
+            { refused }
+        </div>
+    }
+}
+
+/// The built-in Muchuan dataset (a test keeps it valid).
+fn built_in() -> Option<Dataset> {
+    parse_dataset(MUCHUAN_JSON.as_bytes())
+        .ok()
+        .map(|v| v.dataset)
+}
+
+/// Why the browser did not keep the data, in words of `lang`.
+fn refusal(error: &IdbError, lang: Lang) -> String {
+    match error {
+        IdbError::Unavailable => text(lang, "data.kept-unavailable"),
+        IdbError::Quota => text(lang, "data.kept-quota"),
+        IdbError::Failed(detail) => detail.clone(),
+    }
+}
