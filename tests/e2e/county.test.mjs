@@ -26,7 +26,7 @@ describe('a county file', () => {
     await page.waitForFunction(() => document.querySelectorAll('.stream').length === 6);
     assert.equal(await textOf(page, '#programme-title'), 'zh-wan');
     assert.match(await textOf(page, '.source-line'), /未注明来源/);
-    assert.equal(await textOf(page, '#data-status'), '已载入“zh-wan.csv”：6 条资金流，上方显示的是这份数据。');
+    assert.equal(await textOf(page, '#data-status'), '已载入“zh-wan.csv”：6 项资金，上方显示的是这份数据。');
     // 273 + 200 + 600 + 600 + 75 granted, 2000 sought.
     assert.match(await textOf(page, '#total-grand'), /3,748万元/);
     // The source of a stream without one says so.
@@ -44,7 +44,7 @@ describe('a county file', () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
     await page.setInputFiles('#dataset-file', corpus('zh-gbk.csv'));
     await page.waitForFunction(() => document.querySelectorAll('.stream').length === 2);
-    assert.match(await textOf(page, '#data-status'), /^文件不是 UTF-8 编码，已按 GB18030（GBK）编码读取。 已载入“zh-gbk.csv”：2 条资金流/);
+    assert.match(await textOf(page, '#data-status'), /^文件不是 UTF-8 编码，已按 GB18030（GBK）编码读取。 已载入“zh-gbk.csv”：2 项资金/);
     assert.match(await textOf(page, '.stream-name'), /创业担保贷款/);
     assert.deepEqual(errors, []);
   });
