@@ -106,6 +106,9 @@ describe('the printed report', () => {
       await page.fill('#scenario-name', name);
       await page.click('#save-scenario');
       await page.locator('.report-meta').filter({ hasText: name }).waitFor({ state: 'attached' });
+      // The report follows the figures once the moves pause: wait until it shows the total.
+      const grand = await page.locator('#total-grand').innerText();
+      await page.locator('.print-report').filter({ hasText: grand }).waitFor({ state: 'attached' });
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ format: 'A4' });
       await screenshot(page, `report-print-${lang}`);
