@@ -64,7 +64,8 @@ export async function serve({ mounts, port = 0, headers = {}, html }) {
   const { port: bound } = server.address();
   return {
     url: `http://127.0.0.1:${bound}`,
-    close: () => new Promise((done) => server.close(done)),
+    // Open keep-alive connections (a page still holding one) would keep close() waiting.
+    close: () => new Promise((done) => { server.close(done); server.closeAllConnections(); }),
   };
 }
 
