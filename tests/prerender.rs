@@ -20,7 +20,11 @@ fn first_screen_holds_every_stream_the_totals_and_three_charts() {
         assert!(html.contains(total), "{total} is missing");
     }
     // The three charts (beside them: the impact bar's strip and the sliders' marks).
-    assert_eq!(html.matches(r#"role="img" aria-labelledby="chart-"#).count(), 3);
+    assert_eq!(
+        html.matches(r#"role="img" aria-labelledby="chart-"#)
+            .count(),
+        3
+    );
     assert!(html.contains(r#"lang="zh-Hans""#));
     // Hydration needs the component markers.
     assert!(html.starts_with("<!--<[muchuan_funding_explorer::ui::app::App]>-->"));
