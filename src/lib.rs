@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod start;
 pub mod ui;
 pub mod web;
 

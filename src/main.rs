@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    muchuan_funding_explorer::web::start();
+    muchuan_funding_explorer::start::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

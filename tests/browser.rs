@@ -448,7 +448,7 @@ fn assert_panel(root: &Element, detail_contains: &str) {
 fn the_start_failure_panel_shows_hostile_text_as_text() {
     let root = render_root();
     muchuan_funding_explorer::web::roots::add(&root);
-    muchuan_funding_explorer::web::panic::show_start_failure(HOSTILE_PANIC);
+    muchuan_funding_explorer::start::panic::show_start_failure(HOSTILE_PANIC);
     muchuan_funding_explorer::web::roots::remove(&root);
     assert_panel(&root, HOSTILE_PANIC);
     assert_eq!(
@@ -476,7 +476,7 @@ async fn a_real_panic_shows_the_error_panel_not_a_blank_page() {
     // (A hook cannot be put back after a panic in wasm32: the thread counts as panicking from
     // then on, so the wrapper stays.)
     let harness = std::panic::take_hook();
-    muchuan_funding_explorer::web::panic::install();
+    muchuan_funding_explorer::start::panic::install();
     let panel = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if FORCED.swap(false, Ordering::SeqCst) {

@@ -3,7 +3,7 @@
 
 use muchuan_funding_explorer::core::lang::Lang;
 use muchuan_funding_explorer::prerender::{PrerenderError, first_screen, into_page};
-use muchuan_funding_explorer::web::muchuan;
+use muchuan_funding_explorer::start::muchuan;
 
 #[test]
 fn first_screen_holds_every_stream_the_totals_and_three_charts() {

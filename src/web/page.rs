@@ -252,33 +252,3 @@ pub fn listen_size(element: &web_sys::Element, handler: impl Fn() + 'static) -> 
         _callback: callback,
     }
 }
-
-/// A line before the explorer saying a dataset is on its way (the figures under it, if any, are
-/// the built-in ones until it arrives); removed when dropped.
-pub struct Loading(Option<web_sys::Element>);
-
-impl Drop for Loading {
-    fn drop(&mut self) {
-        if let Some(line) = &self.0 {
-            line.remove();
-        }
-    }
-}
-
-/// Shows [`Loading`] for `url` before `root`, in `lang`.
-pub fn show_loading(root: &web_sys::Element, url: &str, lang: Lang) -> Loading {
-    let line = root
-        .owner_document()
-        .and_then(|d| d.create_element("p").ok());
-    if let Some(line) = &line {
-        line.set_class_name("mfe-data-loading");
-        let _ = line.set_attribute("role", "status");
-        line.set_text_content(Some(&crate::i18n::fill(
-            lang,
-            "app.data-loading",
-            &[("url", url)],
-        )));
-        let _ = root.before_with_node_1(line);
-    }
-    Loading(line)
-}

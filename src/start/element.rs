@@ -11,10 +11,11 @@ use yew::{AppHandle, Callback};
 
 use crate::core::lang::Lang;
 use crate::core::share_link;
+use crate::start::{load_dataset, mode_from_name, muchuan, show_loading};
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
 use crate::web::fetch::Reach;
-use crate::web::{load_dataset, mode_from_name, page, roots};
+use crate::web::{page, roots};
 
 /// A mounted explorer; `update()` passes it a new language, heading level or compactness,
 /// `destroy()` removes it (the element calls it when it leaves the page).
@@ -170,7 +171,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
     wasm_bindgen_futures::spawn_local(async move {
         let loading = src
             .as_deref()
-            .map(|url| page::show_loading(&root, url, settings.get().lang));
+            .map(|url| show_loading(&root, url, settings.get().lang));
         let (dataset, notices, _) = load_dataset(src.as_deref(), Reach::Owner).await;
         drop(loading);
         let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
@@ -200,7 +201,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         } = settings.get();
         let app_props = AppProps {
             // The page names where figures other than the built-in ones came from.
-            data_origin: src.filter(|_| *dataset != *crate::web::muchuan()),
+            data_origin: src.filter(|_| *dataset != *muchuan()),
             dataset,
             scenario,
             lang,

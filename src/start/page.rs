@@ -16,9 +16,10 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::share_link;
 use crate::model::state::{Notice, Opening};
+use crate::start::{STANDALONE_ROOT_ID, load_dataset, muchuan, panic, show_loading};
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
-use crate::web::{STANDALONE_ROOT_ID, fetch, frame, load_dataset, muchuan, page, panic, roots};
+use crate::web::{fetch, frame, page, roots};
 
 /// What the page's address and the browser ask for, read before anything writes the address.
 #[derive(Clone)]
@@ -59,7 +60,7 @@ impl Address {
         let (dataset, mut notices, origin) = match (kept, self.data_url.as_deref()) {
             (Some((name, dataset)), _) => (Rc::new(dataset), Vec::new(), Some(name)),
             (None, Some(url)) => {
-                let loading = page::show_loading(root, url, self.lang);
+                let loading = show_loading(root, url, self.lang);
                 let loaded = load_dataset(Some(url), fetch::Reach::Page).await;
                 drop(loading);
                 loaded
@@ -83,7 +84,7 @@ impl Address {
 
 /// Runs when the module loads: installs the panic panel and, on the explorer's own page (which
 /// has `#mfe-root`), starts the app. Pages that embed the custom element have no such element:
-/// the element mounts itself through [`super::element::mount`].
+/// the element mounts itself through [`crate::start::element::mount`].
 pub fn start() {
     panic::install();
     let Some(root) = page::element_by_id(STANDALONE_ROOT_ID) else {

@@ -34,7 +34,7 @@ fn show_panel(detail: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let lang = super::page::document_lang();
+    let lang = crate::web::page::document_lang();
     let build = || -> Option<web_sys::Element> {
         let panel = document.create_element("div").ok()?;
         panel.set_class_name("error-panel");
@@ -60,7 +60,7 @@ fn show_panel(detail: &str) {
     let Some(panel) = build() else {
         return;
     };
-    let roots = super::roots::all();
+    let roots = crate::web::roots::all();
     if roots.is_empty() {
         if let Some(body) = document.body() {
             let _ = body.append_child(&panel);
