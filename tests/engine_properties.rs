@@ -7,10 +7,11 @@ use muchuan_funding_explorer::core::dataset::{
     Agency, Dataset, FORMAT_VERSION, Kind, Localized, Source, Status, Stream, Units,
 };
 use muchuan_funding_explorer::core::money::MAX_AMOUNT;
+use muchuan_funding_explorer::core::scenario::partial;
 use muchuan_funding_explorer::core::scenario::{
     Action, BalanceMode, Outcome, Refusal, STEP, Scenario,
 };
-use muchuan_funding_explorer::core::totals::{Counted, Group, PerUnit, Totals, partial};
+use muchuan_funding_explorer::core::totals::{Counted, Group, PerUnit, Totals};
 use muchuan_funding_explorer::core::validate::{Severity, parse_dataset};
 use proptest::prelude::*;
 use serde_json::{Map, Value};

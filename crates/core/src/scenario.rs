@@ -7,7 +7,11 @@
 use crate::apportion::{apportion, give_in_steps, take_in_steps};
 use crate::dataset::{Dataset, Status};
 use crate::money::{MAX_AMOUNT, half_width};
-use crate::totals::partial;
+
+/// `percent`% of `amount`, rounded down to the yuan.
+pub fn partial(amount: i64, percent: u8) -> i64 {
+    (i128::from(amount) * i128::from(percent.min(100)) / 100) as i64
+}
 
 /// One slider step: 10,000 yuan (1 万).
 pub const STEP: i64 = 10_000;

@@ -7,7 +7,7 @@
 use crate::apportion::shares_in_tenths;
 use crate::dataset::{Dataset, Status};
 use crate::id_index::IdIndex;
-use crate::scenario::{Outcome, Scenario};
+use crate::scenario::{Outcome, Scenario, partial};
 
 /// How one stream's planned money counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -320,11 +320,6 @@ fn count_one(status: Status, amount: i64, outcome: Outcome, count_sought: bool) 
             sought: 0,
         },
     }
-}
-
-/// `percent`% of `amount`, rounded down to the yuan.
-pub fn partial(amount: i64, percent: u8) -> i64 {
-    (i128::from(amount) * i128::from(percent.min(100)) / 100) as i64
 }
 
 /// A change in tenths of a percent of `base`, rounded half away from zero; `None` when the
