@@ -78,7 +78,9 @@ fn move_and_recompute(c: &mut Criterion, name: &str, mode: BalanceMode) {
     let mut scenario = Scenario::baseline(&dataset)
         .apply(&dataset, Action::SetMode(mode))
         .expect("a mode switch is always accepted");
-    let current = scenario.amounts[MOVED].expect("the moved stream has an amount");
+    let current = scenario.plans[MOVED]
+        .amount
+        .expect("the moved stream has an amount");
     let targets = [current + 3_000_000, current];
     let mut turn = 0;
     c.bench_function(name, |b| {
@@ -115,7 +117,7 @@ fn engine(c: &mut Criterion) {
     let fixed = baseline
         .apply(&dataset, Action::SetMode(BalanceMode::FixedPool))
         .expect("mode");
-    let amount = fixed.amounts[MOVED].expect("amount") + 3_000_000;
+    let amount = fixed.plans[MOVED].amount.expect("amount") + 3_000_000;
     c.bench_function("fixed_pool_apply_only_1000", |b| {
         b.iter(|| {
             black_box(fixed.apply(

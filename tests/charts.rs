@@ -10,7 +10,7 @@ use muchuan_funding_explorer::charts::{
 };
 use muchuan_funding_explorer::core::dataset::{Dataset, Localized, Stream};
 use muchuan_funding_explorer::core::lang::Lang;
-use muchuan_funding_explorer::core::scenario::{Action, Outcome, Scenario};
+use muchuan_funding_explorer::core::scenario::{Action, Outcome, Plan, Scenario};
 use muchuan_funding_explorer::core::totals::Totals;
 use muchuan_funding_explorer::core::validate::parse_dataset;
 
@@ -915,7 +915,7 @@ fn odd_inputs_do_not_panic() {
     let dataset = muchuan();
     // Everything zero.
     let mut scenario = Scenario::baseline(&dataset);
-    for amount in scenario.amounts.iter_mut().flatten() {
+    for amount in scenario.plans.iter_mut().filter_map(|p| p.amount.as_mut()) {
         *amount = 0;
     }
     for chart in all_charts(&dataset, &scenario, Lang::ZhHans, 360) {
@@ -926,9 +926,10 @@ fn odd_inputs_do_not_panic() {
     assert!(texts(&kinds.svg).iter().any(|l| l == "没有计入总额的资金"));
     // A scenario that does not fit the dataset, and extreme widths.
     let short = Scenario {
-        amounts: vec![Some(1)],
-        locked: vec![false],
-        outcomes: vec![Outcome::Pending],
+        plans: vec![Plan {
+            amount: Some(1),
+            ..Plan::default()
+        }],
         ..Scenario::baseline(&dataset)
     };
     let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));

@@ -169,7 +169,7 @@ fn requested(dataset: &Dataset, scenario: &Scenario, action: &Action) -> Option<
     match *action {
         Action::SetAmount { amount, .. } => Some(amount),
         Action::Step { stream, steps } => {
-            let current = scenario.amounts.get(stream).copied().flatten()?;
+            let current = scenario.amount(stream)?;
             let target = if steps == 0 {
                 current
             } else {
@@ -190,12 +190,12 @@ fn requested(dataset: &Dataset, scenario: &Scenario, action: &Action) -> Option<
 /// stated, unlocked and counted in full.
 fn takes_part(dataset: &Dataset, scenario: &Scenario, j: usize) -> bool {
     let counted = dataset.streams[j].status.is_granted()
-        || match scenario.outcomes[j] {
+        || match scenario.plans[j].outcome {
             Outcome::Granted => true,
             Outcome::Pending => scenario.count_sought,
             _ => false,
         };
-    scenario.amounts[j].is_some() && !scenario.locked[j] && counted
+    scenario.plans[j].amount.is_some() && !scenario.plans[j].locked && counted
 }
 
 /// Whether `refusal` is a sensible answer to `action` on `scenario`.
@@ -224,11 +224,11 @@ fn refusal_makes_sense(
         (Refusal::NoAmount, _) => {
             let stream = target.unwrap_or(usize::MAX);
             prop_assert!(stream < count);
-            prop_assert_eq!(scenario.amounts[stream], None);
+            prop_assert_eq!(scenario.plans[stream].amount, None);
         }
         (Refusal::OutOfRange, _) => {
             let stream = target.unwrap_or(usize::MAX);
-            prop_assert!(scenario.amounts[stream].is_some());
+            prop_assert!(scenario.plans[stream].amount.is_some());
             match requested(dataset, scenario, &action) {
                 // Overflow of the step arithmetic.
                 None => {
@@ -238,7 +238,7 @@ fn refusal_makes_sense(
                 Some(amount) if (0..=MAX_AMOUNT).contains(&amount) => {
                     // Only a fixed-pool cut that would lift another stream above the bound.
                     prop_assert!(fixed);
-                    prop_assert!(amount < scenario.amounts[stream].unwrap_or(0));
+                    prop_assert!(amount < scenario.plans[stream].amount.unwrap_or(0));
                     prop_assert!(scenario.pool() - amount > MAX_AMOUNT);
                 }
                 Some(_) => {}
@@ -246,11 +246,11 @@ fn refusal_makes_sense(
         }
         (Refusal::Locked, _) => {
             let stream = target.unwrap_or(usize::MAX);
-            prop_assert!(fixed && scenario.locked[stream]);
+            prop_assert!(fixed && scenario.plans[stream].locked);
         }
         (Refusal::NotCounted, _) => {
             let stream = target.unwrap_or(usize::MAX);
-            prop_assert!(fixed && !scenario.locked[stream]);
+            prop_assert!(fixed && !scenario.plans[stream].locked);
             prop_assert!(!takes_part(dataset, scenario, stream));
         }
         (Refusal::NothingToBalance, _) => {
@@ -258,7 +258,7 @@ fn refusal_makes_sense(
             prop_assert!(fixed && takes_part(dataset, scenario, stream));
             let others: i64 = (0..count)
                 .filter(|j| *j != stream && takes_part(dataset, scenario, *j))
-                .filter_map(|j| scenario.amounts[j])
+                .filter_map(|j| scenario.plans[j].amount)
                 .sum();
             prop_assert_eq!(others, 0, "the others hold nothing that could balance");
         }
@@ -287,9 +287,9 @@ fn refusal_makes_sense(
 fn party_refusal(dataset: &Dataset, scenario: &Scenario, j: usize) -> Option<Refusal> {
     if j >= dataset.streams.len() {
         Some(Refusal::UnknownStream)
-    } else if scenario.amounts[j].is_none() {
+    } else if scenario.plans[j].amount.is_none() {
         Some(Refusal::NoAmount)
-    } else if scenario.locked[j] {
+    } else if scenario.plans[j].locked {
         Some(Refusal::Locked)
     } else if !takes_part(dataset, scenario, j) {
         Some(Refusal::NotCounted)
@@ -309,12 +309,12 @@ fn transfer_refusal_makes_sense(
     match refusal {
         Refusal::SameStream => prop_assert_eq!(from, to),
         Refusal::TooLittle { available } => {
-            prop_assert_eq!(Some(*available), scenario.amounts[from]);
+            prop_assert_eq!(Some(*available), scenario.plans[from].amount);
             prop_assert!(amount > *available);
         }
         Refusal::OutOfRange => {
             prop_assert!(parties.iter().all(Option::is_none));
-            let to_amount = scenario.amounts[to].unwrap_or(0);
+            let to_amount = scenario.plans[to].amount.unwrap_or(0);
             prop_assert!(amount <= 0 || amount > MAX_AMOUNT || to_amount + amount > MAX_AMOUNT);
         }
         refusal => {
@@ -327,8 +327,8 @@ fn transfer_refusal_makes_sense(
 
 /// What a sought stream assumed refused or granted in part lacks (0 for any other).
 fn gap_of(dataset: &Dataset, scenario: &Scenario, stream: usize) -> i64 {
-    let amount = scenario.amounts[stream].unwrap_or(0);
-    match scenario.outcomes[stream] {
+    let amount = scenario.plans[stream].amount.unwrap_or(0);
+    match scenario.plans[stream].outcome {
         _ if dataset.streams[stream].status != Status::Sought => 0,
         Outcome::Refused => amount,
         Outcome::Partial(p) => amount - partial(amount, p),
@@ -356,7 +356,10 @@ fn cover_refusal_makes_sense(
             let mut picked = from.to_vec();
             picked.sort_unstable();
             picked.dedup();
-            let held: i64 = picked.iter().filter_map(|j| scenario.amounts[*j]).sum();
+            let held: i64 = picked
+                .iter()
+                .filter_map(|j| scenario.plans[*j].amount)
+                .sum();
             prop_assert_eq!(held, *available);
             prop_assert!(gap_of(dataset, scenario, stream) > held);
         }
@@ -370,6 +373,16 @@ fn cover_refusal_makes_sense(
     Ok(())
 }
 
+/// Each stream's assumed outcome.
+fn outcomes(scenario: &Scenario) -> Vec<Outcome> {
+    scenario.plans.iter().map(|p| p.outcome).collect()
+}
+
+/// Each stream's lock.
+fn locks(scenario: &Scenario) -> Vec<bool> {
+    scenario.plans.iter().map(|p| p.locked).collect()
+}
+
 /// `Totals::compute` as first written (several passes, a linear id search per stream): the
 /// faster single pass must give exactly the same figures.
 fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
@@ -377,9 +390,9 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
         dataset
             .streams
             .iter()
-            .zip(&s.amounts)
-            .zip(&s.outcomes)
-            .map(|((stream, amount), outcome)| {
+            .zip(&s.plans)
+            .map(|(stream, plan)| {
+                let (amount, outcome) = (&plan.amount, &plan.outcome);
                 let amount = amount.unwrap_or(0);
                 let (granted, sought) = match outcome {
                     _ if stream.status.is_granted() => (amount, 0),
@@ -410,7 +423,7 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
             .collect();
         for (i, (now, before)) in streams.iter().zip(&baseline_streams).enumerate() {
             if let Some(group) = key(i).and_then(|g| groups.get_mut(g)) {
-                group.stated += usize::from(scenario.amounts[i].is_some());
+                group.stated += usize::from(scenario.plans[i].amount.is_some());
                 group.counted.granted += now.granted;
                 group.counted.sought += now.sought;
                 group.baseline.granted += before.granted;
@@ -432,7 +445,7 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
         dataset.agency_index(&dataset.streams[i].agency)
     });
     let stated: Vec<usize> = (0..streams.len())
-        .filter(|i| scenario.amounts[*i].is_some())
+        .filter(|i| scenario.plans[*i].amount.is_some())
         .collect();
     let stated_amounts: Vec<i64> = stated.iter().map(|i| streams[*i].total()).collect();
     let mut stream_shares = vec![None; streams.len()];
@@ -445,7 +458,7 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
         .enumerate()
         .filter_map(|(i, stream)| {
             let declared = stream.units.as_ref()?;
-            let amount = scenario.amounts[i]?;
+            let amount = scenario.plans[i].amount?;
             let count = i64::try_from(declared.count).ok().filter(|c| *c > 0)?;
             let source = stream.amount.filter(|a| *a > 0)?;
             // Whole units at the source's cost.
@@ -465,13 +478,13 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
         .collect();
     let not_granted = (0..streams.len())
         .filter(|i| dataset.streams[*i].status == Status::Sought)
-        .filter(|i| scenario.outcomes[*i] != Outcome::Pending)
-        .filter_map(|i| scenario.amounts[i].map(|a| a - streams[i].granted))
+        .filter(|i| scenario.plans[*i].outcome != Outcome::Pending)
+        .filter_map(|i| scenario.plans[i].amount.map(|a| a - streams[i].granted))
         .sum();
     let pending_sought = (0..streams.len())
         .filter(|i| !dataset.streams[*i].status.is_granted())
-        .filter(|i| scenario.outcomes[*i] == Outcome::Pending)
-        .filter_map(|i| scenario.amounts[i])
+        .filter(|i| scenario.plans[*i].outcome == Outcome::Pending)
+        .filter_map(|i| scenario.plans[i].amount)
         .sum();
     let sum = |all: &[Counted]| Counted {
         granted: all.iter().map(|c| c.granted).sum(),
@@ -479,7 +492,7 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
     };
     Totals {
         unstated: (0..streams.len())
-            .filter(|i| scenario.amounts[*i].is_none())
+            .filter(|i| scenario.plans[*i].amount.is_none())
             .collect(),
         counted: sum(&streams),
         baseline: sum(&baseline_streams),
@@ -504,19 +517,22 @@ fn moves_keep_what_they_say(
 ) -> Result<(), TestCaseError> {
     let grand = |s: &Scenario| Totals::compute(dataset, s).grand();
     let unchanged_but = |changed: &[usize]| {
-        (0..before.amounts.len())
+        (0..before.plans.len())
             .filter(|j| !changed.contains(j))
-            .all(|j| next.amounts[j] == before.amounts[j])
+            .all(|j| next.plans[j].amount == before.plans[j].amount)
     };
     match action {
         Action::Transfer { from, to, amount } => {
             prop_assert!(unchanged_but(&[*from, *to]));
             prop_assert_eq!(
-                next.amounts[*from],
-                before.amounts[*from].map(|a| a - amount)
+                next.plans[*from].amount,
+                before.plans[*from].amount.map(|a| a - amount)
             );
-            prop_assert_eq!(next.amounts[*to], before.amounts[*to].map(|a| a + amount));
-            prop_assert_eq!(&next.outcomes, &before.outcomes);
+            prop_assert_eq!(
+                next.plans[*to].amount,
+                before.plans[*to].amount.map(|a| a + amount)
+            );
+            prop_assert_eq!(outcomes(next), outcomes(before));
             prop_assert_eq!(next.pool(), before.pool());
             prop_assert_eq!(grand(next), grand(before));
         }
@@ -525,7 +541,7 @@ fn moves_keep_what_they_say(
             prop_assert!(gap > 0);
             prop_assert!(unchanged_but(from));
             prop_assert_eq!(next.pool(), before.pool() - gap);
-            prop_assert_eq!(next.outcomes[*stream], Outcome::Granted);
+            prop_assert_eq!(next.plans[*stream].outcome, Outcome::Granted);
             prop_assert_eq!(grand(next), grand(before));
         }
         _ => {}
@@ -554,11 +570,11 @@ fn totals_add_up(dataset: &Dataset, scenario: &Scenario) -> Result<(), TestCaseE
     let stream_shares: i64 = totals.stream_shares.iter().flatten().sum();
     prop_assert_eq!(stream_shares, if grand > 0 { 1000 } else { 0 });
     for (i, share) in totals.stream_shares.iter().enumerate() {
-        prop_assert_eq!(share.is_some(), scenario.amounts[i].is_some());
+        prop_assert_eq!(share.is_some(), scenario.plans[i].amount.is_some());
     }
     for (i, counted) in totals.streams.iter().enumerate() {
         prop_assert!(counted.granted >= 0 && counted.sought >= 0);
-        prop_assert!(counted.total() <= scenario.amounts[i].unwrap_or(0));
+        prop_assert!(counted.total() <= scenario.plans[i].amount.unwrap_or(0));
     }
     prop_assert!(totals.not_granted >= 0);
     Ok(())
@@ -588,26 +604,26 @@ proptest! {
             match scenario.apply(&dataset, action.clone()) {
                 Ok(next) => {
                     prop_assert!(next.fits(&dataset), "{action:?} gave {next:?}");
-                    prop_assert!(next.amounts.iter().flatten().all(|a| *a >= 0));
+                    prop_assert!(next.amounts().flatten().all(|a| a >= 0));
                     moves_keep_what_they_say(&dataset, &before, &next, &action)?;
                     if let Some(stream) = amount_target(&action) {
                         if before.mode == BalanceMode::FixedPool {
                             prop_assert_eq!(next.pool(), before.pool(), "{:?}", action);
                             let grand = |s: &Scenario| Totals::compute(&dataset, s).grand();
                             prop_assert_eq!(grand(&next), grand(&before), "{:?}", action);
-                            for j in 0..before.amounts.len() {
+                            for j in 0..before.plans.len() {
                                 if j != stream && !takes_part(&dataset, &before, j) {
-                                    prop_assert_eq!(next.amounts[j], before.amounts[j]);
+                                    prop_assert_eq!(next.plans[j].amount, before.plans[j].amount);
                                 }
                             }
                         } else {
-                            for j in (0..before.amounts.len()).filter(|j| *j != stream) {
-                                prop_assert_eq!(next.amounts[j], before.amounts[j]);
+                            for j in (0..before.plans.len()).filter(|j| *j != stream) {
+                                prop_assert_eq!(next.plans[j].amount, before.plans[j].amount);
                             }
                         }
-                        prop_assert_eq!(next.amounts[stream], requested(&dataset, &before, &action));
-                        prop_assert_eq!(&next.locked, &before.locked);
-                        prop_assert_eq!(&next.outcomes, &before.outcomes);
+                        prop_assert_eq!(next.plans[stream].amount, requested(&dataset, &before, &action));
+                        prop_assert_eq!(locks(&next), locks(&before));
+                        prop_assert_eq!(outcomes(&next), outcomes(&before));
                     }
                     scenario = next;
                 }
@@ -911,13 +927,13 @@ proptest! {
             accepted += 1;
             // A partial grant's gap has the yuan its percentage gives: one giver alone takes
             // them (and keeps them until a move covers them).
-            let broken = |s: &Scenario| s.amounts.iter().flatten().filter(|a| *a % STEP != 0).count();
+            let broken = |s: &Scenario| s.amounts().flatten().filter(|a| a % STEP != 0).count();
             let gap = match &action {
                 Action::CoverShortfall { stream, .. } => gap_of(&dataset, &scenario, *stream),
                 _ => 0,
             };
             let allowed = broken(&scenario) + usize::from(gap % STEP != 0);
-            prop_assert!(broken(&next) <= allowed, "{:?} gave {:?}", action, next.amounts);
+            prop_assert!(broken(&next) <= allowed, "{:?} gave {:?}", action, next.plans);
             let grand = |s: &Scenario| Totals::compute(&dataset, s).grand();
             let moves_money = matches!(
                 action,

@@ -67,11 +67,11 @@ fn transfer_moves_exactly_and_undoes_in_one_step() {
     );
     history.push(moved.clone());
 
-    assert_eq!(moved.amounts[from], Some(500 * WAN));
-    assert_eq!(moved.amounts[to], Some(175 * WAN));
+    assert_eq!(moved.plans[from].amount, Some(500 * WAN));
+    assert_eq!(moved.plans[to].amount, Some(175 * WAN));
     for j in (0..dataset.streams.len()).filter(|j| *j != from && *j != to) {
         assert_eq!(
-            moved.amounts[j], start.amounts[j],
+            moved.plans[j].amount, start.plans[j].amount,
             "{}",
             dataset.streams[j].id
         );
@@ -95,14 +95,18 @@ fn a_slider_move_in_the_fixed_pool_keeps_the_total_and_whole_wan() {
             amount: 175 * WAN,
         },
     );
-    let wan = |id: &str| moved.amounts[at(&dataset, id)].map(|a| (a / WAN, a % WAN));
+    let wan = |id: &str| {
+        moved.plans[at(&dataset, id)]
+            .amount
+            .map(|a| (a / WAN, a % WAN))
+    };
     // The refused bid and the locked loans keep their amounts; the 100万 comes from the
     // others that count in full, in proportion, in whole 万.
     assert_eq!(wan("training-base"), Some((2_000, 0)));
     assert_eq!(wan("guaranteed-loans"), Some((273, 0)));
     assert_eq!(wan("farmer-training"), Some((175, 0)));
-    for amount in moved.amounts.iter().flatten() {
-        assert_eq!(amount % WAN, 0, "{:?}", moved.amounts);
+    for amount in moved.amounts().flatten() {
+        assert_eq!(amount % WAN, 0, "{:?}", moved.plans);
     }
     let grand = |s: &Scenario| Totals::compute(&dataset, s).grand();
     assert_eq!(grand(&moved), grand(&start));
@@ -167,8 +171,8 @@ fn a_transfer_is_refused_with_its_reason() {
             amount: 12_345,
         },
     );
-    assert_eq!(moved.amounts[ecommerce], Some(6_000_000 - 12_345));
-    assert_eq!(moved.amounts[farmer], Some(750_000 + 12_345));
+    assert_eq!(moved.plans[ecommerce].amount, Some(6_000_000 - 12_345));
+    assert_eq!(moved.plans[farmer].amount, Some(750_000 + 12_345));
 }
 
 #[test]
@@ -195,10 +199,10 @@ fn a_shortfall_is_covered_in_proportion_and_counts_in_full() {
         },
     );
     // 15万 over two equal holders: 8万 and 7万 (largest remainder on 万, the earlier on a tie).
-    assert_eq!(covered.amounts[ecommerce], Some(592 * WAN));
-    assert_eq!(covered.amounts[tech], Some(593 * WAN));
-    assert_eq!(covered.outcomes[city], Outcome::Granted);
-    assert_eq!(covered.amounts[city], Some(30 * WAN));
+    assert_eq!(covered.plans[ecommerce].amount, Some(592 * WAN));
+    assert_eq!(covered.plans[tech].amount, Some(593 * WAN));
+    assert_eq!(covered.plans[city].outcome, Outcome::Granted);
+    assert_eq!(covered.plans[city].amount, Some(30 * WAN));
     let totals = Totals::compute(&dataset, &covered);
     assert_eq!(totals.grand(), grand);
     assert_eq!(totals.not_granted, 0);
@@ -254,7 +258,7 @@ fn keyboard_steps_land_on_whole_wan() {
             steps: 1,
         },
     );
-    assert_eq!(up.amounts[farmer], Some(76 * WAN));
+    assert_eq!(up.plans[farmer].amount, Some(76 * WAN));
     let down = apply(
         &dataset,
         &typed,
@@ -263,7 +267,7 @@ fn keyboard_steps_land_on_whole_wan() {
             steps: -1,
         },
     );
-    assert_eq!(down.amounts[farmer], Some(75 * WAN));
+    assert_eq!(down.plans[farmer].amount, Some(75 * WAN));
     let page = apply(
         &dataset,
         &typed,
@@ -272,5 +276,5 @@ fn keyboard_steps_land_on_whole_wan() {
             steps: -10,
         },
     );
-    assert_eq!(page.amounts[farmer], Some(66 * WAN));
+    assert_eq!(page.plans[farmer].amount, Some(66 * WAN));
 }

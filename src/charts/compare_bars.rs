@@ -45,8 +45,8 @@ pub fn compare_bars(
     let count = dataset.streams.len();
     let label_a = spoken(&clean(a.label));
     let label_b = spoken(&clean(b.label));
-    let amount_a = |i: usize| a.scenario.amounts.get(i).copied().flatten();
-    let amount_b = |i: usize| b.scenario.amounts.get(i).copied().flatten();
+    let amount_a = |i: usize| a.scenario.amount(i);
+    let amount_b = |i: usize| b.scenario.amount(i);
     let name = |i: usize| stream_name(dataset, i, lang);
     let not_stated = message(lang, "charts.not-stated", &[]);
 

@@ -37,7 +37,7 @@ pub fn stream_bars(
 ) -> ChartSvg {
     let width = layout_width(width);
     let count = dataset.streams.len();
-    let planned = |i: usize| scenario.amounts.get(i).copied().flatten();
+    let planned = |i: usize| scenario.amount(i);
     let baseline = |i: usize| dataset.streams.get(i).and_then(|s| s.amount).unwrap_or(0);
     let name = |i: usize| stream_name(dataset, i, lang);
     let not_stated = message(lang, "charts.not-stated", &[]);
@@ -195,7 +195,7 @@ pub fn stream_bars_table(
     totals: &Totals,
     lang: Lang,
 ) -> ChartTable {
-    let planned = |i: usize| scenario.amounts.get(i).copied().flatten();
+    let planned = |i: usize| scenario.amount(i);
     let not_stated = message(lang, "charts.not-stated", &[]);
     let (mut total_before, mut total_now) = (0, 0);
     let mut rows: Vec<Vec<String>> = dataset

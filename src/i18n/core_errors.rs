@@ -8,8 +8,9 @@ use crate::core::dataset::Status;
 use crate::core::export::{About, Column, CsvWords, ImportError, ImportErrorKind, TotalLabel};
 use crate::core::lang::Lang;
 use crate::core::money::Unit;
+use crate::core::money::format_amount;
 use crate::core::saved::{EditError, LoadError, MAX_NAME_CHARS, MAX_SCENARIOS, StorageError};
-use crate::core::scenario::{BalanceMode, Outcome};
+use crate::core::scenario::{BalanceMode, MAX_NOTE_CHARS, Outcome, Refusal};
 use crate::core::share_link::{LinkError, MAX_LINK_BYTES};
 use crate::core::validate::{Problem, ProblemKind, Severity};
 use crate::i18n::{fill, located, problem_message, text};
@@ -77,7 +78,50 @@ impl Message for LinkError {
             LinkError::BadPercent { id, text } => {
                 fill(lang, "io.link.bad-percent", &[("id", id), ("text", text)])
             }
+            LinkError::BadNote { id } => fill(
+                lang,
+                "io.link.bad-note",
+                &[("id", id), ("max", &MAX_NOTE_CHARS.to_string())],
+            ),
+            LinkError::BadName => fill(
+                lang,
+                "io.link.bad-name",
+                &[("max", &MAX_NAME_CHARS.to_string())],
+            ),
             LinkError::DoesNotFit => text(lang, "io.link.does-not-fit"),
+        }
+    }
+}
+
+impl Message for Refusal {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Refusal::NotEnough { max } => fill(
+                lang,
+                "refusal.not-enough",
+                &[("max", &format_amount(*max, lang.money_style()))],
+            ),
+            Refusal::UnknownStream => text(lang, "refusal.unknown-stream"),
+            Refusal::NoAmount => text(lang, "refusal.no-amount"),
+            Refusal::OutOfRange => text(lang, "refusal.out-of-range"),
+            Refusal::Locked => text(lang, "refusal.locked"),
+            Refusal::NothingToBalance => text(lang, "refusal.nothing-to-balance"),
+            Refusal::NotSought => text(lang, "refusal.not-sought"),
+            Refusal::BadPercent => text(lang, "refusal.bad-percent"),
+            Refusal::NotCounted => text(lang, "refusal.not-counted"),
+            Refusal::SameStream => text(lang, "refusal.same-stream"),
+            Refusal::TooLittle { available } => fill(
+                lang,
+                "refusal.too-little",
+                &[("available", &format_amount(*available, lang.money_style()))],
+            ),
+            Refusal::NoShortfall => text(lang, "refusal.no-shortfall"),
+            Refusal::NothingPicked => text(lang, "refusal.nothing-picked"),
+            Refusal::NoteTooLong => fill(
+                lang,
+                "refusal.note-too-long",
+                &[("max", &MAX_NOTE_CHARS.to_string())],
+            ),
         }
     }
 }
@@ -300,6 +344,11 @@ impl Message for ImportError {
                 "io.import.name-too-long",
                 &[("max", &MAX_NAME_CHARS.to_string())],
             )),
+            ImportErrorKind::NoteTooLong => own(fill(
+                lang,
+                "io.import.note-too-long",
+                &[("max", &MAX_NOTE_CHARS.to_string())],
+            )),
         }
     }
 }
@@ -397,6 +446,7 @@ impl CsvWords for CsvIn {
             // The file gives changes and shares in one unit only.
             (Column::Delta, _) => "io.csv.delta",
             (Column::Share, _) => "io.csv.share",
+            (Column::Note, _) => "io.csv.note",
         };
         text(self.0, key)
     }

@@ -265,6 +265,9 @@ pub struct AppState {
     /// Where the page's address or the browser's storage took the dataset from, when it is not
     /// the built-in one (a `?data=` URL, or the name of the file this browser kept).
     pub origin: Option<String>,
+    /// The name a share link or a scenario file gave the scenario it opened; it names the
+    /// scenario on screen while that one is on screen.
+    pub given_name: Option<(Rc<Scenario>, String)>,
     /// How many times the whole scenario was replaced (undo, redo, reset, a saved or imported
     /// scenario opened, a dataset loaded): a stream row then drops text it rejected.
     pub replacements: u32,
@@ -282,8 +285,17 @@ impl AppState {
             dragging: None,
             data_file: None,
             origin: None,
+            given_name: None,
             replacements: 0,
         }
+    }
+
+    /// The name a link or a file gave the scenario on screen, if it gave one.
+    pub fn given_name(&self) -> Option<&str> {
+        self.given_name
+            .as_ref()
+            .filter(|(scenario, _)| Rc::ptr_eq(scenario, self.history.present()))
+            .map(|(_, name)| name.as_str())
     }
 
     /// The current scenario.
@@ -315,8 +327,9 @@ pub enum Msg {
     /// Replace the dataset with one read from the file named (and start a fresh history on
     /// `scenario`).
     LoadDataset(Rc<Dataset>, Scenario, String),
-    /// Open a scenario of the current dataset (a saved one, an import), as an undoable change.
-    OpenScenario(Scenario),
+    /// Open a scenario of the current dataset (a saved one, an import, a pasted link), as an
+    /// undoable change, with the name a file or a link gives it.
+    OpenScenario(Scenario, Option<String>),
     /// Open what the page's address and the browser ask for, in place of the prerendered first
     /// screen: a fresh history, no undo step.
     Open(Box<Opening>),
@@ -340,6 +353,7 @@ impl AppState {
                     | Action::Step { stream, .. }
                     | Action::SetLocked { stream, .. }
                     | Action::SetOutcome { stream, .. }
+                    | Action::SetNote { stream, .. }
                     | Action::CoverShortfall { stream, .. } => stream,
                     Action::Transfer { .. } => TRANSFER,
                     _ => usize::MAX,
@@ -365,6 +379,8 @@ pub struct Opening {
     pub notices: Vec<Notice>,
     /// Where the dataset came from when it is not the built-in one (its URL or file name).
     pub origin: Option<String>,
+    /// The scenario's name, when the share link gives one.
+    pub name: Option<String>,
 }
 
 impl AppState {
@@ -377,7 +393,7 @@ impl AppState {
             Msg::Undo
                 | Msg::Redo
                 | Msg::LoadDataset(..)
-                | Msg::OpenScenario(_)
+                | Msg::OpenScenario(..)
                 | Msg::Open(_)
                 | Msg::Act(Action::Reset)
         );
@@ -388,7 +404,7 @@ impl AppState {
                 // The slider's range is the same in both modes; in a fixed pool a drag past
                 // what the others can give stops there (the row then says why).
                 let scenario = next.scenario();
-                let current = scenario.amounts.get(stream).copied().flatten().unwrap_or(0);
+                let current = scenario.amount(stream).unwrap_or(0);
                 let room = scenario.max_for(&next.dataset, stream).max(current);
                 let action = Action::SetAmount {
                     stream,
@@ -426,12 +442,15 @@ impl AppState {
                 next.history = History::new(Rc::new(scenario));
                 next.refusal = None;
             }
-            Msg::OpenScenario(scenario) => {
+            Msg::OpenScenario(scenario, name) => {
                 // The scenario already on screen makes no undo step.
                 if scenario.fits(&next.dataset) && scenario != *next.scenario() {
                     next.history.push(Rc::new(scenario));
                     next.refusal = None;
                 }
+                next.given_name = name
+                    .filter(|n| !n.trim().is_empty())
+                    .map(|n| (Rc::clone(next.history.present()), n));
             }
             Msg::Open(opening) => {
                 let Opening {
@@ -440,10 +459,12 @@ impl AppState {
                     lang,
                     notices,
                     origin,
+                    name,
                 } = *opening;
                 next.origin = origin;
                 next.dataset = DatasetRef(dataset);
                 next.history = History::new(Rc::new(scenario));
+                next.given_name = name.map(|n| (Rc::clone(next.history.present()), n));
                 next.lang = lang;
                 next.refusal = None;
                 for notice in notices {
@@ -475,7 +496,7 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::scenario::BalanceMode;
+    use crate::core::scenario::{BalanceMode, MAX_NOTE_CHARS};
     use crate::core::validate::parse_dataset;
 
     fn muchuan() -> Rc<AppState> {
@@ -504,13 +525,13 @@ mod tests {
             state = state.next(Msg::Act(action));
         }
         assert_eq!(state.refusal, Some((0, Refusal::Locked)));
-        state = state.next(Msg::OpenScenario(baseline.clone()));
+        state = state.next(Msg::OpenScenario(baseline.clone(), None));
         assert_eq!(
             state.refusal, None,
             "the refusal was about the scenario just replaced"
         );
         // Opening the scenario on screen again (a link pasted twice) makes no undo step.
-        let again = Rc::clone(&state).next(Msg::OpenScenario(baseline));
+        let again = Rc::clone(&state).next(Msg::OpenScenario(baseline, None));
         assert!(Rc::ptr_eq(&again, &state));
     }
 
@@ -525,16 +546,48 @@ mod tests {
             stream: 0,
             amount: 3_100_000,
         });
-        assert_eq!(state.scenario().amounts[0], Some(3_100_000));
+        assert_eq!(state.scenario().plans[0].amount, Some(3_100_000));
         state = state.next(Msg::Undo);
-        assert_eq!(state.scenario().amounts[0], Some(3_000_000));
+        assert_eq!(state.scenario().plans[0].amount, Some(3_000_000));
         state = state.next(Msg::Undo);
         assert_eq!(
-            state.scenario().amounts[0],
+            state.scenario().plans[0].amount,
             Some(2_730_000),
             "the first drag was one step"
         );
         assert!(!state.history.can_undo());
+    }
+
+    #[test]
+    fn a_note_is_one_undo_step_and_a_given_name_names_only_its_scenario() {
+        let mut state = muchuan();
+        let note = |state: &AppState| state.scenario().note(1).to_owned();
+        let named = Scenario::baseline(&state.dataset)
+            .apply(
+                &state.dataset,
+                Action::SetAmount {
+                    stream: 1,
+                    amount: 100_000,
+                },
+            )
+            .expect("free mode");
+        state = state.next(Msg::OpenScenario(named, Some("From the link".into())));
+        assert_eq!(state.given_name(), Some("From the link"));
+        state = state.next(Msg::Act(Action::SetNote {
+            stream: 1,
+            note: "Fewer applicants".into(),
+        }));
+        assert_eq!(note(&state), "Fewer applicants");
+        assert_eq!(state.given_name(), None, "the named scenario was changed");
+        state = state.next(Msg::Undo);
+        assert_eq!(note(&state), "");
+        assert_eq!(state.given_name(), Some("From the link"));
+        // A refused note is said beside its stream.
+        state = state.next(Msg::Act(Action::SetNote {
+            stream: 1,
+            note: "x".repeat(MAX_NOTE_CHARS + 1),
+        }));
+        assert_eq!(state.refusal, Some((1, Refusal::NoteTooLong)));
     }
 
     #[test]

@@ -99,28 +99,40 @@ pub async fn load_dataset(
     }
 }
 
+/// What a share link opens: its scenario and the name it gives it.
+pub struct FromLink {
+    /// The scenario (the baseline when there is no link or it cannot be read).
+    pub scenario: Scenario,
+    /// The scenario's name, if the link gives one.
+    pub name: Option<String>,
+    /// Why the link could not be read, if it could not.
+    pub notice: Option<Notice>,
+}
+
 /// The scenario a share link describes, or the baseline with a notice when the link cannot be
 /// read (saying that it stays in the address bar when the page has one: `in_address_bar`).
-pub fn scenario_from_link(
-    dataset: &Dataset,
-    link: Option<&str>,
-    in_address_bar: bool,
-) -> (Scenario, Option<Notice>) {
+pub fn scenario_from_link(dataset: &Dataset, link: Option<&str>, in_address_bar: bool) -> FromLink {
+    let baseline = |notice| FromLink {
+        scenario: Scenario::baseline(dataset),
+        name: None,
+        notice,
+    };
     match link.filter(|l| !l.trim_start_matches('#').is_empty()) {
-        None => (Scenario::baseline(dataset), None),
-        Some(link) => match share_link::decode(link, dataset) {
-            Ok(scenario) => (scenario, None),
-            Err(error) => (
-                Scenario::baseline(dataset),
-                Some(Notice::BadLink {
-                    place: if in_address_bar {
-                        LinkPlace::OpeningAddress
-                    } else {
-                        LinkPlace::Framed
-                    },
-                    error,
-                }),
-            ),
+        None => baseline(None),
+        Some(link) => match share_link::read(link, dataset) {
+            Ok(linked) => FromLink {
+                scenario: linked.scenario,
+                name: linked.name,
+                notice: None,
+            },
+            Err(error) => baseline(Some(Notice::BadLink {
+                place: if in_address_bar {
+                    LinkPlace::OpeningAddress
+                } else {
+                    LinkPlace::Framed
+                },
+                error,
+            })),
         },
     }
 }

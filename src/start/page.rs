@@ -13,10 +13,9 @@ use yew::Callback;
 
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
-use crate::core::scenario::Scenario;
 use crate::core::share_link;
-use crate::model::state::{Notice, Opening};
-use crate::start::{STANDALONE_ROOT_ID, load_dataset, muchuan, panic, show_loading};
+use crate::model::state::Opening;
+use crate::start::{FromLink, STANDALONE_ROOT_ID, load_dataset, muchuan, panic, show_loading};
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
 use crate::web::{fetch, frame, page, roots};
@@ -67,16 +66,16 @@ impl Address {
             }
             (None, None) => (builtin, Vec::new(), None),
         };
-        let (scenario, link_notice) =
-            scenario_on_screen(&dataset, self.link.as_deref(), !self.framed);
-        let bad_link = link_notice.is_some();
-        notices.extend(link_notice);
+        let opened = scenario_on_screen(&dataset, self.link.as_deref(), !self.framed);
+        let bad_link = opened.notice.is_some();
+        notices.extend(opened.notice);
         let opening = Opening {
             dataset,
-            scenario,
+            scenario: opened.scenario,
             lang: self.lang,
             notices,
             origin,
+            name: opened.name,
         };
         (opening, bad_link)
     }
@@ -168,16 +167,16 @@ pub fn start() {
 
 /// The scenario to show first: the link's, or without one the scenario this tab kept because
 /// no link could carry it (see [`page::set_fragment`]), or the baseline.
-fn scenario_on_screen(
-    dataset: &Dataset,
-    link: Option<&str>,
-    in_address_bar: bool,
-) -> (Scenario, Option<Notice>) {
+fn scenario_on_screen(dataset: &Dataset, link: Option<&str>, in_address_bar: bool) -> FromLink {
     if link.is_none()
         && let Some(scenario) =
             page::kept_in_tab().and_then(|kept| share_link::decode_kept(&kept, dataset).ok())
     {
-        return (scenario, None);
+        return FromLink {
+            scenario,
+            name: None,
+            notice: None,
+        };
     }
     super::scenario_from_link(dataset, link, in_address_bar)
 }

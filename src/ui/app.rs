@@ -211,8 +211,10 @@ pub fn app(props: &AppProps) -> Html {
                     else {
                         return;
                     };
-                    match share_link::decode(&link, &dataset) {
-                        Ok(scenario) => dispatch.dispatch(Msg::OpenScenario(scenario)),
+                    match share_link::read(&link, &dataset) {
+                        Ok(linked) => {
+                            dispatch.dispatch(Msg::OpenScenario(linked.scenario, linked.name))
+                        }
                         Err(error) => {
                             let kept = share_link::encode(&dataset, &on_screen.borrow());
                             crate::web::page::set_fragment(&kept);
@@ -260,7 +262,7 @@ pub fn app(props: &AppProps) -> Html {
     let (page, on_pick_page) = use_list_page(dataset.clone(), dataset.streams.len());
     let shown = page.items();
     let rows = dataset.streams.iter().enumerate().skip(shown.start).take(shown.len()).map(|(index, stream)| {
-        let amount = scenario.amounts[index];
+        let amount = scenario.plans[index].amount;
         let max = free_slider_max(stream.amount.unwrap_or(0), amount.unwrap_or(0));
         let room = scenario.max_for(&dataset, index);
         let refusal = state
@@ -271,15 +273,15 @@ pub fn app(props: &AppProps) -> Html {
         let cover = scenario.shortfall(&dataset, index).map(|gap| {
             let givers = (0..dataset.streams.len())
                 .filter(|j| *j != index && scenario.takes_part(&dataset, *j))
-                .filter_map(|j| scenario.amounts[j].map(|a| (j, a)))
+                .filter_map(|j| scenario.plans[j].amount.map(|a| (j, a)))
                 .collect::<Vec<_>>();
             html! { <CoverOffer dataset={dataset.clone()} index={index} gap={gap} givers={givers}
                 lang={lang} dispatch={dispatch.clone()} /> }
         });
         html! {
             <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
-                amount={amount} locked={scenario.locked[index]} outcome={scenario.outcomes[index]}
-                added={totals.added(index)}
+                amount={amount} locked={scenario.plans[index].locked} outcome={scenario.plans[index].outcome}
+                added={totals.added(index)} note={AttrValue::from(scenario.plans[index].note.clone())}
                 mode={scenario.mode} max={max} room={room}
                 counted={scenario.counts_in_full(&dataset, index)} refusal={refusal} lang={lang}
                 replacements={state.replacements} dispatch={dispatch.clone()}>{ for cover }</StreamRow>
@@ -316,6 +318,7 @@ pub fn app(props: &AppProps) -> Html {
                 if painted {
                     <ScenariosPanel dataset={dataset.clone()} data_file={state.data_file.clone()}
                         scenario={state.history.present().clone()} totals={totals.clone()}
+                        given_name={state.given_name().map(|n| AttrValue::from(n.to_owned()))}
                         own_page={props.own_page} lang={lang} dispatch={dispatch.clone()} />
                 }
             </div>

@@ -50,7 +50,7 @@ impl PartialEq for ChartInput {
         same_frame
             && match self.kind {
                 ChartKind::Streams => {
-                    self.scenario.amounts == other.scenario.amounts
+                    self.scenario.amounts().eq(other.scenario.amounts())
                         && self.totals.streams == other.totals.streams
                 }
                 ChartKind::Kinds => self.totals.by_kind == other.totals.by_kind,

@@ -43,8 +43,6 @@ pub struct ExportsProps {
     pub lang: Lang,
     /// Opens imported scenarios and shows import errors.
     pub dispatch: UseReducerDispatcher<AppState>,
-    /// Told the imported scenario and the name its file gives it.
-    pub on_imported: Callback<(Scenario, String)>,
 }
 
 /// Which file a download button makes.
@@ -272,7 +270,6 @@ pub fn exports(props: &ExportsProps) -> Html {
     let on_file = {
         let dataset = props.dataset.clone();
         let dispatch = props.dispatch.clone();
-        let on_imported = props.on_imported.clone();
         let status = status.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
@@ -308,7 +305,6 @@ pub fn exports(props: &ExportsProps) -> Html {
             }
             let dataset = dataset.clone();
             let dispatch = dispatch.clone();
-            let on_imported = on_imported.clone();
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(bytes) = read_file(&file).await else {
@@ -320,8 +316,10 @@ pub fn exports(props: &ExportsProps) -> Html {
                 };
                 match export::import_scenario(&bytes, &dataset) {
                     Ok(imported) => {
-                        on_imported.emit((imported.scenario.clone(), imported.name.clone()));
-                        dispatch.dispatch(Msg::OpenScenario(imported.scenario));
+                        dispatch.dispatch(Msg::OpenScenario(
+                            imported.scenario,
+                            Some(imported.name.clone()),
+                        ));
                         status.set(Some(Done::Imported {
                             name: imported.name.clone(),
                             file: file_label.clone(),

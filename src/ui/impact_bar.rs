@@ -164,5 +164,5 @@ fn short(text: String, lang: Lang) -> String {
 
 /// How many sought streams the scenario assumes `matches` of.
 fn count_of(scenario: &Scenario, matches: impl Fn(Outcome) -> bool) -> usize {
-    scenario.outcomes.iter().filter(|o| matches(**o)).count()
+    scenario.plans.iter().filter(|p| matches(p.outcome)).count()
 }

@@ -15,6 +15,7 @@ pub mod impact_bar;
 pub mod kept_data;
 pub mod live_svg;
 pub mod load_problems;
+pub mod note_field;
 pub mod notices;
 pub mod outcome_choice;
 pub mod pager;

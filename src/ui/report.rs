@@ -104,7 +104,7 @@ fn report_body(props: &ReportBodyProps) -> Html {
     let outcomes: Vec<String> = (0..dataset.streams.len())
         .filter(|&i| !dataset.streams[i].status.is_granted())
         .map(|i| {
-            let outcome = words.outcome(scenario.outcomes[i]);
+            let outcome = words.outcome(scenario.plans[i].outcome);
             fill(
                 lang,
                 "report.outcome-item",
@@ -113,7 +113,7 @@ fn report_body(props: &ReportBodyProps) -> Html {
         })
         .collect();
     let locked: Vec<String> = (0..dataset.streams.len())
-        .filter(|&i| scenario.locked[i])
+        .filter(|&i| scenario.plans[i].locked)
         .map(name_of)
         .collect();
     let list = |items: Vec<String>| {
@@ -166,8 +166,10 @@ fn report_body(props: &ReportBodyProps) -> Html {
 /// the sums of their columns.
 fn comparison(dataset: &Dataset, scenario: &Scenario, totals: &Totals, lang: Lang) -> Html {
     let style = lang.money_style();
+    // The notes take a column only when the planner wrote one.
+    let notes = scenario.plans.iter().any(|p| !p.note.is_empty());
     let rows = dataset.streams.iter().enumerate().map(|(i, stream)| {
-        let planned = scenario.amounts[i];
+        let planned = scenario.plans[i].amount;
         let change = planned.zip(stream.amount).map(|(p, b)| format_delta(p - b, style));
         html! {
             <tr>
@@ -176,11 +178,14 @@ fn comparison(dataset: &Dataset, scenario: &Scenario, totals: &Totals, lang: Lan
                 <td class="num">{ amount_or_unstated(planned, lang) }</td>
                 <td class="num">{ change.unwrap_or_else(|| "—".to_owned()) }</td>
                 <td class="num">{ planned.map_or_else(|| "—".to_owned(), |_| money(totals.added(i), lang)) }</td>
+                if notes {
+                    <td class="note">{ scenario.note(i) }</td>
+                }
             </tr>
         }
     });
     let baseline: i64 = dataset.streams.iter().filter_map(|s| s.amount).sum();
-    let planned: i64 = scenario.amounts.iter().flatten().sum();
+    let planned: i64 = scenario.amounts().flatten().sum();
     html! {
         <table class="report-table">
             <caption>{ text(lang, "report.comparison") }</caption>
@@ -190,6 +195,9 @@ fn comparison(dataset: &Dataset, scenario: &Scenario, totals: &Totals, lang: Lan
                 <th scope="col" class="num">{ text(lang, "report.col-plan") }</th>
                 <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
                 <th scope="col" class="num">{ text(lang, "report.col-counted") }</th>
+                if notes {
+                    <th scope="col">{ text(lang, "note.heading") }</th>
+                }
             </tr></thead>
             <tbody>{ for rows }</tbody>
             <tfoot><tr>
@@ -198,6 +206,9 @@ fn comparison(dataset: &Dataset, scenario: &Scenario, totals: &Totals, lang: Lan
                 <td class="num">{ money(planned, lang) }</td>
                 <td class="num">{ format_delta(planned - baseline, style) }</td>
                 <td class="num">{ money(totals.grand(), lang) }</td>
+                if notes {
+                    <td></td>
+                }
             </tr></tfoot>
         </table>
     }
@@ -214,7 +225,7 @@ fn sources(dataset: &Dataset, scenario: &Scenario, lang: Lang) -> Html {
                 <th scope="row">{ stream.name.get(lang) }</th>
                 <td>{ agency }</td>
                 <td>{ status_word(stream.status, lang) }</td>
-                <td class="num">{ amount_or_unstated(scenario.amounts[i], lang) }</td>
+                <td class="num">{ amount_or_unstated(scenario.plans[i].amount, lang) }</td>
                 <td class="quote" lang="zh-Hant">{ &stream.quote }</td>
             </tr>
         }

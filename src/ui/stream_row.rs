@@ -9,11 +9,12 @@ use crate::core::money::{
     format_wan, parse_amount,
 };
 use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP};
-use crate::i18n::{fill, text};
+use crate::i18n::{Message, fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
 use crate::ui::amount_slider::AmountSlider;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::money;
+use crate::ui::note_field::NoteField;
 use crate::ui::outcome_choice::OutcomeChoice;
 
 /// Props of [`StreamRow`]; everything a row shows, so a row re-renders only when it changes.
@@ -42,6 +43,8 @@ pub struct StreamRowProps {
     /// Whether the stream counts in full in the grand total (in a fixed pool, one that does not
     /// keeps its amount).
     pub counted: bool,
+    /// The planner's note on the change (empty for none).
+    pub note: AttrValue,
     /// Why the last action on this stream was refused, if it was.
     pub refusal: Option<Refusal>,
     /// The interface language.
@@ -131,6 +134,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         max,
         room,
         counted,
+        note,
         refusal,
         lang,
         replacements,
@@ -248,7 +252,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             let rejected = (*rejected).as_ref().filter(|r| r.over == amount);
             let error = match rejected {
                 Some(rejected) => Some(bad_amount_message(rejected.reason, style, lang)),
-                None => refusal.as_ref().map(|r| refusal_message(r, lang)),
+                None => refusal.as_ref().map(|r| r.message(lang)),
             };
             let rejected_text = rejected.map(|r| r.typed.clone());
             let delta = amount - baseline;
@@ -325,6 +329,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                 }
             </details>
             { controls }
+            <NoteField index={index} note={note.clone()} lang={lang} dispatch={dispatch.clone()} />
             { children.clone() }
         </li>
     }
@@ -368,30 +373,5 @@ fn delta_class(delta: i64) -> &'static str {
         1 => "up",
         -1 => "down",
         _ => "same",
-    }
-}
-
-/// A refusal in words.
-pub fn refusal_message(refusal: &Refusal, lang: Lang) -> String {
-    match refusal {
-        Refusal::NotEnough { max } => {
-            fill(lang, "refusal.not-enough", &[("max", &money(*max, lang))])
-        }
-        Refusal::UnknownStream => text(lang, "refusal.unknown-stream"),
-        Refusal::NoAmount => text(lang, "refusal.no-amount"),
-        Refusal::OutOfRange => text(lang, "refusal.out-of-range"),
-        Refusal::Locked => text(lang, "refusal.locked"),
-        Refusal::NothingToBalance => text(lang, "refusal.nothing-to-balance"),
-        Refusal::NotSought => text(lang, "refusal.not-sought"),
-        Refusal::BadPercent => text(lang, "refusal.bad-percent"),
-        Refusal::NotCounted => text(lang, "refusal.not-counted"),
-        Refusal::SameStream => text(lang, "refusal.same-stream"),
-        Refusal::TooLittle { available } => fill(
-            lang,
-            "refusal.too-little",
-            &[("available", &money(*available, lang))],
-        ),
-        Refusal::NoShortfall => text(lang, "refusal.no-shortfall"),
-        Refusal::NothingPicked => text(lang, "refusal.nothing-picked"),
     }
 }

@@ -6,10 +6,11 @@ use yew::prelude::*;
 use crate::core::lang::Lang;
 use crate::core::money::{BadAmount, parse_amount};
 use crate::core::scenario::{Action, Refusal};
+use crate::i18n::Message;
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
 use crate::ui::hooks::use_select_value;
-use crate::ui::stream_row::{bad_amount_message, refusal_message};
+use crate::ui::stream_row::bad_amount_message;
 
 /// Props of [`Transfer`].
 #[derive(Properties, PartialEq)]
@@ -100,7 +101,7 @@ pub fn transfer(props: &TransferProps) -> Html {
     };
     let error = match *bad {
         Some(reason) => Some(bad_amount_message(reason, style, lang)),
-        None => refusal.as_ref().map(|r| refusal_message(r, lang)),
+        None => refusal.as_ref().map(|r| r.message(lang)),
     };
     let unit = text(lang, "row.unit");
     html! {

@@ -14,7 +14,8 @@
 //!   "name": "More loans",
 //!   "dataset_title": { "zh-Hans": "…", "zh-Hant": "…", "en": "…" },
 //!   "streams": {
-//!     "guaranteed-loans": { "amount": 3000000, "locked": false, "outcome": "pending" },
+//!     "guaranteed-loans": { "amount": 3000000, "locked": false, "outcome": "pending",
+//!                           "note": "More farmers apply after the spring fair" },
 //!     "training-base": { "amount": 20000000, "locked": true, "outcome": { "partial": 50 } }
 //!   },
 //!   "mode": "free",
@@ -24,7 +25,8 @@
 //!
 //! `outcome` is `"pending"`, `"granted"`, `"refused"` or `{ "partial": 0–100 }`; `amount` is
 //! whole yuan, or `null` for a stream whose amount is not stated; `mode` is `"free"` or
-//! `"fixed-pool"`. The export writes every stream in dataset order. The import reads streams by
+//! `"fixed-pool"`; `note` is the planner's reason for the change, at most 200 characters, left
+//! out when empty. The export writes every stream in dataset order. The import reads streams by
 //! id: a stream left out, or a field left out of a stream, takes the dataset's baseline; an
 //! unknown field, an unknown stream id or a value the dataset does not allow is a located
 //! [`ImportError`]. `dataset_title` is informational: a different title does not stop the
@@ -37,7 +39,7 @@ use serde_json::{Map, Value};
 use crate::dataset::{Dataset, Localized, Status};
 use crate::money::MAX_AMOUNT;
 use crate::saved::MAX_NAME_CHARS;
-use crate::scenario::{BalanceMode, Outcome, Scenario};
+use crate::scenario::{BalanceMode, Outcome, Scenario, clean_note};
 use crate::validate::{ProblemKind, decode_text, float_amount_problem, json_problem, type_name};
 
 pub use crate::scenario_csv::{
@@ -52,10 +54,12 @@ pub const SCENARIO_VERSION: u32 = 1;
 
 /// One stream's entry in a scenario document.
 #[derive(Serialize)]
-struct StreamOut {
+struct StreamOut<'a> {
     amount: Option<i64>,
     locked: bool,
     outcome: OutcomeOut,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
 }
 
 /// An outcome as the document writes it.
@@ -77,26 +81,20 @@ struct StreamsOut<'a> {
 impl Serialize for StreamsOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.dataset.streams.len()))?;
-        let entries = self
-            .dataset
-            .streams
-            .iter()
-            .zip(&self.scenario.amounts)
-            .zip(&self.scenario.locked)
-            .zip(&self.scenario.outcomes);
-        for (((stream, amount), locked), outcome) in entries {
-            let outcome = match outcome {
+        for (stream, plan) in self.dataset.streams.iter().zip(&self.scenario.plans) {
+            let outcome = match plan.outcome {
                 Outcome::Pending => OutcomeOut::Pending,
                 Outcome::Granted => OutcomeOut::Granted,
-                Outcome::Partial(p) => OutcomeOut::Partial(*p),
+                Outcome::Partial(p) => OutcomeOut::Partial(p),
                 Outcome::Refused => OutcomeOut::Refused,
             };
             map.serialize_entry(
                 &stream.id,
                 &StreamOut {
-                    amount: *amount,
-                    locked: *locked,
+                    amount: plan.amount,
+                    locked: plan.locked,
                     outcome,
+                    note: &plan.note,
                 },
             )?;
         }
@@ -193,6 +191,8 @@ pub enum ImportErrorKind {
     },
     /// A name longer than [`MAX_NAME_CHARS`].
     NameTooLong,
+    /// A stream's note longer than [`crate::scenario::MAX_NOTE_CHARS`] characters.
+    NoteTooLong,
 }
 
 /// A problem with a scenario document, located.
@@ -386,7 +386,7 @@ fn read_stream(
     index: usize,
     scenario: &mut Scenario,
 ) -> Result<(), ImportError> {
-    let map = object(entry, path, &["amount", "locked", "outcome"])?;
+    let map = object(entry, path, &["amount", "locked", "outcome", "note"])?;
     let stream = &dataset.streams[index];
     if let Some(amount) = map.get("amount") {
         let amount_path = child(path, "amount");
@@ -419,12 +419,12 @@ fn read_stream(
             (None, Some(_)) => {
                 return Err(ImportError::at(amount_path, ImportErrorKind::AmountMissing));
             }
-            _ => scenario.amounts[index] = amount,
+            _ => scenario.plans[index].amount = amount,
         }
     }
     if let Some(locked) = map.get("locked") {
         match locked {
-            Value::Bool(locked) => scenario.locked[index] = *locked,
+            Value::Bool(locked) => scenario.plans[index].locked = *locked,
             other => return Err(wrong_type(&child(path, "locked"), "boolean", other)),
         }
     }
@@ -434,7 +434,15 @@ fn read_stream(
         if outcome != Outcome::Pending && stream.status != Status::Sought {
             return Err(ImportError::at(outcome_path, ImportErrorKind::NotSought));
         }
-        scenario.outcomes[index] = outcome;
+        scenario.plans[index].outcome = outcome;
+    }
+    if let Some(note) = map.get("note") {
+        let note_path = child(path, "note");
+        let Value::String(note) = note else {
+            return Err(wrong_type(&note_path, "string", note));
+        };
+        scenario.plans[index].note = clean_note(note)
+            .map_err(|_| ImportError::at(note_path, ImportErrorKind::NoteTooLong))?;
     }
     Ok(())
 }

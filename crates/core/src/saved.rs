@@ -41,8 +41,7 @@ pub const MAX_STORE_BYTES: usize = 1024 * 1024;
 /// The most scenarios a store can hold.
 pub const MAX_SCENARIOS: usize = 200;
 
-/// The longest scenario name, in characters.
-pub const MAX_NAME_CHARS: usize = 200;
+pub use crate::scenario::MAX_NAME_CHARS;
 
 /// The longest scenario id, in characters.
 pub const MAX_ID_CHARS: usize = 64;

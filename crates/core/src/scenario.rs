@@ -45,15 +45,24 @@ pub enum Outcome {
     Refused,
 }
 
+/// The planner's choices for one stream.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Plan {
+    /// The planned amount; `None` where the source states no amount.
+    pub amount: Option<i64>,
+    /// Whether the stream is locked against fixed-pool moves.
+    pub locked: bool,
+    /// The assumed outcome; only sought streams use it, the rest stay `Pending`.
+    pub outcome: Outcome,
+    /// The planner's reason for the change, cleaned by [`clean_note`]; empty for none.
+    pub note: String,
+}
+
 /// The planner's choices.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Scenario {
-    /// Planned amount per stream, in dataset order; `None` where the source states no amount.
-    pub amounts: Vec<Option<i64>>,
-    /// Whether each stream is locked against fixed-pool moves.
-    pub locked: Vec<bool>,
-    /// Assumed outcome per stream; only sought streams use it, the rest stay `Pending`.
-    pub outcomes: Vec<Outcome>,
+    /// One plan per stream, in dataset order.
+    pub plans: Vec<Plan>,
     /// How a change to one stream affects the others.
     pub mode: BalanceMode,
     /// Whether sought money is counted in the grand total.
@@ -106,6 +115,13 @@ pub enum Action {
         stream: usize,
         /// The new state.
         locked: bool,
+    },
+    /// Write (or, with an empty text, clear) the planner's note on a stream's change.
+    SetNote {
+        /// The stream's index in the dataset.
+        stream: usize,
+        /// The note as typed; cleaned by [`clean_note`].
+        note: String,
     },
     /// Assume an outcome for a sought stream.
     SetOutcome {
@@ -160,60 +176,77 @@ pub enum Refusal {
     NoShortfall,
     /// A shortfall covered from no stream.
     NothingPicked,
+    /// A note longer than [`MAX_NOTE_CHARS`] characters.
+    NoteTooLong,
 }
 
 impl Scenario {
     /// The dataset as published: its own amounts, nothing locked, sought money pending and
     /// counted, free mode.
     pub fn baseline(dataset: &Dataset) -> Scenario {
-        let count = dataset.streams.len();
         Scenario {
-            amounts: dataset.streams.iter().map(|s| s.amount).collect(),
-            locked: vec![false; count],
-            outcomes: vec![Outcome::Pending; count],
+            plans: dataset
+                .streams
+                .iter()
+                .map(|s| Plan {
+                    amount: s.amount,
+                    ..Plan::default()
+                })
+                .collect(),
             mode: BalanceMode::Free,
             count_sought: true,
         }
     }
 
-    /// Whether the scenario has one entry per stream of `dataset` and amounts only where the
-    /// dataset states them (true of every scenario the reducer makes; checked on decoding).
+    /// Whether the scenario has one plan per stream of `dataset`, amounts only where the
+    /// dataset states them, and clean notes (true of every scenario the reducer makes; checked
+    /// on decoding).
     pub fn fits(&self, dataset: &Dataset) -> bool {
-        let count = dataset.streams.len();
-        self.amounts.len() == count
-            && self.locked.len() == count
-            && self.outcomes.len() == count
-            && dataset
-                .streams
-                .iter()
-                .zip(&self.amounts)
-                .all(|(s, a)| s.amount.is_some() == a.is_some())
-            && dataset
-                .streams
-                .iter()
-                .zip(&self.outcomes)
-                .all(|(s, o)| s.status == Status::Sought || *o == Outcome::Pending)
-            && self
-                .amounts
-                .iter()
-                .flatten()
-                .all(|a| (0..=MAX_AMOUNT).contains(a))
-            && self
-                .outcomes
-                .iter()
-                .all(|o| !matches!(o, Outcome::Partial(p) if *p > 100))
+        self.plans.len() == dataset.streams.len()
+            && dataset.streams.iter().zip(&self.plans).all(|(s, plan)| {
+                s.amount.is_some() == plan.amount.is_some()
+                    && plan.amount.is_none_or(|a| (0..=MAX_AMOUNT).contains(&a))
+                    && (s.status == Status::Sought || plan.outcome == Outcome::Pending)
+                    && !matches!(plan.outcome, Outcome::Partial(p) if p > 100)
+                    && clean_note(&plan.note).as_deref() == Ok(plan.note.as_str())
+            })
+    }
+
+    /// The planned amount of stream `index` (`None` where unstated or out of range).
+    pub fn amount(&self, index: usize) -> Option<i64> {
+        self.plans.get(index).and_then(|p| p.amount)
+    }
+
+    /// The planned amounts, in dataset order.
+    pub fn amounts(&self) -> impl Iterator<Item = Option<i64>> + '_ {
+        self.plans.iter().map(|p| p.amount)
+    }
+
+    /// Whether stream `index` is locked.
+    pub fn is_locked(&self, index: usize) -> bool {
+        self.plans.get(index).is_some_and(|p| p.locked)
+    }
+
+    /// The assumed outcome of stream `index` (`Pending` out of range).
+    pub fn outcome(&self, index: usize) -> Outcome {
+        self.plans.get(index).map(|p| p.outcome).unwrap_or_default()
+    }
+
+    /// The planner's note on stream `index` (empty for none).
+    pub fn note(&self, index: usize) -> &str {
+        self.plans.get(index).map_or("", |p| p.note.as_str())
     }
 
     /// The sum of every planned amount: the pool that fixed-pool mode keeps constant.
     pub fn pool(&self) -> i64 {
-        self.amounts.iter().flatten().sum()
+        self.amounts().flatten().sum()
     }
 
     /// The most stream `index` can be given now: anything up to 10^15 in free mode; in fixed
     /// pool, its amount plus all that the others taking part hold (its own amount if it does
     /// not take part itself).
     pub fn max_for(&self, dataset: &Dataset, index: usize) -> i64 {
-        let own = self.amounts.get(index).copied().flatten().unwrap_or(0);
+        let own = self.amount(index).unwrap_or(0);
         match self.mode {
             BalanceMode::Free => MAX_AMOUNT,
             BalanceMode::FixedPool if !self.takes_part(dataset, index) => own,
@@ -231,7 +264,7 @@ impl Scenario {
             .get(index)
             .is_some_and(|s| s.status.is_granted());
         granted
-            || match self.outcomes.get(index) {
+            || match self.plans.get(index).map(|p| p.outcome) {
                 Some(Outcome::Granted) => true,
                 Some(Outcome::Pending) => self.count_sought,
                 _ => false,
@@ -241,8 +274,8 @@ impl Scenario {
     /// Whether stream `index` gives and takes in fixed-pool moves and transfers: it states an
     /// amount, is unlocked and counts in full.
     pub fn takes_part(&self, dataset: &Dataset, index: usize) -> bool {
-        matches!(self.amounts.get(index), Some(Some(_)))
-            && !self.locked.get(index).copied().unwrap_or(true)
+        self.amount(index).is_some()
+            && self.plans.get(index).is_some_and(|p| !p.locked)
             && self.counts_in_full(dataset, index)
     }
 
@@ -252,18 +285,19 @@ impl Scenario {
         dataset: &'a Dataset,
         index: usize,
     ) -> impl Iterator<Item = (usize, i64)> + 'a {
-        (0..self.amounts.len())
+        (0..self.plans.len())
             .filter(move |j| *j != index && self.takes_part(dataset, *j))
-            .filter_map(|j| self.amounts[j].map(|a| (j, a)))
+            .filter_map(|j| self.plans[j].amount.map(|a| (j, a)))
     }
 
     /// What a sought stream assumed refused or granted in part lacks of its planned amount.
     pub fn shortfall(&self, dataset: &Dataset, index: usize) -> Option<i64> {
         let sought = dataset.streams.get(index)?.status == Status::Sought;
-        let amount = self.amounts.get(index).copied().flatten()?;
-        let gap = match self.outcomes.get(index)? {
+        let plan = self.plans.get(index)?;
+        let amount = plan.amount?;
+        let gap = match plan.outcome {
             Outcome::Refused => amount,
-            Outcome::Partial(percent) => amount - partial(amount, *percent),
+            Outcome::Partial(percent) => amount - partial(amount, percent),
             _ => 0,
         };
         (sought && gap > 0).then_some(gap)
@@ -284,7 +318,19 @@ impl Scenario {
             Action::CoverShortfall { stream, from } => self.cover(dataset, stream, &from),
             Action::SetLocked { stream, locked } => {
                 let mut next = self.clone();
-                *next.locked.get_mut(stream).ok_or(Refusal::UnknownStream)? = locked;
+                next.plans
+                    .get_mut(stream)
+                    .ok_or(Refusal::UnknownStream)?
+                    .locked = locked;
+                Ok(next)
+            }
+            Action::SetNote { stream, note } => {
+                let note = clean_note(&note)?;
+                let mut next = self.clone();
+                next.plans
+                    .get_mut(stream)
+                    .ok_or(Refusal::UnknownStream)?
+                    .note = note;
                 Ok(next)
             }
             Action::SetOutcome { stream, outcome } => {
@@ -300,7 +346,7 @@ impl Scenario {
                     return Err(Refusal::BadPercent);
                 }
                 let mut next = self.clone();
-                next.outcomes[stream] = outcome;
+                next.plans[stream].outcome = outcome;
                 Ok(next)
             }
             Action::SetMode(mode) => Ok(Scenario {
@@ -316,9 +362,10 @@ impl Scenario {
     }
 
     fn amount_of(&self, stream: usize) -> Result<i64, Refusal> {
-        self.amounts
+        self.plans
             .get(stream)
             .ok_or(Refusal::UnknownStream)?
+            .amount
             .ok_or(Refusal::NoAmount)
     }
 
@@ -333,11 +380,11 @@ impl Scenario {
             return Err(Refusal::OutOfRange);
         }
         let mut next = self.clone();
-        next.amounts[stream] = Some(amount);
+        next.plans[stream].amount = Some(amount);
         if self.mode == BalanceMode::Free || amount == current {
             return Ok(next);
         }
-        if self.locked[stream] {
+        if self.plans[stream].locked {
             return Err(Refusal::Locked);
         }
         if !self.counts_in_full(dataset, stream) {
@@ -359,7 +406,7 @@ impl Scenario {
                 });
             }
             for (j, take) in indices.iter().zip(take_from(needed, &weights)) {
-                next.amounts[*j] = Some(weights_of(self, *j) - take);
+                next.plans[*j].amount = Some(weights_of(self, *j) - take);
             }
         } else {
             for (j, give) in indices
@@ -372,7 +419,7 @@ impl Scenario {
                 if received > MAX_AMOUNT {
                     return Err(Refusal::OutOfRange);
                 }
-                next.amounts[*j] = Some(received);
+                next.plans[*j].amount = Some(received);
             }
         }
         Ok(next)
@@ -381,7 +428,7 @@ impl Scenario {
     /// Checks that stream `index` can give or receive in a transfer or a cover; its amount.
     fn party(&self, dataset: &Dataset, index: usize) -> Result<i64, Refusal> {
         let amount = self.amount_of(index)?;
-        if self.locked[index] {
+        if self.plans[index].locked {
             return Err(Refusal::Locked);
         }
         if !self.counts_in_full(dataset, index) {
@@ -397,7 +444,7 @@ impl Scenario {
         to: usize,
         amount: i64,
     ) -> Result<Scenario, Refusal> {
-        if from == to && from < self.amounts.len() {
+        if from == to && from < self.plans.len() {
             return Err(Refusal::SameStream);
         }
         let (giver, receiver) = (self.party(dataset, from)?, self.party(dataset, to)?);
@@ -412,13 +459,13 @@ impl Scenario {
             .filter(|r| *r <= MAX_AMOUNT)
             .ok_or(Refusal::OutOfRange)?;
         let mut next = self.clone();
-        next.amounts[from] = Some(giver - amount);
-        next.amounts[to] = Some(received);
+        next.plans[from].amount = Some(giver - amount);
+        next.plans[to].amount = Some(received);
         Ok(next)
     }
 
     fn cover(&self, dataset: &Dataset, stream: usize, from: &[usize]) -> Result<Scenario, Refusal> {
-        if stream >= self.amounts.len() {
+        if stream >= self.plans.len() {
             return Err(Refusal::UnknownStream);
         }
         let gap = self
@@ -443,9 +490,9 @@ impl Scenario {
         }
         let mut next = self.clone();
         for ((j, amount), take) in picked.iter().zip(&amounts).zip(take_from(gap, &amounts)) {
-            next.amounts[*j] = Some(amount - take);
+            next.plans[*j].amount = Some(amount - take);
         }
-        next.outcomes[stream] = Outcome::Granted;
+        next.plans[stream].outcome = Outcome::Granted;
         Ok(next)
     }
 }
@@ -473,7 +520,42 @@ fn take_from(total: i64, amounts: &[i64]) -> Vec<i64> {
 
 /// The current amount of a stream already known to have one.
 fn weights_of(scenario: &Scenario, index: usize) -> i64 {
-    scenario.amounts[index].unwrap_or(0)
+    scenario.amount(index).unwrap_or(0)
+}
+
+/// The longest scenario name, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// The longest note on a stream's change, in characters.
+pub const MAX_NOTE_CHARS: usize = 200;
+
+/// A note as kept: trimmed, each run of line breaks, tabs and other control or invisible
+/// format characters (which a file or a link could carry) turned into one space; refused when
+/// longer than [`MAX_NOTE_CHARS`] characters.
+pub fn clean_note(typed: &str) -> Result<String, Refusal> {
+    let mut note = String::with_capacity(typed.len());
+    let mut gap = false;
+    for c in typed.chars() {
+        if c.is_control() || c.is_whitespace() || is_invisible(c) {
+            gap = true;
+        } else {
+            if gap && !note.is_empty() {
+                note.push(' ');
+            }
+            gap = false;
+            note.push(c);
+        }
+    }
+    if note.chars().count() > MAX_NOTE_CHARS {
+        return Err(Refusal::NoteTooLong);
+    }
+    Ok(note)
+}
+
+/// Format characters that show nothing: zero-width spaces and joiners, direction marks and
+/// overrides, the byte-order mark, and XML's non-characters.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// A partial grant's percentage as a planner types it: a whole number from 0 to 100, with or
@@ -496,6 +578,27 @@ pub fn parse_percent(typed: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_are_kept_on_one_line_within_the_limit() {
+        for (typed, kept) in [
+            ("  扩大培训  ", "扩大培训"),
+            ("第一行\r\n\n第二行\t完", "第一行 第二行 完"),
+            ("a\u{200B}b\u{202E}c\u{FEFF}", "a b c"),
+            ("\u{3000}全角空格\u{3000}", "全角空格"),
+            ("", ""),
+        ] {
+            assert_eq!(clean_note(typed).as_deref(), Ok(kept), "{typed:?}");
+        }
+        let longest = "注".repeat(MAX_NOTE_CHARS);
+        assert_eq!(clean_note(&longest), Ok(longest.clone()));
+        assert_eq!(
+            clean_note(&format!("{longest}注")),
+            Err(Refusal::NoteTooLong)
+        );
+        // Cleaning comes first: spaces around the text do not count.
+        assert!(clean_note(&format!("  {longest}\n")).is_ok());
+    }
 
     #[test]
     fn percentages_as_typed() {

@@ -19,6 +19,7 @@
 //!    | change | planned minus baseline |
 //!    | share % | share of the grand total, one decimal; the shares add to 100.0 |
 //!    | baseline, planned, counted in 万元 | Chinese files only: the same amounts in 万元, exact decimals (`2.23`) |
+//!    | note | the planner's reason for the change, empty for none |
 //!
 //! 3. **Totals**: a heading row, then one row per group of stream rows: all streams, the
 //!    streams granted in the source (any status but sought), the streams being sought in the
@@ -106,6 +107,8 @@ pub enum Column {
     Delta,
     /// Share of the grand total, in percent.
     Share,
+    /// The planner's note on the change.
+    Note,
 }
 
 pub use crate::money::Unit;
@@ -216,6 +219,8 @@ pub fn scenario_csv(
             columns.push((column, Unit::Wan));
         }
     }
+    // The unit is not read for a text column.
+    columns.push((Column::Note, Unit::Yuan));
     let width = columns.len();
     let mut out = String::from(BOM);
     let mut row = |cells: &[Cell<'_>]| {
@@ -258,9 +263,9 @@ pub fn scenario_csv(
         let outcome = if stream.status.is_granted() {
             String::new()
         } else {
-            words.outcome(scenario.outcomes[index])
+            words.outcome(scenario.outcome(index))
         };
-        let planned = scenario.amounts[index];
+        let planned = scenario.amount(index);
         let counted = totals.streams[index];
         let stated = planned.is_some();
         let counted_total = stated.then_some(counted.total());
@@ -286,6 +291,7 @@ pub fn scenario_csv(
                 opt_wan(counted_total),
             ]);
         }
+        cells.push(Cell::Text(scenario.note(index)));
         row(&cells);
 
         let sums = RowSums {

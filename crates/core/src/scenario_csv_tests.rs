@@ -198,33 +198,33 @@ fn the_issues_case_reads_as_the_screen_counts_it() {
         .trim_start_matches('\u{FEFF}')
         .split_terminator("\r\n")
         .collect();
-    assert_eq!(lines[0], "Scenario,Training base refused,,,,,,,,,,,");
-    assert_eq!(lines[1], "Date,2026-12-06,,,,,,,,,,,");
+    assert_eq!(lines[0], "Scenario,Training base refused,,,,,,,,,,,,");
+    assert_eq!(lines[1], "Date,2026-12-06,,,,,,,,,,,,");
     assert!(
         lines[2].starts_with("Dataset,Muchuan County"),
         "{}",
         lines[2]
     );
-    assert_eq!(lines[3], "Mode,Free,,,,,,,,,,,");
-    assert_eq!(lines[4], "Sought,counted true,,,,,,,,,,,");
-    assert_eq!(lines[5], ",,,,,,,,,,,,");
+    assert_eq!(lines[3], "Mode,Free,,,,,,,,,,,,");
+    assert_eq!(lines[4], "Sought,counted true,,,,,,,,,,,,");
+    assert_eq!(lines[5], ",,,,,,,,,,,,,");
     assert_eq!(
         lines[6],
         "Id Yuan,Name Yuan,Kind Yuan,Agency Yuan,Status Yuan,Outcome Yuan,Baseline Yuan,\
-         Planned Yuan,Counted Yuan,Granted Yuan,Sought Yuan,Delta Yuan,Share Yuan"
+         Planned Yuan,Counted Yuan,Granted Yuan,Sought Yuan,Delta Yuan,Share Yuan,Note Yuan"
     );
     assert_eq!(
         lines[7],
         "guaranteed-loans,Entrepreneurship guaranteed loans,Loans,\
          Human Resources & Social Security (city bureau),secured,,\
-         2730000,2230000,2230000,2230000,0,-500000,12.9"
+         2730000,2230000,2230000,2230000,0,-500000,12.9,"
     );
     let training = lines
         .iter()
         .find(|l| l.starts_with("training-base,"))
         .expect("row");
     assert!(
-        training.ends_with(",sought,Refused,20000000,20000000,0,0,0,0,0.0"),
+        training.ends_with(",sought,Refused,20000000,20000000,0,0,0,0,0.0,"),
         "planned kept, nothing counted: {training}"
     );
     let totals_at = lines
@@ -241,15 +241,15 @@ fn the_issues_case_reads_as_the_screen_counts_it() {
     // The issue's numbers: planned 20,300,000 sought in the source, 300,000 of it counted.
     assert_eq!(
         total("Sought"),
-        "Sought,20300000,20300000,300000,0,300000,,,,,,,"
+        "Sought,20300000,20300000,300000,0,300000,,,,,,,,"
     );
     assert_eq!(
         total("Granted"),
-        "Granted,17580000,17080000,17080000,17080000,0,,,,,,,"
+        "Granted,17580000,17080000,17080000,17080000,0,,,,,,,,"
     );
     assert_eq!(
         total("All"),
-        "All,37880000,37380000,17380000,17080000,300000,,,,,,,"
+        "All,37880000,37380000,17380000,17080000,300000,,,,,,,,"
     );
     let totals = Totals::compute(&dataset, &refused(&dataset));
     assert_eq!(
@@ -260,14 +260,43 @@ fn the_issues_case_reads_as_the_screen_counts_it() {
 }
 
 #[test]
+fn each_stream_row_ends_with_its_note_neutralised() {
+    let dataset = muchuan();
+    let loans = dataset
+        .stream_index("guaranteed-loans")
+        .expect("stream exists");
+    let noted = refused(&dataset)
+        .apply(
+            &dataset,
+            Action::SetNote {
+                stream: loans,
+                note: "=担保费率下调, 风险可控".into(),
+            },
+        )
+        .expect("a short note is kept");
+    let csv = scenario_csv(&dataset, &noted, ABOUT, &Plain(Lang::En)).expect("fits");
+    let blocks = blocks(&csv);
+    assert_eq!(blocks[1][0].last().map(String::as_str), Some("Note Yuan"));
+    assert_eq!(
+        blocks[1][1 + loans].last().map(String::as_str),
+        Some("'=担保费率下调, 风险可控")
+    );
+    let mut others = blocks[1][1..]
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != loans);
+    assert!(others.all(|(_, row)| row.last().is_some_and(String::is_empty)));
+}
+
+#[test]
 fn chinese_files_give_wan_beside_yuan() {
     let dataset = muchuan();
     let csv =
         scenario_csv(&dataset, &refused(&dataset), ABOUT, &Plain(Lang::ZhHans)).expect("fits");
     let blocks = blocks(&csv);
     let loans = &blocks[1][1];
-    assert_eq!(loans.len(), 16);
-    assert_eq!(&loans[13..], ["273", "223", "223"]);
+    assert_eq!(loans.len(), 17);
+    assert_eq!(&loans[13..16], ["273", "223", "223"]);
     assert_eq!(blocks[3][0][1], "Baseline Wan");
     assert_eq!(blocks[3][1][1..6], ["3788", "3738", "1738", "1708", "30"]);
 }

@@ -8,17 +8,21 @@
 //!   mistaken for a stream whatever the dataset's ids are):
 //!   - `m:p` fixed-pool balance mode (`m:f`, free, is the default and is left out);
 //!   - `s:0` sought money not counted in the grand total (`s:1`, counted, is the default);
+//!   - `t:` and the scenario's name in base64url (RFC 4648 §5, UTF-8, no padding), at most
+//!     [`MAX_NAME_CHARS`] characters;
 //! - one entry per stream that differs from the dataset's baseline, written
 //!   `stream-id=part,part…` with the stream's stable id (ids are `A–Z a–z 0–9 - _ .`) and parts:
 //!   - an amount in whole yuan: decimal digits, or digits followed by `w` meaning ten thousand
 //!     yuan (万): `273w` is 2,730,000 yuan, `2730001` is 2,730,001;
 //!   - `g` (assumed granted), `r` (refused), `p` and a percent 0–100 (`p50`, granted in part):
 //!     the assumed outcome of a sought stream (pending, the default, is left out);
-//!   - `L`: the stream is locked.
+//!   - `L`: the stream is locked;
+//!   - `n` and the planner's note on the change in base64url (UTF-8, no padding), at most
+//!     [`MAX_NOTE_CHARS`] characters, cleaned as [`clean_note`] cleans it.
 //!
 //! Streams left out keep their baseline (amount as published, unlocked, pending), so a link
 //! stays short and still works after the dataset gains streams. The encoder writes settings
-//! first, then streams in dataset order, each as amount, outcome, lock; it writes amounts that
+//! first, then streams in dataset order, each as amount, outcome, lock, note; it writes amounts that
 //! are whole 万 with `w`. Every character is an ASCII letter, digit or one of `; : = , - _ .`,
 //! all allowed in a URL fragment without percent-encoding.
 //!
@@ -43,7 +47,9 @@ use std::collections::HashMap;
 
 use crate::dataset::{Dataset, Status};
 use crate::money::MAX_AMOUNT;
-use crate::scenario::{BalanceMode, Outcome, Scenario};
+use crate::scenario::{BalanceMode, MAX_NAME_CHARS, MAX_NOTE_CHARS, Outcome, Scenario, clean_note};
+
+mod base64url;
 
 /// The format version this build writes and reads.
 pub const LINK_VERSION: u32 = 1;
@@ -164,14 +170,64 @@ pub enum LinkError {
         /// The percent as written.
         text: String,
     },
+    /// A note that is not base64url of UTF-8 text of at most [`MAX_NOTE_CHARS`] characters.
+    BadNote {
+        /// The stream's id.
+        id: String,
+    },
+    /// A name (`t:`) that is not base64url of UTF-8 text of at most [`MAX_NAME_CHARS`]
+    /// characters.
+    BadName,
     /// The scenario read does not fit the dataset (a safeguard; the checks above catch it first).
     DoesNotFit,
 }
 
-/// Writes `scenario` as a link relative to `dataset` (without the `#`). `scenario` must fit
-/// `dataset` (every scenario the reducer makes does); streams past the shorter of the two are
-/// left out.
+/// A scenario read from a link, with the name the link gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Linked {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The scenario's name, if the link carries one.
+    pub name: Option<String>,
+}
+
+/// A link written for sharing, and whether the texts had to be left out to fit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shared {
+    /// The link, without the `#`.
+    pub link: String,
+    /// The name and the notes were left out: with them the link was longer than
+    /// [`MAX_LINK_BYTES`].
+    pub texts_left_out: bool,
+}
+
+/// Writes `scenario` as a link relative to `dataset` (without the `#`), notes included.
+/// `scenario` must fit `dataset` (every scenario the reducer makes does); streams past the
+/// shorter of the two are left out.
 pub fn encode(dataset: &Dataset, scenario: &Scenario) -> String {
+    write(dataset, scenario, None, true)
+}
+
+/// The link to share `scenario` named `name` (an empty name is left out): the name and the
+/// notes go with it unless the link would then be longer than [`MAX_LINK_BYTES`].
+pub fn share(dataset: &Dataset, scenario: &Scenario, name: &str) -> Shared {
+    let name = Some(name.trim()).filter(|n| !n.is_empty());
+    let link = write(dataset, scenario, name, true);
+    if link.len() <= MAX_LINK_BYTES {
+        return Shared {
+            link,
+            texts_left_out: false,
+        };
+    }
+    let bare = write(dataset, scenario, None, false);
+    let texts_left_out = bare != write(dataset, scenario, name, true);
+    Shared {
+        link: bare,
+        texts_left_out,
+    }
+}
+
+fn write(dataset: &Dataset, scenario: &Scenario, name: Option<&str>, notes: bool) -> String {
     let mut out = format!("v{LINK_VERSION}");
     if scenario.mode == BalanceMode::FixedPool {
         out.push_str(";m:p");
@@ -179,25 +235,26 @@ pub fn encode(dataset: &Dataset, scenario: &Scenario) -> String {
     if !scenario.count_sought {
         out.push_str(";s:0");
     }
-    let entries = dataset
-        .streams
-        .iter()
-        .zip(&scenario.amounts)
-        .zip(&scenario.locked)
-        .zip(&scenario.outcomes);
-    for (((stream, amount), locked), outcome) in entries {
+    if let Some(name) = name {
+        out.push_str(";t:");
+        out.push_str(&base64url::encode(name.as_bytes()));
+    }
+    for (stream, plan) in dataset.streams.iter().zip(&scenario.plans) {
         let mut parts: Vec<String> = Vec::new();
-        if let Some(amount) = amount.filter(|a| Some(*a) != stream.amount) {
+        if let Some(amount) = plan.amount.filter(|a| Some(*a) != stream.amount) {
             parts.push(amount_text(amount));
         }
-        match outcome {
+        match plan.outcome {
             Outcome::Pending => {}
             Outcome::Granted => parts.push("g".to_owned()),
             Outcome::Refused => parts.push("r".to_owned()),
             Outcome::Partial(percent) => parts.push(format!("p{percent}")),
         }
-        if *locked {
+        if plan.locked {
             parts.push("L".to_owned());
+        }
+        if notes && !plan.note.is_empty() {
+            parts.push(format!("n{}", base64url::encode(plan.note.as_bytes())));
         }
         if !parts.is_empty() {
             out.push(';');
@@ -220,6 +277,11 @@ fn amount_text(amount: i64) -> String {
 
 /// Reads a link (with or without its leading `#`) against `dataset`.
 pub fn decode(link: &str, dataset: &Dataset) -> Result<Scenario, LinkError> {
+    read(link, dataset).map(|linked| linked.scenario)
+}
+
+/// [`decode`], with the name the link gives the scenario.
+pub fn read(link: &str, dataset: &Dataset) -> Result<Linked, LinkError> {
     if link.len() > MAX_LINK_BYTES {
         return Err(LinkError::TooLong { bytes: link.len() });
     }
@@ -232,10 +294,10 @@ pub fn decode_kept(link: &str, dataset: &Dataset) -> Result<Scenario, LinkError>
     if link.len() > MAX_KEPT_BYTES {
         return Err(LinkError::TooLong { bytes: link.len() });
     }
-    decode_any_length(link, dataset)
+    decode_any_length(link, dataset).map(|linked| linked.scenario)
 }
 
-fn decode_any_length(link: &str, dataset: &Dataset) -> Result<Scenario, LinkError> {
+fn decode_any_length(link: &str, dataset: &Dataset) -> Result<Linked, LinkError> {
     let link = link.trim();
     let link = link.strip_prefix('#').unwrap_or(link);
     // A link pasted at the end of a sentence brings the sentence's stop with it; no link ends
@@ -267,6 +329,8 @@ fn decode_any_length(link: &str, dataset: &Dataset) -> Result<Scenario, LinkErro
     let mut scenario = Scenario::baseline(dataset);
     let mut mode_seen = false;
     let mut sought_seen = false;
+    let mut title: Option<String> = None;
+    let mut title_seen = false;
     let mut streams_seen = vec![false; dataset.streams.len()];
 
     for segment in segments.filter(|s| !s.is_empty()) {
@@ -295,6 +359,11 @@ fn decode_any_length(link: &str, dataset: &Dataset) -> Result<Scenario, LinkErro
                         };
                         &mut sought_seen
                     }
+                    "t" => {
+                        let text = text_of(value, MAX_NAME_CHARS).ok_or(LinkError::BadName)?;
+                        title = Some(text.trim().to_owned()).filter(|n| !n.is_empty());
+                        &mut title_seen
+                    }
                     _ => return Err(LinkError::UnknownSetting { name: echo(name) }),
                 };
                 if std::mem::replace(seen, true) {
@@ -319,7 +388,10 @@ fn decode_any_length(link: &str, dataset: &Dataset) -> Result<Scenario, LinkErro
         }
     }
     if scenario.fits(dataset) {
-        Ok(scenario)
+        Ok(Linked {
+            scenario,
+            name: title,
+        })
     } else {
         Err(LinkError::DoesNotFit)
     }
@@ -335,6 +407,7 @@ fn read_entry(
     let info = &dataset.streams[stream];
     let id = || echo(&info.id);
     let (mut amount_seen, mut outcome_seen, mut lock_seen) = (false, false, false);
+    let mut note_seen = false;
     for part in parts.split(',') {
         let repeated = || LinkError::RepeatedPart {
             id: id(),
@@ -355,12 +428,18 @@ fn read_entry(
             if info.amount.is_none() {
                 return Err(LinkError::NoAmount { id: id() });
             }
-            scenario.amounts[stream] = Some(amount);
+            scenario.plans[stream].amount = Some(amount);
         } else if part == "L" {
             if std::mem::replace(&mut lock_seen, true) {
                 return Err(repeated());
             }
-            scenario.locked[stream] = true;
+            scenario.plans[stream].locked = true;
+        } else if let Some(coded) = part.strip_prefix('n') {
+            if std::mem::replace(&mut note_seen, true) {
+                return Err(repeated());
+            }
+            let note = text_of(coded, MAX_NOTE_CHARS).and_then(|t| clean_note(&t).ok());
+            scenario.plans[stream].note = note.ok_or_else(|| LinkError::BadNote { id: id() })?;
         } else if matches!(first, Some('g' | 'r' | 'p')) {
             let outcome = match part {
                 "g" => Outcome::Granted,
@@ -385,7 +464,7 @@ fn read_entry(
             if info.status != Status::Sought {
                 return Err(LinkError::NotSought { id: id() });
             }
-            scenario.outcomes[stream] = outcome;
+            scenario.plans[stream].outcome = outcome;
         } else {
             return Err(LinkError::UnknownPart {
                 id: id(),
@@ -431,6 +510,16 @@ fn read_percent(digits: &str) -> Option<u8> {
         return None;
     }
     digits.parse::<u8>().ok().filter(|p| *p <= 100)
+}
+
+/// The text written in base64url as `coded`, if it is UTF-8 of at most `max_chars` characters.
+fn text_of(coded: &str, max_chars: usize) -> Option<String> {
+    // Four characters carry at most three bytes, and a character takes at most four bytes.
+    if coded.len() > max_chars * 4 * 4 / 3 + 4 {
+        return None;
+    }
+    let text = String::from_utf8(base64url::decode(coded)?).ok()?;
+    (text.chars().count() <= max_chars).then_some(text)
 }
 
 /// A piece of the link for an error message, cut to [`MAX_ECHO_CHARS`] characters.

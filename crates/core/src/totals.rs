@@ -156,11 +156,7 @@ impl Totals {
         let mut kind_used = vec![false; dataset.kinds.len()];
         let mut agency_used = vec![false; dataset.agencies.len()];
         // The streams the scenario covers: all of them when it fits the dataset.
-        let covered = dataset
-            .streams
-            .len()
-            .min(scenario.amounts.len())
-            .min(scenario.outcomes.len());
+        let covered = dataset.streams.len().min(scenario.plans.len());
         let mut streams = vec![Counted::default(); covered];
         let mut unstated = Vec::new();
         let mut per_unit = Vec::new();
@@ -169,14 +165,14 @@ impl Totals {
         let mut not_granted = 0;
         let mut pending_sought = 0;
         let count_sought = scenario.count_sought;
-        let planned = scenario.amounts.iter().zip(&scenario.outcomes);
-        for (i, ((stream, slot), (amount, outcome))) in dataset
+        for (i, ((stream, slot), plan)) in dataset
             .streams
             .iter()
             .zip(streams.iter_mut())
-            .zip(planned)
+            .zip(&scenario.plans)
             .enumerate()
         {
+            let (amount, outcome) = (&plan.amount, plan.outcome);
             // The baseline: the dataset's own amount, sought money pending.
             let before = count_one(
                 stream.status,
@@ -185,7 +181,7 @@ impl Totals {
                 count_sought,
             );
             baseline.add(before);
-            let now = count_one(stream.status, amount.unwrap_or(0), *outcome, count_sought);
+            let now = count_one(stream.status, amount.unwrap_or(0), outcome, count_sought);
             *slot = now;
             counted.add(now);
             let kind = kind_ids.get(&stream.kind);
@@ -205,10 +201,10 @@ impl Totals {
             {
                 per_unit.push(PerUnit::estimate(i, units.count, source_amount, amount));
             }
-            if stream.status == Status::Sought && *outcome != Outcome::Pending {
+            if stream.status == Status::Sought && outcome != Outcome::Pending {
                 not_granted += amount - now.granted;
             }
-            if !stream.status.is_granted() && *outcome == Outcome::Pending {
+            if !stream.status.is_granted() && outcome == Outcome::Pending {
                 pending_sought += amount;
             }
         }
@@ -240,7 +236,7 @@ impl Totals {
         let totals: Vec<i64> = streams.iter().map(|c| c.total()).collect();
         let stream_shares = shares_in_tenths(&totals)
             .into_iter()
-            .zip(&scenario.amounts)
+            .zip(scenario.amounts())
             .map(|(share, amount)| amount.map(|_| share))
             .collect();
 

@@ -57,10 +57,10 @@ pub fn compare_table(props: &CompareTableProps) -> Html {
     let stream_rows = page.items().map(|index| {
         html! {
             <CompareStreamRow dataset={dataset.clone()} index={index}
-                a={a.scenario.amounts.get(index).copied().flatten()}
-                b={b.scenario.amounts.get(index).copied().flatten()}
-                outcome_a={a.scenario.outcomes.get(index).copied().unwrap_or_default()}
-                outcome_b={b.scenario.outcomes.get(index).copied().unwrap_or_default()}
+                a={a.scenario.amount(index)}
+                b={b.scenario.amount(index)}
+                outcome_a={a.scenario.outcome(index)}
+                outcome_b={b.scenario.outcome(index)}
                 added_a={a.totals.added(index)}
                 added_b={b.totals.added(index)}
                 lang={lang} />

@@ -49,6 +49,8 @@ pub struct ScenariosPanelProps {
     pub scenario: Rc<Scenario>,
     /// Its totals.
     pub totals: Rc<Totals>,
+    /// The name a share link or a scenario file gave the scenario on screen.
+    pub given_name: Option<AttrValue>,
     /// Whether the explorer is on its own page or frame, whose address a share link can be.
     pub own_page: bool,
     /// The interface language.
@@ -72,9 +74,6 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let shelf = use_shelf(dispatch.clone(), status.clone());
     // The saved scenario last saved or opened: the one named when several hold the same figures.
     let last_id = use_state(|| None::<String>);
-    // The last scenario imported from a file, with the name the file gives it: shown as the
-    // current scenario's name while the scenario on screen is that one.
-    let imported = use_state(|| None::<(String, String)>);
 
     let entries = use_memo(
         (dataset.clone(), shelf.store.clone()),
@@ -101,15 +100,14 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
         CurrentName::Baseline
     } else if let Some(entry) = matching {
         CurrentName::Saved(entry.saved.name.clone())
-    } else if let Some((_, name)) = imported
-        .as_ref()
-        .filter(|(s, name)| *s == share && !name.is_empty())
-    {
-        CurrentName::Imported(name.clone())
+    } else if let Some(name) = &props.given_name {
+        CurrentName::Imported(name.to_string())
     } else {
         CurrentName::Unsaved
     };
     let current_id = matching.map(|e| e.saved.id.clone());
+    // The link carries the scenario's own name and the notes, when they fit.
+    let shared = share_link::share(dataset, scenario, &name.own(lang));
     // The comparison follows a drag once the hand stops, not on every frame; it never shows a
     // scenario of another dataset than the one on screen.
     let settled = use_settled((dataset.clone(), scenario.clone(), name.clone()));
@@ -142,7 +140,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             entries.clone(),
         );
         Callback::from(move |(id, scenario): (String, Rc<Scenario>)| {
-            dispatch.dispatch(Msg::OpenScenario((*scenario).clone()));
+            dispatch.dispatch(Msg::OpenScenario((*scenario).clone(), None));
             if let Some(entry) = entries.iter().find(|e| e.saved.id == id) {
                 shelf.say(PanelStatus::Opened(entry.saved.name.clone()));
             }
@@ -158,12 +156,6 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                     shelf.say(PanelStatus::DownloadFailed);
                 }
             }
-        })
-    };
-    let on_imported = {
-        let (dataset, imported) = (dataset.clone(), imported.clone());
-        Callback::from(move |(scenario, name): (Scenario, String)| {
-            imported.set(Some((share_link::encode(&dataset, &scenario), name)));
         })
     };
 
@@ -213,12 +205,12 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                     }
                     <SavedList entries={entries.clone()} current_id={current_id} shelf={shelf.clone()}
                         on_open={on_open} lang={lang} />
-                    if let Some(url) = share_url(&share, lang, props.own_page) {
-                        <ShareLink url={url} data_file={props.data_file.clone()} lang={lang} />
+                    if let Some(url) = share_url(&shared.link, lang, props.own_page) {
+                        <ShareLink url={url} texts_left_out={shared.texts_left_out}
+                            data_file={props.data_file.clone()} lang={lang} />
                     }
                     <Exports dataset={dataset.clone()} scenario={(**scenario).clone()} totals={props.totals.clone()}
-                        name={name.own(lang)} lang={lang} dispatch={dispatch.clone()}
-                        on_imported={on_imported} />
+                        name={name.own(lang)} lang={lang} dispatch={dispatch.clone()} />
                 </div>
                 <Compare dataset={dataset.clone()} choices={Rc::new(choices)} lang={lang} />
             </div>

@@ -32,6 +32,8 @@ pub fn share_url(share: &str, lang: Lang, own_page: bool) -> Option<String> {
 pub struct ShareLinkProps {
     /// The link to share.
     pub url: String,
+    /// The scenario's name and notes were left out of the link: with them it was too long.
+    pub texts_left_out: bool,
     /// The file the dataset was loaded from, which the link does not carry.
     pub data_file: Option<String>,
     /// The interface language.
@@ -77,12 +79,17 @@ pub fn share_link_view(props: &ShareLinkProps) -> Html {
     // A link the app itself would refuse is said before it is sent, not after.
     let link_bytes = props.url.split_once('#').map_or(0, |(_, f)| f.len());
     let too_long = link_bytes > share_link::MAX_LINK_BYTES;
-    let described_by = match (props.data_file.is_some(), too_long) {
-        (true, true) => "share-too-long share-file-note share-note",
-        (false, true) => "share-too-long share-note",
-        (true, false) => "share-file-note share-note",
-        (false, false) => "share-note",
-    };
+    let described_by = [
+        (too_long, "share-too-long"),
+        (props.texts_left_out && !too_long, "share-texts-left-out"),
+        (props.data_file.is_some(), "share-file-note"),
+        (true, "share-note"),
+    ]
+    .iter()
+    .filter(|(shown, _)| *shown)
+    .map(|(_, id)| *id)
+    .collect::<Vec<_>>()
+    .join(" ");
     html! {
         <div class="share no-print">
             <Heading rank={Rank::Part} id="share-heading">{ text(lang, "scenarios.share-heading") }</Heading>
@@ -96,6 +103,13 @@ pub fn share_link_view(props: &ShareLinkProps) -> Html {
                 <p class="hint-line is-warning" id="share-too-long">
                     { fill(lang, "scenarios.share-too-long", &[
                         ("size", &link_bytes.div_ceil(1024).to_string()),
+                        ("max", &(share_link::MAX_LINK_BYTES / 1024).to_string()),
+                    ]) }
+                </p>
+            }
+            if props.texts_left_out && !too_long {
+                <p class="hint-line is-warning" id="share-texts-left-out">
+                    { fill(lang, "share.texts-left-out", &[
                         ("max", &(share_link::MAX_LINK_BYTES / 1024).to_string()),
                     ]) }
                 </p>

@@ -241,6 +241,41 @@ fn import_errors_are_typed_and_located() {
 }
 
 #[test]
+fn a_note_is_written_read_back_and_checked() {
+    let dataset = muchuan();
+    let loans = index(&dataset, "guaranteed-loans");
+    let noted = Scenario::baseline(&dataset)
+        .apply(
+            &dataset,
+            Action::SetNote {
+                stream: loans,
+                note: "贴息到位".into(),
+            },
+        )
+        .expect("kept");
+    let json = scenario_json(&dataset, &noted, "n").expect("fits");
+    assert_eq!(
+        json.matches("\"note\"").count(),
+        1,
+        "empty notes are left out"
+    );
+    let imported = import_scenario(json.as_bytes(), &dataset).map(|i| i.scenario);
+    assert_eq!(imported, Ok(noted));
+    let too_long = doc(&format!(
+        r#"{{ "guaranteed-loans": {{ "note": "{}" }} }}"#,
+        "长".repeat(crate::scenario::MAX_NOTE_CHARS + 1)
+    ));
+    let (path, kind) = import_error(&too_long);
+    assert_eq!(
+        (path.as_str(), kind),
+        (
+            "streams.guaranteed-loans.note",
+            ImportErrorKind::NoteTooLong
+        )
+    );
+}
+
+#[test]
 fn import_fills_left_out_streams_from_the_baseline() {
     let dataset = muchuan();
     let imported = import_scenario(
@@ -249,7 +284,7 @@ fn import_fills_left_out_streams_from_the_baseline() {
     )
     .expect("imports");
     let mut expected = Scenario::baseline(&dataset);
-    expected.outcomes[index(&dataset, "training-base")] = Outcome::Refused;
+    expected.plans[index(&dataset, "training-base")].outcome = Outcome::Refused;
     assert_eq!(imported.scenario, expected);
     assert!(!imported.same_title);
 }

@@ -127,14 +127,14 @@ fn documented_example_reads() {
     assert_eq!(scenario.mode, BalanceMode::FixedPool);
     assert!(scenario.count_sought);
     assert_eq!(
-        scenario.amounts[index(&dataset, "guaranteed-loans")],
+        scenario.plans[index(&dataset, "guaranteed-loans")].amount,
         Some(3_000_000)
     );
     assert_eq!(
-        scenario.outcomes[index(&dataset, "training-base")],
+        scenario.plans[index(&dataset, "training-base")].outcome,
         Outcome::Partial(50)
     );
-    assert!(scenario.locked[index(&dataset, "ecommerce-projects")]);
+    assert!(scenario.plans[index(&dataset, "ecommerce-projects")].locked);
     assert_eq!(encode(&dataset, &scenario), link);
     let odd = decode("v1;s:0;;ecommerce-city=L,r,300001;", &dataset).expect("reads");
     assert_eq!(encode(&dataset, &odd), "v1;s:0;ecommerce-city=300001,r,L");
@@ -163,11 +163,10 @@ fn survives_a_dataset_that_gains_streams() {
     grown.streams.insert(0, extra);
     let read = decode(&link, &grown).expect("ids still resolve");
     assert_eq!(
-        read.amounts[0], grown.streams[0].amount,
+        read.plans[0].amount, grown.streams[0].amount,
         "a new stream takes its baseline"
     );
-    assert_eq!(&read.amounts[1..], &scenario.amounts[..]);
-    assert_eq!(&read.outcomes[1..], &scenario.outcomes[..]);
+    assert_eq!(&read.plans[1..], &scenario.plans[..]);
 }
 
 #[test]
@@ -366,7 +365,12 @@ pub(crate) fn actions(streams: usize) -> impl Strategy<Value = Vec<Action>> {
         (stream.clone(), -500i64..500).prop_map(|(stream, steps)| Action::Step { stream, steps }),
         (stream.clone(), any::<bool>())
             .prop_map(|(stream, locked)| Action::SetLocked { stream, locked }),
-        (stream, outcome()).prop_map(|(stream, outcome)| Action::SetOutcome { stream, outcome }),
+        (stream.clone(), outcome())
+            .prop_map(|(stream, outcome)| Action::SetOutcome { stream, outcome }),
+        // Notes short enough that a link carries every one; with line breaks, tabs and
+        // invisible characters, which are cleaned, and formula triggers.
+        (stream, "[\\PC\n\t\u{200B}=+@-]{0,24}")
+            .prop_map(|(stream, note)| Action::SetNote { stream, note }),
         prop_oneof![Just(BalanceMode::Free), Just(BalanceMode::FixedPool)]
             .prop_map(Action::SetMode),
         any::<bool>().prop_map(Action::SetCountSought),
@@ -494,4 +498,112 @@ proptest! {
             Err(_) => {}
         }
     }
+}
+
+#[test]
+fn notes_and_the_name_travel_in_the_link() {
+    let dataset = muchuan();
+    let farmer = index(&dataset, "farmer-training");
+    let scenario = apply_all(
+        &dataset,
+        &[
+            Action::SetAmount {
+                stream: farmer,
+                amount: 1_750_000,
+            },
+            Action::SetNote {
+                stream: farmer,
+                note: "春季招聘会后报名人数增加；\n需扩班".into(),
+            },
+        ],
+    );
+    assert_eq!(scenario.note(farmer), "春季招聘会后报名人数增加； 需扩班");
+    let shared = share(&dataset, &scenario, " 培训优先 ");
+    assert!(!shared.texts_left_out);
+    assert!(
+        shared
+            .link
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b";:=,-_.".contains(&b)),
+        "{}",
+        shared.link
+    );
+    let linked = read(&shared.link, &dataset).expect("the app reads its own link");
+    assert_eq!(linked.scenario, scenario);
+    assert_eq!(linked.name.as_deref(), Some("培训优先"));
+    // Without a name, the link gives none; the note stays.
+    let unnamed = read(&share(&dataset, &scenario, "").link, &dataset).expect("reads");
+    assert_eq!((unnamed.name, unnamed.scenario), (None, scenario));
+}
+
+#[test]
+fn texts_that_would_make_the_link_too_long_are_left_out_and_said() {
+    let dataset = muchuan();
+    // Four bytes a character: every stream's longest note no longer fits in 8 KB.
+    let note = "𝌆".repeat(crate::scenario::MAX_NOTE_CHARS);
+    let noted = (0..dataset.streams.len()).fold(Scenario::baseline(&dataset), |s, stream| {
+        s.apply(
+            &dataset,
+            Action::SetNote {
+                stream,
+                note: note.clone(),
+            },
+        )
+        .expect("a note of the longest length is kept")
+    });
+    let shared = share(&dataset, &noted, "名");
+    assert!(shared.texts_left_out);
+    assert!(shared.link.len() <= MAX_LINK_BYTES);
+    let linked = read(&shared.link, &dataset).expect("reads");
+    assert_eq!(linked.scenario, Scenario::baseline(&dataset));
+    assert_eq!(linked.name, None);
+    // One character more than the limit is refused by the reducer.
+    let refused = noted.apply(
+        &dataset,
+        Action::SetNote {
+            stream: 0,
+            note: format!("{note}𝌆"),
+        },
+    );
+    assert_eq!(refused, Err(crate::scenario::Refusal::NoteTooLong));
+}
+
+#[test]
+fn a_bad_note_or_name_is_a_located_error() {
+    let dataset = muchuan();
+    let id = "farmer-training".to_owned();
+    for (link, error) in [
+        // Not base64url, not UTF-8, a length no encoder writes, twice.
+        (
+            "v1;farmer-training=n%%%",
+            LinkError::BadNote { id: id.clone() },
+        ),
+        (
+            "v1;farmer-training=n_w",
+            LinkError::BadNote { id: id.clone() },
+        ),
+        (
+            "v1;farmer-training=nZ",
+            LinkError::BadNote { id: id.clone() },
+        ),
+        (
+            "v1;farmer-training=nZg,nZg",
+            LinkError::RepeatedPart {
+                id: id.clone(),
+                part: "nZg".into(),
+            },
+        ),
+        ("v1;t:%%", LinkError::BadName),
+        (
+            "v1;t:Zg;t:Zg",
+            LinkError::RepeatedSetting { name: "t".into() },
+        ),
+    ] {
+        assert_eq!(read(link, &dataset), Err(error), "{link}");
+    }
+    let long = base64url::encode("长".repeat(crate::scenario::MAX_NAME_CHARS + 1).as_bytes());
+    assert_eq!(
+        read(&format!("v1;t:{long}"), &dataset),
+        Err(LinkError::BadName)
+    );
 }
