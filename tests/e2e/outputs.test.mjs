@@ -90,7 +90,7 @@ function pageText(pdf, n) {
 describe('the printed report', () => {
   // A transfer of 27万 from the subsidy to the loans, the training-base bid assumed refused.
   const cases = [
-    { lang: 'zh-Hans', amounts: ['300', '173'], name: '会议方案', words: ['资金测算报告', '调整方式', '自由调整', '计入资金总额', '公共实训基地建设（中央投资项目资金）：未获批', '锁定的资金流', '与来源数据对比', '+27万元', '-27万元', '1,788万元'] },
+    { lang: 'zh-Hans', amounts: ['300', '173'], name: '会议方案', words: ['资金测算报告', '调整方式', '自由调整', '计入资金总额', '公共实训基地建设（中央投资项目资金）：未获批', '锁定的资金项目', '与来源数据对比', '+27万元', '-27万元', '1,788万元'] },
     { lang: 'zh-Hant', amounts: ['300', '173'], name: '會議方案', words: ['資金測算報告', '調整方式', '未獲批', '與來源資料對比', '+27萬元'] },
     { lang: 'en', amounts: ['3000000', '1730000'], name: 'Meeting', words: ['Funding scenario report', 'Balance mode', 'Not granted', 'Locked streams', 'Compared with the source figures', '+CNY 270,000', 'CNY 17.88 million'] },
   ];
