@@ -146,10 +146,12 @@ fn chart_figures(props: &ChartFiguresProps) -> Html {
                 totals={props.totals.clone()} lang={props.lang} width={width} />
         }
     };
+    // The shares by kind first: the shortest chart, whole in the first screen of a laptop,
+    // and the overview the stream list below does not give.
     html! {
         <>
-            { figure(ChartKind::Streams) }
             { figure(ChartKind::Kinds) }
+            { figure(ChartKind::Streams) }
             { figure(ChartKind::Flow) }
         </>
     }

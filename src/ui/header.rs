@@ -50,6 +50,7 @@ pub fn header(props: &HeaderProps) -> Html {
             if !summary.is_empty() {
                 <p class="summary">{ summary }</p>
             }
+            <p class="how-to no-print">{ text(lang, "header.how-to") }</p>
             <p class="source-line">
                 { text(lang, "app.source") }
                 // A county's own figures may name no source: say so, never make one up.
