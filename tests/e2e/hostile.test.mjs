@@ -599,6 +599,16 @@ describe('the scenario on screen', () => {
       assert.equal(await page.isChecked('#mode-pool'), true, 'the pool mode is kept');
       assert.deepEqual(await amounts(), shown, 'the amounts are kept');
       assert.equal(await page.locator('.notices .notice').count(), 0, 'no refused link');
+      // It saves though no link carries it, and opens again from the saved list.
+      await page.evaluate(() => localStorage.clear());
+      await page.fill('#scenario-name', 'Large move');
+      await page.click('#save-scenario');
+      await page.locator('.panel-status').filter({ hasText: 'Large move' }).waitFor();
+      await page.getByRole('button', { name: 'Reset' }).click();
+      await page.waitForFunction((b) => document.querySelector('#stream-1-amount')?.value === b, before);
+      await page.click('#saved-s1-open');
+      await page.waitForFunction((s) => document.querySelector('#stream-1-amount')?.value === s, shown[1]);
+      assert.deepEqual(await amounts(), shown, 'the saved scenario opens with every amount');
       await page.setViewportSize({ width: 375, height: 800 });
       await page.locator('#share-too-long').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ROOT, 'tests/e2e/output/share-too-long-375.png') });

@@ -20,7 +20,8 @@
 //! - `saved_at`: when it was saved, in milliseconds since the Unix epoch, given by the caller
 //!   (`Date.now()`); the store never reads a clock;
 //! - `share`: the scenario in the share-link format of [`crate::share_link`] (version
-//!   inside), at most [`MAX_LINK_BYTES`] bytes; it is read against the dataset only when the
+//!   inside), at most [`MAX_KEPT_BYTES`] bytes (a scenario of thousands of streams rebalanced
+//!   in a fixed pool saves, though no link carries it); it is read against the dataset only when the
 //!   scenario is opened, so a store never breaks because the dataset changed.
 //!
 //! Fields this version does not know are kept as they are and written back unchanged. Text
@@ -30,7 +31,7 @@
 use serde_json::{Map, Value};
 
 use crate::json::JsonErrorKind;
-use crate::share_link::MAX_LINK_BYTES;
+use crate::share_link::MAX_KEPT_BYTES;
 
 /// The store version this build reads and writes.
 pub const STORE_VERSION: u64 = 1;
@@ -136,7 +137,7 @@ pub enum EditError {
     Full,
     /// No scenario has that id.
     UnknownId,
-    /// The share link is longer than [`MAX_LINK_BYTES`].
+    /// The scenario's text is longer than [`MAX_KEPT_BYTES`].
     ShareTooLong,
     /// The store would grow past [`MAX_STORE_BYTES`].
     TooLarge,
@@ -239,7 +240,7 @@ impl Store {
         share: &str,
     ) -> Result<(Store, String), EditError> {
         let name = check_name(name)?;
-        if share.len() > MAX_LINK_BYTES {
+        if share.len() > MAX_KEPT_BYTES {
             return Err(EditError::ShareTooLong);
         }
         if self.scenarios.len() >= MAX_SCENARIOS {
@@ -355,7 +356,7 @@ fn record(entry: Value, path: &str, before: &[SavedScenario]) -> Result<SavedSce
     };
     let id = string("id", MAX_ID_CHARS)?;
     let name = string("name", MAX_NAME_CHARS)?;
-    let share = string("share", MAX_LINK_BYTES)?;
+    let share = string("share", MAX_KEPT_BYTES)?;
     let saved_at = fields
         .remove("saved_at")
         .and_then(|v| v.as_u64())

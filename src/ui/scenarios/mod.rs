@@ -220,7 +220,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
 
 /// A saved scenario read against `dataset`, with its grand total when it fits.
 fn read_entry(dataset: &DatasetRef, saved: &SavedScenario) -> Entry {
-    let scenario = share_link::decode(&saved.share, dataset).map(Rc::new);
+    let scenario = share_link::decode_kept(&saved.share, dataset).map(Rc::new);
     let grand = scenario
         .as_ref()
         .ok()

@@ -2,6 +2,7 @@
 
 use super::*;
 use proptest::prelude::*;
+use crate::share_link::{MAX_KEPT_BYTES, MAX_LINK_BYTES};
 
 fn sample() -> Store {
     let (store, first) = Store::default()
@@ -76,9 +77,14 @@ fn refuses_bad_edits() {
     );
     assert!(store.rename("s1", &"名".repeat(MAX_NAME_CHARS)).is_ok());
     assert_eq!(
-        store.add("x", 0, &"v".repeat(MAX_LINK_BYTES + 1)).err(),
+        store.add("x", 0, &"v".repeat(MAX_KEPT_BYTES + 1)).err(),
         Some(EditError::ShareTooLong)
     );
+    // A scenario no link can carry (over 8 KB) still saves.
+    let (long, _) = store
+        .add("long", 0, &"v".repeat(MAX_LINK_BYTES * 8))
+        .expect("saved");
+    assert_eq!(Store::parse(&long.to_json()), Ok(long.clone()));
     let mut full = Store::default();
     for n in 0..MAX_SCENARIOS {
         full = full.add(&format!("n{n}"), 0, "v1").expect("room").0;
