@@ -20,6 +20,20 @@ pub fn text(lang: Lang, key: &str) -> String {
     rust_i18n::t!(key, locale = lang.tag()).into_owned()
 }
 
+/// The Chinese measure word for a count of `unit` (a dataset's unit label): people are counted
+/// with 名, firms with 家, households with 户, anything else with 个. Read from the label's last
+/// character, in either script; English ignores it.
+pub fn measure_word(unit: &str) -> &'static str {
+    const PEOPLE: &str = "人员員者生民工师師手农農";
+    const FIRMS: &str = "企业業司社店厂廠";
+    match unit.trim().chars().last() {
+        Some(c) if PEOPLE.contains(c) => "名",
+        Some(c) if FIRMS.contains(c) => "家",
+        Some('户' | '戶') => "户",
+        _ => "个",
+    }
+}
+
 /// The message `key` in `lang` with each `%{name}` replaced by its value.
 ///
 /// Values are often hostile (names from a dataset, a stored scenario, a file): they are put in
@@ -120,5 +134,23 @@ mod tests {
             fill(Lang::En, "problem.unknown-kind", &[("id", "loan")]),
             "names the kind “loan”, which the dataset does not define"
         );
+    }
+
+    #[test]
+    fn people_firms_and_households_take_their_own_measure_words() {
+        for (unit, word) in [
+            ("科技项目", "个"),
+            ("学员", "名"),
+            ("返乡创业人员", "名"),
+            ("創業學員", "名"),
+            ("新型职业农民", "名"),
+            ("农民工", "名"),
+            ("小微企业", "家"),
+            ("合作社", "家"),
+            ("脱贫户", "户"),
+            ("", "个"),
+        ] {
+            assert_eq!(measure_word(unit), word, "{unit}");
+        }
     }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::core::lang::Lang;
 use crate::core::totals::PerUnit;
-use crate::i18n::{fill, text};
+use crate::i18n::{fill, measure_word, text};
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::money;
@@ -37,6 +37,12 @@ pub fn units_bought(props: &UnitsBoughtProps) -> Html {
     let item = |estimate: &PerUnit| {
         let stream = &dataset.streams[estimate.stream];
         let unit = stream.units.as_ref().map_or("", |u| u.label.get(lang));
+        // Traditional script for zh-Hant: 個, 戶 (名 and 家 are the same in both).
+        let measure = match (lang, measure_word(unit)) {
+            (Lang::ZhHant, "个") => "個",
+            (Lang::ZhHant, "户") => "戶",
+            (_, word) => word,
+        };
         let delta = estimate.units_delta();
         let delta = match delta.signum() {
             1 => format!("+{delta}"),
@@ -62,10 +68,10 @@ pub fn units_bought(props: &UnitsBoughtProps) -> Html {
                     <summary>
                         <span class="label">{ stream.name.get(lang) }</span>
                         { text(lang, "units.colon") }
-                        <strong class="units">{ fill(lang, key, &[("count", &count), ("unit", unit), ("delta", &delta)]) }</strong>
+                        <strong class="units">{ fill(lang, key, &[("count", &count), ("measure", measure), ("unit", unit), ("delta", &delta)]) }</strong>
                     </summary>
                     <p class="unit-cost">
-                        { fill(lang, "units.cost", &[("unit", unit), ("cost", &cost)]) }
+                        { fill(lang, "units.cost", &[("measure", measure), ("unit", unit), ("cost", &cost)]) }
                         <span class="how">{ fill(lang, "totals.per-how", &[
                             ("name", stream.name.get(lang)),
                             ("amount", &money(estimate.source_amount, lang)),

@@ -1,8 +1,8 @@
 //! Tests of [`super`]: kept apart so that the module itself stays readable.
 
 use super::*;
-use proptest::prelude::*;
 use crate::share_link::{MAX_KEPT_BYTES, MAX_LINK_BYTES};
+use proptest::prelude::*;
 
 fn sample() -> Store {
     let (store, first) = Store::default()
