@@ -162,6 +162,13 @@ fn import_errors_are_typed_and_located() {
         )
     );
     assert_eq!(
+        import_error(&doc(r#"{"guaranteed-loans":{"amount":-0}}"#)),
+        (
+            "streams.guaranteed-loans.amount".into(),
+            K::File(ProblemKind::MinusZero)
+        )
+    );
+    assert_eq!(
         import_error(&doc("{}").replace("\"free\"", "\"pool\"")),
         (
             "mode".into(),
