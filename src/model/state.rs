@@ -98,6 +98,8 @@ pub enum Notice {
         error: LoadError,
         /// The storage key the stored text was copied to.
         key: String,
+        /// The records set aside as a JSON array, offered for download with the notice.
+        records: String,
     },
     /// A scenario being renamed was deleted in another tab; the name typed is given back.
     RenameLost {
@@ -182,7 +184,9 @@ impl Notice {
                     ),
                 }
             }
-            Notice::SetAside { count, error, key } => said(
+            Notice::SetAside {
+                count, error, key, ..
+            } => said(
                 "scenarios.notice.set-aside",
                 Some(fill(
                     lang,

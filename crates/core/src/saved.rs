@@ -227,6 +227,16 @@ impl Store {
         Value::Object(map).to_string()
     }
 
+    /// The records set aside, each as it was stored, in one JSON array: the file the planner
+    /// downloads to keep them (or mend and put back by hand); `None` when none was set aside.
+    pub fn set_aside_json(&self) -> Option<String> {
+        if self.set_aside.is_empty() {
+            return None;
+        }
+        let records: Vec<&str> = self.set_aside.iter().map(|s| s.record.as_str()).collect();
+        Some(format!("[\n{}\n]\n", records.join(",\n")))
+    }
+
     /// The scenario with `id`.
     pub fn get(&self, id: &str) -> Option<&SavedScenario> {
         self.scenarios.iter().find(|s| s.id == id)
