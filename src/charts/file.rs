@@ -103,11 +103,10 @@ pub fn chart_file(chart: &ChartSvg, dataset: &Dataset, caption: FileCaption<'_>)
     ];
     let mut above = PAD + TITLE_SIZE + 8.0 + LINE_SIZE;
     if let Some(origin) = caption.origin {
-        let said = format!(
-            "{} {}",
-            crate::i18n::text(lang, "header.data-origin"),
-            clean(origin)
-        );
+        let note = crate::i18n::text(lang, "header.data-origin");
+        // Full-width punctuation is its own gap; English wants a space.
+        let gap = if note.ends_with('：') { "" } else { " " };
+        let said = format!("{note}{gap}{}", clean(origin));
         for text in wrap(&said, room, LINE_SIZE, true, ORIGIN_LINES) {
             above += LINE_SIZE + 5.0;
             lines.push(Line {
