@@ -38,6 +38,13 @@ pub enum PanelStatus {
     },
     /// A download could not be started.
     DownloadFailed,
+    /// A saved scenario belongs to a loaded dataset this browser does not keep (any more).
+    NeedsData {
+        /// The scenario's name.
+        name: String,
+        /// The dataset's file name (or address).
+        file: String,
+    },
 }
 
 impl PanelStatus {
@@ -72,6 +79,11 @@ impl PanelStatus {
             PanelStatus::NotSaved { quota: true } => text(lang, "scenarios.notice.quota"),
             PanelStatus::NotSaved { quota: false } => text(lang, "scenarios.notice.not-saved"),
             PanelStatus::DownloadFailed => text(lang, "exports.download-failed"),
+            PanelStatus::NeedsData { name, file } => fill(
+                lang,
+                "scenarios.needs-data",
+                &[("name", name), ("file", file)],
+            ),
         }
     }
 }

@@ -316,9 +316,9 @@ pub enum Msg {
     Redo,
     /// Switch the interface language.
     SetLang(Lang),
-    /// Replace the dataset with one read from the file named (and start a fresh history on
-    /// `scenario`).
-    LoadDataset(Rc<Dataset>, Scenario, String),
+    /// Replace the dataset with one read from the file named, or with the built-in one when no
+    /// file is named (and start a fresh history on `scenario`).
+    LoadDataset(Rc<Dataset>, Scenario, Option<String>),
     /// Open a scenario of the current dataset (a saved one, an import), as an undoable change.
     OpenScenario(Scenario),
     /// Open what the page's address and the browser ask for, in place of the prerendered first
@@ -426,7 +426,7 @@ impl AppState {
             Msg::LoadDataset(dataset, scenario, file) => {
                 next.origin = None;
                 next.dataset = DatasetRef(dataset);
-                next.data_file = Some(file);
+                next.data_file = file;
                 next.history = History::new(Rc::new(scenario));
                 next.refusal = None;
             }

@@ -102,7 +102,7 @@ fn outcome(name: String, read: Result<Dataset, Vec<DatasetProblem>>) -> (Msg, Lo
             let scenario = Scenario::baseline(&dataset);
             let streams = dataset.streams.len();
             (
-                Msg::LoadDataset(Rc::new(dataset), scenario, name.clone()),
+                Msg::LoadDataset(Rc::new(dataset), scenario, Some(name.clone())),
                 LoadStatus::Loaded { name, streams },
             )
         }

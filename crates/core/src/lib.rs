@@ -5,6 +5,7 @@
 pub mod apportion;
 pub mod csv;
 pub mod csv_import;
+pub mod data_tag;
 pub mod dataset;
 pub mod element_id;
 pub mod export;

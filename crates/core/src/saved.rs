@@ -23,12 +23,16 @@
 //!   inside), at most [`MAX_LINK_BYTES`] bytes; it is read against the dataset only when the
 //!   scenario is opened, so a store never breaks because the dataset changed.
 //!
+//! - `dataset` (optional): the dataset the scenario belongs to ([`crate::data_tag`]); a record
+//!   without it belongs to the built-in data.
+//!
 //! Fields this version does not know are kept as they are and written back unchanged. Text
 //! without a `version` (an older draft), with another version, larger than
 //! [`MAX_STORE_BYTES`], or not in this shape is a [`LoadError`]. Empty text is an empty store.
 
 use serde_json::{Map, Value};
 
+use crate::data_tag::DataTag;
 use crate::json::JsonErrorKind;
 use crate::share_link::MAX_LINK_BYTES;
 
@@ -242,12 +246,24 @@ impl Store {
         self.scenarios.iter().find(|s| s.id == id)
     }
 
-    /// The store with a new scenario at the end, and the new scenario's id.
+    /// The store with a new scenario of the built-in data at the end, and its id.
     pub fn add(
         &self,
         name: &str,
         saved_at: u64,
         share: &str,
+    ) -> Result<(Store, String), EditError> {
+        self.add_for(name, saved_at, share, &DataTag::BuiltIn)
+    }
+
+    /// The store with a new scenario of the dataset `data` at the end, and the new
+    /// scenario's id.
+    pub fn add_for(
+        &self,
+        name: &str,
+        saved_at: u64,
+        share: &str,
+        data: &DataTag,
     ) -> Result<(Store, String), EditError> {
         let name = check_name(name)?;
         if share.len() > MAX_LINK_BYTES {
@@ -263,7 +279,7 @@ impl Store {
             name,
             saved_at,
             share: share.to_owned(),
-            extra: Map::new(),
+            extra: data.fields(),
         });
         next.check_size()?;
         Ok((next, id))
