@@ -1,8 +1,9 @@
 // Saved scenarios and the dataset they belong to (issue 21, item 5): each names its dataset,
-// opens it, or says which file it needs; a full or refused storage is said, and the data stays
-// in memory.
+// opens it, or says which file it needs; one file carries a dataset and its scenarios to a
+// colleague's browser; a full or refused storage is said, and the data stays in memory.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, forgetKeptData, launch, open, serveDist, textOf } from './harness.mjs';
 
@@ -97,6 +98,52 @@ describe('a saved scenario names its dataset', () => {
     await page.evaluate(() => localStorage.clear());
     assert.deepEqual(errors, []);
     await page.close();
+  });
+});
+
+describe('one file for a colleague', () => {
+  test('a dataset and its scenarios go in one file; a second browser gets both from it', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    await page.evaluate(() => localStorage.clear());
+    await loadCounty(page);
+    await saveWith(page, '3000000', 'County plan');
+    await saveWith(page, '2000000', 'County low');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-bundle')]);
+    assert.match(file.suggestedFilename(), /^muchuan-data-and-scenarios-zh-wan-csv\.json$/);
+    const path = await file.path();
+    const bundle = JSON.parse(readFileSync(path, 'utf8'));
+    assert.equal(bundle.format, 'muchuan-bundle');
+    assert.equal(bundle.dataset.name, 'zh-wan.csv');
+    assert.equal(bundle.dataset.format, 'csv');
+    assert.deepEqual(bundle.scenarios.map((s) => s.name), ['County plan', 'County low']);
+    await forgetKeptData(page);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+
+    // Another browser profile: nothing saved, nothing kept.
+    const other = await launch();
+    try {
+      const { page: b, errors: bErrors } = await open(other, `${server.url}/?lang=en`);
+      await b.setInputFiles('#dataset-file', path);
+      await streams(b, 6);
+      assert.match(await textOf(b, '#data-status'), /Loaded “zh-wan\.csv”: 6 funding streams.*carries 2 scenario\(s\); 2 of them are now among the saved scenarios/);
+      await item(b, 'County low').waitFor();
+      assert.match(await item(b, 'County low').locator('.saved-data').innerText(), /^Data: “zh-wan\.csv”$/);
+      await item(b, 'County low').locator('button', { hasText: 'Open' }).click();
+      await b.waitForFunction(() => document.querySelector('#stream-0-amount')?.value === '2000000');
+      // Both stay after a reload; loading the file again adds no copies.
+      await b.reload();
+      await b.waitForSelector('html[data-ready]');
+      await streams(b, 6);
+      assert.equal(await b.locator('.saved-item').count(), 2);
+      await b.setInputFiles('#dataset-file', path);
+      await b.locator('#data-status', { hasText: '2 of them' }).waitFor();
+      assert.equal(await b.locator('.saved-item').count(), 2);
+      assert.deepEqual(bErrors, []);
+    } finally {
+      await other.close();
+    }
+    assert.deepEqual(errors, []);
   });
 });
 

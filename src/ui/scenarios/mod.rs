@@ -18,8 +18,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::MUCHUAN_JSON;
+use crate::core::bundle::bundle_json;
 use crate::core::data_tag::{DataTag, digest};
 use crate::core::dataset::Dataset;
+use crate::core::kept::{KeptDataset, KeptFormat};
 use crate::core::lang::Lang;
 use crate::core::saved::SavedScenario;
 use crate::core::scenario::Scenario;
@@ -223,6 +226,55 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             }
         })
     };
+    let download_bundle = {
+        let (dataset, here, shelf) = (dataset.clone(), here.clone(), shelf.clone());
+        Callback::from(move |_: MouseEvent| {
+            let scenarios: Vec<SavedScenario> = shelf
+                .store
+                .scenarios
+                .iter()
+                .filter(|s| s.data_tag().is_some_and(|d| d.same_data(&here)))
+                .cloned()
+                .collect();
+            let offer = {
+                let shelf = shelf.clone();
+                move |kept: KeptDataset| {
+                    let file = file_name(&text(lang, "scenarios.file-bundle"), &kept.name, "json");
+                    let json = bundle_json(&kept, &scenarios);
+                    shelf.say(match download_text(&file, "application/json", &json) {
+                        Ok(()) => PanelStatus::Downloaded(file),
+                        Err(_) => PanelStatus::DownloadFailed,
+                    });
+                }
+            };
+            match (*here).clone() {
+                DataTag::BuiltIn => offer(KeptDataset {
+                    name: "muchuan.json".to_owned(),
+                    loaded_at: 0.0,
+                    format: KeptFormat::Json,
+                    text: MUCHUAN_JSON.to_owned(),
+                }),
+                DataTag::Loaded {
+                    name,
+                    digest: wanted,
+                } => {
+                    let (dataset, shelf) = (dataset.clone(), shelf.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        // The file as it was loaded, when this browser keeps it; else the
+                        // figures on screen written as a JSON dataset, if they read back.
+                        let kept = kept_record()
+                            .await
+                            .filter(|k| k.dataset().is_some_and(|d| digest(&d) == wanted))
+                            .or_else(|| as_json(&dataset, &name));
+                        match kept {
+                            Some(kept) => offer(kept),
+                            None => shelf.say(PanelStatus::CannotBundle),
+                        }
+                    });
+                }
+            }
+        })
+    };
     let download_stranded = {
         let shelf = shelf.clone();
         Callback::from(move |_: MouseEvent| {
@@ -287,6 +339,13 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                     }
                     <SavedList entries={entries.clone()} current_id={current_id} shelf={shelf.clone()}
                         on_open={on_open} on_open_elsewhere={on_open_elsewhere} lang={lang} />
+                    <div class="bundle no-print">
+                        <button type="button" class="secondary" id="download-bundle"
+                            aria-describedby="bundle-hint" onclick={download_bundle}>
+                            { text(lang, "scenarios.bundle-download") }
+                        </button>
+                        <p class="hint-line" id="bundle-hint">{ text(lang, "scenarios.bundle-hint") }</p>
+                    </div>
                     if let Some(url) = share_url(&share, lang, props.own_page) {
                         <ShareLink url={url} data_file={props.data_file.clone()} lang={lang} />
                     }
@@ -356,4 +415,17 @@ impl Opener {
             }
         }
     }
+}
+
+/// The figures on screen as a JSON dataset file named `name`, when they read back the same
+/// (figures read from a table may lack what a JSON file requires).
+fn as_json(dataset: &Dataset, name: &str) -> Option<KeptDataset> {
+    let text = serde_json::to_string_pretty(dataset).ok()?;
+    let again = crate::core::validate::parse_dataset(text.as_bytes()).ok()?;
+    (again.dataset == *dataset).then(|| KeptDataset {
+        name: name.to_owned(),
+        loaded_at: 0.0,
+        format: KeptFormat::Json,
+        text,
+    })
 }
