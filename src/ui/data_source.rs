@@ -402,14 +402,19 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     { text(lang, "data.read-as-gb18030") }{ " " }
                 }
                 { match &*status {
-                    Some(LoadStatus::Loaded { name, streams, bundled }) => html! {
-                        <>
-                            { fill(lang, "data.loaded", &[("name", name), ("count", &streams.to_string())]) }
-                            if let Some((carried, saved)) = bundled {
-                                { " " }{ fill(lang, "data.bundle-scenarios", &[("count", &carried.to_string()), ("saved", &saved.to_string())]) }
-                            }
-                        </>
-                    },
+                    Some(LoadStatus::Loaded { name, streams, bundled }) => {
+                        let loaded = fill(lang, "data.loaded", &[("name", name), ("count", &streams.to_string())]);
+                        // Full-width punctuation is its own gap; English wants a space.
+                        let gap = if loaded.ends_with('。') { "" } else { " " };
+                        html! {
+                            <>
+                                { &loaded }
+                                if let Some((carried, saved)) = bundled {
+                                    { gap }{ fill(lang, "data.bundle-scenarios", &[("count", &carried.to_string()), ("saved", &saved.to_string())]) }
+                                }
+                            </>
+                        }
+                    }
                     Some(LoadStatus::NotLoaded(name)) => html! {
                         <span class="is-error">{ fill(lang, "data.not-loaded", &[("name", name)]) }</span>
                     },
