@@ -133,6 +133,7 @@ const ABOUT: CsvAbout<'static> = CsvAbout {
         month: 12,
         day: 6,
     },
+    origin: None,
 };
 
 #[test]

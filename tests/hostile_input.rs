@@ -205,6 +205,7 @@ fn the_csv_export_neutralises_formula_cells() {
                     month: 1,
                     day: 2,
                 },
+                origin: Some("=HYPERLINK(\"http://x\")"),
             },
             &CsvIn(lang),
         )

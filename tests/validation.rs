@@ -319,7 +319,7 @@ fn unsupported_currency() {
 
 #[test]
 fn not_whole_number() {
-    for written in ["1e6", "1.0", "2730000.5", "2.73E6", "-0"] {
+    for written in ["1e6", "1.0", "2730000.5", "2.73E6"] {
         let text = edited("\"amount\": 2730000,", &format!("\"amount\": {written},"));
         check(
             &only_problem(text.as_bytes()),
@@ -328,6 +328,21 @@ fn not_whole_number() {
             None,
             "streams[0].amount: amounts are whole yuan, written without a decimal point or exponent",
             "streams[0].amount：金额须为整数元（不能有小数点或指数）",
+        );
+    }
+}
+
+#[test]
+fn minus_zero_is_refused_as_in_a_table() {
+    for written in ["-0", "-0.0", "-0e3"] {
+        let text = edited("\"amount\": 2730000,", &format!("\"amount\": {written},"));
+        check(
+            &only_problem(text.as_bytes()),
+            ProblemKind::MinusZero,
+            "streams[0].amount",
+            None,
+            "streams[0].amount: the amount is written “-0”: write 0, without the minus sign",
+            "streams[0].amount：金额写成了“-0”，请去掉负号，写作 0",
         );
     }
 }

@@ -1,5 +1,6 @@
 //! A chart as a file to paste into a document or a slide: the drawing under a visible title and
-//! a line naming the scenario and the date, over the source line, in an SVG of a fixed pixel
+//! a line naming the scenario and the date (and, for figures that are not the built-in dataset,
+//! the page header's line saying where they were read from), over the source line, in an SVG of a fixed pixel
 //! size (`width` and `height` as well as the `viewBox`), so that WPS, Word and PowerPoint place
 //! it at that size rather than at their default for a size-less image. The PNG download is the
 //! browser's rendering of this same SVG.
@@ -20,6 +21,8 @@ const TITLE_SIZE: f64 = 20.0;
 const LINE_SIZE: f64 = 13.0;
 /// The most lines the source takes.
 const SOURCE_LINES: usize = 2;
+/// The most lines the data origin takes.
+const ORIGIN_LINES: usize = 3;
 
 /// What a chart file says about itself besides the chart's own title.
 #[derive(Clone, Copy, Debug)]
@@ -30,6 +33,9 @@ pub struct FileCaption<'a> {
     pub date: Day,
     /// The language of the words.
     pub lang: Lang,
+    /// Where the figures were read from (a URL or a file's name) when they are not the
+    /// built-in dataset: said above the chart, as the page header says it.
+    pub origin: Option<&'a str>,
 }
 
 /// The source line of `dataset` in `lang`: `Source: Title — Publisher`, as the page header
@@ -95,7 +101,24 @@ pub fn chart_file(chart: &ChartSvg, dataset: &Dataset, caption: FileCaption<'_>)
             muted: true,
         },
     ];
-    let chart_top = (PAD + TITLE_SIZE + 8.0 + LINE_SIZE + 16.0).round();
+    let mut above = PAD + TITLE_SIZE + 8.0 + LINE_SIZE;
+    if let Some(origin) = caption.origin {
+        let note = crate::i18n::text(lang, "header.data-origin");
+        // Full-width punctuation is its own gap; English wants a space.
+        let gap = if note.ends_with('：') { "" } else { " " };
+        let said = format!("{note}{gap}{}", clean(origin));
+        for text in wrap(&said, room, LINE_SIZE, true, ORIGIN_LINES) {
+            above += LINE_SIZE + 5.0;
+            lines.push(Line {
+                text,
+                y: above,
+                size: LINE_SIZE,
+                bold: true,
+                muted: false,
+            });
+        }
+    }
+    let chart_top = (above + 16.0).round();
     let mut y = chart_top + f64::from(chart.height) + 8.0;
     for text in wrap(
         &clean(&source_line(dataset, lang)),
@@ -203,6 +226,7 @@ mod tests {
                 day: 6,
             },
             lang: Lang::En,
+            origin: None,
         };
         for chart in [
             stream_bars(&dataset, &scenario, &totals, Lang::En, 800, "f"),
@@ -233,5 +257,51 @@ mod tests {
                 chart.height, chart.height
             )));
         }
+    }
+
+    #[test]
+    fn figures_not_built_in_say_where_they_were_read_from_above_the_chart() {
+        let dataset = parse_dataset(crate::MUCHUAN_JSON.as_bytes())
+            .expect("valid")
+            .dataset;
+        let scenario = Scenario::baseline(&dataset);
+        let totals = Totals::compute(&dataset, &scenario);
+        let chart = stream_bars(&dataset, &scenario, &totals, Lang::En, 800, "f");
+        let caption = FileCaption {
+            scenario: "Meeting",
+            date: Day {
+                year: 2026,
+                month: 12,
+                day: 6,
+            },
+            lang: Lang::En,
+            origin: None,
+        };
+        let built_in = chart_file(&chart, &dataset, caption);
+        assert!(!built_in.svg.contains("not the explorer"));
+        let origin = "https://example.gov.cn/data/mabian.json?a=1&b=<2>";
+        let loaded = chart_file(
+            &chart,
+            &dataset,
+            FileCaption {
+                origin: Some(origin),
+                ..caption
+            },
+        );
+        let file = &loaded.svg;
+        let line = file
+            .lines()
+            .find(|l| l.contains("not the explorer"))
+            .expect("the origin line");
+        assert!(line.contains("font-weight=\"bold\""), "{line}");
+        assert!(
+            file.contains("mabian.json?a=1&amp;b=&lt;2&gt;"),
+            "the source named, escaped"
+        );
+        // Above the chart, which moves down by the line; the file grows as much.
+        let chart_at = file.find("<svg x=\"0\"").expect("the chart");
+        assert!(file.find("not the explorer").expect("said") < chart_at);
+        assert!(loaded.height > built_in.height);
+        assert!(!file.contains("<svg x=\"0\" y=\"81\""));
     }
 }

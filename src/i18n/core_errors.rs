@@ -403,6 +403,8 @@ impl CsvWords for CsvIn {
             About::Scenario => "io.csv.about-scenario",
             About::Date => "io.csv.about-date",
             About::Dataset => "io.csv.about-dataset",
+            // The line the page header shows above figures that are not the built-in ones.
+            About::Origin => "header.data-origin",
             About::Mode => "controls.mode",
             About::Sought => "io.csv.about-sought",
         };

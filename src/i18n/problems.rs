@@ -52,6 +52,7 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         }
         ProblemKind::NotWholeNumber => text(lang, "problem.not-whole"),
         ProblemKind::Negative => text(lang, "problem.negative"),
+        ProblemKind::MinusZero => text(lang, "problem.minus-zero"),
         ProblemKind::TooBig => text(lang, "problem.too-big"),
         ProblemKind::BadId => text(lang, "problem.bad-id"),
         ProblemKind::DuplicateId { id, first } => fill(

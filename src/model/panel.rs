@@ -38,6 +38,18 @@ pub enum PanelStatus {
     },
     /// A download could not be started.
     DownloadFailed,
+    /// A file was offered for download.
+    Downloaded(String),
+    /// A saved scenario belongs to a loaded dataset this browser does not keep (any more).
+    NeedsData {
+        /// The scenario's name.
+        name: String,
+        /// The dataset's file name (or address).
+        file: String,
+    },
+    /// The data on screen cannot be written into one file with its scenarios (figures read
+    /// from a table at an address, which only that table holds).
+    CannotBundle,
 }
 
 impl PanelStatus {
@@ -50,6 +62,7 @@ impl PanelStatus {
                 | PanelStatus::Renamed(_)
                 | PanelStatus::Duplicated(_)
                 | PanelStatus::Deleted(_)
+                | PanelStatus::Downloaded(_)
         )
     }
 
@@ -72,6 +85,13 @@ impl PanelStatus {
             PanelStatus::NotSaved { quota: true } => text(lang, "scenarios.notice.quota"),
             PanelStatus::NotSaved { quota: false } => text(lang, "scenarios.notice.not-saved"),
             PanelStatus::DownloadFailed => text(lang, "exports.download-failed"),
+            PanelStatus::Downloaded(file) => fill(lang, "exports.downloaded", &[("file", file)]),
+            PanelStatus::NeedsData { name, file } => fill(
+                lang,
+                "scenarios.needs-data",
+                &[("name", name), ("file", file)],
+            ),
+            PanelStatus::CannotBundle => text(lang, "scenarios.cannot-bundle"),
         }
     }
 }

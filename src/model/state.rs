@@ -98,6 +98,8 @@ pub enum Notice {
         error: LoadError,
         /// The storage key the stored text was copied to.
         key: String,
+        /// The records set aside as a JSON array, offered for download with the notice.
+        records: String,
     },
     /// A scenario being renamed was deleted in another tab; the name typed is given back.
     RenameLost {
@@ -182,7 +184,9 @@ impl Notice {
                     ),
                 }
             }
-            Notice::SetAside { count, error, key } => said(
+            Notice::SetAside {
+                count, error, key, ..
+            } => said(
                 "scenarios.notice.set-aside",
                 Some(fill(
                     lang,
@@ -324,9 +328,9 @@ pub enum Msg {
     Redo,
     /// Switch the interface language.
     SetLang(Lang),
-    /// Replace the dataset with one read from the file named (and start a fresh history on
-    /// `scenario`).
-    LoadDataset(Rc<Dataset>, Scenario, String),
+    /// Replace the dataset with one read from the file named, or with the built-in one when no
+    /// file is named (and start a fresh history on `scenario`).
+    LoadDataset(Rc<Dataset>, Scenario, Option<String>),
     /// Open a scenario of the current dataset (a saved one, an import, a pasted link), as an
     /// undoable change, with the name a file or a link gives it.
     OpenScenario(Scenario, Option<String>),
@@ -438,7 +442,7 @@ impl AppState {
             Msg::LoadDataset(dataset, scenario, file) => {
                 next.origin = None;
                 next.dataset = DatasetRef(dataset);
-                next.data_file = Some(file);
+                next.data_file = file;
                 next.history = History::new(Rc::new(scenario));
                 next.refusal = None;
             }

@@ -16,7 +16,7 @@ use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
 use crate::ui::cover::CoverOffer;
 use crate::ui::data_source::DataSource;
-use crate::ui::header::Header;
+use crate::ui::header::{DataOrigin, Header};
 use crate::ui::headings::{Heading, Levels, Rank};
 use crate::ui::hooks::{FirstScreen, use_list_page, use_painted};
 use crate::ui::impact_bar::ImpactBar;
@@ -332,9 +332,15 @@ pub fn app(props: &AppProps) -> Html {
     // Until it has started, the prerendered controls do nothing: they look inactive (style
     // sheet), and a line says the tools are on their way. (No `aria-busy`: some screen readers
     // skip a busy region, and without scripts the report would stay busy for good.)
+    let from = state
+        .data_file
+        .clone()
+        .or_else(|| state.origin.clone())
+        .or_else(|| props.data_origin.clone());
     html! {
         <ContextProvider<Levels> context={props.headings}>
         <ContextProvider<FirstScreen> context={FirstScreen(!started)}>
+        <ContextProvider<DataOrigin> context={DataOrigin(from.clone())}>
         <div class={classes!("mfe-app", props.compact.then_some("compact"), (!started).then_some("mfe-starting"))}
             lang={lang.tag()} onkeydown={on_key}>
             if props.standalone {
@@ -344,7 +350,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="starting-note" role="status">{ text(lang, "first-screen.starting") }</p>
             }
             <Header dataset={dataset.clone()} lang={lang} standalone={props.standalone}
-                from={state.data_file.clone().or_else(|| state.origin.clone()).or_else(|| props.data_origin.clone())} />
+                from={from} />
             <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
             if props.standalone {
                 <main id="main-content" tabindex="-1">{ body }{ data_source }</main>
@@ -356,6 +362,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p>{ text(lang, "app.footer") }</p>
             </@>
         </div>
+        </ContextProvider<DataOrigin>>
         </ContextProvider<FirstScreen>>
         </ContextProvider<Levels>>
     }

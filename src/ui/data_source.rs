@@ -5,20 +5,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::bundle::{Bundle, BundledScenario, read_bundle};
 use crate::core::csv_import::{CsvDataset, CsvReport, parse_csv, parse_pasted, simple_template};
+use crate::core::data_tag::{DataTag, digest};
 use crate::core::dataset::Dataset;
 use crate::core::kept::{KeptDataset, KeptFormat, named};
 use crate::core::lang::Lang;
+use crate::core::saved::Store;
 use crate::core::scenario::Scenario;
 use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dataset};
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::kept_data::{Kept, KeptData, keep, recall};
+use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
 use crate::ui::load_problems::LoadProblems;
 use crate::ui::paste_box::PasteBox;
 use crate::web::download::download_text;
 use crate::web::files::{decode_legacy, read_file};
+use crate::web::storage::{self, CommitError};
 
 /// Props of [`DataSource`].
 #[derive(Properties, PartialEq)]
@@ -82,6 +86,9 @@ enum LoadStatus {
         name: String,
         /// How many funding streams it has.
         streams: usize,
+        /// For a file that carried scenarios too: how many it carried, and how many are now
+        /// among the saved scenarios.
+        bundled: Option<(usize, usize)>,
     },
     /// It could not be read at all (the notice at the top says so); the data shown stays.
     NotLoaded(String),
@@ -102,8 +109,12 @@ fn outcome(name: String, read: Result<Dataset, Vec<DatasetProblem>>) -> (Msg, Lo
             let scenario = Scenario::baseline(&dataset);
             let streams = dataset.streams.len();
             (
-                Msg::LoadDataset(Rc::new(dataset), scenario, name.clone()),
-                LoadStatus::Loaded { name, streams },
+                Msg::LoadDataset(Rc::new(dataset), scenario, Some(name.clone())),
+                LoadStatus::Loaded {
+                    name,
+                    streams,
+                    bundled: None,
+                },
             )
         }
         Err(problems) => {
@@ -175,6 +186,10 @@ impl Loader {
             let decoded = csv.then(|| decode_legacy(&bytes)).flatten();
             let gb18030 = decoded.is_some();
             let bytes = decoded.map_or(bytes, String::into_bytes);
+            if !csv && let Some(bundle) = read_bundle(&bytes, js_sys::Date::now()) {
+                self.open_bundle(name, bundle);
+                return;
+            }
             let read = read_dataset(&name, &bytes);
             let format = if csv {
                 KeptFormat::Csv
@@ -184,6 +199,123 @@ impl Loader {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             self.finish(name, read, Some((format, text)), gb18030);
         });
+    }
+}
+
+impl Loader {
+    /// Loads the dataset a bundle file carries (kept in the browser like a file loaded) and
+    /// adds its scenarios to the saved ones; a broken bundle, or a broken dataset in it, is
+    /// listed beside the button as a file's problems are.
+    fn open_bundle(self, file: String, bundle: Result<Bundle, Problem>) {
+        let Bundle { dataset, scenarios } = match bundle {
+            Ok(bundle) => bundle,
+            Err(problem) => {
+                self.finish(file, Err(vec![DatasetProblem::Json(problem)]), None, false);
+                return;
+            }
+        };
+        let read = read_kept(&dataset);
+        let Ok(loaded) = &read else {
+            self.finish(file, read, None, false);
+            return;
+        };
+        let tag = match built_in() {
+            Some(built_in) => DataTag::of(loaded, &dataset.name, &built_in),
+            None => DataTag::Loaded {
+                name: dataset.name.clone(),
+                digest: digest(loaded),
+            },
+        };
+        let (added, failure) = add_bundled(&scenarios, &tag);
+        if let Some(notice) = failure {
+            self.dispatch.dispatch(Msg::Notify(notice));
+        }
+        let streams = loaded.streams.len();
+        let name = dataset.name.clone();
+        if tag == DataTag::BuiltIn {
+            // The built-in figures: shown as such, not kept as a loaded file.
+            if let Some(built_in) = built_in() {
+                let scenario = Scenario::baseline(&built_in);
+                self.dispatch
+                    .dispatch(Msg::LoadDataset(built_in, scenario, None));
+                reopen_next("no");
+            }
+        } else {
+            self.finish(
+                name.clone(),
+                read,
+                Some((dataset.format, dataset.text)),
+                false,
+            );
+        }
+        self.status.set(Some(LoadStatus::Loaded {
+            name,
+            streams,
+            bundled: Some((scenarios.len(), added)),
+        }));
+    }
+}
+
+/// A dataset as a bundle carries it, read as the file it was loaded from is.
+fn read_kept(kept: &KeptDataset) -> Result<Dataset, Vec<DatasetProblem>> {
+    match kept.format {
+        KeptFormat::Json => parse_dataset(kept.text.as_bytes())
+            .map(|read| named(read.dataset, &kept.name))
+            .map_err(|report| {
+                report
+                    .problems
+                    .into_iter()
+                    .map(DatasetProblem::Json)
+                    .collect()
+            }),
+        KeptFormat::Csv => from_table(parse_csv(kept.text.as_bytes()), &kept.name),
+        KeptFormat::Pasted => from_table(parse_pasted(&kept.text), &kept.name),
+    }
+}
+
+/// Adds a bundle's scenarios of the dataset `tag` to the saved ones (those already saved are
+/// counted, not added twice; the store takes as many as it has room for): how many are now
+/// saved, and a notice when the browser's storage refused.
+fn add_bundled(scenarios: &[BundledScenario], tag: &DataTag) -> (usize, Option<Notice>) {
+    let committed = storage::commit(&Store::default(), None, |store| {
+        let mut next = store.clone();
+        let mut saved = 0;
+        for scenario in scenarios {
+            let present = next.scenarios.iter().any(|s| {
+                s.name == scenario.name
+                    && s.share == scenario.share
+                    && s.data_tag().is_some_and(|d| d.same_data(tag))
+            });
+            if present {
+                saved += 1;
+            } else if let Ok((with, _)) =
+                next.add_for(&scenario.name, scenario.saved_at, &scenario.share, tag)
+            {
+                next = with;
+                saved += 1;
+            }
+        }
+        Ok((next, saved))
+    });
+    match committed {
+        Ok(committed) => {
+            storage::announce_change();
+            let recovered = committed.recovered.map(|u| Notice::StoreUnreadable {
+                error: u.error,
+                backup: u.backup,
+            });
+            (committed.value, recovered)
+        }
+        Err(CommitError::Storage(error)) => (0, Some(Notice::NotSaved(error))),
+        Err(CommitError::Unreadable(u)) => (
+            0,
+            Some(Notice::StoreUnreadable {
+                error: u.error,
+                backup: u.backup,
+            }),
+        ),
+        // The edit above refuses nothing.
+        Err(CommitError::Edit(_)) => (0, None),
     }
 }
 
@@ -270,9 +402,19 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     { text(lang, "data.read-as-gb18030") }{ " " }
                 }
                 { match &*status {
-                    Some(LoadStatus::Loaded { name, streams }) => html! {
-                        { fill(lang, "data.loaded", &[("name", name), ("count", &streams.to_string())]) }
-                    },
+                    Some(LoadStatus::Loaded { name, streams, bundled }) => {
+                        let loaded = fill(lang, "data.loaded", &[("name", name), ("count", &streams.to_string())]);
+                        // Full-width punctuation is its own gap; English wants a space.
+                        let gap = if loaded.ends_with('。') { "" } else { " " };
+                        html! {
+                            <>
+                                { &loaded }
+                                if let Some((carried, saved)) = bundled {
+                                    { gap }{ fill(lang, "data.bundle-scenarios", &[("count", &carried.to_string()), ("saved", &saved.to_string())]) }
+                                }
+                            </>
+                        }
+                    }
                     Some(LoadStatus::NotLoaded(name)) => html! {
                         <span class="is-error">{ fill(lang, "data.not-loaded", &[("name", name)]) }</span>
                     },

@@ -17,6 +17,7 @@ use crate::core::totals::Totals;
 use crate::core::validate::{MAX_BYTES, ProblemKind};
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg, Notice};
+use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::report::Report;
 use crate::web::download::{download_text, file_name, today};
@@ -84,6 +85,7 @@ impl Chart {
         totals: &Totals,
         name: &str,
         lang: Lang,
+        origin: Option<&str>,
     ) -> (ChartFile, String) {
         let (draw, prefix, stem): (Draw, _, _) = match self {
             Chart::Streams => (stream_bars, "file-streams", "exports.file-chart-streams"),
@@ -95,6 +97,7 @@ impl Chart {
             scenario: name,
             date: today(),
             lang,
+            origin,
         };
         (chart_file(&chart, dataset, caption), text(lang, stem))
     }
@@ -110,6 +113,7 @@ impl Export {
         totals: &Totals,
         name: &str,
         lang: Lang,
+        origin: Option<&str>,
     ) -> Option<(String, &'static str, String)> {
         // An unsaved scenario's files are named "Unsaved scenario" in the language on screen;
         // its JSON document carries no name.
@@ -127,6 +131,7 @@ impl Export {
                     export::CsvAbout {
                         name,
                         date: today(),
+                        origin,
                     },
                     &crate::i18n::CsvIn(lang),
                 )?,
@@ -134,10 +139,10 @@ impl Export {
             Export::Json => Some((
                 file_name(&stem, name, "json"),
                 "application/json",
-                export::scenario_json(dataset, scenario, document_name)?,
+                export::scenario_json_from(dataset, scenario, document_name, origin)?,
             )),
             Export::Chart(chart, Picture::Svg) => {
-                let (file, stem) = chart.file(dataset, scenario, totals, name, lang);
+                let (file, stem) = chart.file(dataset, scenario, totals, name, lang, origin);
                 Some((file_name(&stem, name, "svg"), "image/svg+xml", file.svg))
             }
             Export::Chart(_, Picture::Png) => None,
@@ -228,6 +233,8 @@ const CHART_BUTTONS: [(&str, Chart, Picture, &str); 6] = [
 pub fn exports(props: &ExportsProps) -> Html {
     let lang = props.lang;
     let status = use_state(|| None::<Done>);
+    // Figures that are not the built-in dataset: every file says where they came from.
+    let origin = use_context::<DataOrigin>().and_then(|o| o.0);
 
     let download = |what: Export| {
         let dataset = props.dataset.clone();
@@ -235,6 +242,7 @@ pub fn exports(props: &ExportsProps) -> Html {
         let totals = props.totals.clone();
         let name = props.name.clone();
         let status = status.clone();
+        let origin = origin.clone();
         Callback::from(move |_: MouseEvent| {
             let said = status.clone();
             let tell = move |file: Option<String>| {
@@ -246,7 +254,8 @@ pub fn exports(props: &ExportsProps) -> Html {
             if let Export::Chart(chart, Picture::Png) = what {
                 let unsaved = text(lang, "scenarios.unsaved-name");
                 let name = if name.is_empty() { &unsaved } else { &name };
-                let (file, stem) = chart.file(&dataset, &scenario, &totals, name, lang);
+                let (file, stem) =
+                    chart.file(&dataset, &scenario, &totals, name, lang, origin.as_deref());
                 let png = file_name(&stem, name, "png");
                 let offered = png.clone();
                 download_png(
@@ -260,7 +269,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                 );
                 return;
             }
-            let made = what.make(&dataset, &scenario, &totals, &name, lang);
+            let made = what.make(&dataset, &scenario, &totals, &name, lang, origin.as_deref());
             tell(made.and_then(|(file, mime, contents)| {
                 download_text(&file, mime, &contents).ok().map(|()| file)
             }));

@@ -7,6 +7,12 @@ use crate::i18n::text;
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
 
+/// Where the figures on screen were read from (a URL or a file's name) when they are not the
+/// built-in dataset, given as a context to the parts that write files: every export says it as
+/// the header does.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DataOrigin(pub Option<String>);
+
 /// Props of [`Header`].
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {

@@ -97,19 +97,17 @@ pub fn kept_data(props: &KeptDataProps) -> Html {
     // Opens a dataset, and remembers whether the kept one opens at the next start.
     let open = {
         let dispatch = dispatch.clone();
-        move |dataset: Dataset, name: String, reopen: &'static str| {
+        move |dataset: Rc<Dataset>, name: Option<String>, reopen: &'static str| {
             let scenario = Scenario::baseline(&dataset);
-            dispatch.dispatch(Msg::LoadDataset(Rc::new(dataset), scenario, name));
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = idb::put(REOPEN_KEY, reopen).await;
-            });
+            dispatch.dispatch(Msg::LoadDataset(dataset, scenario, name));
+            reopen_next(reopen);
         }
     };
     let open_built_in = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(dataset) = built_in() {
-                open(dataset, "muchuan.json".to_owned(), "no");
+                open(dataset, None, "no");
             }
         })
     };
@@ -127,7 +125,7 @@ pub fn kept_data(props: &KeptDataProps) -> Html {
                 let open = open.clone();
                 Callback::from(move |_: MouseEvent| {
                     if let Some(dataset) = entry.dataset() {
-                        open(dataset, entry.name.clone(), "yes");
+                        open(Rc::new(dataset), Some(entry.name.clone()), "yes");
                     }
                 })
             };
@@ -135,7 +133,7 @@ pub fn kept_data(props: &KeptDataProps) -> Html {
                 let open = open.clone();
                 Callback::from(move |_: MouseEvent| {
                     if let Some(dataset) = built_in() {
-                        open(dataset, "muchuan.json".to_owned(), "no");
+                        open(dataset, None, "no");
                     }
                     wasm_bindgen_futures::spawn_local(async move {
                         let _ = idb::delete(KEPT_KEY).await;
@@ -178,11 +176,27 @@ pub fn kept_data(props: &KeptDataProps) -> Html {
     }
 }
 
-/// The built-in Muchuan dataset (a test keeps it valid).
-fn built_in() -> Option<Dataset> {
-    parse_dataset(MUCHUAN_JSON.as_bytes())
-        .ok()
-        .map(|v| v.dataset)
+/// The built-in Muchuan dataset (a test keeps it valid), read once.
+pub fn built_in() -> Option<Rc<Dataset>> {
+    thread_local! {
+        static BUILT_IN: Option<Rc<Dataset>> = parse_dataset(MUCHUAN_JSON.as_bytes())
+            .ok()
+            .map(|v| Rc::new(v.dataset));
+    }
+    BUILT_IN.with(Clone::clone)
+}
+
+/// The dataset record this browser keeps, if it keeps one it can read.
+pub async fn kept_record() -> Option<KeptDataset> {
+    KeptDataset::from_json(&idb::get(KEPT_KEY).await.ok().flatten()?)
+}
+
+/// Remembers whether the kept dataset opens at the next start (`yes`) or the built-in one
+/// (`no`).
+pub fn reopen_next(reopen: &'static str) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = idb::put(REOPEN_KEY, reopen).await;
+    });
 }
 
 /// Why the browser did not keep the data, in words of `lang`.

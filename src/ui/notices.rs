@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::core::lang::Lang;
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, Msg, Notice};
+use crate::web::download::{download_text, file_name};
 
 /// Props of [`Notices`].
 #[derive(Properties, PartialEq)]
@@ -76,13 +77,29 @@ pub fn notices(props: &NoticesProps) -> Html {
                             </>
                         }
                     }
+                    Notice::SetAside { records, .. } => {
+                        let (message, detail) = notice.words(lang).unwrap_or_default();
+                        let records = records.clone();
+                        let download = Callback::from(move |_: MouseEvent| {
+                            let name = file_name(&text(lang, "scenarios.file-set-aside"), "", "json");
+                            // A refused download leaves the records where they are, in their key.
+                            let _ = download_text(&name, "application/json", &records);
+                        });
+                        html! {
+                            <>
+                                <p role="alert">{ &message }
+                                    if let Some(detail) = detail { <span class="detail">{ gap(&message) }{ detail }</span> }
+                                </p>
+                                <button type="button" class="secondary" id="download-set-aside"
+                                    onclick={download}>{ text(lang, "scenarios.download-set-aside") }</button>
+                            </>
+                        }
+                    }
                     other => {
                         let (message, detail) = other.words(lang).unwrap_or_default();
-                        // Full-width punctuation is its own gap; English wants a space.
-                        let gap = if message.ends_with(['：', '。', '；']) { "" } else { " " };
                         html! {
                             <p role="alert">{ &message }
-                                if let Some(detail) = detail { <span class="detail">{ gap }{ detail }</span> }
+                                if let Some(detail) = detail { <span class="detail">{ gap(&message) }{ detail }</span> }
                             </p>
                         }
                     }
@@ -95,6 +112,16 @@ pub fn notices(props: &NoticesProps) -> Html {
                 }
             }) }
         </div>
+    }
+}
+
+/// What goes between a notice's sentence and its detail: full-width punctuation is its own gap;
+/// English wants a space.
+fn gap(message: &str) -> &'static str {
+    if message.ends_with(['：', '。', '；']) {
+        ""
+    } else {
+        " "
     }
 }
 

@@ -62,6 +62,15 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     local()?.set_item(key, value).map_err(|e| storage_error(&e))
 }
 
+/// Tells this page's readers of the saved scenarios that the stored text changed (as the
+/// browser tells the other tabs): an edit made outside the scenarios panel, such as the
+/// scenarios a bundle file adds.
+pub fn announce_change() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("storage")) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
 /// Every key in the storage.
 pub fn keys() -> Result<Vec<String>, StorageError> {
     let storage = local()?;

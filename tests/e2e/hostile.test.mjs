@@ -532,6 +532,15 @@ describe('saved scenarios', () => {
     const [backup] = await backups();
     assert.ok(notice.includes(backup), notice);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), backup), store, 'kept whole in its own key');
+    // The notice offers the records set aside as a file, as they were stored.
+    const setAside = async () => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-set-aside')]);
+      assert.match(file.suggestedFilename(), /^muchuan-scenarios-set-aside\.json$/);
+      return JSON.parse(readFileSync(await file.path(), 'utf8'));
+    };
+    const records = await setAside();
+    assert.deepEqual(records, [record('s2', 'x'.repeat(201)), record('s4', 'Half', 1.5)]);
+    await screenshot(page, 'set-aside-notice-en');
 
     // Saving writes the readable ones and the new one; the bad ones stay in their key.
     await page.fill('#scenario-name', 'New');
@@ -541,6 +550,8 @@ describe('saved scenarios', () => {
     assert.deepEqual(now.scenarios.map((s) => s.name), ['Good one', 'Good two', 'New']);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), backup), store);
     assert.deepEqual(await backups(), [backup]);
+    // The notice stays until dismissed, and its file still holds them after the save.
+    assert.deepEqual(await setAside(), records);
     await page.evaluate(() => localStorage.clear());
     assert.deepEqual(errors, []);
     await page.close();

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, open, screenshot, serveDist } from './harness.mjs';
+import { ROOT, launch, open, screenshot, serveDist } from './harness.mjs';
 
 let server;
 let browser;
@@ -68,6 +68,46 @@ describe('chart files', () => {
     }
     assert.deepEqual(errors, []);
   });
+});
+
+describe('figures that are not the built-in data', () => {
+  const cases = [
+    { lang: 'en', said: /not the explorer's built-in Muchuan data/ },
+    { lang: 'zh-Hans', said: /不是本工具内置的沐川数据/ },
+  ];
+  for (const { lang, said } of cases) {
+    test(`${lang}: the CSV, the JSON and the chart files name where a ?data= dataset came from`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=${lang}&data=template.csv`);
+      await page.locator('#data-origin').waitFor();
+      const csv = (await download(page, '#download-csv')).bytes.toString('utf8');
+      const origin = csv.split('\r\n').find((line) => said.test(line));
+      assert.ok(origin, `an origin line in the CSV: ${csv.slice(0, 400)}`);
+      assert.match(origin, /template\.csv/, 'names the source');
+      const json = JSON.parse((await download(page, '#download-json')).bytes.toString('utf8'));
+      assert.match(json.data_origin, /template\.csv$/);
+      const svg = (await download(page, '#download-svg-streams')).bytes.toString('utf8');
+      const texts = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        return [...doc.documentElement.querySelectorAll(':scope > text')].map((t) => t.textContent).join(' ');
+      }, svg);
+      assert.match(texts, said);
+      assert.match(texts, /template\.csv/);
+      // The file as a document shows it, drawn alone.
+      const view = await browser.newPage();
+      await view.setContent(`<img src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}">`);
+      await view.locator('img').evaluate((img) => img.decode());
+      await view.screenshot({ path: join(ROOT, `tests/e2e/output/chart-file-origin-${lang}.png`), fullPage: true });
+      await view.close();
+      // The built-in data's files carry no such line.
+      await page.goto(`${server.url}/?lang=${lang}`);
+      await page.waitForSelector('html[data-ready]');
+      const builtIn = (await download(page, '#download-csv')).bytes.toString('utf8');
+      assert.doesNotMatch(builtIn, said);
+      assert.equal(JSON.parse((await download(page, '#download-json')).bytes.toString('utf8')).data_origin, undefined);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
 });
 
 /** The number of pages of a PDF: its page objects (Chromium writes them uncompressed). */

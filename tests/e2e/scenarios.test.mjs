@@ -467,6 +467,9 @@ describe('what-if scenarios', () => {
     const text = bytes.toString('utf8').slice(1);
     assert.ok(text.endsWith('\r\n'));
     const lines = text.slice(0, -2).split('\r\n');
+    // Figures from `?data=`: the about block names where they were read from, as the header does.
+    assert.match(lines[3], /^注意：以下数字不是本工具内置的沐川数据，而是读取自：,[^,]*hostile\.json,/);
+    lines.splice(3, 1);
     // About (5 lines), blank, header, 9 streams, blank, totals in 元 (header, 3 groups, 5 kinds),
     // blank, the same in 万元.
     assert.equal(lines.length, 5 + 1 + 1 + 9 + 1 + 9 + 1 + 9);

@@ -13,6 +13,7 @@
 //!   "version": 1,
 //!   "name": "More loans",
 //!   "dataset_title": { "zh-Hans": "…", "zh-Hant": "…", "en": "…" },
+//!   "data_origin": "https://data.example.gov.cn/mabian.json",
 //!   "streams": {
 //!     "guaranteed-loans": { "amount": 3000000, "locked": false, "outcome": "pending",
 //!                           "note": "More farmers apply after the spring fair" },
@@ -30,7 +31,9 @@
 //! id: a stream left out, or a field left out of a stream, takes the dataset's baseline; an
 //! unknown field, an unknown stream id or a value the dataset does not allow is a located
 //! [`ImportError`]. `dataset_title` is informational: a different title does not stop the
-//! import, [`ImportedScenario::same_title`] tells.
+//! import, [`ImportedScenario::same_title`] tells. `data_origin`, written only when the figures
+//! are not the built-in dataset, names where they were read from (a URL or a file's name), as
+//! the page header does; it is informational too (a string, or left out).
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
@@ -109,6 +112,8 @@ struct DocumentOut<'a> {
     version: u32,
     name: &'a str,
     dataset_title: &'a Localized,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_origin: Option<&'a str>,
     streams: StreamsOut<'a>,
     mode: &'static str,
     count_sought: bool,
@@ -117,6 +122,17 @@ struct DocumentOut<'a> {
 /// The scenario document of `scenario` over `dataset`, named `name`, as pretty JSON; `None`
 /// when the scenario does not fit the dataset.
 pub fn scenario_json(dataset: &Dataset, scenario: &Scenario, name: &str) -> Option<String> {
+    scenario_json_from(dataset, scenario, name, None)
+}
+
+/// [`scenario_json`] of figures read from `origin` (a URL or a file's name) when they are not
+/// the built-in dataset: the document names it in `data_origin`.
+pub fn scenario_json_from(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    name: &str,
+    origin: Option<&str>,
+) -> Option<String> {
     if !scenario.fits(dataset) {
         return None;
     }
@@ -125,6 +141,7 @@ pub fn scenario_json(dataset: &Dataset, scenario: &Scenario, name: &str) -> Opti
         version: SCENARIO_VERSION,
         name,
         dataset_title: &dataset.title,
+        data_origin: origin,
         streams: StreamsOut { dataset, scenario },
         mode: mode_word(scenario.mode),
         count_sought: scenario.count_sought,
@@ -299,11 +316,12 @@ fn read_document(value: &Value, dataset: &Dataset) -> Result<ImportedScenario, I
             None => return Err(ImportError::at("", ImportErrorKind::NotAScenario)),
         }
     }
-    const FIELDS: [&str; 7] = [
+    const FIELDS: [&str; 8] = [
         "format",
         "version",
         "name",
         "dataset_title",
+        "data_origin",
         "streams",
         "mode",
         "count_sought",
@@ -339,6 +357,10 @@ fn read_document(value: &Value, dataset: &Dataset) -> Result<ImportedScenario, I
         }
         Some(other) => return Err(wrong_type("dataset_title", "object", other)),
     };
+    match map.get("data_origin") {
+        None | Some(Value::String(_)) => {}
+        Some(other) => return Err(wrong_type("data_origin", "string", other)),
+    }
     let mut scenario = Scenario::baseline(dataset);
     let streams = required(map, "streams")?;
     let Value::Object(streams) = streams else {

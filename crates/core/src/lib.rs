@@ -3,8 +3,10 @@
 //! put into words by the app's `i18n` layer; `cargo test -p muchuan-core` covers it natively.
 
 pub mod apportion;
+pub mod bundle;
 pub mod csv;
 pub mod csv_import;
+pub mod data_tag;
 pub mod dataset;
 pub mod element_id;
 pub mod export;

@@ -24,12 +24,16 @@
 //!   in a fixed pool saves, though no link carries it); it is read against the dataset only when the
 //!   scenario is opened, so a store never breaks because the dataset changed.
 //!
+//! - `dataset` (optional): the dataset the scenario belongs to ([`crate::data_tag`]); a record
+//!   without it belongs to the built-in data.
+//!
 //! Fields this version does not know are kept as they are and written back unchanged. Text
 //! without a `version` (an older draft), with another version, larger than
 //! [`MAX_STORE_BYTES`], or not in this shape is a [`LoadError`]. Empty text is an empty store.
 
 use serde_json::{Map, Value};
 
+use crate::data_tag::DataTag;
 use crate::json::JsonErrorKind;
 use crate::share_link::MAX_KEPT_BYTES;
 
@@ -227,17 +231,39 @@ impl Store {
         Value::Object(map).to_string()
     }
 
+    /// The records set aside, each as it was stored, in one JSON array: the file the planner
+    /// downloads to keep them (or mend and put back by hand); `None` when none was set aside.
+    pub fn set_aside_json(&self) -> Option<String> {
+        if self.set_aside.is_empty() {
+            return None;
+        }
+        let records: Vec<&str> = self.set_aside.iter().map(|s| s.record.as_str()).collect();
+        Some(format!("[\n{}\n]\n", records.join(",\n")))
+    }
+
     /// The scenario with `id`.
     pub fn get(&self, id: &str) -> Option<&SavedScenario> {
         self.scenarios.iter().find(|s| s.id == id)
     }
 
-    /// The store with a new scenario at the end, and the new scenario's id.
+    /// The store with a new scenario of the built-in data at the end, and its id.
     pub fn add(
         &self,
         name: &str,
         saved_at: u64,
         share: &str,
+    ) -> Result<(Store, String), EditError> {
+        self.add_for(name, saved_at, share, &DataTag::BuiltIn)
+    }
+
+    /// The store with a new scenario of the dataset `data` at the end, and the new
+    /// scenario's id.
+    pub fn add_for(
+        &self,
+        name: &str,
+        saved_at: u64,
+        share: &str,
+        data: &DataTag,
     ) -> Result<(Store, String), EditError> {
         let name = check_name(name)?;
         if share.len() > MAX_KEPT_BYTES {
@@ -253,7 +279,7 @@ impl Store {
             name,
             saved_at,
             share: share.to_owned(),
-            extra: Map::new(),
+            extra: data.fields(),
         });
         next.check_size()?;
         Ok((next, id))

@@ -6,8 +6,9 @@
 //! (headings, statuses, labels) are in the chosen language. Three blocks, a blank row apart:
 //!
 //! 1. **About** (column A a label, column B its value): the scenario's name, the date of the
-//!    export (`2026-12-06`), the dataset's title, the balance mode and whether money still
-//!    being sought is counted in the grand total.
+//!    export (`2026-12-06`), the dataset's title, where its figures were read from when they are
+//!    not the built-in dataset (the line the page header shows), the balance mode and whether
+//!    money still being sought is counted in the grand total.
 //! 2. **Streams**: a heading row, then one row per stream, in dataset order:
 //!
 //!    | column | content |
@@ -72,6 +73,8 @@ pub enum About {
     Date,
     /// The dataset's title.
     Dataset,
+    /// Where the figures were read from, when they are not the built-in dataset.
+    Origin,
     /// The balance mode.
     Mode,
     /// Whether sought money is counted.
@@ -155,6 +158,9 @@ pub struct CsvAbout<'a> {
     pub name: &'a str,
     /// The day of the export.
     pub date: Day,
+    /// Where the figures were read from (a URL or a file's name) when they are not the
+    /// built-in dataset: the file says so in a line of its own.
+    pub origin: Option<&'a str>,
 }
 
 /// The amounts of one stream row, or the sums of a group of them.
@@ -232,14 +238,18 @@ pub fn scenario_csv(
     let date = about.date.to_string();
     let mode = words.mode(scenario.mode);
     let sought = words.counts_sought(scenario.count_sought);
-    for (label, value) in [
-        (About::Scenario, about.name),
-        (About::Date, &date),
-        (About::Dataset, dataset.title.get(lang)),
-        (About::Mode, &mode),
-        (About::Sought, &sought),
-    ] {
-        row(&[Cell::Text(&words.about(label)), Cell::Text(value)]);
+    let about_rows = [
+        (About::Scenario, Some(about.name)),
+        (About::Date, Some(&date)),
+        (About::Dataset, Some(dataset.title.get(lang))),
+        (About::Origin, about.origin),
+        (About::Mode, Some(&mode)),
+        (About::Sought, Some(&sought)),
+    ];
+    for (label, value) in about_rows {
+        if let Some(value) = value {
+            row(&[Cell::Text(&words.about(label)), Cell::Text(value)]);
+        }
     }
     row(&[]);
 

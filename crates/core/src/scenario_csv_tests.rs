@@ -47,6 +47,7 @@ const ABOUT: CsvAbout<'static> = CsvAbout {
         month: 12,
         day: 6,
     },
+    origin: None,
 };
 
 fn apply_all(dataset: &Dataset, actions: &[Action]) -> Scenario {
@@ -330,6 +331,35 @@ fn text_is_neutralised_and_numbers_stay_numbers() {
         )
         .is_none()
     );
+}
+
+#[test]
+fn figures_not_built_in_name_their_origin_in_a_line_of_their_own() {
+    let dataset = muchuan();
+    let lines = |about: CsvAbout<'_>| -> Vec<Vec<String>> {
+        let csv =
+            scenario_csv(&dataset, &refused(&dataset), about, &Plain(Lang::En)).expect("fits");
+        read(csv.trim_start_matches('\u{FEFF}'))
+            .expect("valid")
+            .into_iter()
+            .map(|r| r.cells)
+            .collect()
+    };
+    let built_in = lines(ABOUT);
+    assert!(built_in.iter().all(|cells| cells[0] != "Origin"));
+    let loaded = lines(CsvAbout {
+        origin: Some("https://example.gov.cn/data/mabian.json"),
+        ..ABOUT
+    });
+    assert_eq!(
+        loaded[3][..2],
+        ["Origin", "https://example.gov.cn/data/mabian.json"]
+    );
+    assert_eq!(loaded[2][0], "Dataset");
+    assert_eq!(loaded[4][0], "Mode");
+    // One row more above the table, and the rest of the file unchanged.
+    assert_eq!(loaded.len(), built_in.len() + 1);
+    assert_eq!(loaded[4..], built_in[3..]);
 }
 
 proptest! {

@@ -96,6 +96,9 @@ pub enum ProblemKind {
     NotWholeNumber,
     /// An amount below zero.
     Negative,
+    /// Zero written with a minus sign (`-0`, `-0.0`; in a table also `-0万`, `-¥0`): refused
+    /// alike in JSON and in tables, as a slip to correct rather than a number to guess at.
+    MinusZero,
     /// An amount above 10^15 yuan.
     TooBig,
     /// An identifier that is empty, too long, or has characters outside `A–Z a–z 0–9 - _ .`.
@@ -329,7 +332,9 @@ const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
 /// float of a long run of digits, and the size is what matters.
 pub fn float_amount_problem(number: &serde_json::Number) -> ProblemKind {
     let float = number.as_f64().unwrap_or(0.0);
-    if float.fract() != 0.0 {
+    if float == 0.0 && float.is_sign_negative() {
+        ProblemKind::MinusZero
+    } else if float.fract() != 0.0 {
         ProblemKind::NotWholeNumber
     } else if float >= TWO_POW_64 {
         ProblemKind::TooBig

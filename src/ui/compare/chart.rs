@@ -8,6 +8,7 @@ use crate::charts::{CompareSide, compare_bars};
 use crate::core::lang::Lang;
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
+use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_container_width;
 use crate::web::download::{download_text, file_name, today};
@@ -67,6 +68,8 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
             ))
         },
     );
+    // Figures that are not the built-in dataset: the file says where they came from.
+    let origin = use_context::<DataOrigin>().and_then(|o| o.0);
     let download = {
         let chart = chart.clone();
         let status = status.clone();
@@ -82,6 +85,7 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
                 scenario: &names,
                 date: today(),
                 lang,
+                origin: origin.as_deref(),
             };
             let file = chart_file(chart, &dataset, caption);
             status.set(Some(

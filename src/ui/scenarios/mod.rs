@@ -18,6 +18,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::MUCHUAN_JSON;
+use crate::core::bundle::bundle_json;
+use crate::core::data_tag::{DataTag, digest};
+use crate::core::dataset::Dataset;
+use crate::core::kept::{KeptDataset, KeptFormat};
 use crate::core::lang::Lang;
 use crate::core::saved::SavedScenario;
 use crate::core::scenario::Scenario;
@@ -28,8 +33,10 @@ use crate::model::panel::{CurrentName, PanelStatus, default_name};
 use crate::model::state::{AppState, DatasetRef, Msg};
 use crate::ui::compare::{Choice, Compare};
 use crate::ui::exports::Exports;
+use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_settled;
+use crate::ui::kept_data::{built_in, kept_record, reopen_next};
 use crate::web::clock::now_ms;
 use crate::web::download::{download_text, file_name};
 use save_form::SaveForm;
@@ -74,14 +81,29 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let shelf = use_shelf(dispatch.clone(), status.clone());
     // The saved scenario last saved or opened: the one named when several hold the same figures.
     let last_id = use_state(|| None::<String>);
+    // The dataset on screen as saved scenarios name it: built-in, or loaded from the file (or
+    // address) the page header names.
+    let origin = use_context::<DataOrigin>().and_then(|o| o.0);
+    let here = use_memo((dataset.clone(), origin), |(dataset, origin)| {
+        let name = origin
+            .clone()
+            .unwrap_or_else(|| dataset.title.get(Lang::ZhHans).to_owned());
+        match built_in() {
+            Some(built_in) => DataTag::of(dataset, &name, &built_in),
+            None => DataTag::Loaded {
+                name,
+                digest: digest(dataset),
+            },
+        }
+    });
 
     let entries = use_memo(
-        (dataset.clone(), shelf.store.clone()),
-        |(dataset, store)| {
+        (dataset.clone(), shelf.store.clone(), here.clone()),
+        |(dataset, store, here)| {
             store
                 .scenarios
                 .iter()
-                .map(|saved| read_entry(dataset, saved))
+                .map(|saved| read_entry(dataset, here, saved))
                 .collect::<Vec<Entry>>()
         },
     );
@@ -119,6 +141,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
 
     let on_save = {
         let (shelf, last_id, share) = (shelf.clone(), last_id.clone(), share.clone());
+        let here = here.clone();
         let count = shelf.store.scenarios.len();
         Callback::from(move |typed: String| {
             let name = if typed.is_empty() {
@@ -126,7 +149,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             } else {
                 typed
             };
-            let id = shelf.commit(|store| store.add(&name, now_ms(), &share))?;
+            let id = shelf.commit(|store| store.add_for(&name, now_ms(), &share, &here))?;
             last_id.set(Some(id));
             shelf.say(PanelStatus::Saved(name));
             Ok(())
@@ -145,6 +168,109 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                 shelf.say(PanelStatus::Opened(entry.saved.name.clone()));
             }
             last_id.set(Some(id));
+        })
+    };
+    let on_open_elsewhere = {
+        let (dispatch, shelf, last_id, entries) = (
+            dispatch.clone(),
+            shelf.clone(),
+            last_id.clone(),
+            entries.clone(),
+        );
+        Callback::from(move |id: String| {
+            let Some(entry) = entries.iter().find(|e| e.saved.id == id) else {
+                return;
+            };
+            let name = entry.saved.name.clone();
+            let opener = Opener {
+                id,
+                name: name.clone(),
+                share: entry.saved.share.clone(),
+                dispatch: dispatch.clone(),
+                shelf: shelf.clone(),
+                last_id: last_id.clone(),
+            };
+            match entry.data.clone() {
+                Some(DataTag::BuiltIn) => {
+                    if let Some(dataset) = built_in()
+                        && opener.open(dataset, None)
+                    {
+                        reopen_next("no");
+                    }
+                }
+                Some(DataTag::Loaded {
+                    name: file,
+                    digest: wanted,
+                }) => {
+                    let shelf = shelf.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let kept = kept_record().await.and_then(|kept| {
+                            let dataset = kept.dataset()?;
+                            (digest(&dataset) == wanted).then_some((kept.name, dataset))
+                        });
+                        match kept {
+                            Some((file, dataset)) => {
+                                if opener.open(Rc::new(dataset), Some(file)) {
+                                    reopen_next("yes");
+                                }
+                            }
+                            None => shelf.say(PanelStatus::NeedsData { name, file }),
+                        }
+                    });
+                }
+                // A dataset the record names in a way this build cannot read: its scenario was
+                // read against the data on screen and opens there.
+                None => {}
+            }
+        })
+    };
+    let download_bundle = {
+        let (dataset, here, shelf) = (dataset.clone(), here.clone(), shelf.clone());
+        Callback::from(move |_: MouseEvent| {
+            let scenarios: Vec<SavedScenario> = shelf
+                .store
+                .scenarios
+                .iter()
+                .filter(|s| s.data_tag().is_some_and(|d| d.same_data(&here)))
+                .cloned()
+                .collect();
+            let offer = {
+                let shelf = shelf.clone();
+                move |kept: KeptDataset| {
+                    let file = file_name(&text(lang, "scenarios.file-bundle"), &kept.name, "json");
+                    let json = bundle_json(&kept, &scenarios);
+                    shelf.say(match download_text(&file, "application/json", &json) {
+                        Ok(()) => PanelStatus::Downloaded(file),
+                        Err(_) => PanelStatus::DownloadFailed,
+                    });
+                }
+            };
+            match (*here).clone() {
+                DataTag::BuiltIn => offer(KeptDataset {
+                    name: "muchuan.json".to_owned(),
+                    loaded_at: 0.0,
+                    format: KeptFormat::Json,
+                    text: MUCHUAN_JSON.to_owned(),
+                }),
+                DataTag::Loaded {
+                    name,
+                    digest: wanted,
+                } => {
+                    let (dataset, shelf) = (dataset.clone(), shelf.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        // The file as it was loaded, when this browser keeps it; else the
+                        // figures on screen written as a JSON dataset, if they read back.
+                        let kept = kept_record()
+                            .await
+                            .filter(|k| k.dataset().is_some_and(|d| digest(&d) == wanted))
+                            .or_else(|| as_json(&dataset, &name));
+                        match kept {
+                            Some(kept) => offer(kept),
+                            None => shelf.say(PanelStatus::CannotBundle),
+                        }
+                    });
+                }
+            }
         })
     };
     let download_stranded = {
@@ -175,7 +301,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
         Some(Choice {
             key: format!("saved:{}", entry.saved.id),
             label: entry.saved.name.clone(),
-            scenario: entry.scenario.clone().ok()?,
+            scenario: entry.scenario.clone()?.ok()?,
         })
     }));
 
@@ -204,7 +330,14 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                         </div>
                     }
                     <SavedList entries={entries.clone()} current_id={current_id} shelf={shelf.clone()}
-                        on_open={on_open} lang={lang} />
+                        on_open={on_open} on_open_elsewhere={on_open_elsewhere} lang={lang} />
+                    <div class="bundle no-print">
+                        <button type="button" class="secondary" id="download-bundle"
+                            aria-describedby="bundle-hint" onclick={download_bundle}>
+                            { text(lang, "scenarios.bundle-download") }
+                        </button>
+                        <p class="hint-line" id="bundle-hint">{ text(lang, "scenarios.bundle-hint") }</p>
+                    </div>
                     if let Some(url) = share_url(&shared.link, lang, props.own_page) {
                         <ShareLink url={url} texts_left_out={shared.texts_left_out}
                             data_file={props.data_file.clone()} lang={lang} />
@@ -218,8 +351,18 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     }
 }
 
-/// A saved scenario read against `dataset`, with its grand total when it fits.
-fn read_entry(dataset: &DatasetRef, saved: &SavedScenario) -> Entry {
+/// A saved scenario read against `dataset` (tagged `here`), with its grand total when it
+/// fits; one saved on another dataset is not read against this one.
+fn read_entry(dataset: &DatasetRef, here: &DataTag, saved: &SavedScenario) -> Entry {
+    let data = saved.data_tag();
+    if data.as_ref().is_some_and(|d| !d.same_data(here)) {
+        return Entry {
+            saved: saved.clone(),
+            scenario: None,
+            grand: None,
+            data,
+        };
+    }
     let scenario = share_link::decode_kept(&saved.share, dataset).map(Rc::new);
     let grand = scenario
         .as_ref()
@@ -227,7 +370,54 @@ fn read_entry(dataset: &DatasetRef, saved: &SavedScenario) -> Entry {
         .map(|s| Totals::compute(dataset, s).grand());
     Entry {
         saved: saved.clone(),
-        scenario,
+        scenario: Some(scenario),
         grand,
+        data,
     }
+}
+
+/// Opens a saved scenario together with its dataset, and says so in the panel.
+struct Opener {
+    id: String,
+    name: String,
+    share: String,
+    dispatch: UseReducerDispatcher<AppState>,
+    shelf: shelf::ShelfHandle,
+    last_id: UseStateHandle<Option<String>>,
+}
+
+impl Opener {
+    /// Shows `dataset` (read from `file`; the built-in one when `None`) with the scenario;
+    /// whether it could be read against it.
+    fn open(self, dataset: Rc<Dataset>, file: Option<String>) -> bool {
+        match share_link::decode(&self.share, &dataset) {
+            Ok(scenario) => {
+                self.dispatch
+                    .dispatch(Msg::LoadDataset(dataset, scenario, file));
+                self.shelf.say(PanelStatus::Opened(self.name));
+                self.last_id.set(Some(self.id));
+                true
+            }
+            Err(error) => {
+                self.shelf.say(PanelStatus::CannotOpen {
+                    name: self.name,
+                    error,
+                });
+                false
+            }
+        }
+    }
+}
+
+/// The figures on screen as a JSON dataset file named `name`, when they read back the same
+/// (figures read from a table may lack what a JSON file requires).
+fn as_json(dataset: &Dataset, name: &str) -> Option<KeptDataset> {
+    let text = serde_json::to_string_pretty(dataset).ok()?;
+    let again = crate::core::validate::parse_dataset(text.as_bytes()).ok()?;
+    (again.dataset == *dataset).then(|| KeptDataset {
+        name: name.to_owned(),
+        loaded_at: 0.0,
+        format: KeptFormat::Json,
+        text,
+    })
 }

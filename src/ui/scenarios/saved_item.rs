@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::data_tag::DataTag;
 use crate::core::element_id::spelled_before_part;
 use crate::core::lang::Lang;
 use crate::core::saved::{EditError, MAX_NAME_CHARS, SavedScenario};
@@ -22,10 +23,13 @@ use crate::web::clock::{local_date_time, now_ms};
 pub struct Entry {
     /// As stored.
     pub saved: SavedScenario,
-    /// Its scenario, or why it does not fit the dataset.
-    pub scenario: Result<Rc<Scenario>, LinkError>,
+    /// Its scenario, or why it does not fit the dataset; `None` when it belongs to another
+    /// dataset than the one on screen (it is read against that one when opened).
+    pub scenario: Option<Result<Rc<Scenario>, LinkError>>,
     /// Its grand total, when it fits.
     pub grand: Option<i64>,
+    /// The dataset it belongs to, when the record says so in a way this build reads.
+    pub data: Option<DataTag>,
 }
 
 /// Props of [`SavedItem`].
@@ -41,6 +45,8 @@ pub struct SavedItemProps {
     pub shelf: ShelfHandle,
     /// Opens the scenario.
     pub on_open: Callback<(String, Rc<Scenario>)>,
+    /// Opens the scenario of another dataset, by its id, with its dataset.
+    pub on_open_elsewhere: Callback<String>,
     /// A copy was saved, with this id.
     pub on_duplicated: Callback<String>,
     /// The scenario was deleted.
@@ -124,14 +130,16 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
     };
     let open = {
         let on_open = props.on_open.clone();
+        let on_open_elsewhere = props.on_open_elsewhere.clone();
         let shelf = props.shelf.clone();
         let (id, name, scenario) = (id.clone(), saved.name.clone(), props.entry.scenario.clone());
         Callback::from(move |_: MouseEvent| match &scenario {
-            Ok(scenario) => on_open.emit((id.clone(), scenario.clone())),
-            Err(error) => shelf.say(PanelStatus::CannotOpen {
+            Some(Ok(scenario)) => on_open.emit((id.clone(), scenario.clone())),
+            Some(Err(error)) => shelf.say(PanelStatus::CannotOpen {
                 name: name.clone(),
                 error: error.clone(),
             }),
+            None => on_open_elsewhere.emit(id.clone()),
         })
     };
     let duplicate = {
@@ -199,17 +207,24 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
                         None => html! { { text(lang, "scenarios.unknown-date") } },
                     } }
                 </span>
+                <span class="saved-data">
+                    { text(lang, "scenarios.data-of") }
+                    <span>{ data_name(props.entry.data.as_ref(), lang) }</span>
+                    if props.entry.scenario.is_none() {
+                        { text(lang, "scenarios.data-elsewhere") }
+                    }
+                </span>
                 <span>
                     { text(lang, "scenarios.grand") }
                     <strong class="saved-total">{ props.entry.grand.map_or_else(|| "—".to_owned(), |g| money(g, lang)) }</strong>
                 </span>
             </p>
-            if let Err(error) = &props.entry.scenario {
+            if let Some(Err(error)) = &props.entry.scenario {
                 <p class="field-error">{ fill(lang, "scenarios.does-not-fit", &[("reason", &error.message(lang))]) }</p>
             }
             <div class="saved-actions" role="group" aria-labelledby={dom_id(&id, "name")}>
                 <button type="button" id={dom_id(&id, "open")} ref={open_button} onclick={open}
-                    disabled={props.entry.scenario.is_err()}>{ text(lang, "scenarios.open") }</button>
+                    disabled={matches!(props.entry.scenario, Some(Err(_)))}>{ text(lang, "scenarios.open") }</button>
                 <button type="button" class="secondary" id={dom_id(&id, "rename")} ref={rename_button.clone()}
                     aria-expanded={aria_expanded}
                     onclick={show(Open::Renaming, &NodeRef::default()).reform(|_| ())}>{ text(lang, "scenarios.rename") }</button>
@@ -233,6 +248,16 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
                 </div>
             }
         </li>
+    }
+}
+
+/// The name of the dataset a scenario belongs to: the built-in data's, or the file's (or
+/// address's) it was loaded from; one this build cannot read is "not known".
+fn data_name(data: Option<&DataTag>, lang: Lang) -> String {
+    match data {
+        Some(DataTag::BuiltIn) => text(lang, "data.built-in"),
+        Some(DataTag::Loaded { name, .. }) => fill(lang, "scenarios.data-file", &[("name", name)]),
+        None => text(lang, "scenarios.data-unknown"),
     }
 }
 

@@ -23,6 +23,8 @@ pub struct SavedListProps {
     pub shelf: ShelfHandle,
     /// Opens a scenario.
     pub on_open: Callback<(String, Rc<Scenario>)>,
+    /// Opens a scenario of another dataset, with that dataset.
+    pub on_open_elsewhere: Callback<String>,
     /// The interface language.
     pub lang: Lang,
 }
@@ -64,6 +66,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                             is_current={props.current_id.as_ref() == Some(&entry.saved.id)}
                             take_focus={just_made.as_ref() == Some(&entry.saved.id)}
                             shelf={props.shelf.clone()} on_open={props.on_open.clone()}
+                            on_open_elsewhere={props.on_open_elsewhere.clone()}
                             on_duplicated={on_duplicated.clone()} on_deleted={on_deleted.clone()}
                             lang={lang} />
                     }) }

@@ -171,6 +171,7 @@ fn apply_load(
                     count: store.set_aside.len(),
                     error: unreadable.error.clone(),
                     key: key.clone(),
+                    records: store.set_aside_json().unwrap_or_default(),
                 })),
                 Err(_) => report_unreadable(&unreadable, dispatch),
             }

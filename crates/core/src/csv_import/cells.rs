@@ -56,6 +56,7 @@ pub(super) fn read_amount(cell: &str, unit: Unit) -> Result<Value, ProblemKind> 
             None => (1, cleaned.as_str()),
         };
         return match parse_amount(magnitude, MoneyStyle::Wan(Script::Simplified)) {
+            Ok(0) if sign < 0 => Ok(minus_zero()),
             Ok(amount) => Ok(Value::from(sign * amount)),
             Err(BadAmount::TooLarge) => Err(ProblemKind::TooBig),
             // Commas were checked above, before they were taken out.
@@ -74,14 +75,21 @@ pub(super) fn read_amount(cell: &str, unit: Unit) -> Result<Value, ProblemKind> 
     };
     let digits = whole.strip_prefix('-').unwrap_or(whole);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return whole
-            .parse::<i64>()
-            .map(Value::from)
-            .map_err(|_| ProblemKind::TooBig);
+        return match whole.parse::<i64>() {
+            Ok(0) if whole.starts_with('-') => Ok(minus_zero()),
+            Ok(amount) => Ok(Value::from(amount)),
+            Err(_) => Err(ProblemKind::TooBig),
+        };
     }
     decimal_number(cleaned)
         .map(Value::Number)
         .ok_or(ProblemKind::NotAnAmount)
+}
+
+/// `-0` as a JSON dataset's reader gets it (a float zero with its sign), so that the dataset
+/// check refuses it in a table as it does in a JSON file ([`ProblemKind::MinusZero`]).
+fn minus_zero() -> Value {
+    Number::from_f64(-0.0).map_or(Value::Null, Value::Number)
 }
 
 /// A decimal number as Rust's `f64` parsing reads it (`1.5`, `+1.5`, `.5`, `5.`, `1e6`; not

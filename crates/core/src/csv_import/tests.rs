@@ -107,7 +107,7 @@ fn muchuan_round_trips_through_csv() {
 fn formulas_stay_inert_text() {
     let csv = format!(
         "{HEAD}a,=1+1,k,+cmd|' /C calc'!A0,g,@SUM(A1),5,secured,\"=HYPERLINK(\"\"x\"\")\",T,S,P\n\
-         b,'=2+2,k,,g,,-0,sought,q,,,\n"
+         b,'=2+2,k,,g,,0,sought,q,,,\n"
     );
     let dataset = load(&csv).expect("loads").dataset;
     assert_eq!(dataset.streams[0].name.en.as_deref(), Some("=1+1"));
@@ -151,8 +151,8 @@ fn amounts_in_yuan_or_wan() {
         ("2730000元", Some(2_730_000)),
         ("２７３万", Some(2_730_000)),
         ("２７３００００", Some(2_730_000)),
-        ("-0", Some(0)),
-        ("-0万", Some(0)),
+        ("0", Some(0)),
+        ("0万", Some(0)),
         ("", None),
     ] {
         let csv = format!("{HEAD}a,n,k,K,g,G,{cell},secured,q,T,S,P\n");
@@ -181,6 +181,11 @@ fn amounts_in_yuan_or_wan() {
     // A 万 amount's sign is read as a yuan amount's is.
     assert_eq!(at("-99999999999999999999万"), at("-99999999999999999999"));
     assert_eq!(at("1.5"), amount_problem(ProblemKind::NotWholeNumber));
+    // Zero with a minus sign is refused as a JSON file's `-0` is, whatever its unit.
+    for cell in ["-0", "-0.00", "-0.0", "-0万", "-0元", "-¥0", "-０"] {
+        assert_eq!(at(cell), amount_problem(ProblemKind::MinusZero), "{cell}");
+    }
+
     assert_eq!(
         at("99999999999999999999"),
         amount_problem(ProblemKind::TooBig)

@@ -62,6 +62,27 @@ fn json_writes_the_documented_shape() {
     assert!(imported.same_title);
 }
 
+#[test]
+fn json_names_where_figures_not_built_in_were_read_from() {
+    let dataset = muchuan();
+    let scenario = lowered_loans(&dataset);
+    let built_in = scenario_json(&dataset, &scenario, "a").expect("fits");
+    assert!(!built_in.contains("data_origin"));
+    let url = "https://example.gov.cn/data/mabian.json";
+    let json = scenario_json_from(&dataset, &scenario, "a", Some(url)).expect("fits");
+    let value: Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(value["data_origin"], url);
+    // It is read back (and only informs), and must be text.
+    let imported = import_scenario(json.as_bytes(), &dataset).expect("imports");
+    assert_eq!(imported.scenario, scenario);
+    let (path, kind) = import_error(&json.replace(&format!("\"{url}\""), "7"));
+    assert_eq!(path, "data_origin");
+    assert!(
+        matches!(kind, ImportErrorKind::File(ProblemKind::WrongType { .. })),
+        "{kind:?}"
+    );
+}
+
 fn import_error(json: &str) -> (String, ImportErrorKind) {
     match import_scenario(json.as_bytes(), &muchuan()) {
         Ok(imported) => panic!("imported {imported:?}"),
@@ -138,6 +159,13 @@ fn import_errors_are_typed_and_located() {
         (
             "mode".into(),
             K::File(ProblemKind::Missing { field: "mode" })
+        )
+    );
+    assert_eq!(
+        import_error(&doc(r#"{"guaranteed-loans":{"amount":-0}}"#)),
+        (
+            "streams.guaranteed-loans.amount".into(),
+            K::File(ProblemKind::MinusZero)
         )
     );
     assert_eq!(

@@ -233,6 +233,27 @@ fn corrupted_truncated_old_and_huge_texts_are_errors() {
 }
 
 #[test]
+fn records_set_aside_download_as_written() {
+    let good = r#"{"id":"s1","name":"good","saved_at":5,"share":"v1"}"#;
+    let long = format!(
+        r#"{{"id":"s2","name":"{}","saved_at":0,"share":"v1"}}"#,
+        "x".repeat(MAX_NAME_CHARS + 1)
+    );
+    let half = r#"{"id":"s3","name":"half","saved_at":1.5,"share":"v1"}"#;
+    let text = format!(r#"{{"version":1,"scenarios":[{good},{long},{half}]}}"#);
+    let store = Store::parse(&text).expect("reads");
+    let file = store.set_aside_json().expect("two set aside");
+    let records: Vec<serde_json::Value> = serde_json::from_str(&file).expect("a JSON array");
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["name"], "x".repeat(MAX_NAME_CHARS + 1));
+    assert_eq!(records[1]["saved_at"], 1.5);
+    assert!(file.contains(&long) && file.contains(half), "as stored");
+    assert!(!file.contains("good"));
+    let clean = format!(r#"{{"version":1,"scenarios":[{good}]}}"#);
+    assert_eq!(Store::parse(&clean).expect("reads").set_aside_json(), None);
+}
+
+#[test]
 fn keeps_fields_it_does_not_know() {
     let text = r#"{"version":1,"theme":"dark","scenarios":[{"id":"s7","name":"n","saved_at":3,"share":"v1","pinned":true}]}"#;
     let store = Store::parse(text).expect("reads");
