@@ -480,7 +480,7 @@ describe('what-if scenarios', () => {
       lines[7].startsWith(`guaranteed-loans,"'=HYPERLINK(""http://example.invalid"",""点我"")",`),
       `a name starting with = gets an apostrophe and RFC 4180 quoting: ${lines[7]}`,
     );
-    assert.match(lines[7], /,2730000,3000000,3000000,3000000,0,270000,[\d.]+,273,300,300$/);
+    assert.match(lines[7], /,2730000,3000000,3000000,3000000,0,270000,[\d.]+,273,300,300,$/);
     const subsidy = lines[8].split(',');
     assert.deepEqual(subsidy.slice(0, 2), ['poverty-subsidy', "'-2+3"]);
     assert.deepEqual(subsidy.slice(6, 12), ['2000000', '1000000', '1000000', '1000000', '0', '-1000000'], 'numbers stay numbers');
