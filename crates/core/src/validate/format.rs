@@ -1,0 +1,276 @@
+//! The dataset format, field by field: what each object holds and how it is checked.
+
+use serde_json::{Map, Value};
+
+use crate::dataset::{
+    Agency, Dataset, FORMAT_VERSION, Kind, Localized, Source, Status, Stream, Units,
+};
+
+use super::walker::{Walker, child};
+use super::{MAX_AGENCIES, MAX_KINDS, MAX_STREAMS, ProblemKind};
+
+impl Walker {
+    /// A kind or an agency: an id and a name.
+    fn named<T: Named>(&mut self, value: &Value, path: &str) -> Option<T> {
+        let map = self.object(value, path, &["id", "name"])?;
+        let id = self
+            .field(map, path, "id")
+            .and_then(|v| self.id(v, &child(path, "id")));
+        let name = self
+            .field(map, path, "name")
+            .and_then(|v| self.localized(v, &child(path, "name")));
+        Some(T::new(id?, name?))
+    }
+
+    /// The list of kinds or of agencies at `field`, refused with `limit.1` when longer than
+    /// `limit.0`.
+    fn named_list<T: Named>(
+        &mut self,
+        map: &Map<String, Value>,
+        field: &'static str,
+        limit: (usize, ProblemKind),
+    ) -> Option<Vec<T>> {
+        self.list(map, field, limit, Self::named::<T>)
+    }
+
+    /// A stream's reference to a kind or an agency at `path.field`, reported as `unknown` when
+    /// it is not among `known`.
+    fn reference(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        field: &'static str,
+        known: &[&str],
+        unknown: fn(String) -> ProblemKind,
+    ) -> Option<String> {
+        let ref_path = child(path, field);
+        let id = self
+            .field(map, path, field)
+            .and_then(|v| self.string(v, &ref_path));
+        if let Some(id) = id.as_ref().filter(|id| !known.contains(&id.as_str())) {
+            self.report(&ref_path, unknown(id.clone()));
+        }
+        id
+    }
+
+    fn units(&mut self, value: &Value, path: &str) -> Option<Units> {
+        let map = self.object(value, path, &["count", "label", "quote"])?;
+        let count_path = child(path, "count");
+        let count = self
+            .field(map, path, "count")
+            .and_then(|v| match v.as_u64() {
+                Some(0) => {
+                    self.report(&count_path, ProblemKind::ZeroUnits);
+                    None
+                }
+                Some(count) => Some(count),
+                None => {
+                    self.wrong_type(&count_path, "whole number", v);
+                    None
+                }
+            });
+        let label = self
+            .field(map, path, "label")
+            .and_then(|v| self.localized(v, &child(path, "label")));
+        let quote = match map.get("quote") {
+            Some(v) => Some(self.text(v, &child(path, "quote"))?),
+            None => None,
+        };
+        Some(Units {
+            count: count?,
+            label: label?,
+            quote,
+        })
+    }
+
+    fn stream(
+        &mut self,
+        value: &Value,
+        path: &str,
+        kinds: &[&str],
+        agencies: &[&str],
+    ) -> Option<Stream> {
+        const FIELDS: [&str; 8] = [
+            "id", "name", "kind", "agency", "amount", "status", "quote", "units",
+        ];
+        let map = self.object(value, path, &FIELDS)?;
+        let id = self
+            .field(map, path, "id")
+            .and_then(|v| self.id(v, &child(path, "id")));
+        let name = self
+            .field(map, path, "name")
+            .and_then(|v| self.localized(v, &child(path, "name")));
+        let kind = self.reference(map, path, "kind", kinds, |id| ProblemKind::UnknownKind {
+            id,
+        });
+        let agency = self.reference(map, path, "agency", agencies, |id| {
+            ProblemKind::UnknownAgency { id }
+        });
+        let amount = self
+            .field(map, path, "amount")
+            .and_then(|v| self.amount(v, &child(path, "amount")));
+        let status_path = child(path, "status");
+        let status = self.field(map, path, "status").and_then(|v| {
+            let word = self.string(v, &status_path)?;
+            let status = Status::from_key(&word);
+            if status.is_none() {
+                self.report(&status_path, ProblemKind::UnknownStatus { found: word });
+            }
+            status
+        });
+        let quote = self.field(map, path, "quote").and_then(|v| match v {
+            Value::String(empty) if self.rules.source_optional && empty.trim().is_empty() => {
+                Some(String::new())
+            }
+            v => self.text(v, &child(path, "quote")),
+        });
+        let units = match map.get("units") {
+            Some(v) => Some(self.units(v, &child(path, "units"))?),
+            None => None,
+        };
+        Some(Stream {
+            id: id?,
+            name: name?,
+            kind: kind?,
+            agency: agency?,
+            amount: amount?,
+            status: status?,
+            quote: quote?,
+            units,
+        })
+    }
+
+    fn source(&mut self, value: &Value, path: &str) -> Option<Source> {
+        let map = self.object(value, path, &["title", "publisher", "url"])?;
+        let title = self
+            .field(map, path, "title")
+            .and_then(|v| self.sourcing(v, &child(path, "title")));
+        let publisher = self
+            .field(map, path, "publisher")
+            .and_then(|v| self.sourcing(v, &child(path, "publisher")));
+        let url = match map.get("url") {
+            Some(v) => Some(self.text(v, &child(path, "url"))?),
+            None => None,
+        };
+        Some(Source {
+            title: title?,
+            publisher: publisher?,
+            url,
+        })
+    }
+
+    pub(super) fn dataset(&mut self, value: &Value) -> Option<Dataset> {
+        const FIELDS: [&str; 8] = [
+            "format", "title", "summary", "source", "currency", "kinds", "agencies", "streams",
+        ];
+        let map = self.object(value, "", &FIELDS)?;
+        let format = self
+            .field(map, "", "format")
+            .and_then(|v| match v.as_u64() {
+                Some(n) if n == u64::from(FORMAT_VERSION) => Some(FORMAT_VERSION),
+                // `"1"` is the right version written as text: say so, not "version "1"".
+                _ if !v.is_number() => {
+                    self.wrong_type("format", "number", v);
+                    None
+                }
+                _ => {
+                    self.report(
+                        "format",
+                        ProblemKind::UnsupportedFormat {
+                            found: v.to_string(),
+                        },
+                    );
+                    None
+                }
+            });
+        let title = self
+            .field(map, "", "title")
+            .and_then(|v| self.sourcing(v, "title"));
+        // Optional; `{}` is how a dataset without one is written out. A bad summary must not
+        // stop the walk (the fields after it still get checked).
+        let summary = match map.get("summary") {
+            Some(Value::Object(empty)) if empty.is_empty() => Some(Localized::default()),
+            Some(v) => self.localized(v, "summary"),
+            None => Some(Localized::default()),
+        };
+        let source = self
+            .field(map, "", "source")
+            .and_then(|v| self.source(v, "source"));
+        let currency = self.field(map, "", "currency").and_then(|v| {
+            let code = self.string(v, "currency")?;
+            if code != "CNY" {
+                self.report("currency", ProblemKind::UnsupportedCurrency { found: code });
+                return None;
+            }
+            Some(code)
+        });
+        let kinds: Option<Vec<Kind>> =
+            self.named_list(map, "kinds", (MAX_KINDS, ProblemKind::TooManyKinds));
+        let agencies: Option<Vec<Agency>> = self.named_list(
+            map,
+            "agencies",
+            (MAX_AGENCIES, ProblemKind::TooManyAgencies),
+        );
+        let kind_ids = known_ids(kinds.as_deref(), map, "kind");
+        let agency_ids = known_ids(agencies.as_deref(), map, "agency");
+        let streams = self.list(
+            map,
+            "streams",
+            (MAX_STREAMS, ProblemKind::TooManyStreams),
+            |w, v, p| w.stream(v, p, &kind_ids, &agency_ids),
+        );
+        Some(Dataset {
+            format: format?,
+            title: title?,
+            summary: summary?,
+            source: source?,
+            currency: currency?,
+            kinds: kinds?,
+            agencies: agencies?,
+            streams: streams?,
+        })
+    }
+}
+
+/// What a kind and an agency have in common: an id that streams refer to, and a name.
+trait Named {
+    fn new(id: String, name: Localized) -> Self;
+    fn id(&self) -> &str;
+}
+
+impl Named for Kind {
+    fn new(id: String, name: Localized) -> Self {
+        Kind { id, name }
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Named for Agency {
+    fn new(id: String, name: Localized) -> Self {
+        Agency { id, name }
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// The ids a stream's `field` may name: those of `list`, or, when the list is itself broken,
+/// every string the streams give for `field`, so that references are not all reported unknown.
+fn known_ids<'v, T: Named>(
+    list: Option<&'v [T]>,
+    map: &'v Map<String, Value>,
+    field: &str,
+) -> Vec<&'v str> {
+    match (list, map.get("streams")) {
+        (Some(list), _) => list.iter().map(Named::id).collect(),
+        (None, Some(Value::Array(streams))) => streams
+            .iter()
+            .filter_map(|s| s.get(field).and_then(Value::as_str))
+            .collect(),
+        (None, _) => Vec::new(),
+    }
+}
