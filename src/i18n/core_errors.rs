@@ -13,7 +13,7 @@ use crate::core::saved::{EditError, LoadError, MAX_NAME_CHARS, MAX_SCENARIOS, St
 use crate::core::scenario::{BalanceMode, MAX_NOTE_CHARS, Outcome, Refusal};
 use crate::core::share_link::{LinkError, MAX_LINK_BYTES};
 use crate::core::validate::{Problem, ProblemKind, Severity};
-use crate::i18n::{fill, located, problem_message, text};
+use crate::i18n::{fill, located, place, problem_message, text};
 
 /// A typed value that the interface can say in each language.
 pub trait Message {
@@ -135,18 +135,11 @@ impl Message for LoadError {
                 &[("size", &(bytes / 1024).to_string())],
             ),
             LoadError::Truncated => text(lang, "io.saved.truncated"),
-            LoadError::Corrupted { path, position } => {
-                let place = match position {
-                    Some((line, column)) => fill(
-                        lang,
-                        "problem.at-line",
-                        &[("line", &line.to_string()), ("column", &column.to_string())],
-                    ),
-                    None if path.is_empty() => text(lang, "problem.whole-file"),
-                    None => path.clone(),
-                };
-                fill(lang, "io.saved.corrupted", &[("place", &place)])
-            }
+            LoadError::Corrupted { path, position } => fill(
+                lang,
+                "io.saved.corrupted",
+                &[("place", &place(lang, path, *position))],
+            ),
             LoadError::MissingVersion => text(lang, "io.saved.missing-version"),
             LoadError::UnknownVersion { found } => {
                 fill(lang, "io.saved.unknown-version", &[("found", found)])
@@ -350,19 +343,6 @@ impl Message for ImportError {
                 &[("max", &MAX_NOTE_CHARS.to_string())],
             )),
         }
-    }
-}
-
-/// Where a problem is, in words of `lang`: the line and column, the path, or the whole file.
-fn place(lang: Lang, path: &str, position: Option<(usize, usize)>) -> String {
-    match (path, position) {
-        (_, Some((line, column))) => fill(
-            lang,
-            "problem.at-line",
-            &[("line", &line.to_string()), ("column", &column.to_string())],
-        ),
-        ("", None) => text(lang, "problem.whole-file"),
-        (path, None) => path.to_owned(),
     }
 }
 

@@ -10,7 +10,7 @@ mod core_errors;
 mod problems;
 
 pub use core_errors::{CsvIn, Message, status_word};
-pub use problems::{located, problem_message};
+pub use problems::{located, place, problem_message};
 
 use crate::core::lang::Lang;
 

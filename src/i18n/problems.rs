@@ -92,7 +92,12 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         ProblemKind::ZeroUnits => text(lang, "problem.zero-units"),
         ProblemKind::NotAnAmount => text(lang, "problem.not-an-amount"),
     };
-    let place = match (problem.path.as_str(), problem.position) {
+    located(&place(lang, &problem.path, problem.position), &what, lang)
+}
+
+/// Where a problem is, in words of `lang`: the line and column, the path, or the whole file.
+pub fn place(lang: Lang, path: &str, position: Option<(usize, usize)>) -> String {
+    match (path, position) {
         (_, Some((line, column))) => fill(
             lang,
             "problem.at-line",
@@ -100,8 +105,7 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         ),
         ("", None) => text(lang, "problem.whole-file"),
         (path, None) => path.to_owned(),
-    };
-    located(&place, &what, lang)
+    }
 }
 
 /// A problem's place and what is wrong there, as one line: `Row 2: …`, `第 2 行：…`.
