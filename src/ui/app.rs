@@ -2,30 +2,29 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
-use crate::core::share_link;
 use crate::core::totals::Totals;
 use crate::i18n::text;
-use crate::model::state::{AppState, LinkPlace, Msg, Notice, Opening, TRANSFER};
+use crate::model::state::{AppState, Notice, Opening};
+use crate::ui::app_hooks::{
+    use_address_lang, use_change_report, use_host_lang, use_pasted_links, use_ready_report,
+    use_start, use_undo_keys,
+};
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
-use crate::ui::cover::CoverOffer;
 use crate::ui::data_source::DataSource;
 use crate::ui::header::{DataOrigin, Header};
-use crate::ui::headings::{Heading, Levels, Rank};
-use crate::ui::hooks::{FirstScreen, use_list_page, use_painted};
+use crate::ui::headings::Levels;
+use crate::ui::hooks::{FirstScreen, use_painted};
 use crate::ui::impact_bar::ImpactBar;
 use crate::ui::notices::Notices;
-use crate::ui::pager::Pager;
 use crate::ui::scenarios::ScenariosPanel;
-use crate::ui::stream_row::{StreamRow, free_slider_max};
+use crate::ui::stream_list::StreamList;
 use crate::ui::totals_panel::TotalsPanel;
-use crate::ui::transfer::Transfer;
 
 /// How the app starts.
 #[derive(Properties, PartialEq, Clone)]
@@ -138,156 +137,29 @@ pub fn app(props: &AppProps) -> Html {
     // The scenarios panel (saved scenarios, comparison, exports: a third of the page, below the
     // charts) is rendered once the rest has been painted, so that the first chart shows sooner.
     let painted = use_painted();
-    {
-        let on_ready = props.on_ready.clone();
-        use_effect_with((painted && started, lang), move |&(ready, lang)| {
-            if let (true, Some(on_ready)) = (ready, on_ready) {
-                on_ready.emit(lang);
-            }
-        });
-    }
-    {
-        // A host that mounted the explorer sets its language through the props (the element's
-        // `lang`): the state follows, the scenario and its undo history kept.
-        let dispatch = dispatch.clone();
-        use_effect_with(props.lang, move |&lang| {
-            dispatch.dispatch(Msg::SetLang(lang))
-        });
-    }
+    use_ready_report(props.on_ready.clone(), painted && started, lang);
+    use_host_lang(props.lang, dispatch.clone());
     let scenario = state.scenario().clone();
     let totals = use_memo(
         (state.dataset.clone(), scenario.clone()),
         |(dataset, scenario)| Totals::compute(dataset, scenario),
     );
-
-    {
-        let on_change = props.on_change.clone();
-        let change = ScenarioChange {
-            dataset: state.dataset.0.clone(),
-            scenario: scenario.clone(),
-            totals: totals.clone(),
-        };
-        // The prerendered first screen is no change of the planner's: the first report is
-        // of what the app started with.
-        use_effect_with((change, started), move |(change, started)| {
-            if let (true, Some(on_change)) = (*started, on_change) {
-                on_change.emit(change.clone());
-            }
-        });
-    }
-    {
-        // The address names the language once the planner picks one (or if it named one).
-        use_effect_with(
-            (lang, props.standalone, opened_in),
-            move |&(lang, standalone, opened_in)| {
-                if let (true, Some(opened_in)) = (standalone, opened_in) {
-                    crate::web::page::set_document_lang(lang);
-                    if lang != opened_in || crate::web::page::query_param("lang").is_some() {
-                        crate::web::page::set_query_lang(lang);
-                    }
-                }
-            },
-        );
-    }
-
-    // The scenario on screen, for a listener registered before it changed.
-    let on_screen = use_mut_ref(|| Rc::clone(state.history.present()));
-    *on_screen.borrow_mut() = Rc::clone(state.history.present());
-    {
-        // A share link pasted into the address bar of the open page changes only its fragment,
-        // which reloads nothing: the app opens the link itself, as a change that Undo takes
-        // back, or says why it cannot (the scenario on screen stays, and its link goes back
-        // into the address bar, so that a reload keeps it). The app's own writes of the
-        // fragment replace the history entry and fire no such event.
-        let dispatch = dispatch.clone();
-        let on_screen = on_screen.clone();
-        let deps = (props.standalone, state.dataset.clone());
-        use_effect_with(deps, move |(standalone, dataset)| {
-            let dataset = dataset.clone();
-            let listener = standalone.then(|| {
-                crate::web::page::listen_window("hashchange", move |_: Event| {
-                    let Some(link) = crate::web::page::fragment()
-                        .filter(|fragment| share_link::is_link_fragment(fragment))
-                    else {
-                        return;
-                    };
-                    match share_link::read(&link, &dataset) {
-                        Ok(linked) => {
-                            dispatch.dispatch(Msg::OpenScenario(linked.scenario, linked.name))
-                        }
-                        Err(error) => {
-                            let kept = share_link::encode(&dataset, &on_screen.borrow());
-                            crate::web::page::set_fragment(&kept);
-                            dispatch.dispatch(Msg::Notify(Notice::BadLink {
-                                place: LinkPlace::Pasted,
-                                error,
-                            }));
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Undo and redo by keyboard. With nothing focused the key goes to the document, not to the
-    // explorer: left to the browser, its own undo would put text back into the last field
-    // edited, behind the app's back. So on its own document the explorer listens there.
-    let on_key = {
-        let dispatch = dispatch.clone();
-        move |event: &KeyboardEvent| {
-            if let Some(msg) = shortcut(event) {
-                event.prevent_default();
-                dispatch.dispatch(msg);
-            }
-        }
+    let change = ScenarioChange {
+        dataset: state.dataset.0.clone(),
+        scenario: scenario.clone(),
+        totals: totals.clone(),
     };
-    {
-        let on_key = on_key.clone();
-        use_effect_with(props.document_shortcuts, move |&on| {
-            let listener = on.then(|| {
-                crate::web::page::listen_window("keydown", move |event: Event| {
-                    if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
-                        on_key(event);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    let on_key = (!props.document_shortcuts)
-        .then(|| Callback::from(move |event: KeyboardEvent| on_key(&event)));
+    use_change_report(props.on_change.clone(), change, started);
+    use_address_lang(lang, props.standalone, opened_in);
+    use_pasted_links(
+        props.standalone,
+        state.dataset.clone(),
+        Rc::clone(state.history.present()),
+        dispatch.clone(),
+    );
+    let on_key = use_undo_keys(props.document_shortcuts, dispatch.clone());
 
     let dataset = state.dataset.clone();
-    let (page, on_pick_page) = use_list_page(dataset.clone(), dataset.streams.len());
-    let shown = page.items();
-    let rows = dataset.streams.iter().enumerate().skip(shown.start).take(shown.len()).map(|(index, stream)| {
-        let amount = scenario.plans[index].amount;
-        let max = free_slider_max(stream.amount.unwrap_or(0), amount.unwrap_or(0));
-        let room = scenario.max_for(&dataset, index);
-        let refusal = state
-            .refusal
-            .as_ref()
-            .filter(|(i, _)| *i == index)
-            .map(|(_, r)| r.clone());
-        let cover = scenario.shortfall(&dataset, index).map(|gap| {
-            let givers = (0..dataset.streams.len())
-                .filter(|j| *j != index && scenario.takes_part(&dataset, *j))
-                .filter_map(|j| scenario.plans[j].amount.map(|a| (j, a)))
-                .collect::<Vec<_>>();
-            html! { <CoverOffer dataset={dataset.clone()} index={index} gap={gap} givers={givers}
-                lang={lang} dispatch={dispatch.clone()} /> }
-        });
-        html! {
-            <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
-                amount={amount} locked={scenario.plans[index].locked} outcome={scenario.plans[index].outcome}
-                added={totals.added(index)} note={AttrValue::from(scenario.plans[index].note.clone())}
-                mode={scenario.mode} max={max} room={room}
-                counted={scenario.counts_in_full(&dataset, index)} refusal={refusal} lang={lang}
-                replacements={state.replacements} dispatch={dispatch.clone()}>{ for cover }</StreamRow>
-        }
-    });
-
     let body = html! {
         <>
             <ImpactBar dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
@@ -296,15 +168,9 @@ pub fn app(props: &AppProps) -> Html {
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 dispatch={dispatch.clone()} />
             <div class="layout">
-                <section class="streams" aria-labelledby="streams-heading">
-                    <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
-                    <Pager page={page} id="streams-pager" label_key="pager.streams" lang={lang}
-                        on_pick={on_pick_page} />
-                    <Transfer dataset={dataset.clone()}
-                        refusal={state.refusal.as_ref().filter(|(i, _)| *i == TRANSFER).map(|(_, r)| r.clone())}
-                        lang={lang} dispatch={dispatch.clone()} />
-                    <ul class="stream-list">{ for rows }</ul>
-                </section>
+                <StreamList dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
+                    totals={totals.clone()} refusal={state.refusal.clone()}
+                    replacements={state.replacements} lang={lang} dispatch={dispatch.clone()} />
                 <div class="results">
                     // The charts first: with the impact bar above, a chart shows on the first
                     // screen of a laptop.
@@ -365,35 +231,5 @@ pub fn app(props: &AppProps) -> Html {
         </ContextProvider<DataOrigin>>
         </ContextProvider<FirstScreen>>
         </ContextProvider<Levels>>
-    }
-}
-
-/// The language the app started in; `None` while it shows the prerendered first screen. Once
-/// that is on the page, hands `open` the callback through which the start-up says what to open.
-#[hook]
-fn use_start(props: &AppProps, dispatch: UseReducerDispatcher<AppState>) -> Option<Lang> {
-    let opened_in = use_state(|| (!props.first_screen).then_some(props.lang));
-    let (open, setter) = (props.open.clone(), opened_in.setter());
-    use_effect_with((), move |_| {
-        if let Some(open) = open {
-            open.emit(Callback::from(move |opening: Opening| {
-                setter.set(Some(opening.lang));
-                dispatch.dispatch(Msg::Open(Box::new(opening)));
-            }));
-        }
-    });
-    *opened_in
-}
-
-/// What Ctrl (or ⌘) with Z, Shift+Z or Y asks for, outside a text field (where they edit the
-/// text).
-fn shortcut(event: &KeyboardEvent) -> Option<Msg> {
-    if !(event.ctrl_key() || event.meta_key()) || crate::web::page::is_text_field(event) {
-        return None;
-    }
-    match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
-        ("z", false) => Some(Msg::Undo),
-        ("z", true) | ("y", false) => Some(Msg::Redo),
-        _ => None,
     }
 }

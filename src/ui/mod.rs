@@ -2,6 +2,7 @@
 
 pub mod amount_slider;
 pub mod app;
+pub mod app_hooks;
 pub mod charts_panel;
 pub mod compare;
 pub mod controls;
@@ -24,6 +25,7 @@ pub mod report;
 pub mod scenarios;
 pub mod slider_scale;
 pub mod state;
+pub mod stream_list;
 pub mod stream_row;
 pub mod totals_panel;
 pub mod transfer;
