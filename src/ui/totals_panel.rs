@@ -54,123 +54,15 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
         lang,
     } = props;
     let lang = *lang;
-    let grand = totals.grand();
-    // The grand total and its two parts, written so that they add up as read.
-    let (grand_text, [granted_part, sought_part]) = format_sum(
-        grand,
-        [totals.counted.granted, totals.counted.sought],
-        lang.money_style(),
-    );
-    // Every amount column says how much of it is still sought: granted and sought money are
-    // never added in one figure without saying so.
-    let group_rows = |groups: &[Group], name: &dyn Fn(usize) -> String| {
-        groups
-            .iter()
-            .map(|group| {
-                let now = group.counted.total();
-                let before = group.baseline.total();
-                if group.stated == 0 {
-                    return html! {
-                        <tr>
-                            <th scope="row">{ name(group.index) }</th>
-                            <td class="num" colspan="4">{ text(lang, "row.unstated") }</td>
-                        </tr>
-                    };
-                }
-                html! {
-                    <tr>
-                        <th scope="row">{ name(group.index) }</th>
-                        <td class="num">{ money(now, lang) }</td>
-                        <td class="num sought">{ if group.counted.sought > 0 { money(group.counted.sought, lang) } else { "—".to_owned() } }</td>
-                        <td class="num">{ format_tenths_percent(group.share_tenths) }</td>
-                        <td class="num change">{ change(now - before, before, lang) }</td>
-                    </tr>
-                }
-            })
-            .collect::<Html>()
-    };
     let kind_name = |i: usize| dataset.kinds[i].name.get(lang).to_owned();
     let agency_name = |i: usize| dataset.agencies[i].name.get(lang).to_owned();
-    let grand_label = if *count_sought {
-        "totals.grand"
-    } else {
-        "totals.grand-granted-only"
-    };
-
     html! {
         <section class="totals" aria-labelledby="totals-heading">
             <Heading rank={Rank::Section} id="totals-heading">{ text(lang, "totals.heading") }</Heading>
-            <dl class="headline">
-                <div class="figure grand">
-                    <dt>{ text(lang, grand_label) }</dt>
-                    <dd id="total-grand" class="big">{ &grand_text }</dd>
-                    if *count_sought && totals.counted.sought > 0 {
-                        <dd class="note">{ fill(lang, "totals.grand-note", &[
-                            ("granted", &granted_part),
-                            ("sought", &sought_part),
-                        ]) }</dd>
-                    }
-                </div>
-                <div class="figure granted">
-                    <dt>{ text(lang, "totals.granted") }</dt>
-                    <dd id="total-granted">{ &granted_part }</dd>
-                </div>
-                <div class="figure sought">
-                    <dt>{ text(lang, "totals.sought") }</dt>
-                    <dd id="total-sought">{
-                        if totals.pending_sought == totals.counted.sought {
-                            sought_part.clone()
-                        } else {
-                            money(totals.pending_sought, lang)
-                        }
-                    }</dd>
-                    if !*count_sought {
-                        <dd class="note">{ text(lang, "totals.sought-not-counted") }</dd>
-                    }
-                </div>
-                <div class="figure delta">
-                    <dt>{ text(lang, "totals.delta") }</dt>
-                    <dd id="total-delta">{ change(totals.delta(), totals.baseline_grand(), lang) }</dd>
-                </div>
-                if totals.not_granted > 0 {
-                    <div class="figure not-granted">
-                        <dt>{ text(lang, "totals.not-granted") }</dt>
-                        <dd id="total-not-granted">{ money(totals.not_granted, lang) }</dd>
-                    </div>
-                }
-            </dl>
-
-            <Heading rank={Rank::Part} id="by-kind-heading">{ text(lang, "totals.by-kind") }</Heading>
-            // Focusable: on narrow screens the table scrolls sideways.
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="by-kind-heading">
-                <table class="groups" id="by-kind">
-                    <thead><tr>
-                        <th scope="col">{ text(lang, "totals.col-kind") }</th>
-                        <th scope="col" class="num">{ text(lang, "totals.col-amount") }</th>
-                        <th scope="col" class="num">{ text(lang, "totals.col-sought") }</th>
-                        <th scope="col" class="num">{ text(lang, "totals.col-share") }</th>
-                        <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
-                    </tr></thead>
-                    <tbody>{ group_rows(&totals.by_kind, &kind_name) }</tbody>
-                </table>
-            </div>
-
-            <Heading rank={Rank::Part} id="by-agency-heading">{ text(lang, "totals.by-agency") }</Heading>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="by-agency-heading">
-                <table class="groups" id="by-agency">
-                    <thead><tr>
-                        <th scope="col">{ text(lang, "totals.col-agency") }</th>
-                        <th scope="col" class="num">{ text(lang, "totals.col-amount") }</th>
-                        <th scope="col" class="num">{ text(lang, "totals.col-sought") }</th>
-                        <th scope="col" class="num">{ text(lang, "totals.col-share") }</th>
-                        <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
-                    </tr></thead>
-                    <tbody>{ group_rows(&totals.by_agency, &agency_name) }</tbody>
-                </table>
-            </div>
-
+            { headline(totals, *count_sought, lang) }
+            { group_table("kind", &totals.by_kind, &kind_name, lang) }
+            { group_table("agency", &totals.by_agency, &agency_name, lang) }
             <UnitsBought dataset={dataset.clone()} estimates={totals.per_unit.clone()} lang={lang} />
-
             if !totals.unstated.is_empty() {
                 <Heading rank={Rank::Part}>{ text(lang, "totals.unstated") }</Heading>
                 <ul class="unstated-list">
@@ -180,5 +72,110 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+/// The headline figures: the grand total, granted and sought money, the change, and what was
+/// not granted.
+fn headline(totals: &Totals, count_sought: bool, lang: Lang) -> Html {
+    // The grand total and its two parts, written so that they add up as read.
+    let (grand_text, [granted_part, sought_part]) = format_sum(
+        totals.grand(),
+        [totals.counted.granted, totals.counted.sought],
+        lang.money_style(),
+    );
+    let grand_label = if count_sought {
+        "totals.grand"
+    } else {
+        "totals.grand-granted-only"
+    };
+    html! {
+        <dl class="headline">
+            <div class="figure grand">
+                <dt>{ text(lang, grand_label) }</dt>
+                <dd id="total-grand" class="big">{ &grand_text }</dd>
+                if count_sought && totals.counted.sought > 0 {
+                    <dd class="note">{ fill(lang, "totals.grand-note", &[
+                        ("granted", &granted_part),
+                        ("sought", &sought_part),
+                    ]) }</dd>
+                }
+            </div>
+            <div class="figure granted">
+                <dt>{ text(lang, "totals.granted") }</dt>
+                <dd id="total-granted">{ &granted_part }</dd>
+            </div>
+            <div class="figure sought">
+                <dt>{ text(lang, "totals.sought") }</dt>
+                <dd id="total-sought">{
+                    if totals.pending_sought == totals.counted.sought {
+                        sought_part.clone()
+                    } else {
+                        money(totals.pending_sought, lang)
+                    }
+                }</dd>
+                if !count_sought {
+                    <dd class="note">{ text(lang, "totals.sought-not-counted") }</dd>
+                }
+            </div>
+            <div class="figure delta">
+                <dt>{ text(lang, "totals.delta") }</dt>
+                <dd id="total-delta">{ change(totals.delta(), totals.baseline_grand(), lang) }</dd>
+            </div>
+            if totals.not_granted > 0 {
+                <div class="figure not-granted">
+                    <dt>{ text(lang, "totals.not-granted") }</dt>
+                    <dd id="total-not-granted">{ money(totals.not_granted, lang) }</dd>
+                </div>
+            }
+        </dl>
+    }
+}
+
+/// The table of `groups` by `by` (`kind` or `agency`: its ids and message keys), under its
+/// heading; `name` names a group by its index.
+fn group_table(by: &str, groups: &[Group], name: &dyn Fn(usize) -> String, lang: Lang) -> Html {
+    let heading_id = format!("by-{by}-heading");
+    html! {
+        <>
+            <Heading rank={Rank::Part} id={heading_id.clone()}>{ text(lang, &format!("totals.by-{by}")) }</Heading>
+            // Focusable: on narrow screens the table scrolls sideways.
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby={heading_id}>
+                <table class="groups" id={format!("by-{by}")}>
+                    <thead><tr>
+                        <th scope="col">{ text(lang, &format!("totals.col-{by}")) }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-amount") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-sought") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-share") }</th>
+                        <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
+                    </tr></thead>
+                    <tbody>{ for groups.iter().map(|group| group_row(group, name(group.index), lang)) }</tbody>
+                </table>
+            </div>
+        </>
+    }
+}
+
+/// One group's row. Every amount column says how much of it is still sought: granted and
+/// sought money are never added in one figure without saying so.
+fn group_row(group: &Group, name: String, lang: Lang) -> Html {
+    if group.stated == 0 {
+        return html! {
+            <tr>
+                <th scope="row">{ name }</th>
+                <td class="num" colspan="4">{ text(lang, "row.unstated") }</td>
+            </tr>
+        };
+    }
+    let now = group.counted.total();
+    let before = group.baseline.total();
+    html! {
+        <tr>
+            <th scope="row">{ name }</th>
+            <td class="num">{ money(now, lang) }</td>
+            <td class="num sought">{ if group.counted.sought > 0 { money(group.counted.sought, lang) } else { "—".to_owned() } }</td>
+            <td class="num">{ format_tenths_percent(group.share_tenths) }</td>
+            <td class="num change">{ change(now - before, before, lang) }</td>
+        </tr>
     }
 }
