@@ -13,12 +13,8 @@ impl Walker {
     /// A kind or an agency: an id and a name.
     fn named<T: Named>(&mut self, value: &Value, path: &str) -> Option<T> {
         let map = self.object(value, path, &["id", "name"])?;
-        let id = self
-            .field(map, path, "id")
-            .and_then(|v| self.id(v, &child(path, "id")));
-        let name = self
-            .field(map, path, "name")
-            .and_then(|v| self.localized(v, &child(path, "name")));
+        let id = self.required(map, path, "id", Self::id);
+        let name = self.required(map, path, "name", Self::localized);
         Some(T::new(id?, name?))
     }
 
@@ -69,17 +65,12 @@ impl Walker {
                     None
                 }
             });
-        let label = self
-            .field(map, path, "label")
-            .and_then(|v| self.localized(v, &child(path, "label")));
-        let quote = match map.get("quote") {
-            Some(v) => Some(self.text(v, &child(path, "quote"))?),
-            None => None,
-        };
+        let label = self.required(map, path, "label", Self::localized);
+        let quote = self.optional(map, path, "quote", Self::text);
         Some(Units {
             count: count?,
             label: label?,
-            quote,
+            quote: quote?,
         })
     }
 
@@ -94,21 +85,15 @@ impl Walker {
             "id", "name", "kind", "agency", "amount", "status", "quote", "units",
         ];
         let map = self.object(value, path, &FIELDS)?;
-        let id = self
-            .field(map, path, "id")
-            .and_then(|v| self.id(v, &child(path, "id")));
-        let name = self
-            .field(map, path, "name")
-            .and_then(|v| self.localized(v, &child(path, "name")));
+        let id = self.required(map, path, "id", Self::id);
+        let name = self.required(map, path, "name", Self::localized);
         let kind = self.reference(map, path, "kind", kinds, |id| ProblemKind::UnknownKind {
             id,
         });
         let agency = self.reference(map, path, "agency", agencies, |id| {
             ProblemKind::UnknownAgency { id }
         });
-        let amount = self
-            .field(map, path, "amount")
-            .and_then(|v| self.amount(v, &child(path, "amount")));
+        let amount = self.required(map, path, "amount", Self::amount);
         let status_path = child(path, "status");
         let status = self.field(map, path, "status").and_then(|v| {
             let word = self.string(v, &status_path)?;
@@ -118,16 +103,13 @@ impl Walker {
             }
             status
         });
-        let quote = self.field(map, path, "quote").and_then(|v| match v {
-            Value::String(empty) if self.rules.source_optional && empty.trim().is_empty() => {
+        let quote = self.required(map, path, "quote", |w, v, p| match v {
+            Value::String(empty) if w.rules.source_optional && empty.trim().is_empty() => {
                 Some(String::new())
             }
-            v => self.text(v, &child(path, "quote")),
+            v => w.text(v, p),
         });
-        let units = match map.get("units") {
-            Some(v) => Some(self.units(v, &child(path, "units"))?),
-            None => None,
-        };
+        let units = self.optional(map, path, "units", Self::units);
         Some(Stream {
             id: id?,
             name: name?,
@@ -136,26 +118,19 @@ impl Walker {
             amount: amount?,
             status: status?,
             quote: quote?,
-            units,
+            units: units?,
         })
     }
 
     fn source(&mut self, value: &Value, path: &str) -> Option<Source> {
         let map = self.object(value, path, &["title", "publisher", "url"])?;
-        let title = self
-            .field(map, path, "title")
-            .and_then(|v| self.sourcing(v, &child(path, "title")));
-        let publisher = self
-            .field(map, path, "publisher")
-            .and_then(|v| self.sourcing(v, &child(path, "publisher")));
-        let url = match map.get("url") {
-            Some(v) => Some(self.text(v, &child(path, "url"))?),
-            None => None,
-        };
+        let title = self.required(map, path, "title", Self::sourcing);
+        let publisher = self.required(map, path, "publisher", Self::sourcing);
+        let url = self.optional(map, path, "url", Self::text);
         Some(Source {
             title: title?,
             publisher: publisher?,
-            url,
+            url: url?,
         })
     }
 
@@ -183,9 +158,7 @@ impl Walker {
                     None
                 }
             });
-        let title = self
-            .field(map, "", "title")
-            .and_then(|v| self.sourcing(v, "title"));
+        let title = self.required(map, "", "title", Self::sourcing);
         // Optional; `{}` is how a dataset without one is written out. A bad summary must not
         // stop the walk (the fields after it still get checked).
         let summary = match map.get("summary") {
@@ -193,9 +166,7 @@ impl Walker {
             Some(v) => self.localized(v, "summary"),
             None => Some(Localized::default()),
         };
-        let source = self
-            .field(map, "", "source")
-            .and_then(|v| self.source(v, "source"));
+        let source = self.required(map, "", "source", Self::source);
         let currency = self.field(map, "", "currency").and_then(|v| {
             let code = self.string(v, "currency")?;
             if code != "CNY" {

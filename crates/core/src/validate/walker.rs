@@ -156,6 +156,33 @@ impl Walker {
         value
     }
 
+    /// A required field of `map`, read by `read` at the field's own path.
+    pub(super) fn required<T>(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        field: &'static str,
+        read: impl FnOnce(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<T> {
+        let value = self.field(map, path, field)?;
+        read(self, value, &child(path, field))
+    }
+
+    /// An optional field of `map`, read by `read`: `Some(None)` when it is absent, `None` when
+    /// it is there but wrong.
+    pub(super) fn optional<T>(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        field: &'static str,
+        read: impl FnOnce(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match map.get(field) {
+            Some(value) => read(self, value, &child(path, field)).map(Some),
+            None => Some(None),
+        }
+    }
+
     pub(super) fn string(&mut self, value: &Value, path: &str) -> Option<String> {
         match value {
             Value::String(text) if text.chars().count() > MAX_TEXT_CHARS => {
