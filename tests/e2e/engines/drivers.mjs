@@ -28,28 +28,36 @@ function shotPath(name) {
   return join(OUTPUT, `${name}.png`);
 }
 
+/**
+ * The driver interface over a playwright-core or puppeteer-core page (their calls used here are
+ * the same), collecting console and page errors; `download(trigger)` is the engine's own.
+ */
+function wrapPage(page, download) {
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  return {
+    errors: () => errors,
+    goto: (url) => page.goto(url),
+    eval: (fn, arg) => page.evaluate(fn, arg),
+    press: (key) => page.keyboard.press(key),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    screenshot: (name) => page.screenshot({ path: shotPath(name), fullPage: true }),
+    download,
+    close: () => page.close(),
+  };
+}
+
 async function chromium() {
   const context = await launchChromium();
   return {
     async newPage() {
       const page = await context.newPage();
       await page.setViewportSize(VIEWPORT);
-      const errors = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-      page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-      return {
-        errors: () => errors,
-        goto: (url) => page.goto(url),
-        eval: (fn, arg) => page.evaluate(fn, arg),
-        press: (key) => page.keyboard.press(key),
-        clickAt: (x, y) => page.mouse.click(x, y),
-        screenshot: (name) => page.screenshot({ path: shotPath(name), fullPage: true }),
-        async download(trigger) {
-          const [file] = await Promise.all([page.waitForEvent('download'), trigger()]);
-          return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
-        },
-        close: () => page.close(),
-      };
+      return wrapPage(page, async (trigger) => {
+        const [file] = await Promise.all([page.waitForEvent('download'), trigger()]);
+        return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+      });
     },
     close: () => context.close(),
   };
@@ -74,35 +82,23 @@ async function firefox() {
     async newPage() {
       const page = await context.newPage();
       await page.setViewport(VIEWPORT);
-      const errors = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-      page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-      return {
-        errors: () => errors,
-        goto: (url) => page.goto(url),
-        eval: (fn, arg) => page.evaluate(fn, arg),
-        press: (key) => page.keyboard.press(key),
-        clickAt: (x, y) => page.mouse.click(x, y),
-        screenshot: (name) => page.screenshot({ path: shotPath(name), fullPage: true }),
-        async download(trigger) {
-          const before = new Set(readdirSync(downloads));
-          await trigger();
-          // Firefox makes an empty file of the final name and writes a `.part` beside it, then
-          // moves the `.part` over it: the download is done when no `.part` is left (and the
-          // file has something in it; a CSV export never is empty).
-          for (let i = 0; i < 50; i += 1) {
-            const added = readdirSync(downloads).filter((f) => !before.has(f));
-            const done = added.filter((f) => !f.endsWith('.part'));
-            const written = done.length > 0 && statSync(join(downloads, done[0])).size > 0;
-            if (written && done.length === added.length) {
-              return { name: done[0], text: readFileSync(join(downloads, done[0]), 'utf8') };
-            }
-            await sleep(100);
+      return wrapPage(page, async (trigger) => {
+        const before = new Set(readdirSync(downloads));
+        await trigger();
+        // Firefox makes an empty file of the final name and writes a `.part` beside it, then
+        // moves the `.part` over it: the download is done when no `.part` is left (and the
+        // file has something in it; a CSV export never is empty).
+        for (let i = 0; i < 50; i += 1) {
+          const added = readdirSync(downloads).filter((f) => !before.has(f));
+          const done = added.filter((f) => !f.endsWith('.part'));
+          const written = done.length > 0 && statSync(join(downloads, done[0])).size > 0;
+          if (written && done.length === added.length) {
+            return { name: done[0], text: readFileSync(join(downloads, done[0]), 'utf8') };
           }
-          throw new Error('Firefox saved no download within 5 s');
-        },
-        close: () => page.close(),
-      };
+          await sleep(100);
+        }
+        throw new Error('Firefox saved no download within 5 s');
+      });
     },
     async close() {
       await browser.close();
