@@ -1,19 +1,10 @@
 // Accessibility: axe-core finds no violation in any main state, in any language, and a full
 // what-if change can be made with the keyboard alone.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launch, open, serveDist, textOf, untilValue } from './harness.mjs';
+import { axeViolations, browser, open, serveAndLaunch, server, textOf, untilValue } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveAndLaunch();
 
 for (const lang of ['zh-Hans', 'en', 'zh-Hant']) {
   describe(`axe-core in ${lang}`, () => {

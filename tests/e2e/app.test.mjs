@@ -1,18 +1,9 @@
 // The explorer end to end, as a planner uses it: the release build in headless Chromium.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { edgeShades, launch, open, screenshot, serveDist, textOf, untilValue } from './harness.mjs';
+import { browser, edgeShades, open, screenshot, serveAndLaunch, server, textOf, untilValue } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveAndLaunch();
 
 /** The row of the stream with this id's position in the Muchuan dataset. */
 const STREAM = {

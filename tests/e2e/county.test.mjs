@@ -1,23 +1,14 @@
 // A county's own figures through the file picker: Chinese headers, GBK, every problem beside
 // the load button (tests/corpus-county/ holds the files; the core's reading rules are tested
 // natively in tests/county_corpus.rs).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, launch, open, serveDist, textOf } from './harness.mjs';
+import { ROOT, browser, open, serveAndLaunch, server, textOf } from './harness.mjs';
 
 const corpus = (name) => join(ROOT, 'tests/corpus-county', name);
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveAndLaunch();
 
 describe('a county file', () => {
   test('Chinese headers in 万元 load, named after the file, with no source invented', async () => {

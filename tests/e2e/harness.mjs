@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
@@ -41,6 +42,32 @@ export async function launch() {
 /** Serves dist/ at the root (and any extra mounts); returns { url, close }. */
 export function serveDist(extraMounts = {}, headers = {}) {
   return serve({ mounts: { '/': DIST, ...extraMounts }, headers });
+}
+
+/**
+ * The server (`{ url, close }`) and the Chromium context of the test file's set-up, once
+ * `serveAndLaunch` has started them: imported, they are read as they are at the time of use
+ * (each test file runs in a process of its own).
+ */
+export let server;
+export let browser;
+
+/**
+ * The set-up most test files share: before their tests, dist/ served (with the extra `mounts`
+ * and `headers` of `serveDist`) as `server`, a fresh Chromium as `browser`, then `ready()`, the
+ * file's own set-up that needs them (top-level hooks may run side by side, so it goes here);
+ * after the tests, both closed.
+ */
+export function serveAndLaunch({ mounts = {}, headers = {}, ready = async () => {} } = {}) {
+  before(async () => {
+    server = await serveDist(mounts, headers);
+    browser = await launch();
+    await ready();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 /**

@@ -1,20 +1,11 @@
 // Languages: switching without reload, and no interface string of one language in the other's
 // view (dataset names given in one language only are the documented exception).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, launch, open, screenshot, serveDist, textOf } from './harness.mjs';
+import { ROOT, browser, open, screenshot, serveAndLaunch, server, textOf } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist({ '/fixtures': join(ROOT, 'tests/e2e/fixtures') });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveAndLaunch({ mounts: { '/fixtures': join(ROOT, 'tests/e2e/fixtures') } });
 
 /**
  * The visible text of the app that is marked as being in the page's language: text inside an

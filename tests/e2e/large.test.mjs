@@ -1,12 +1,14 @@
 // A dataset of a thousand streams: the stream list and the comparison table show fifty rows a
 // page, every stream stays reachable, and the totals still count all of them. And select
 // elements that show what the state says after a change made elsewhere.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeViolations, forgetKeptData, launch, open, screenshot, serveDist, textOf } from './harness.mjs';
+import {
+  axeViolations, browser, forgetKeptData, open, screenshot, serveAndLaunch, server, textOf,
+} from './harness.mjs';
 import { generatedDataset } from './generated.mjs';
 
 const COUNT = 1000;
@@ -15,21 +17,11 @@ const dataset = generatedDataset(COUNT);
 const grandWan = dataset.streams.reduce((sum, s) => sum + (s.amount ?? 0), 0) / 10000;
 const wan = (n) => `${n.toLocaleString('en-US')}万元`;
 
-let dataDir;
-let server;
-let browser;
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'mfe-large-'));
-  writeFileSync(join(dataDir, 'large.json'), JSON.stringify(dataset));
-  writeFileSync(join(dataDir, 'medium.json'), JSON.stringify(generatedDataset(120)));
-  server = await serveDist({ '/data/': dataDir });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const dataDir = mkdtempSync(join(tmpdir(), 'mfe-large-'));
+writeFileSync(join(dataDir, 'large.json'), JSON.stringify(dataset));
+writeFileSync(join(dataDir, 'medium.json'), JSON.stringify(generatedDataset(120)));
+serveAndLaunch({ mounts: { '/data/': dataDir } });
+after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const url = (lang) => `${server.url}/?lang=${lang}&data=./data/large.json`;
 const shownRows = (page) =>

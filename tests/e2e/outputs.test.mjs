@@ -1,23 +1,14 @@
 // Outputs a meeting can use (issue 21): chart files that paste at a sensible size, with their
 // title, scenario, date and source; PNGs drawn by the browser at twice the size.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, launch, open, screenshot, serveDist } from './harness.mjs';
+import { ROOT, browser, open, screenshot, serveAndLaunch, server } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveAndLaunch();
 
 /** Clicks `selector` and returns the download's suggested name and bytes. */
 async function download(page, selector) {

@@ -1,18 +1,9 @@
 // Issue 20 as a planner works: move money between items, cover a refused bid, in Chromium.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launch, open, screenshot, serveDist, settle, textOf } from './harness.mjs';
+import { axeViolations, browser, open, screenshot, serveAndLaunch, server, settle, textOf } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveAndLaunch();
 
 const STREAM = {
   loans: 0, subsidy: 1, finance: 2, trainingBase: 3, ecommerce: 4, ecommerceCity: 5, tech: 6,

@@ -1,22 +1,15 @@
 // The prerendered first screen (issue 22): dist/index.html is a readable report without
 // scripts, shows its figures and charts before the WebAssembly has arrived, and the app
 // hydrates that very markup under the strict Content-Security-Policy.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { launch, open, screenshot, serveDist, textOf, untilValue } from './harness.mjs';
+import {
+  browser, launch, open, screenshot, serveAndLaunch, server, textOf, untilValue,
+} from './harness.mjs';
 import { STRICT_CSP } from './server.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist({}, { 'content-security-policy': STRICT_CSP });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveAndLaunch({ headers: { 'content-security-policy': STRICT_CSP } });
 
 /** What a reader sees of the report: rows, amounts, totals, charts. */
 async function report(page) {

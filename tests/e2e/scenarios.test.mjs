@@ -1,13 +1,14 @@
 // What-if scenarios end to end: undo and redo, named scenarios kept in localStorage across
 // reloads, the comparison, the share link, exports and imports, and what happens when the
 // stored data is broken or the storage is full.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { after, afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  DIST, axeViolations, edgeShades, launch, open, screenshot, serveDist, settle, textOf, untilValue,
+  DIST, axeViolations, browser, edgeShades, open, screenshot, serveAndLaunch, server, settle, textOf,
+  untilValue,
 } from './harness.mjs';
 
 const KEY = 'muchuan-funding-explorer.scenarios';
@@ -23,21 +24,14 @@ const FIXTURES = mkdtempSync(join(tmpdir(), 'mfe-scenarios-'));
   writeFileSync(join(FIXTURES, 'hostile.json'), JSON.stringify(dataset));
 }
 
-let server;
-let browser;
+serveAndLaunch({
+  mounts: { '/scenario-fixtures/': FIXTURES },
+  ready: () => browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url }),
+});
+after(() => rmSync(FIXTURES, { recursive: true, force: true }));
 // Each test closes its pages: an open explorer follows storage changes made in another tab.
 afterEach(async () => {
   for (const page of browser.pages()) await page.close();
-});
-before(async () => {
-  server = await serveDist({ '/scenario-fixtures/': FIXTURES });
-  browser = await launch();
-  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(FIXTURES, { recursive: true, force: true });
 });
 
 /** Opens the explorer with empty storage (the tests share one browser profile). */
