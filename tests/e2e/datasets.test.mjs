@@ -1,25 +1,18 @@
 // Saved scenarios and the dataset they belong to (issue 21, item 5): each names its dataset,
 // opens it, or says which file it needs; one file carries a dataset and its scenarios to a
 // colleague's browser; a full or refused storage is said, and the data stays in memory.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, forgetKeptData, launch, open, serveDist, textOf } from './harness.mjs';
+import {
+  ROOT, browser, forgetKeptData, launch, open, serveAndLaunch, server, textOf,
+} from './harness.mjs';
 
 const COUNTY = join(ROOT, 'tests/corpus-county/zh-wan.csv');
 const KEY = 'muchuan-funding-explorer.scenarios';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveAndLaunch();
 
 const streams = (page, count) => page.waitForFunction((n) => document.querySelectorAll('.stream').length === n, count);
 

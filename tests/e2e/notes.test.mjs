@@ -1,21 +1,14 @@
 // A reason per change (issue 20 item 9): a note typed on a stream is one undo step, survives a
 // reload as a saved scenario, travels in a share link with the scenario's name to a fresh
 // browser, and is in the CSV and JSON exports and the printed report.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axeViolations, launch, open, screenshot, serveDist, untilValue } from './harness.mjs';
+import {
+  axeViolations, browser, launch, open, screenshot, serveAndLaunch, server, untilValue,
+} from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveAndLaunch();
 
 const NOTE = '春季招聘会后报名增加，需扩班';
 
