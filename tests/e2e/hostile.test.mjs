@@ -504,7 +504,12 @@ describe('data sources', () => {
     await page.goto(`${site.url}/?lang=en&data=huge.json`);
     await page.waitForSelector('html[data-ready]');
     assert.match(await title(page), /Muchuan/);
-    assert.match(await page.locator('.notices').innerText(), /too large \(5,120 KB\); the limit is 4,096 KB/);
+    // Without a Content-Length the reading stops past the limit: the size said is what had
+    // arrived by then, between the limit and the file's 5,120 KB, however the chunks came.
+    const said = (await page.locator('.notices').innerText()).match(/too large \(([\d,]+) KB\); the limit is 4,096 KB/);
+    assert.ok(said, 'the size and the limit in one unit');
+    const kb = Number(said[1].replace(/,/g, ''));
+    assert.ok(kb > 4096 && kb <= 5120, `${kb} KB`);
     assert.deepEqual(errors, []);
     await page.close();
   });
