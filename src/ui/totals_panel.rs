@@ -10,6 +10,7 @@ use crate::core::totals::{Group, Totals, delta_tenths_percent};
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::hooks::use_settled;
 use crate::ui::money;
 use crate::ui::units::UnitsBought;
 
@@ -54,15 +55,20 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
         lang,
     } = props;
     let lang = *lang;
-    let kind_name = |i: usize| dataset.kinds[i].name.get(lang).to_owned();
-    let agency_name = |i: usize| dataset.agencies[i].name.get(lang).to_owned();
+    // The tables follow a drag once the hand pauses (their shares all change with any amount,
+    // and relaying them out is most of a frame); the headline above and the impact bar and
+    // charts follow every move.
+    // The dataset settles with them, so that the names always belong to the groups shown.
+    let (names, settled) = use_settled((dataset.clone(), totals.clone()));
+    let kind_name = |i: usize| names.kinds[i].name.get(lang).to_owned();
+    let agency_name = |i: usize| names.agencies[i].name.get(lang).to_owned();
     html! {
         <section class="totals" aria-labelledby="totals-heading">
             <Heading rank={Rank::Section} id="totals-heading">{ text(lang, "totals.heading") }</Heading>
             { headline(totals, *count_sought, lang) }
-            { group_table("kind", &totals.by_kind, &kind_name, lang) }
-            { group_table("agency", &totals.by_agency, &agency_name, lang) }
-            <UnitsBought dataset={dataset.clone()} estimates={totals.per_unit.clone()} lang={lang} />
+            { group_table("kind", &settled.by_kind, &kind_name, lang) }
+            { group_table("agency", &settled.by_agency, &agency_name, lang) }
+            <UnitsBought dataset={names.clone()} estimates={settled.per_unit.clone()} lang={lang} />
             if !totals.unstated.is_empty() {
                 <Heading rank={Rank::Part}>{ text(lang, "totals.unstated") }</Heading>
                 <ul class="unstated-list">
