@@ -317,6 +317,9 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                 <span aria-hidden="true">{ " · " }</span><span class="visually-hidden">{ ", " }</span>
                 <span class="kind">{ kind }</span>
             </p>
+            if let Some(remark) = stream.note.as_deref() {
+                <p class="remark"><span class="remark-label">{ text(lang, "row.remark") }</span><bdi>{ remark }</bdi></p>
+            }
             <details class="quote">
                 <summary>{ text(lang, "row.quote") }</summary>
                 if stream.quote.is_empty() {

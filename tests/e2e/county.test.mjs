@@ -76,13 +76,16 @@ describe('a county file', () => {
   for (const lang of ['zh-Hans', 'en']) {
     test(`rows pasted from a spreadsheet load like the CSV (${lang})`, async () => {
       const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
-      const rows = '项目名称\t主管部门\t类别\t金额（元）\t状态\r\n创业担保贷款\t县人社局\t贷款\t"¥1,200,000.00"\t已落实\r\n电商\t县商务局\t电商\t150万\t争取中\r\n';
+      const rows = '项目名称\t主管部门\t类别\t金额（元）\t状态\t备注\r\n创业担保贷款\t县人社局\t贷款\t"¥1,200,000.00"\t已落实\t待省厅复核\r\n电商\t县商务局\t电商\t150万\t争取中\t\r\n';
       await page.getByLabel(lang === 'en' ? /Or paste a table/ : /或粘贴表格/).fill(rows);
       await page.locator('#dataset-paste-load').click();
       await page.waitForFunction(() => document.querySelectorAll('.stream').length === 2);
       const name = lang === 'en' ? 'pasted table' : '粘贴的表格';
       assert.equal(await textOf(page, '#programme-title'), name);
       assert.match(await textOf(page, '#data-status'), new RegExp(name));
+      // The 备注 column is kept and shown with its row, not dropped.
+      assert.deepEqual(await page.locator('.stream .remark').allInnerTexts(),
+        [lang === 'en' ? 'Remark: 待省厅复核' : '备注：待省厅复核']);
       // Then rows that are not a table: every problem beside the same button.
       await page.locator('#dataset-paste').fill('贷款\t人社局\n');
       await page.locator('#dataset-paste-load').click();

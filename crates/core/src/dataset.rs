@@ -180,6 +180,9 @@ pub struct Stream {
     /// A count the amount is spread over, if the source gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub units: Option<Units>,
+    /// The data's own remark on the stream (a county's 备注 column), shown with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Schema of [`Stream`]: `amount` must be written, as `null` when the source states none (the

@@ -42,7 +42,7 @@ pub enum Field {
     SourceUrl,
     /// The currency code.
     Currency,
-    /// A county's own note on a row (the simple layout only; not shown).
+    /// The data's own remark on a row (备注), kept as the stream's note and shown with it.
     Note,
 }
 
@@ -100,7 +100,7 @@ use Field as F;
 use Lang::{En, ZhHans, ZhHant};
 
 /// Every column, in the order the writer puts them.
-pub const COLUMNS: [Column; 34] = [
+pub const COLUMNS: [Column; 35] = [
     one(F::Id, "id"),
     each(F::Name, ZhHans, "name_zh_hans"),
     each(F::Name, ZhHant, "name_zh_hant"),
@@ -121,6 +121,7 @@ pub const COLUMNS: [Column; 34] = [
     each(F::UnitsLabel, ZhHant, "units_label_zh_hant"),
     each(F::UnitsLabel, En, "units_label_en"),
     one(F::UnitsQuote, "units_quote"),
+    one(F::Note, "note"),
     each(F::Title, ZhHans, "title_zh_hans"),
     each(F::Title, ZhHant, "title_zh_hant"),
     each(F::Title, En, "title_en"),

@@ -19,6 +19,7 @@
 //! | `status` | yes | `secured`, `transferred`, `approved`, `supported`, `issued`, `provided`, `prioritised`, `sought`, or the Chinese word (`已落实`, `争取`…) |
 //! | `quote` | yes | the source sentence, verbatim |
 //! | `units_count`, `units_label_zh_hans`, `units_label_zh_hant`, `units_label_en`, `units_quote` | | a count the amount is spread over (26 technology projects) |
+//! | `note` | | the data's own remark on the stream (a county's 备注), shown with it |
 //! | `title_zh_hans`, `title_zh_hant`, `title_en` | one of them, on one row | the programme's title |
 //! | `summary_zh_hans`, `summary_zh_hant`, `summary_en` | | a sentence on the programme |
 //! | `source_title_zh_hans`, `source_title_zh_hant`, `source_title_en` | one of them, on one row | the source article's title |

@@ -43,7 +43,7 @@ pub(super) struct Rewritten {
 }
 
 /// The full layout's columns the rewritten records have, in order.
-const OUT: [(Field, Option<Lang>); 12] = [
+const OUT: [(Field, Option<Lang>); 13] = [
     (Field::Id, None),
     (Field::Name, Some(Lang::ZhHans)),
     (Field::Name, Some(Lang::En)),
@@ -56,6 +56,7 @@ const OUT: [(Field, Option<Lang>); 12] = [
     (Field::Amount, None),
     (Field::Status, None),
     (Field::Quote, None),
+    (Field::Note, None),
 ];
 
 /// Rewrites a table in the simple layout.
@@ -113,7 +114,6 @@ pub(super) fn rewrite(records: &[Record]) -> Rewritten {
                 all.extend(LANGS.map(|l| column(s.field, Some(l))));
                 all
             }
-            Field::Note => Vec::new(),
             field => vec![column(field, None)],
         };
         for target in targets {
@@ -220,6 +220,7 @@ pub(super) fn rewrite(records: &[Record]) -> Rewritten {
                 cell(Field::Amount),
                 cell(Field::Status),
                 cell(Field::Quote),
+                cell(Field::Note),
             ],
         });
     }

@@ -26,6 +26,16 @@ fn errors(text: &str) -> Vec<Located> {
 }
 
 #[test]
+fn a_remark_is_kept_as_the_streams_note() {
+    let text = "项目名称,主管部门,类别,金额（万元）,状态,备注\n\
+                创业担保贷款,人社局,贷款,273,已落实,待省厅复核\n\
+                实训基地,发改委,培训,2000,正在争取,\n";
+    let dataset = load(text).expect("loads").dataset;
+    let notes: Vec<Option<&str>> = dataset.streams.iter().map(|s| s.note.as_deref()).collect();
+    assert_eq!(notes, [Some("待省厅复核"), None]);
+}
+
+#[test]
 fn the_simple_templates_load_with_no_source() {
     for (lang, name) in [
         (Lang::ZhHans, "创业担保贷款"),

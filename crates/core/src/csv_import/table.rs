@@ -237,6 +237,7 @@ impl Table {
                 (Field::UnitsCount, "units"),
                 (Field::UnitsCount, "units.count"),
                 (Field::UnitsQuote, "units.quote"),
+                (Field::Note, "note"),
             ] {
                 note(field, at);
             }
@@ -285,6 +286,10 @@ impl Table {
                     units.insert("quote".into(), Value::from(quote));
                 }
                 stream.insert("units".into(), Value::Object(units));
+            }
+            let remark = one(Field::Note);
+            if !remark.trim().is_empty() {
+                stream.insert("note".into(), Value::from(remark));
             }
             streams.push(Value::Object(stream));
         }

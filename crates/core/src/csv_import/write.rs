@@ -79,8 +79,7 @@ impl<'d> Row<'d> {
             Field::Publisher => programme(text(&source.publisher)),
             Field::SourceUrl => programme(source.url.as_deref().map_or(Cell::Empty, Cell::Text)),
             Field::Currency => programme(Cell::Text(&self.dataset.currency)),
-            // A county's note is read from the simple layout only; the dataset keeps none.
-            Field::Note => Cell::Empty,
+            Field::Note => stream.note.as_deref().map_or(Cell::Empty, Cell::Text),
         }
     }
 }

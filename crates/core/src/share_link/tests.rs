@@ -419,6 +419,7 @@ pub(crate) fn dataset() -> impl Strategy<Value = Dataset> {
                     status,
                     quote: "q".into(),
                     units: None,
+                    note: None,
                 }
             })
             .collect();

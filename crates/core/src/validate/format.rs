@@ -81,8 +81,8 @@ impl Walker {
         kinds: &[&str],
         agencies: &[&str],
     ) -> Option<Stream> {
-        const FIELDS: [&str; 8] = [
-            "id", "name", "kind", "agency", "amount", "status", "quote", "units",
+        const FIELDS: [&str; 9] = [
+            "id", "name", "kind", "agency", "amount", "status", "quote", "units", "note",
         ];
         let map = self.object(value, path, &FIELDS)?;
         let id = self.required(map, path, "id", Self::id);
@@ -110,6 +110,7 @@ impl Walker {
             v => w.text(v, p),
         });
         let units = self.optional(map, path, "units", Self::units);
+        let note = self.optional(map, path, "note", Self::text);
         Some(Stream {
             id: id?,
             name: name?,
@@ -119,6 +120,7 @@ impl Walker {
             status: status?,
             quote: quote?,
             units: units?,
+            note: note?,
         })
     }
 
