@@ -66,6 +66,7 @@ fn dataset() -> Dataset {
                     label: text("project".into()),
                     quote: None,
                 }),
+                note: None,
             })
             .collect(),
     }

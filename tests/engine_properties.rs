@@ -107,6 +107,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         label: text("project", "项目"),
                         quote: None,
                     }),
+                    note: None,
                 })
                 .collect(),
         })
