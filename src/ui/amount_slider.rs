@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::core::scenario::{Action, STEP};
 use crate::i18n::text;
 use crate::model::state::{AppState, Msg};
+use crate::ui::hooks::use_lang;
 use crate::ui::money;
 use crate::ui::slider_scale::SliderScale;
 
@@ -36,8 +36,6 @@ pub struct AmountSliderProps {
     pub on_focus: Callback<FocusEvent>,
     /// Focus tracking of the row's lock.
     pub on_blur: Callback<FocusEvent>,
-    /// The interface language.
-    pub lang: Lang,
     /// Sends moves to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -56,10 +54,10 @@ pub fn amount_slider(props: &AmountSliderProps) -> Html {
         node,
         on_focus,
         on_blur,
-        lang,
         dispatch,
     } = props;
-    let (index, lang) = (*index, *lang);
+    let lang = use_lang();
+    let index = *index;
     let id = |part: &str| format!("stream-{index}-{part}");
     let on_slide = {
         let dispatch = dispatch.clone();
@@ -117,7 +115,7 @@ pub fn amount_slider(props: &AmountSliderProps) -> Html {
                         disabled={*disabled} ref={node.clone()}
                         onfocus={on_focus.clone()} onblur={on_blur.clone()}
                         oninput={on_slide} onchange={on_let_go} onkeydown={on_key} />
-                    <SliderScale id={id("scale")} baseline={*baseline} max={*max} lang={lang} />
+                    <SliderScale id={id("scale")} baseline={*baseline} max={*max} />
                 </div>
             </div>
             if let Some(key) = why_not {

@@ -163,21 +163,21 @@ pub fn app(props: &AppProps) -> Html {
     let body = html! {
         <>
             <ImpactBar dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
-                totals={totals.clone()} lang={lang} />
-            <Controls lang={lang} mode={scenario.mode} count_sought={scenario.count_sought}
+                totals={totals.clone()} />
+            <Controls mode={scenario.mode} count_sought={scenario.count_sought}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 dispatch={dispatch.clone()} />
             <div class="layout">
                 <StreamList dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
                     totals={totals.clone()} refusal={state.refusal.clone()}
-                    replacements={state.replacements} lang={lang} dispatch={dispatch.clone()} />
+                    replacements={state.replacements} dispatch={dispatch.clone()} />
                 <div class="results">
                     // The charts first: with the impact bar above, a chart shows on the first
                     // screen of a laptop.
                     <ChartsPanel dataset={dataset.clone()} scenario={scenario.clone()}
-                        totals={totals.clone()} lang={lang} />
+                        totals={totals.clone()} />
                     <TotalsPanel dataset={dataset.clone()} totals={totals.clone()}
-                        count_sought={scenario.count_sought} lang={lang} />
+                        count_sought={scenario.count_sought} />
                 </div>
                 // Below both columns, across the width: the comparison's four columns get room,
                 // and the streams' column is not left empty beside a long results column.
@@ -185,14 +185,14 @@ pub fn app(props: &AppProps) -> Html {
                     <ScenariosPanel dataset={dataset.clone()} data_file={state.data_file.clone()}
                         scenario={state.history.present().clone()} totals={totals.clone()}
                         given_name={state.given_name().map(|n| AttrValue::from(n.to_owned()))}
-                        own_page={props.own_page} lang={lang} dispatch={dispatch.clone()} />
+                        own_page={props.own_page} dispatch={dispatch.clone()} />
                 }
             </div>
         </>
     };
 
     let data_source = html! {
-        <DataSource lang={lang} asset_base={props.asset_base.clone()} dispatch={dispatch.clone()} />
+        <DataSource asset_base={props.asset_base.clone()} dispatch={dispatch.clone()} />
     };
 
     // Until it has started, the prerendered controls do nothing: they look inactive (style
@@ -205,6 +205,7 @@ pub fn app(props: &AppProps) -> Html {
         .or_else(|| props.data_origin.clone());
     html! {
         <ContextProvider<Levels> context={props.headings}>
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<FirstScreen> context={FirstScreen(!started)}>
         <ContextProvider<DataOrigin> context={DataOrigin(from.clone())}>
         <div class={classes!("mfe-app", props.compact.then_some("compact"), (!started).then_some("mfe-starting"))}
@@ -215,9 +216,9 @@ pub fn app(props: &AppProps) -> Html {
             if !started {
                 <p class="starting-note" role="status">{ text(lang, "first-screen.starting") }</p>
             }
-            <Header dataset={dataset.clone()} lang={lang} standalone={props.standalone}
+            <Header dataset={dataset.clone()} standalone={props.standalone}
                 from={from} />
-            <Notices notices={state.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
+            <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
             if props.standalone {
                 <main id="main-content" tabindex="-1">{ body }{ data_source }</main>
             } else {
@@ -230,6 +231,7 @@ pub fn app(props: &AppProps) -> Html {
         </div>
         </ContextProvider<DataOrigin>>
         </ContextProvider<FirstScreen>>
+        </ContextProvider<Lang>>
         </ContextProvider<Levels>>
     }
 }

@@ -15,7 +15,7 @@ use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_container_width;
+use crate::ui::hooks::{use_container_width, use_lang};
 use crate::ui::live_svg::LiveSvg;
 
 /// Which chart, and the inputs it draws from.
@@ -100,19 +100,18 @@ pub struct ChartsPanelProps {
     pub scenario: Scenario,
     /// Its totals.
     pub totals: Rc<Totals>,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// The charts section: its heading, then the charts at the section's width.
 #[function_component(ChartsPanel)]
 pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let section = use_node_ref();
+    let lang = use_lang();
     html! {
         <section class="charts" aria-labelledby="charts-heading" ref={section.clone()}>
-            <Heading rank={Rank::Section} id="charts-heading">{ text(props.lang, "charts.heading") }</Heading>
+            <Heading rank={Rank::Section} id="charts-heading">{ text(lang, "charts.heading") }</Heading>
             <ChartFigures section={section} dataset={props.dataset.clone()}
-                scenario={props.scenario.clone()} totals={props.totals.clone()} lang={props.lang} />
+                scenario={props.scenario.clone()} totals={props.totals.clone()} />
         </section>
     }
 }
@@ -129,8 +128,6 @@ struct ChartFiguresProps {
     scenario: Scenario,
     /// Its totals.
     totals: Rc<Totals>,
-    /// The interface language.
-    lang: Lang,
 }
 
 /// The three charts, at the width of their section.
@@ -143,7 +140,7 @@ fn chart_figures(props: &ChartFiguresProps) -> Html {
     let figure = |kind: ChartKind| {
         html! {
             <ChartFigure kind={kind} dataset={props.dataset.clone()} scenario={props.scenario.clone()}
-                totals={props.totals.clone()} lang={props.lang} width={width} />
+                totals={props.totals.clone()} width={width} />
         }
     };
     // The shares by kind first: the shortest chart, whole in the first screen of a laptop,
@@ -168,8 +165,6 @@ pub struct ChartFigureProps {
     pub scenario: Scenario,
     /// Its totals.
     pub totals: Rc<Totals>,
-    /// The interface language.
-    pub lang: Lang,
     /// The layout width in px.
     pub width: u32,
 }
@@ -177,12 +172,13 @@ pub struct ChartFigureProps {
 /// One chart with its heading and a button that shows its data as a table.
 #[function_component(ChartFigure)]
 pub fn chart_figure(props: &ChartFigureProps) -> Html {
+    let lang = use_lang();
     let input = ChartInput {
         kind: props.kind,
         dataset: props.dataset.clone(),
         scenario: props.scenario.clone(),
         totals: props.totals.clone(),
-        lang: props.lang,
+        lang,
         width: props.width,
     };
     let as_table = use_state(|| false);
@@ -192,7 +188,6 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
         shown.as_ref().map(ChartInput::table)
     });
     let chart = use_memo(input, ChartInput::draw);
-    let lang = props.lang;
     let id = match props.kind {
         ChartKind::Streams => "figure-streams",
         ChartKind::Kinds => "figure-kinds",

@@ -7,12 +7,11 @@ use crate::core::scenario::{Action, BalanceMode};
 use crate::i18n::text;
 use crate::model::state::{AppState, Msg};
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::hooks::use_lang;
 
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
-    /// The interface language.
-    pub lang: Lang,
     /// The current balance mode.
     pub mode: BalanceMode,
     /// Whether sought money is counted.
@@ -29,14 +28,13 @@ pub struct ControlsProps {
 #[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
     let ControlsProps {
-        lang,
         mode,
         count_sought,
         can_undo,
         can_redo,
         dispatch,
     } = props;
-    let lang = *lang;
+    let lang = use_lang();
     let send = |msg: Msg| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(msg.clone()))

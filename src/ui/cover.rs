@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::core::scenario::Action;
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
+use crate::ui::hooks::use_lang;
 use crate::ui::money;
 
 /// Props of [`CoverOffer`].
@@ -22,8 +22,6 @@ pub struct CoverOfferProps {
     pub gap: i64,
     /// The items that can give (unlocked, counted in full), with their amounts.
     pub givers: Vec<(usize, i64)>,
-    /// The interface language.
-    pub lang: Lang,
     /// Sends the cover to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -36,10 +34,10 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
         index,
         gap,
         givers,
-        lang,
         dispatch,
     } = props;
-    let (index, lang) = (*index, *lang);
+    let lang = use_lang();
+    let index = *index;
     let picked = use_state_eq(BTreeSet::<usize>::new);
     let id = |part: &str| format!("stream-{index}-cover-{part}");
     let toggle = |giver: usize| {

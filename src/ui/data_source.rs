@@ -17,6 +17,7 @@ use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dat
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::hooks::use_lang;
 use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
 use crate::ui::load_problems::LoadProblems;
 use crate::ui::paste_box::PasteBox;
@@ -27,8 +28,6 @@ use crate::web::storage::{self, CommitError};
 /// Props of [`DataSource`].
 #[derive(Properties, PartialEq)]
 pub struct DataSourceProps {
-    /// The interface language.
-    pub lang: Lang,
     /// Where the downloadable files (template, schema) are, ending in `/`.
     pub asset_base: AttrValue,
     /// Sends the loaded dataset, or the problems found, to the app state.
@@ -324,11 +323,10 @@ fn add_bundled(scenarios: &[BundledScenario], tag: &DataTag) -> (usize, Option<N
 #[function_component(DataSource)]
 pub fn data_source(props: &DataSourceProps) -> Html {
     let DataSourceProps {
-        lang,
         asset_base,
         dispatch,
     } = props;
-    let lang = *lang;
+    let lang = use_lang();
     // What became of the last file or pasted table, said beside its button with every problem
     // found: the notice at the top of a long page only says how many.
     let status = use_state(|| None::<LoadStatus>);
@@ -396,7 +394,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 <label for="dataset-file" class="button">{ text(lang, "data.load") }</label>
                 <p class="hint" id="dataset-file-hint">{ text(lang, "data.load-hint") }</p>
             </div>
-            <PasteBox {lang} on_load={on_paste} />
+            <PasteBox on_load={on_paste} />
             <p class="panel-status" id="data-status" role="status">
                 if *encoding {
                     { text(lang, "data.read-as-gb18030") }{ " " }
@@ -422,9 +420,9 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 } }
             </p>
             if let Some(LoadStatus::Refused { name, problems }) = &*status {
-                <LoadProblems {lang} name={name.clone()} problems={problems.clone()} />
+                <LoadProblems name={name.clone()} problems={problems.clone()} />
             }
-            <KeptData {lang} kept={(*kept).clone()} dispatch={dispatch.clone()} />
+            <KeptData kept={(*kept).clone()} dispatch={dispatch.clone()} />
             <ul class="downloads">
                 { link("muchuan.json", "data.template-json") }
                 { simple(Lang::ZhHans, "data.template-simple-zh") }

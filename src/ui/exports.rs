@@ -19,6 +19,7 @@ use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg, Notice};
 use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::hooks::use_lang;
 use crate::ui::report::Report;
 use crate::web::download::{download_text, file_name, today};
 use crate::web::files::read_file;
@@ -40,8 +41,6 @@ pub struct ExportsProps {
     /// file names and the JSON document; empty for an unsaved scenario, whose JSON document then
     /// carries no name rather than "Unsaved scenario" in the language it was made in.
     pub name: String,
-    /// The interface language.
-    pub lang: Lang,
     /// Opens imported scenarios and shows import errors.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -231,7 +230,7 @@ const CHART_BUTTONS: [(&str, Chart, Picture, &str); 6] = [
 /// Download buttons, the import field and the print button.
 #[function_component(Exports)]
 pub fn exports(props: &ExportsProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let status = use_state(|| None::<Done>);
     // Figures that are not the built-in dataset: every file says where they came from.
     let origin = use_context::<DataOrigin>().and_then(|o| o.0);
@@ -389,7 +388,7 @@ pub fn exports(props: &ExportsProps) -> Html {
             <p class="hint-line export-status" role="status">{ status.as_ref().map(|done| done.words(lang)).unwrap_or_default() }</p>
             // Shown only in print, where the style sheet lifts it out of this section.
             <Report dataset={props.dataset.clone()} scenario={props.scenario.clone()}
-                totals={props.totals.clone()} name={report_name} lang={lang} />
+                totals={props.totals.clone()} name={report_name} />
         </section>
     }
 }

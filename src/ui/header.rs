@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::i18n::text;
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::hooks::use_lang;
 
 /// Where the figures on screen were read from (a URL or a file's name) when they are not the
 /// built-in dataset, given as a context to the parts that write files: every export says it as
@@ -18,8 +18,6 @@ pub struct DataOrigin(pub Option<String>);
 pub struct HeaderProps {
     /// The dataset shown.
     pub dataset: DatasetRef,
-    /// The interface language.
-    pub lang: Lang,
     /// Whether the explorer owns the page: then this is the page's banner landmark; inside a
     /// host page it is a plain block, the host having its own.
     pub standalone: bool,
@@ -34,11 +32,10 @@ pub struct HeaderProps {
 pub fn header(props: &HeaderProps) -> Html {
     let HeaderProps {
         dataset,
-        lang,
         standalone,
         from,
     } = props;
-    let lang = *lang;
+    let lang = use_lang();
     let source = &dataset.source;
     let title = source.title.get(lang);
     let publisher = source.publisher.get(lang);

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::core::lang::Lang;
 use crate::core::paging::Page;
 use crate::model::state::DatasetRef;
 use crate::web::page::listen_size;
@@ -138,4 +139,11 @@ pub fn use_list_page(dataset: DatasetRef, len: usize) -> (Page, Callback<usize>)
         setter.set((dataset.clone(), index))
     });
     (Page::of(len, index), on_pick)
+}
+
+/// The interface language, which the app provides to every component below it (Simplified
+/// Chinese where none is provided).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
 }

@@ -12,6 +12,7 @@ use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
+use crate::ui::hooks::use_lang;
 use crate::ui::totals_panel::change;
 use crate::web::timer::Timeout;
 
@@ -29,8 +30,6 @@ pub struct ImpactBarProps {
     pub scenario: Rc<Scenario>,
     /// The scenario's totals.
     pub totals: Rc<Totals>,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// The bar: grand total and its change, granted and sought, what is assumed, shares by kind.
@@ -40,9 +39,8 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
         dataset,
         scenario,
         totals,
-        lang,
     } = props;
-    let lang = *lang;
+    let lang = use_lang();
     let (grand, [granted, sought]) = format_sum(
         totals.grand(),
         [totals.counted.granted, totals.counted.sought],

@@ -15,6 +15,7 @@ use crate::core::scenario::Scenario;
 use crate::core::validate::parse_dataset;
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, Msg};
+use crate::ui::hooks::use_lang;
 use crate::web::idb::{self, IdbError};
 
 /// The key of the kept dataset.
@@ -77,8 +78,6 @@ fn when(ms: f64) -> String {
 /// Props of [`KeptData`].
 #[derive(Properties, PartialEq)]
 pub struct KeptDataProps {
-    /// The interface language.
-    pub lang: Lang,
     /// What the browser keeps.
     pub kept: Kept,
     /// Sends the dataset opened to the app state.
@@ -88,12 +87,8 @@ pub struct KeptDataProps {
 /// The kept dataset and the built-in one, each with its buttons.
 #[function_component(KeptData)]
 pub fn kept_data(props: &KeptDataProps) -> Html {
-    let KeptDataProps {
-        lang,
-        kept,
-        dispatch,
-    } = props;
-    let lang = *lang;
+    let KeptDataProps { kept, dispatch } = props;
+    let lang = use_lang();
     // Opens a dataset, and remembers whether the kept one opens at the next start.
     let open = {
         let dispatch = dispatch.clone();

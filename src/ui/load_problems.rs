@@ -3,15 +3,13 @@
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::i18n::fill;
 use crate::model::state::DatasetProblem;
+use crate::ui::hooks::use_lang;
 
 /// Props of [`LoadProblems`].
 #[derive(Properties, PartialEq)]
 pub struct LoadProblemsProps {
-    /// The interface language.
-    pub lang: Lang,
     /// The file's name.
     pub name: AttrValue,
     /// Every problem: errors first, then warnings, each in the file's order.
@@ -21,12 +19,8 @@ pub struct LoadProblemsProps {
 /// The file's name, how many errors and warnings it has, and each of them.
 #[function_component(LoadProblems)]
 pub fn load_problems(props: &LoadProblemsProps) -> Html {
-    let LoadProblemsProps {
-        lang,
-        name,
-        problems,
-    } = props;
-    let lang = *lang;
+    let LoadProblemsProps { name, problems } = props;
+    let lang = use_lang();
     let list = use_node_ref();
     {
         // Focused whenever a new list arrives, so that it is read out and in view.

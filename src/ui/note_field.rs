@@ -4,10 +4,10 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::core::scenario::{Action, MAX_NOTE_CHARS};
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, Msg};
+use crate::ui::hooks::use_lang;
 
 /// Props of [`NoteField`].
 #[derive(Properties, PartialEq)]
@@ -16,8 +16,6 @@ pub struct NoteFieldProps {
     pub index: usize,
     /// The note kept (empty for none).
     pub note: AttrValue,
-    /// The interface language.
-    pub lang: Lang,
     /// Sends changes to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -30,10 +28,10 @@ pub fn note_field(props: &NoteFieldProps) -> Html {
     let NoteFieldProps {
         index,
         note,
-        lang,
         dispatch,
     } = props;
-    let (index, lang) = (*index, *lang);
+    let lang = use_lang();
+    let index = *index;
     let opened = use_state(|| false);
     let input = use_node_ref();
     {

@@ -3,11 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::core::scenario::{Action, Outcome, parse_percent};
 use crate::i18n::text;
 use crate::model::state::{AppState, Msg};
-use crate::ui::hooks::use_select_value;
+use crate::ui::hooks::{use_lang, use_select_value};
 
 /// Props of [`OutcomeChoice`].
 #[derive(Properties, PartialEq)]
@@ -16,8 +15,6 @@ pub struct OutcomeChoiceProps {
     pub index: usize,
     /// The assumed outcome.
     pub outcome: Outcome,
-    /// The interface language.
-    pub lang: Lang,
     /// Sends changes to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
     /// The id of the line saying what the totals take of the stream, when there is one.
@@ -31,11 +28,11 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
     let OutcomeChoiceProps {
         index,
         outcome,
-        lang,
         dispatch,
         described_by,
     } = props;
-    let (index, lang) = (*index, *lang);
+    let lang = use_lang();
+    let index = *index;
     let id = |part: &str| format!("stream-{index}-{part}");
     let percent = match outcome {
         Outcome::Partial(p) => *p,

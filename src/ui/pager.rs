@@ -2,11 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::core::money::group_thousands;
 use crate::core::paging::Page;
 use crate::i18n::{fill, text};
-use crate::ui::hooks::use_select_value;
+use crate::ui::hooks::{use_lang, use_select_value};
 
 /// Props of [`Pager`].
 #[derive(Properties, PartialEq)]
@@ -17,8 +16,6 @@ pub struct PagerProps {
     pub id: AttrValue,
     /// The message key naming what is paged, read out for the navigation landmark.
     pub label_key: &'static str,
-    /// The interface language.
-    pub lang: Lang,
     /// Told the page picked.
     pub on_pick: Callback<usize>,
 }
@@ -31,10 +28,10 @@ pub fn pager(props: &PagerProps) -> Html {
         page,
         id,
         label_key,
-        lang,
         on_pick,
     } = props;
-    let (page, lang) = (*page, *lang);
+    let lang = use_lang();
+    let page = *page;
     let select = use_node_ref();
     use_select_value(select.clone(), page.index.to_string());
     if !page.is_paged() {

@@ -3,14 +3,12 @@
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::i18n::text;
+use crate::ui::hooks::use_lang;
 
 /// Props of [`PasteBox`].
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {
-    /// The interface language.
-    pub lang: Lang,
     /// Receives the pasted text when the load button is pressed.
     pub on_load: Callback<String>,
 }
@@ -18,8 +16,8 @@ pub struct PasteBoxProps {
 /// A labelled text area and its load button.
 #[function_component(PasteBox)]
 pub fn paste_box(props: &PasteBoxProps) -> Html {
-    let PasteBoxProps { lang, on_load } = props;
-    let lang = *lang;
+    let PasteBoxProps { on_load } = props;
+    let lang = use_lang();
     let area = use_node_ref();
     let onclick = {
         let area = area.clone();

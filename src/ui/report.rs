@@ -19,7 +19,7 @@ use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::i18n::{CsvIn, fill, status_word, text};
 use crate::model::state::DatasetRef;
-use crate::ui::hooks::use_settled;
+use crate::ui::hooks::{use_lang, use_settled};
 use crate::ui::money;
 use crate::web::download::today;
 
@@ -34,8 +34,6 @@ pub struct ReportProps {
     pub totals: Rc<Totals>,
     /// The scenario's name as the page shows it.
     pub name: String,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// Today, read after the first render and again whenever the page is about to print.
@@ -68,7 +66,7 @@ pub fn report(props: &ReportProps) -> Html {
     let date = use_print_date();
     html! {
         <ReportBody dataset={props.dataset.clone()} scenario={scenario} totals={totals}
-            name={props.name.clone()} lang={props.lang} date={date} />
+            name={props.name.clone()} date={date} />
     }
 }
 
@@ -79,7 +77,6 @@ struct ReportBodyProps {
     scenario: Scenario,
     totals: Rc<Totals>,
     name: String,
-    lang: Lang,
     date: Option<Day>,
 }
 
@@ -91,10 +88,9 @@ fn report_body(props: &ReportBodyProps) -> Html {
         scenario,
         totals,
         name,
-        lang,
         date,
     } = props;
-    let lang = *lang;
+    let lang = use_lang();
     let date = date.map(|d| d.to_string()).unwrap_or_default();
     if !scenario.fits(dataset) {
         return Html::default();

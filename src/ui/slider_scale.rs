@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::i18n::fill;
+use crate::ui::hooks::use_lang;
 use crate::ui::money;
 
 /// Props of [`SliderScale`].
@@ -16,8 +16,6 @@ pub struct SliderScaleProps {
     pub baseline: i64,
     /// The range's upper end (the lower is 0).
     pub max: i64,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// The source's figure as a fraction of the track, in tenths of a percent (0–1000).
@@ -33,13 +31,8 @@ pub fn mark_permille(baseline: i64, max: i64) -> i64 {
 /// the line under it: 0, the source's figure, the upper end.
 #[function_component(SliderScale)]
 pub fn slider_scale(props: &SliderScaleProps) -> Html {
-    let SliderScaleProps {
-        id,
-        baseline,
-        max,
-        lang,
-    } = props;
-    let lang = *lang;
+    let SliderScaleProps { id, baseline, max } = props;
+    let lang = use_lang();
     let permille = mark_permille(*baseline, *max);
     let at = format!("{}.{}%", permille / 10, permille % 10);
     html! {

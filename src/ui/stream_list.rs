@@ -4,14 +4,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::core::scenario::{Refusal, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::model::state::{AppState, DatasetRef, TRANSFER};
 use crate::ui::cover::CoverOffer;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_list_page;
+use crate::ui::hooks::{use_lang, use_list_page};
 use crate::ui::pager::Pager;
 use crate::ui::stream_row::{StreamRow, free_slider_max};
 use crate::ui::transfer::Transfer;
@@ -29,8 +28,6 @@ pub struct StreamListProps {
     pub refusal: Option<(usize, Refusal)>,
     /// How many times the whole scenario was replaced (a row then drops text it rejected).
     pub replacements: u32,
-    /// The interface language.
-    pub lang: Lang,
     /// The app's dispatcher.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -43,11 +40,10 @@ pub fn stream_list(props: &StreamListProps) -> Html {
         scenario,
         totals,
         replacements,
-        lang,
         dispatch,
         ..
     } = props;
-    let lang = *lang;
+    let lang = use_lang();
     let refusal_at = |at: usize| {
         props
             .refusal
@@ -67,25 +63,25 @@ pub fn stream_list(props: &StreamListProps) -> Html {
                 .filter_map(|j| scenario.plans[j].amount.map(|a| (j, a)))
                 .collect::<Vec<_>>();
             html! { <CoverOffer dataset={dataset.clone()} index={index} gap={gap} givers={givers}
-                lang={lang} dispatch={dispatch.clone()} /> }
+ dispatch={dispatch.clone()} /> }
         });
         html! {
             <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
                 amount={amount} locked={scenario.plans[index].locked} outcome={scenario.plans[index].outcome}
                 added={totals.added(index)} note={AttrValue::from(scenario.plans[index].note.clone())}
                 mode={scenario.mode} max={max} room={room}
-                counted={scenario.counts_in_full(dataset, index)} refusal={refusal_at(index)} lang={lang}
+                counted={scenario.counts_in_full(dataset, index)} refusal={refusal_at(index)}
                 replacements={*replacements} dispatch={dispatch.clone()}>{ for cover }</StreamRow>
         }
     });
     html! {
-        <section class="streams" aria-labelledby="streams-heading">
-            <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
-            <Pager page={page} id="streams-pager" label_key="pager.streams" lang={lang}
-                on_pick={on_pick_page} />
-            <Transfer dataset={dataset.clone()} refusal={refusal_at(TRANSFER)}
-                lang={lang} dispatch={dispatch.clone()} />
-            <ul class="stream-list">{ for rows }</ul>
-        </section>
-    }
+           <section class="streams" aria-labelledby="streams-heading">
+               <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
+               <Pager page={page} id="streams-pager" label_key="pager.streams"
+                   on_pick={on_pick_page} />
+               <Transfer dataset={dataset.clone()} refusal={refusal_at(TRANSFER)}
+    dispatch={dispatch.clone()} />
+               <ul class="stream-list">{ for rows }</ul>
+           </section>
+       }
 }

@@ -13,6 +13,7 @@ use crate::i18n::{Message, fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
 use crate::ui::amount_slider::AmountSlider;
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::hooks::use_lang;
 use crate::ui::money;
 use crate::ui::note_field::NoteField;
 use crate::ui::outcome_choice::OutcomeChoice;
@@ -47,8 +48,6 @@ pub struct StreamRowProps {
     pub note: AttrValue,
     /// Why the last action on this stream was refused, if it was.
     pub refusal: Option<Refusal>,
-    /// The interface language.
-    pub lang: Lang,
     /// [`AppState::replacements`]: when it changes, text this row rejected is dropped.
     pub replacements: u32,
     /// Sends changes to the app state.
@@ -136,12 +135,12 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         counted,
         note,
         refusal,
-        lang,
         replacements,
         dispatch,
         children,
     } = props;
-    let (index, lang) = (*index, *lang);
+    let lang = use_lang();
+    let index = *index;
     let rejected = use_state_eq(|| None::<Rejected>);
     // In a fixed pool a locked stream, or one the grand total does not count in full, keeps
     // its amount: its fields do not move.
@@ -265,7 +264,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         locked={*locked} disabled={fixed}
                         why_not={if stuck { Some("row.stuck") } else if outside { Some("refusal.not-counted") } else { None }}
                         node={lock_focus.slider.clone()} on_focus={lock_focus.on_focus.clone()}
-                        on_blur={lock_focus.on_blur.clone()} lang={lang} dispatch={dispatch.clone()} />
+                        on_blur={lock_focus.on_blur.clone()} dispatch={dispatch.clone()} />
                     <div class="amount-line">
                         <label id={id("amount-label")} for={id("amount")}>{ fill(lang, "row.amount", &[("unit", &unit)]) }</label>
                         <input type="text" inputmode="decimal" id={id("amount")} class="amount-input"
@@ -290,7 +289,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         <label id={id("lock-label")} for={id("lock")}>{ text(lang, "row.lock") }</label>
                     </div>
                     if sought {
-                        <OutcomeChoice index={index} outcome={*outcome} lang={lang} dispatch={dispatch.clone()}
+                        <OutcomeChoice index={index} outcome={*outcome} dispatch={dispatch.clone()}
                             described_by={added_line.clone()} />
                         // The planned amount stays as typed; say what the totals take of it.
                         if let Some(line) = added_line {
@@ -332,7 +331,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                 }
             </details>
             { controls }
-            <NoteField index={index} note={note.clone()} lang={lang} dispatch={dispatch.clone()} />
+            <NoteField index={index} note={note.clone()} dispatch={dispatch.clone()} />
             { children.clone() }
         </li>
     }

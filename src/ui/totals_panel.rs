@@ -10,7 +10,7 @@ use crate::core::totals::{Group, Totals, delta_tenths_percent};
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_settled;
+use crate::ui::hooks::{use_lang, use_settled};
 use crate::ui::money;
 use crate::ui::units::UnitsBought;
 
@@ -23,8 +23,6 @@ pub struct TotalsPanelProps {
     pub totals: Rc<Totals>,
     /// Whether sought money is counted in the grand total.
     pub count_sought: bool,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// A change against the baseline with its percentage: `+50万元 (+1.3%)`.
@@ -52,9 +50,8 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
         dataset,
         totals,
         count_sought,
-        lang,
     } = props;
-    let lang = *lang;
+    let lang = use_lang();
     // The tables follow a drag once the hand pauses (their shares all change with any amount,
     // and relaying them out is most of a frame); the headline above and the impact bar and
     // charts follow every move.
@@ -68,7 +65,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
             { headline(totals, *count_sought, lang) }
             { group_table("kind", &settled.by_kind, &kind_name, lang) }
             { group_table("agency", &settled.by_agency, &agency_name, lang) }
-            <UnitsBought dataset={names.clone()} estimates={settled.per_unit.clone()} lang={lang} />
+            <UnitsBought dataset={names.clone()} estimates={settled.per_unit.clone()} />
             if !totals.unstated.is_empty() {
                 <Heading rank={Rank::Part}>{ text(lang, "totals.unstated") }</Heading>
                 <ul class="unstated-list">

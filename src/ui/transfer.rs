@@ -3,13 +3,12 @@
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::core::money::{BadAmount, parse_amount};
 use crate::core::scenario::{Action, Refusal};
 use crate::i18n::Message;
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
-use crate::ui::hooks::use_select_value;
+use crate::ui::hooks::{use_lang, use_select_value};
 use crate::ui::stream_row::bad_amount_message;
 
 /// Props of [`Transfer`].
@@ -19,8 +18,6 @@ pub struct TransferProps {
     pub dataset: DatasetRef,
     /// Why the last transfer was refused, if it was.
     pub refusal: Option<Refusal>,
-    /// The interface language.
-    pub lang: Lang,
     /// Sends the transfer to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -31,10 +28,9 @@ pub fn transfer(props: &TransferProps) -> Html {
     let TransferProps {
         dataset,
         refusal,
-        lang,
         dispatch,
     } = props;
-    let lang = *lang;
+    let lang = use_lang();
     // The items that state an amount: the only ones money can move between. Names only, no
     // amounts: the form then does not re-render on every slider move (a thousand items make
     // two thousand options).

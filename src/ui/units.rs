@@ -9,6 +9,7 @@ use crate::core::totals::PerUnit;
 use crate::i18n::{fill, measure_word, text};
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::hooks::use_lang;
 use crate::ui::money;
 
 /// Props of [`UnitsBought`].
@@ -18,19 +19,13 @@ pub struct UnitsBoughtProps {
     pub dataset: DatasetRef,
     /// The estimates, one per item with a count.
     pub estimates: Vec<PerUnit>,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// The list of estimates, under its heading; nothing when no item has a count.
 #[function_component(UnitsBought)]
 pub fn units_bought(props: &UnitsBoughtProps) -> Html {
-    let UnitsBoughtProps {
-        dataset,
-        estimates,
-        lang,
-    } = props;
-    let lang = *lang;
+    let UnitsBoughtProps { dataset, estimates } = props;
+    let lang = use_lang();
     if estimates.is_empty() {
         return Html::default();
     }

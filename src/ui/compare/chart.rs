@@ -5,12 +5,11 @@ use yew::prelude::*;
 use super::Side;
 use crate::charts::file::{FileCaption, chart_file};
 use crate::charts::{CompareSide, compare_bars};
-use crate::core::lang::Lang;
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_container_width;
+use crate::ui::hooks::{use_container_width, use_lang};
 use crate::web::download::{download_text, file_name, today};
 
 /// Props of [`CompareChart`].
@@ -22,8 +21,6 @@ pub struct CompareChartProps {
     pub a: Side,
     /// The second.
     pub b: Side,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// What the last download did, said in the language on screen.
@@ -36,13 +33,8 @@ enum Download {
 /// The two scenarios' bars, stream by stream, with a button that downloads them as SVG.
 #[function_component(CompareChart)]
 pub fn compare_chart(props: &CompareChartProps) -> Html {
-    let CompareChartProps {
-        dataset,
-        a,
-        b,
-        lang,
-    } = props;
-    let lang = *lang;
+    let CompareChartProps { dataset, a, b } = props;
+    let lang = use_lang();
     let container = use_node_ref();
     let width = use_container_width(container.clone());
     let status = use_state(|| None::<Download>);

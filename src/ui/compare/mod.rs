@@ -10,13 +10,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_select_value;
+use crate::ui::hooks::{use_lang, use_select_value};
 use chart::CompareChart;
 use table::CompareTable;
 
@@ -38,8 +37,6 @@ pub struct CompareProps {
     pub dataset: DatasetRef,
     /// The scenarios to pick from.
     pub choices: Rc<Vec<Choice>>,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// One picked scenario and its totals.
@@ -53,12 +50,8 @@ struct Side {
 /// Two pickers, the table of differences and the chart.
 #[function_component(Compare)]
 pub fn compare(props: &CompareProps) -> Html {
-    let CompareProps {
-        dataset,
-        choices,
-        lang,
-    } = props;
-    let lang = *lang;
+    let CompareProps { dataset, choices } = props;
+    let lang = use_lang();
     let first_key = use_state(|| "baseline".to_owned());
     let second_key = use_state(|| "current".to_owned());
 
@@ -134,8 +127,8 @@ pub fn compare(props: &CompareProps) -> Html {
             if a.scenario.count_sought != b.scenario.count_sought {
                 <p class="hint-line">{ text(lang, "compare.sought-differs") }</p>
             }
-            <CompareTable dataset={dataset.clone()} a={a.clone()} b={b.clone()} lang={lang} />
-            <CompareChart dataset={dataset.clone()} a={a} b={b} lang={lang} />
+            <CompareTable dataset={dataset.clone()} a={a.clone()} b={b.clone()} />
+            <CompareChart dataset={dataset.clone()} a={a} b={b} />
         </section>
     }
 }

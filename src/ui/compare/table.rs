@@ -12,7 +12,7 @@ use crate::core::scenario::Outcome;
 use crate::core::totals::Counted;
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
-use crate::ui::hooks::use_list_page;
+use crate::ui::hooks::{use_lang, use_list_page};
 use crate::ui::money;
 use crate::ui::pager::Pager;
 
@@ -25,8 +25,6 @@ pub struct CompareTableProps {
     pub a: Side,
     /// The second.
     pub b: Side,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// A difference, coloured by its sign; a dash where neither side states an amount.
@@ -44,27 +42,22 @@ fn diff_cell(delta: Option<i64>, lang: Lang) -> Html {
 /// The streams and the totals of two scenarios side by side.
 #[function_component(CompareTable)]
 pub fn compare_table(props: &CompareTableProps) -> Html {
-    let CompareTableProps {
-        dataset,
-        a,
-        b,
-        lang,
-    } = props;
-    let lang = *lang;
+    let CompareTableProps { dataset, a, b } = props;
+    let lang = use_lang();
     // One component a row, so a slider move re-renders only the rows whose figures changed
     // (fifty rows a page on a large dataset).
     let (page, on_pick_page) = use_list_page(dataset.clone(), dataset.streams.len());
     let stream_rows = page.items().map(|index| {
         html! {
-            <CompareStreamRow dataset={dataset.clone()} index={index}
-                a={a.scenario.amount(index)}
-                b={b.scenario.amount(index)}
-                outcome_a={a.scenario.outcome(index)}
-                outcome_b={b.scenario.outcome(index)}
-                added_a={a.totals.added(index)}
-                added_b={b.totals.added(index)}
-                lang={lang} />
-        }
+                   <CompareStreamRow dataset={dataset.clone()} index={index}
+                       a={a.scenario.amount(index)}
+                       b={b.scenario.amount(index)}
+                       outcome_a={a.scenario.outcome(index)}
+                       outcome_b={b.scenario.outcome(index)}
+                       added_a={a.totals.added(index)}
+                       added_b={b.totals.added(index)}
+        />
+               }
     });
     let total_row = |id: String, label: String, x: i64, y: i64| {
         html! {
@@ -115,7 +108,7 @@ pub fn compare_table(props: &CompareTableProps) -> Html {
 
     html! {
         <>
-            <Pager page={page} id="compare-pager" label_key="pager.compare" lang={lang}
+            <Pager page={page} id="compare-pager" label_key="pager.compare"
                 on_pick={on_pick_page} />
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption">
                 <table class="compare-table" id="compare-table">
@@ -158,7 +151,6 @@ struct CompareStreamRowProps {
     /// outcome, or nothing when sought money is not counted).
     added_a: i64,
     added_b: i64,
-    lang: Lang,
 }
 
 /// One stream compared: its amount in each scenario (with the assumed outcome of a sought
@@ -175,9 +167,9 @@ fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
         outcome_b,
         added_a,
         added_b,
-        lang,
     } = props;
-    let (index, lang) = (*index, *lang);
+    let lang = use_lang();
+    let index = *index;
     let Some(stream) = dataset.streams.get(index) else {
         return Html::default();
     };

@@ -35,7 +35,7 @@ use crate::ui::compare::{Choice, Compare};
 use crate::ui::exports::Exports;
 use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_settled;
+use crate::ui::hooks::{use_lang, use_settled};
 use crate::ui::kept_data::{built_in, kept_record, reopen_next};
 use crate::web::clock::now_ms;
 use crate::web::download::{download_text, file_name};
@@ -60,8 +60,6 @@ pub struct ScenariosPanelProps {
     pub given_name: Option<AttrValue>,
     /// Whether the explorer is on its own page or frame, whose address a share link can be.
     pub own_page: bool,
-    /// The interface language.
-    pub lang: Lang,
     /// Sends scenarios to open and notices to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -72,11 +70,10 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let ScenariosPanelProps {
         dataset,
         scenario,
-        lang,
         dispatch,
         ..
     } = props;
-    let lang = *lang;
+    let lang = use_lang();
     let status = use_state(|| None::<PanelStatus>);
     let shelf = use_shelf(dispatch.clone(), status.clone());
     // The saved scenario last saved or opened: the one named when several hold the same figures.
@@ -321,7 +318,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             // On a wide screen: keeping and sharing on the left, the comparison on the right.
             <div class="scenario-parts">
                 <div class="scenario-keep">
-                    <SaveForm on_save={on_save} lang={lang}
+                    <SaveForm on_save={on_save}
                         unavailable={shelf.unavailable.as_ref().map(|e| e.message(lang))} />
                     if shelf.stranded.is_some() {
                         <div class="stranded no-print">
@@ -330,7 +327,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                         </div>
                     }
                     <SavedList entries={entries.clone()} current_id={current_id} shelf={shelf.clone()}
-                        on_open={on_open} on_open_elsewhere={on_open_elsewhere} lang={lang} />
+                        on_open={on_open} on_open_elsewhere={on_open_elsewhere} />
                     <div class="bundle no-print">
                         <button type="button" class="secondary" id="download-bundle"
                             aria-describedby="bundle-hint" onclick={download_bundle}>
@@ -340,12 +337,12 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                     </div>
                     if let Some(url) = share_url(&shared.link, lang, props.own_page) {
                         <ShareLink url={url} texts_left_out={shared.texts_left_out}
-                            data_file={props.data_file.clone()} lang={lang} />
+                            data_file={props.data_file.clone()} />
                     }
                     <Exports dataset={dataset.clone()} scenario={(**scenario).clone()} totals={props.totals.clone()}
-                        name={name.own(lang)} lang={lang} dispatch={dispatch.clone()} />
+                        name={name.own(lang)} dispatch={dispatch.clone()} />
                 </div>
-                <Compare dataset={dataset.clone()} choices={Rc::new(choices)} lang={lang} />
+                <Compare dataset={dataset.clone()} choices={Rc::new(choices)} />
             </div>
         </section>
     }

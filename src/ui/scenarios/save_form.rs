@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
 use crate::core::saved::{EditError, MAX_NAME_CHARS};
 use crate::i18n::{Message, text};
+use crate::ui::hooks::use_lang;
 
 /// Props of [`SaveForm`].
 #[derive(Properties, PartialEq)]
@@ -14,14 +14,12 @@ pub struct SaveFormProps {
     pub on_save: Callback<String, Result<(), Option<EditError>>>,
     /// Why the browser's storage cannot be used, when it cannot (the form is then inactive).
     pub unavailable: Option<String>,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// The name field and the Save button.
 #[function_component(SaveForm)]
 pub fn save_form(props: &SaveFormProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let typed = use_state(String::new);
     let error = use_state(|| None::<EditError>);
     let on_input = {

@@ -14,6 +14,7 @@ use crate::core::share_link::LinkError;
 use crate::i18n::{Message, fill, text};
 use crate::model::panel::{PanelStatus, copy_name};
 use crate::model::state::Notice;
+use crate::ui::hooks::use_lang;
 use crate::ui::money;
 use crate::ui::scenarios::shelf::ShelfHandle;
 use crate::web::clock::{local_date_time, now_ms};
@@ -51,8 +52,6 @@ pub struct SavedItemProps {
     pub on_duplicated: Callback<String>,
     /// The scenario was deleted.
     pub on_deleted: Callback<()>,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// What the item shows below its actions.
@@ -71,7 +70,7 @@ pub fn dom_id(id: &str, part: &str) -> String {
 /// A saved scenario with its actions.
 #[function_component(SavedItem)]
 pub fn saved_item(props: &SavedItemProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let saved = &props.entry.saved;
     let id = saved.id.clone();
     let open_part = use_state(|| Open::Nothing);
@@ -234,7 +233,7 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
                     onclick={show(Open::Confirming, &confirm_button).reform(|_| ())}>{ text(lang, "scenarios.delete") }</button>
             </div>
             if *open_part == Open::Renaming {
-                <RenameForm id={id.clone()} name={saved.name.clone()} lang={lang}
+                <RenameForm id={id.clone()} name={saved.name.clone()}
                     on_typed={Callback::from(move |typed| *typed_name.borrow_mut() = Some(typed))}
                     on_rename={renamed} on_cancel={show(Open::Nothing, &rename_button)} />
             }
@@ -266,7 +265,6 @@ fn data_name(data: Option<&DataTag>, lang: Lang) -> String {
 struct RenameFormProps {
     id: String,
     name: String,
-    lang: Lang,
     /// Stores the new name; an edit the store refused comes back to show beside the field.
     on_rename: Callback<String, Result<(), Option<EditError>>>,
     on_cancel: Callback<()>,
@@ -277,7 +275,7 @@ struct RenameFormProps {
 /// The new name of a saved scenario, typed; Escape cancels.
 #[function_component(RenameForm)]
 fn rename_form(props: &RenameFormProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let typed = use_state(|| props.name.clone());
     let error = use_state(|| None::<EditError>);
     let input = use_node_ref();

@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use super::saved_item::{Entry, SavedItem};
 use super::shelf::ShelfHandle;
-use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::i18n::text;
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::hooks::use_lang;
 
 /// Props of [`SavedList`].
 #[derive(Properties, PartialEq)]
@@ -25,15 +25,13 @@ pub struct SavedListProps {
     pub on_open: Callback<(String, Rc<Scenario>)>,
     /// Opens a scenario of another dataset, with that dataset.
     pub on_open_elsewhere: Callback<String>,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// The saved scenarios, each with its actions; focus goes to a copy just made, and to the
 /// heading when a scenario is deleted.
 #[function_component(SavedList)]
 pub fn saved_list(props: &SavedListProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     // A copy just made: its Open button takes the focus.
     let just_made = use_state(|| None::<String>);
     let part = use_node_ref();
@@ -55,23 +53,23 @@ pub fn saved_list(props: &SavedListProps) -> Html {
         })
     };
     html! {
-        <div class="saved no-print" ref={part}>
-            <Heading rank={Rank::Part} id="saved-heading" focusable=true>{ text(lang, "scenarios.saved-heading") }</Heading>
-            if props.entries.is_empty() {
-                <p class="empty">{ text(lang, "scenarios.none") }</p>
-            } else {
-                <ul class="saved-list">
-                    { for props.entries.iter().map(|entry| html! {
-                        <SavedItem key={entry.saved.id.clone()} entry={entry.clone()}
-                            is_current={props.current_id.as_ref() == Some(&entry.saved.id)}
-                            take_focus={just_made.as_ref() == Some(&entry.saved.id)}
-                            shelf={props.shelf.clone()} on_open={props.on_open.clone()}
-                            on_open_elsewhere={props.on_open_elsewhere.clone()}
-                            on_duplicated={on_duplicated.clone()} on_deleted={on_deleted.clone()}
-                            lang={lang} />
-                    }) }
-                </ul>
-            }
-        </div>
-    }
+           <div class="saved no-print" ref={part}>
+               <Heading rank={Rank::Part} id="saved-heading" focusable=true>{ text(lang, "scenarios.saved-heading") }</Heading>
+               if props.entries.is_empty() {
+                   <p class="empty">{ text(lang, "scenarios.none") }</p>
+               } else {
+                   <ul class="saved-list">
+                       { for props.entries.iter().map(|entry| html! {
+                           <SavedItem key={entry.saved.id.clone()} entry={entry.clone()}
+                               is_current={props.current_id.as_ref() == Some(&entry.saved.id)}
+                               take_focus={just_made.as_ref() == Some(&entry.saved.id)}
+                               shelf={props.shelf.clone()} on_open={props.on_open.clone()}
+                               on_open_elsewhere={props.on_open_elsewhere.clone()}
+                               on_duplicated={on_duplicated.clone()} on_deleted={on_deleted.clone()}
+    />
+                       }) }
+                   </ul>
+               }
+           </div>
+       }
 }

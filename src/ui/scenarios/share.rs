@@ -8,6 +8,7 @@ use crate::core::lang::Lang;
 use crate::core::share_link;
 use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
+use crate::ui::hooks::use_lang;
 
 /// The link to the explorer showing `share`: this page's address without `embed`, in `lang`,
 /// with the scenario as its fragment. Only for the explorer's own page or frame (`own_page`):
@@ -36,14 +37,12 @@ pub struct ShareLinkProps {
     pub texts_left_out: bool,
     /// The file the dataset was loaded from, which the link does not carry.
     pub data_file: Option<String>,
-    /// The interface language.
-    pub lang: Lang,
 }
 
 /// The share link in a read-only field, and a button that copies it.
 #[function_component(ShareLink)]
 pub fn share_link_view(props: &ShareLinkProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let field = use_node_ref();
     let note = use_state(|| None::<&'static str>);
     {
