@@ -151,7 +151,7 @@ describe('the printed report', () => {
       assert.match(first, /\d{4}-\d{2}-\d{2}/, 'the date');
       for (const word of words) assert.ok(first.includes(word), `page 1 has “${word}”: ${first}`);
       assert.match(pageText(pdf, 2), lang === 'en' ? /Charts/ : /图表|圖表/, 'the charts on page 2');
-      assert.match(pageText(pdf, pages), lang === 'en' ? /source sentences/ : /来源原文|來源原文/, 'the sources last');
+      assert.match(pageText(pdf, pages), lang === 'en' ? /source sentence/i : /来源原文|來源原文/, 'the sources last (their table head repeats on each page)');
       for (let n = 1; n <= pages; n += 1) {
         assert.match(pageText(pdf, n), /\d{4}-\d{2}-\d{2}\s*$/, `page ${n} ends with the footer's date`);
       }
