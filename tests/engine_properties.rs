@@ -313,10 +313,14 @@ fn transfer_refusal_makes_sense(
             prop_assert_eq!(Some(*available), scenario.plans[from].amount);
             prop_assert!(amount > *available);
         }
+        Refusal::NothingToMove => {
+            prop_assert!(parties.iter().all(Option::is_none));
+            prop_assert_eq!(amount, 0);
+        }
         Refusal::OutOfRange => {
             prop_assert!(parties.iter().all(Option::is_none));
             let to_amount = scenario.plans[to].amount.unwrap_or(0);
-            prop_assert!(amount <= 0 || amount > MAX_AMOUNT || to_amount + amount > MAX_AMOUNT);
+            prop_assert!(amount < 0 || amount > MAX_AMOUNT || to_amount + amount > MAX_AMOUNT);
         }
         refusal => {
             let found = parties.iter().flatten().any(|p| p == refusal);

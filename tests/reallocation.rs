@@ -159,7 +159,8 @@ fn a_transfer_is_refused_with_its_reason() {
         transfer(ecommerce, ecommerce, WAN),
         Err(Refusal::SameStream)
     );
-    assert_eq!(transfer(ecommerce, farmer, 0), Err(Refusal::OutOfRange));
+    assert_eq!(transfer(ecommerce, farmer, 0), Err(Refusal::NothingToMove));
+    assert_eq!(transfer(ecommerce, farmer, -WAN), Err(Refusal::OutOfRange));
     // In free mode too, and exactly to the yuan when typed so.
     let free = Scenario::baseline(&dataset);
     let moved = apply(

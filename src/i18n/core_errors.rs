@@ -117,6 +117,7 @@ impl Message for Refusal {
             ),
             Refusal::NoShortfall => text(lang, "refusal.no-shortfall"),
             Refusal::NothingPicked => text(lang, "refusal.nothing-picked"),
+            Refusal::NothingToMove => text(lang, "refusal.nothing-to-move"),
             Refusal::NoteTooLong => fill(
                 lang,
                 "refusal.note-too-long",

@@ -1,7 +1,7 @@
 //! The planner's reason for a stream's change: a short note kept with the scenario (undo
 //! history, saved scenarios, files, exports and share links).
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::core::scenario::{Action, MAX_NOTE_CHARS};
@@ -33,13 +33,23 @@ pub fn note_field(props: &NoteFieldProps) -> Html {
     let lang = use_lang();
     let index = *index;
     let opened = use_state(|| false);
-    let input = use_node_ref();
+    let (input, button) = (use_node_ref(), use_node_ref());
+    // Set by Escape when it closes the field: the focus then goes back to the button.
+    let closed_by_key = use_mut_ref(|| false);
     {
-        // Opening by the button moves the focus into the field.
-        let input = input.clone();
+        // Opening by the button moves the focus into the field; closing it by Escape moves the
+        // focus back to the button, so that it never falls to the page's start.
+        let (input, button) = (input.clone(), button.clone());
+        let closed_by_key = closed_by_key.clone();
         use_effect_with(*opened, move |opened| {
-            if *opened && let Some(input) = input.cast::<HtmlInputElement>() {
-                let _ = input.focus();
+            if *opened {
+                if let Some(input) = input.cast::<HtmlInputElement>() {
+                    let _ = input.focus();
+                }
+            } else if closed_by_key.replace(false)
+                && let Some(button) = button.cast::<HtmlElement>()
+            {
+                let _ = button.focus();
             }
         });
     }
@@ -49,17 +59,21 @@ pub fn note_field(props: &NoteFieldProps) -> Html {
             let opened = opened.clone();
             Callback::from(move |_| opened.set(true))
         };
+        // Named with its stream ("创业担保贷款 调整说明"): nine buttons must not sound alike.
         return html! {
-            <button type="button" class="link-button note-open" id={id("note-open")}
-                aria-describedby={id("name")} onclick={on_open}>
-                { format!("＋ {}", text(lang, "note.label")) }
+            <button type="button" class="link-button note-open" id={id("note-open")} ref={button}
+                aria-labelledby={format!("{} {}", id("name"), id("note-open-label"))} onclick={on_open}>
+                <span aria-hidden="true">{ "＋ " }</span>
+                <span id={id("note-open-label")}>{ text(lang, "note.label") }</span>
             </button>
         };
     }
     let on_change = {
-        let dispatch = dispatch.clone();
+        let (dispatch, opened) = (dispatch.clone(), opened.clone());
         Callback::from(move |event: Event| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                // A note cleared while the field has the focus keeps the field (and the focus).
+                opened.set(true);
                 dispatch.dispatch(Msg::Act(Action::SetNote {
                     stream: index,
                     note: input.value(),
@@ -68,12 +82,20 @@ pub fn note_field(props: &NoteFieldProps) -> Html {
         })
     };
     let on_escape = {
-        let note = note.clone();
+        let (note, opened) = (note.clone(), opened.clone());
+        let closed_by_key = closed_by_key.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() != "Escape" {
                 return;
             }
-            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            if note.is_empty() && input.value().is_empty() {
+                // Nothing kept and nothing typed: Escape closes the field.
+                *closed_by_key.borrow_mut() = true;
+                opened.set(false);
+            } else {
                 input.set_value(&note);
             }
         })

@@ -192,7 +192,7 @@ fn comparison(dataset: &Dataset, scenario: &Scenario, totals: &Totals, lang: Lan
                 <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
                 <th scope="col" class="num">{ text(lang, "report.col-counted") }</th>
                 if notes {
-                    <th scope="col">{ text(lang, "note.heading") }</th>
+                    <th scope="col" class="note">{ text(lang, "note.label") }</th>
                 }
             </tr></thead>
             <tbody>{ for rows }</tbody>

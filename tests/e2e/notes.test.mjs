@@ -99,6 +99,18 @@ test('in English the note field is labelled and Escape puts the kept note back',
   await page.fill('#stream-0-note', 'half typed');
   await page.press('#stream-0-note', 'Escape');
   assert.equal(await page.inputValue('#stream-0-note'), 'Rates cut');
+  // Cleared with the focus in it, the field stays, with the focus.
+  await page.fill('#stream-0-note', '');
+  await page.press('#stream-0-note', 'Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'stream-0-note');
+  // A field opened and left empty closes on Escape, the focus back on its button, which is
+  // named with its stream.
+  await page.click('#stream-1-note-open');
+  await page.press('#stream-1-note', 'Escape');
+  await page.waitForFunction(() => document.activeElement?.id === 'stream-1-note-open');
+  const name = await page.locator('#stream-1-note-open').evaluate((b) =>
+    b.getAttribute('aria-labelledby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
+  assert.match(name, /^Employment.* Reason for the change$/);
   await screenshot(page, 'notes-en-375');
   assert.deepEqual(errors, []);
   await page.close();

@@ -178,6 +178,8 @@ pub enum Refusal {
     NothingPicked,
     /// A note longer than [`MAX_NOTE_CHARS`] characters.
     NoteTooLong,
+    /// A transfer of nothing (zero yuan).
+    NothingToMove,
 }
 
 impl Scenario {
@@ -448,6 +450,9 @@ impl Scenario {
             return Err(Refusal::SameStream);
         }
         let (giver, receiver) = (self.party(dataset, from)?, self.party(dataset, to)?);
+        if amount == 0 {
+            return Err(Refusal::NothingToMove);
+        }
         if !(1..=MAX_AMOUNT).contains(&amount) {
             return Err(Refusal::OutOfRange);
         }
