@@ -188,15 +188,12 @@ fn requested(dataset: &Dataset, scenario: &Scenario, action: &Action) -> Option<
 }
 
 /// Whether stream `j` gives and takes in fixed-pool moves, worked out apart from the engine:
-/// stated, unlocked and counted in full.
+/// stated, unlocked and money in hand (granted, or assumed granted in full; never a bid still
+/// being sought).
 fn takes_part(dataset: &Dataset, scenario: &Scenario, j: usize) -> bool {
-    let counted = dataset.streams[j].status.is_granted()
-        || match scenario.plans[j].outcome {
-            Outcome::Granted => true,
-            Outcome::Pending => scenario.count_sought,
-            _ => false,
-        };
-    scenario.plans[j].amount.is_some() && !scenario.plans[j].locked && counted
+    let in_hand =
+        dataset.streams[j].status.is_granted() || scenario.plans[j].outcome == Outcome::Granted;
+    scenario.plans[j].amount.is_some() && !scenario.plans[j].locked && in_hand
 }
 
 /// Whether `refusal` is a sensible answer to `action` on `scenario`.
@@ -249,7 +246,7 @@ fn refusal_makes_sense(
             let stream = target.unwrap_or(usize::MAX);
             prop_assert!(fixed && scenario.plans[stream].locked);
         }
-        (Refusal::NotCounted, _) => {
+        (Refusal::NotGranted, _) => {
             let stream = target.unwrap_or(usize::MAX);
             prop_assert!(fixed && !scenario.plans[stream].locked);
             prop_assert!(!takes_part(dataset, scenario, stream));
@@ -293,7 +290,7 @@ fn party_refusal(dataset: &Dataset, scenario: &Scenario, j: usize) -> Option<Ref
     } else if scenario.plans[j].locked {
         Some(Refusal::Locked)
     } else if !takes_part(dataset, scenario, j) {
-        Some(Refusal::NotCounted)
+        Some(Refusal::NotGranted)
     } else {
         None
     }
@@ -320,7 +317,7 @@ fn transfer_refusal_makes_sense(
         Refusal::OutOfRange => {
             prop_assert!(parties.iter().all(Option::is_none));
             let to_amount = scenario.plans[to].amount.unwrap_or(0);
-            prop_assert!(amount < 0 || amount > MAX_AMOUNT || to_amount + amount > MAX_AMOUNT);
+            prop_assert!(!(0..=MAX_AMOUNT).contains(&amount) || to_amount + amount > MAX_AMOUNT);
         }
         refusal => {
             let found = parties.iter().flatten().any(|p| p == refusal);

@@ -100,8 +100,8 @@ fn a_slider_move_in_the_fixed_pool_keeps_the_total_and_whole_wan() {
             .amount
             .map(|a| (a / WAN, a % WAN))
     };
-    // The refused bid and the locked loans keep their amounts; the 100万 comes from the
-    // others that count in full, in proportion, in whole 万.
+    // The refused bid, the bid still sought and the locked loans keep their amounts; the 100万
+    // comes from the other money in hand, in proportion, in whole 万.
     assert_eq!(wan("training-base"), Some((2_000, 0)));
     assert_eq!(wan("guaranteed-loans"), Some((273, 0)));
     assert_eq!(wan("farmer-training"), Some((175, 0)));
@@ -110,13 +110,13 @@ fn a_slider_move_in_the_fixed_pool_keeps_the_total_and_whole_wan() {
     }
     let grand = |s: &Scenario| Totals::compute(&dataset, s).grand();
     assert_eq!(grand(&moved), grand(&start));
-    // 100万 over poverty 200, e-commerce 600, city e-commerce 30, tech 600, SYE 10 (1,440万):
-    // floors 13, 41, 2, 41, 0 and the three left-over 万 to the largest remainders (poverty
-    // .89, SYE .69, then e-commerce .67 before tech .67 on the tie).
+    // 100万 over poverty 200, e-commerce 600, tech 600, SYE 10 (1,410万): floors 14, 42, 42,
+    // 0 and the two left-over 万 to the largest remainders (SYE .71, then e-commerce .55
+    // before tech .55 on the tie). The city e-commerce bid, still sought, gives nothing.
     assert_eq!(wan("poverty-subsidy"), Some((186, 0)));
-    assert_eq!(wan("ecommerce-projects"), Some((558, 0)));
-    assert_eq!(wan("ecommerce-city"), Some((28, 0)));
-    assert_eq!(wan("tech-projects"), Some((559, 0)));
+    assert_eq!(wan("ecommerce-projects"), Some((557, 0)));
+    assert_eq!(wan("ecommerce-city"), Some((30, 0)));
+    assert_eq!(wan("tech-projects"), Some((558, 0)));
     assert_eq!(wan("sye-project"), Some((9, 0)));
     // The refused bid itself does not move in the pool.
     let base = at(&dataset, "training-base");
@@ -127,7 +127,7 @@ fn a_slider_move_in_the_fixed_pool_keeps_the_total_and_whole_wan() {
             amount: 1_000 * WAN,
         },
     );
-    assert_eq!(refusal, Err(Refusal::NotCounted));
+    assert_eq!(refusal, Err(Refusal::NotGranted));
 }
 
 #[test]
@@ -149,7 +149,16 @@ fn a_transfer_is_refused_with_its_reason() {
     );
     assert_eq!(
         transfer(ecommerce, at(&dataset, "training-base"), WAN),
-        Err(Refusal::NotCounted)
+        Err(Refusal::NotGranted)
+    );
+    // A bid still being sought is no money in hand: nothing moves into it or out of it.
+    assert_eq!(
+        transfer(ecommerce, at(&dataset, "ecommerce-city"), WAN),
+        Err(Refusal::NotGranted)
+    );
+    assert_eq!(
+        transfer(at(&dataset, "ecommerce-city"), ecommerce, WAN),
+        Err(Refusal::NotGranted)
     );
     assert_eq!(
         transfer(ecommerce, at(&dataset, "finance-priority"), WAN),

@@ -108,7 +108,7 @@ impl Message for Refusal {
             Refusal::NothingToBalance => text(lang, "refusal.nothing-to-balance"),
             Refusal::NotSought => text(lang, "refusal.not-sought"),
             Refusal::BadPercent => text(lang, "refusal.bad-percent"),
-            Refusal::NotCounted => text(lang, "refusal.not-counted"),
+            Refusal::NotGranted => text(lang, "refusal.not-granted"),
             Refusal::SameStream => text(lang, "refusal.same-stream"),
             Refusal::TooLittle { available } => fill(
                 lang,

@@ -70,7 +70,7 @@ pub fn stream_list(props: &StreamListProps) -> Html {
                 amount={amount} locked={scenario.plans[index].locked} outcome={scenario.plans[index].outcome}
                 added={totals.added(index)} note={AttrValue::from(scenario.plans[index].note.clone())}
                 mode={scenario.mode} max={max} room={room}
-                counted={scenario.counts_in_full(dataset, index)} refusal={refusal_at(index)}
+                counted={scenario.is_granted(dataset, index)} refusal={refusal_at(index)}
                 replacements={*replacements} dispatch={dispatch.clone()}>{ for cover }</StreamRow>
         }
     });

@@ -41,8 +41,7 @@ pub struct StreamRowProps {
     /// The most the stream can have now (in a fixed pool, less than `max` when the others
     /// hold less).
     pub room: i64,
-    /// Whether the stream counts in full in the grand total (in a fixed pool, one that does not
-    /// keeps its amount).
+    /// Whether the stream is money in hand (in a fixed pool, one that is not keeps its amount).
     pub counted: bool,
     /// The planner's note on the change (empty for none).
     pub note: AttrValue,
@@ -262,7 +261,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                 <div class="plan">
                     <AmountSlider index={index} amount={amount} baseline={baseline} max={*max}
                         locked={*locked} disabled={fixed}
-                        why_not={if stuck { Some("row.stuck") } else if outside { Some("refusal.not-counted") } else { None }}
+                        why_not={if stuck { Some("row.stuck") } else if outside { Some("refusal.not-granted") } else { None }}
                         node={lock_focus.slider.clone()} on_focus={lock_focus.on_focus.clone()}
                         on_blur={lock_focus.on_blur.clone()} dispatch={dispatch.clone()} />
                     <div class="amount-line">

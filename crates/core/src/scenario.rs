@@ -24,10 +24,11 @@ pub enum BalanceMode {
     Free,
     /// The grand total stays the same: what one stream gains, the others that take part give
     /// up in proportion to their amounts, in whole 万 (and the reverse). A stream takes part
-    /// when it is unlocked, states an amount and counts in full in the grand total (granted, or
-    /// sought and assumed granted, or pending while sought money is counted); a bid assumed
-    /// refused or granted in part, or sought money left out, neither gives nor takes. Outcomes
-    /// and counting sought money are assumptions, not moves: they change the grand total.
+    /// when it is unlocked, states an amount and is money in hand: granted, or sought and
+    /// assumed granted in full. A bid still being sought, or assumed refused or granted in
+    /// part, neither gives nor takes: no planner can pad or trim a request to another level of
+    /// government to balance county lines. Outcomes and counting sought money are assumptions,
+    /// not moves: they change the grand total.
     FixedPool,
 }
 
@@ -89,8 +90,9 @@ pub enum Action {
     },
     /// Move money from one stream to another, exactly, in either mode: nothing else changes,
     /// so the grand total and the sum of the planned amounts stay. Both streams must state an
-    /// amount, be unlocked and count in full in the grand total (money of a bid assumed not
-    /// granted does not exist to move, and money moved into it would not count).
+    /// amount, be unlocked and be money in hand (granted, or assumed granted in full): money of
+    /// a bid not granted yet does not exist to move, and money moved into it would only be a
+    /// bigger request.
     Transfer {
         /// The stream that gives.
         from: usize,
@@ -161,10 +163,9 @@ pub enum Refusal {
     NotSought,
     /// A partial grant must be between 0 and 100 percent.
     BadPercent,
-    /// The stream does not count in full in the grand total (a bid assumed refused or granted
-    /// in part, or sought money left out), so in a fixed pool it keeps its amount and no money
-    /// moves to or from it.
-    NotCounted,
+    /// The stream is not money in hand (a bid still being sought, or assumed refused or granted
+    /// in part), so in a fixed pool it keeps its amount and no money moves to or from it.
+    NotGranted,
     /// A transfer from a stream to itself, or a shortfall covered from itself.
     SameStream,
     /// The giving streams hold less than the amount to move: this is all they hold.
@@ -258,27 +259,22 @@ impl Scenario {
         }
     }
 
-    /// Whether stream `index` counts in full in the grand total: granted, or sought and
-    /// assumed granted, or pending while sought money is counted.
-    pub fn counts_in_full(&self, dataset: &Dataset, index: usize) -> bool {
+    /// Whether stream `index` is money in hand: granted in the source, or sought and assumed
+    /// granted in full.
+    pub fn is_granted(&self, dataset: &Dataset, index: usize) -> bool {
         let granted = dataset
             .streams
             .get(index)
             .is_some_and(|s| s.status.is_granted());
-        granted
-            || match self.plans.get(index).map(|p| p.outcome) {
-                Some(Outcome::Granted) => true,
-                Some(Outcome::Pending) => self.count_sought,
-                _ => false,
-            }
+        granted || self.outcome(index) == Outcome::Granted
     }
 
     /// Whether stream `index` gives and takes in fixed-pool moves and transfers: it states an
-    /// amount, is unlocked and counts in full.
+    /// amount, is unlocked and is money in hand.
     pub fn takes_part(&self, dataset: &Dataset, index: usize) -> bool {
         self.amount(index).is_some()
             && self.plans.get(index).is_some_and(|p| !p.locked)
-            && self.counts_in_full(dataset, index)
+            && self.is_granted(dataset, index)
     }
 
     /// The streams other than `index` that take part, with their amounts.
@@ -389,8 +385,8 @@ impl Scenario {
         if self.plans[stream].locked {
             return Err(Refusal::Locked);
         }
-        if !self.counts_in_full(dataset, stream) {
-            return Err(Refusal::NotCounted);
+        if !self.is_granted(dataset, stream) {
+            return Err(Refusal::NotGranted);
         }
         let (indices, weights): (Vec<usize>, Vec<i64>) = self.others(dataset, stream).unzip();
         if indices.is_empty() {
@@ -433,8 +429,8 @@ impl Scenario {
         if self.plans[index].locked {
             return Err(Refusal::Locked);
         }
-        if !self.counts_in_full(dataset, index) {
-            return Err(Refusal::NotCounted);
+        if !self.is_granted(dataset, index) {
+            return Err(Refusal::NotGranted);
         }
         Ok(amount)
     }
