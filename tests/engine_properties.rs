@@ -119,6 +119,7 @@ fn outcome() -> impl Strategy<Value = Outcome> {
         Just(Outcome::Granted),
         Just(Outcome::Refused),
         (0u8..=120).prop_map(Outcome::Partial),
+        (0u8..=120).prop_map(Outcome::Covered),
     ]
 }
 
@@ -271,7 +272,7 @@ fn refusal_makes_sense(
         }
         (Refusal::BadPercent, Action::SetOutcome { stream, outcome }) => {
             prop_assert_eq!(dataset.streams[stream].status, Status::Sought);
-            let bad = matches!(outcome, Outcome::Partial(p) if p > 100);
+            let bad = matches!(outcome, Outcome::Partial(p) | Outcome::Covered(p) if p > 100);
             prop_assert!(bad, "{:?} is a good percentage", outcome);
         }
         (refusal, action) => {
@@ -400,7 +401,7 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
                     _ if stream.status.is_granted() => (amount, 0),
                     Outcome::Pending if s.count_sought => (0, amount),
                     Outcome::Pending | Outcome::Refused => (0, 0),
-                    Outcome::Granted => (amount, 0),
+                    Outcome::Granted | Outcome::Covered(_) => (amount, 0),
                     Outcome::Partial(percent) => (partial(amount, *percent), 0),
                 };
                 Counted { granted, sought }
@@ -543,7 +544,12 @@ fn moves_keep_what_they_say(
             prop_assert!(gap > 0);
             prop_assert!(unchanged_but(from));
             prop_assert_eq!(next.pool(), before.pool() - gap);
-            prop_assert_eq!(next.plans[*stream].outcome, Outcome::Granted);
+            // Said as covered, keeping what the source was assumed to grant.
+            let covered = match before.plans[*stream].outcome {
+                Outcome::Partial(p) => Outcome::Covered(p),
+                _ => Outcome::Covered(0),
+            };
+            prop_assert_eq!(next.plans[*stream].outcome, covered);
             prop_assert_eq!(grand(next), grand(before));
         }
         _ => {}

@@ -211,7 +211,9 @@ fn a_shortfall_is_covered_in_proportion_and_counts_in_full() {
     // 15万 over two equal holders: 8万 and 7万 (largest remainder on 万, the earlier on a tie).
     assert_eq!(covered.plans[ecommerce].amount, Some(592 * WAN));
     assert_eq!(covered.plans[tech].amount, Some(593 * WAN));
-    assert_eq!(covered.plans[city].outcome, Outcome::Granted);
+    // The bid counts in full as granted money, and says it was made up, not granted in full.
+    assert_eq!(covered.plans[city].outcome, Outcome::Covered(50));
+    assert_eq!(covered.shortfall(&dataset, city), None);
     assert_eq!(covered.plans[city].amount, Some(30 * WAN));
     let totals = Totals::compute(&dataset, &covered);
     assert_eq!(totals.grand(), grand);

@@ -13,7 +13,7 @@ use crate::core::saved::{EditError, LoadError, MAX_NAME_CHARS, MAX_SCENARIOS, St
 use crate::core::scenario::{BalanceMode, MAX_NOTE_CHARS, Outcome, Refusal};
 use crate::core::share_link::{LinkError, MAX_LINK_BYTES};
 use crate::core::validate::{Problem, ProblemKind, Severity};
-use crate::i18n::{fill, located, place, problem_message, text};
+use crate::i18n::{covered_words, fill, located, place, problem_message, text};
 
 /// A typed value that the interface can say in each language.
 pub trait Message {
@@ -448,6 +448,7 @@ impl CsvWords for CsvIn {
                 &[("percent", &percent.to_string())],
             ),
             Outcome::Refused => text(self.0, "outcome.refused"),
+            Outcome::Covered(percent) => covered_words(percent, self.0),
         }
     }
 

@@ -20,6 +20,19 @@ pub fn text(lang: Lang, key: &str) -> String {
     rust_i18n::t!(key, locale = lang.tag()).into_owned()
 }
 
+/// A bid's shortfall made up from other items, in words: what was granted, and that the rest
+/// was made up.
+pub fn covered_words(percent: u8, lang: Lang) -> String {
+    match percent {
+        0 => text(lang, "outcome.covered-refused"),
+        p => fill(
+            lang,
+            "outcome.covered-partial",
+            &[("percent", &p.to_string())],
+        ),
+    }
+}
+
 /// The Chinese measure word for a count of `unit` (a dataset's unit label): people are counted
 /// with 名, firms with 家, households with 户, anything else with 个. Read from the label's last
 /// character, in either script; English ignores it.

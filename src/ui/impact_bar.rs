@@ -52,8 +52,13 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
         short(sought, lang),
     );
     let delta = short(change(totals.delta(), totals.baseline_grand(), lang), lang);
-    let refused = count_of(scenario, |o| o == Outcome::Refused);
-    let partial = count_of(scenario, |o| matches!(o, Outcome::Partial(_)));
+    // A shortfall made up from other items is still a bid assumed refused or granted in part.
+    let refused = count_of(scenario, |o| {
+        matches!(o, Outcome::Refused | Outcome::Covered(0))
+    });
+    let partial = count_of(scenario, |o| {
+        matches!(o, Outcome::Partial(_)) || matches!(o, Outcome::Covered(p) if p > 0)
+    });
     let assumed = match (refused, partial) {
         (0, 0) => None,
         (r, 0) => Some(fill(lang, "impact.refused", &[("count", &r.to_string())])),

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::scenario::{Action, Outcome, parse_percent};
-use crate::i18n::text;
+use crate::i18n::{covered_words, text};
 use crate::model::state::{AppState, Msg};
 use crate::ui::hooks::{use_lang, use_select_value};
 
@@ -38,6 +38,7 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
         Outcome::Partial(p) => *p,
         _ => 50,
     };
+    let covered = *outcome;
     let on_choose = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
@@ -48,6 +49,7 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
                 "granted" => Outcome::Granted,
                 "partial" => Outcome::Partial(percent),
                 "refused" => Outcome::Refused,
+                "covered" => covered,
                 _ => Outcome::Pending,
             };
             dispatch.dispatch(Msg::Act(Action::SetOutcome {
@@ -94,6 +96,7 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
         Outcome::Granted => "granted",
         Outcome::Partial(_) => "partial",
         Outcome::Refused => "refused",
+        Outcome::Covered(_) => "covered",
     };
     let select = use_node_ref();
     use_select_value(select.clone(), value.to_owned());
@@ -106,6 +109,11 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
                 { for ["pending", "granted", "partial", "refused"].into_iter().map(|key| html! {
                     <option value={key} selected={key == value}>{ text(lang, &format!("outcome.{key}")) }</option>
                 }) }
+                // Made up from other items only by the offer to cover a shortfall: shown while
+                // that is the assumption, so that the choice says what the totals count.
+                if let Outcome::Covered(p) = outcome {
+                    <option value="covered" selected=true>{ covered_words(*p, lang) }</option>
+                }
             </select>
             if let Outcome::Partial(p) = outcome {
                 <label id={id("percent-label")} for={id("percent")}>{ text(lang, "outcome.percent") }</label>

@@ -187,6 +187,15 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             ),
         ),
         Outcome::Refused => ("badge assumed", text(lang, "outcome.badge-refused")),
+        Outcome::Covered(0) => ("badge assumed", text(lang, "outcome.badge-covered-refused")),
+        Outcome::Covered(p) => (
+            "badge assumed",
+            fill(
+                lang,
+                "outcome.badge-covered-partial",
+                &[("percent", &p.to_string())],
+            ),
+        ),
     };
 
     let controls = match amount {

@@ -65,7 +65,10 @@ describe('moving money', () => {
     const now = await amounts(page);
     assert.equal(now[STREAM.tech - 1], '570');
     assert.equal(await textOf(page, '#total-grand'), grand);
-    assert.equal(await page.inputValue(`#stream-${STREAM.ecommerceCity}-outcome`), 'granted');
+    // The bid says it was made up from other items, not that it was granted in full.
+    assert.equal(await page.inputValue(`#stream-${STREAM.ecommerceCity}-outcome`), 'covered');
+    assert.equal(await textOf(page, `#stream-${STREAM.ecommerceCity}-name ~ .badge`), '假定未获批·已补足');
+    assert.match(await page.locator(`#stream-${STREAM.ecommerceCity}-outcome option:checked`).innerText(), /未获批，缺口已由其他资金补足/);
     assert.deepEqual(errors, []);
   });
 

@@ -24,7 +24,8 @@
 //! }
 //! ```
 //!
-//! `outcome` is `"pending"`, `"granted"`, `"refused"` or `{ "partial": 0–100 }`; `amount` is
+//! `outcome` is `"pending"`, `"granted"`, `"refused"`, `{ "partial": 0–100 }` or
+//! `{ "covered": 0–100 }` (granted that percentage, the rest made up from other items); `amount` is
 //! whole yuan, or `null` for a stream whose amount is not stated; `mode` is `"free"` or
 //! `"fixed-pool"`; `note` is the planner's reason for the change, at most 200 characters, left
 //! out when empty. The export writes every stream in dataset order. The import reads streams by
@@ -73,6 +74,7 @@ enum OutcomeOut {
     Granted,
     Partial(u8),
     Refused,
+    Covered(u8),
 }
 
 /// The streams, written as an object in dataset order.
@@ -90,6 +92,7 @@ impl Serialize for StreamsOut<'_> {
                 Outcome::Granted => OutcomeOut::Granted,
                 Outcome::Partial(p) => OutcomeOut::Partial(p),
                 Outcome::Refused => OutcomeOut::Refused,
+                Outcome::Covered(p) => OutcomeOut::Covered(p),
             };
             map.serialize_entry(
                 &stream.id,
@@ -483,16 +486,31 @@ fn read_outcome(value: &Value, path: &str) -> Result<Outcome, ImportError> {
             )),
         },
         Value::Object(map) => {
-            let map = object(value, path, &["partial"]).map(|_| map)?;
-            let percent_path = child(path, "partial");
-            let percent = map.get("partial").ok_or_else(|| {
-                ImportError::file(&percent_path, ProblemKind::Missing { field: "partial" })
-            })?;
+            let map = object(value, path, &["partial", "covered"]).map(|_| map)?;
+            // `{ "partial": 40 }`, or `{ "covered": 40 }` for a shortfall made up from other
+            // items; never both.
+            let (field, outcome): (&'static str, fn(u8) -> Outcome) =
+                match (map.contains_key("partial"), map.contains_key("covered")) {
+                    (true, true) => {
+                        return Err(ImportError::at(
+                            path,
+                            ImportErrorKind::UnknownOutcome {
+                                found: "partial + covered".into(),
+                            },
+                        ));
+                    }
+                    (false, true) => ("covered", Outcome::Covered),
+                    _ => ("partial", Outcome::Partial),
+                };
+            let percent_path = child(path, field);
+            let percent = map
+                .get(field)
+                .ok_or_else(|| ImportError::file(&percent_path, ProblemKind::Missing { field }))?;
             percent
                 .as_u64()
                 .filter(|p| *p <= 100)
                 .and_then(|p| u8::try_from(p).ok())
-                .map(Outcome::Partial)
+                .map(outcome)
                 .ok_or_else(|| ImportError::at(percent_path, ImportErrorKind::BadPercent))
         }
         other => Err(wrong_type(path, "string", other)),

@@ -44,6 +44,10 @@ pub enum Outcome {
     Partial(u8),
     /// Not granted: counted nowhere.
     Refused,
+    /// Granted this percentage (0: not granted at all), and the rest made up by the planner
+    /// from money in hand ([`Action::CoverShortfall`]): counted in full as granted, but said
+    /// as what it is, never as "granted in full".
+    Covered(u8),
 }
 
 /// The planner's choices for one stream.
@@ -210,7 +214,7 @@ impl Scenario {
                 s.amount.is_some() == plan.amount.is_some()
                     && plan.amount.is_none_or(|a| (0..=MAX_AMOUNT).contains(&a))
                     && (s.status == Status::Sought || plan.outcome == Outcome::Pending)
-                    && !matches!(plan.outcome, Outcome::Partial(p) if p > 100)
+                    && !matches!(plan.outcome, Outcome::Partial(p) | Outcome::Covered(p) if p > 100)
                     && clean_note(&plan.note).as_deref() == Ok(plan.note.as_str())
             })
     }
@@ -340,7 +344,7 @@ impl Scenario {
                 if status != Status::Sought {
                     return Err(Refusal::NotSought);
                 }
-                if matches!(outcome, Outcome::Partial(p) if p > 100) {
+                if matches!(outcome, Outcome::Partial(p) | Outcome::Covered(p) if p > 100) {
                     return Err(Refusal::BadPercent);
                 }
                 let mut next = self.clone();
@@ -493,7 +497,10 @@ impl Scenario {
         for ((j, amount), take) in picked.iter().zip(&amounts).zip(take_from(gap, &amounts)) {
             next.plans[*j].amount = Some(amount - take);
         }
-        next.plans[stream].outcome = Outcome::Granted;
+        next.plans[stream].outcome = match self.plans[stream].outcome {
+            Outcome::Partial(percent) => Outcome::Covered(percent),
+            _ => Outcome::Covered(0),
+        };
         Ok(next)
     }
 }

@@ -14,7 +14,8 @@
 //!   `stream-id=part,part…` with the stream's stable id (ids are `A–Z a–z 0–9 - _ .`) and parts:
 //!   - an amount in whole yuan: decimal digits, or digits followed by `w` meaning ten thousand
 //!     yuan (万): `273w` is 2,730,000 yuan, `2730001` is 2,730,001;
-//!   - `g` (assumed granted), `r` (refused), `p` and a percent 0–100 (`p50`, granted in part):
+//!   - `g` (assumed granted), `r` (refused), `p` and a percent 0–100 (`p50`, granted in part),
+//!     `c` and a percent (`c0`, `c50`: granted that much, the rest covered from other items):
 //!     the assumed outcome of a sought stream (pending, the default, is left out);
 //!   - `L`: the stream is locked;
 //!   - `n` and the planner's note on the change in base64url (UTF-8, no padding), at most
@@ -249,6 +250,7 @@ fn write(dataset: &Dataset, scenario: &Scenario, name: Option<&str>, notes: bool
             Outcome::Granted => parts.push("g".to_owned()),
             Outcome::Refused => parts.push("r".to_owned()),
             Outcome::Partial(percent) => parts.push(format!("p{percent}")),
+            Outcome::Covered(percent) => parts.push(format!("c{percent}")),
         }
         if plan.locked {
             parts.push("L".to_owned());
@@ -440,22 +442,27 @@ fn read_entry(
             }
             let note = text_of(coded, MAX_NOTE_CHARS).and_then(|t| clean_note(&t).ok());
             scenario.plans[stream].note = note.ok_or_else(|| LinkError::BadNote { id: id() })?;
-        } else if matches!(first, Some('g' | 'r' | 'p')) {
+        } else if matches!(first, Some('g' | 'r' | 'p' | 'c')) {
             let outcome = match part {
                 "g" => Outcome::Granted,
                 "r" => Outcome::Refused,
                 _ => {
-                    let digits = part.strip_prefix('p').unwrap_or_default();
-                    if digits.is_empty() && part != "p" {
+                    let (kind, digits) = part.split_at(1);
+                    if !matches!(kind, "p" | "c") {
                         return Err(LinkError::UnknownPart {
                             id: id(),
                             part: echo(part),
                         });
                     }
-                    Outcome::Partial(read_percent(digits).ok_or_else(|| LinkError::BadPercent {
+                    let percent = read_percent(digits).ok_or_else(|| LinkError::BadPercent {
                         id: id(),
                         text: echo(digits),
-                    })?)
+                    })?;
+                    if kind == "c" {
+                        Outcome::Covered(percent)
+                    } else {
+                        Outcome::Partial(percent)
+                    }
                 }
             };
             if std::mem::replace(&mut outcome_seen, true) {

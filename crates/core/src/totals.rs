@@ -307,7 +307,8 @@ fn count_one(status: Status, amount: i64, outcome: Outcome, count_sought: bool) 
             sought: amount,
         },
         Outcome::Pending | Outcome::Refused => Counted::default(),
-        Outcome::Granted => Counted {
+        // A covered shortfall was made up from other money in hand: all of it is granted money.
+        Outcome::Granted | Outcome::Covered(_) => Counted {
             granted: amount,
             sought: 0,
         },

@@ -10,7 +10,7 @@ use crate::core::lang::Lang;
 use crate::core::money::format_delta;
 use crate::core::scenario::Outcome;
 use crate::core::totals::Counted;
-use crate::i18n::{fill, text};
+use crate::i18n::{covered_words, fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::hooks::{use_lang, use_list_page};
 use crate::ui::money;
@@ -186,6 +186,7 @@ fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
                 "compare.partial",
                 &[("percent", &percent.to_string())],
             ),
+            Outcome::Covered(percent) => covered_words(percent, lang),
         })
     };
     let amount_cell = |amount: Option<i64>, outcome: Option<String>| match amount {

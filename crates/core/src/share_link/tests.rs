@@ -353,6 +353,7 @@ fn outcome() -> impl Strategy<Value = Outcome> {
         Just(Outcome::Granted),
         Just(Outcome::Refused),
         (0u8..=110).prop_map(Outcome::Partial),
+        (0u8..=110).prop_map(Outcome::Covered),
     ]
 }
 
