@@ -18,9 +18,16 @@ use crate::core::share_link::LinkError;
 use crate::core::validate::{Problem, Severity};
 use crate::i18n::{Message, fill, text};
 
-/// Where a refused transfer's reason is kept in [`AppState::refusal`]: beside the transfer
-/// control, not a stream.
-pub const TRANSFER: usize = usize::MAX - 1;
+/// Where a refusal's reason is shown: beside the field that was used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefusalPlace {
+    /// A stream's own fields (amount, slider, lock, outcome, note).
+    Stream(usize),
+    /// The form that moves money between two streams.
+    Transfer,
+    /// A bid's offer to cover its shortfall.
+    Cover(usize),
+}
 
 /// A shared dataset that compares by identity, so props holding it compare in O(1).
 #[derive(Clone, Debug)]
@@ -257,8 +264,8 @@ pub struct AppState {
     pub history: History<Rc<Scenario>>,
     /// The interface language.
     pub lang: Lang,
-    /// The last refused action, shown beside its stream (a transfer's under [`TRANSFER`]).
-    pub refusal: Option<(usize, Refusal)>,
+    /// The last refused action, shown where it was asked for.
+    pub refusal: Option<(RefusalPlace, Refusal)>,
     /// Notices to show, oldest first.
     pub notices: Vec<Notice>,
     /// The stream whose slider is being dragged, once the drag has changed its amount: later
@@ -352,17 +359,18 @@ impl AppState {
                 self.refusal = None;
             }
             Err(refusal) => {
-                let stream = match action {
+                let place = match action {
                     Action::SetAmount { stream, .. }
                     | Action::Step { stream, .. }
                     | Action::SetLocked { stream, .. }
                     | Action::SetOutcome { stream, .. }
-                    | Action::SetNote { stream, .. }
-                    | Action::CoverShortfall { stream, .. } => stream,
-                    Action::Transfer { .. } => TRANSFER,
-                    _ => usize::MAX,
+                    | Action::SetNote { stream, .. } => Some(RefusalPlace::Stream(stream)),
+                    Action::CoverShortfall { stream, .. } => Some(RefusalPlace::Cover(stream)),
+                    Action::Transfer { .. } => Some(RefusalPlace::Transfer),
+                    // Modes, counting sought money and reset are never refused.
+                    Action::SetMode(_) | Action::SetCountSought(_) | Action::Reset => None,
                 };
-                self.refusal = Some((stream, refusal));
+                self.refusal = place.map(|place| (place, refusal));
             }
         }
     }
@@ -528,7 +536,10 @@ mod tests {
         ] {
             state = state.next(Msg::Act(action));
         }
-        assert_eq!(state.refusal, Some((0, Refusal::Locked)));
+        assert_eq!(
+            state.refusal,
+            Some((RefusalPlace::Stream(0), Refusal::Locked))
+        );
         state = state.next(Msg::OpenScenario(baseline.clone(), None));
         assert_eq!(
             state.refusal, None,
@@ -591,7 +602,10 @@ mod tests {
             stream: 1,
             note: "x".repeat(MAX_NOTE_CHARS + 1),
         }));
-        assert_eq!(state.refusal, Some((1, Refusal::NoteTooLong)));
+        assert_eq!(
+            state.refusal,
+            Some((RefusalPlace::Stream(1), Refusal::NoteTooLong))
+        );
     }
 
     #[test]

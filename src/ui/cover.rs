@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use crate::core::scenario::Action;
-use crate::i18n::{fill, text};
+use crate::core::scenario::{Action, Refusal};
+use crate::i18n::{Message, fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
 use crate::ui::hooks::use_lang;
 use crate::ui::money;
@@ -22,6 +22,8 @@ pub struct CoverOfferProps {
     pub gap: i64,
     /// The items that can give (unlocked, counted in full), with their amounts.
     pub givers: Vec<(usize, i64)>,
+    /// Why the last cover was refused, if it was.
+    pub refusal: Option<Refusal>,
     /// Sends the cover to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -34,6 +36,7 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
         index,
         gap,
         givers,
+        refusal,
         dispatch,
     } = props;
     let lang = use_lang();
@@ -65,19 +68,22 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
         })
     };
     let gap_text = money(*gap, lang);
+    let bid = dataset.streams.get(index).map_or("", |s| s.name.get(lang));
     html! {
         <details class="cover">
             <summary>{ fill(lang, "cover.summary", &[("gap", &gap_text)]) }</summary>
             <fieldset>
-                <legend>{ text(lang, "cover.legend") }</legend>
+                <legend>
+                    { text(lang, "cover.legend") }
+                    <span class="visually-hidden">{ format!(" — {bid}") }</span>
+                </legend>
                 { for givers.iter().map(|(giver, amount)| {
                     let checkbox = id(&giver.to_string());
                     let name = dataset.streams.get(*giver).map_or("", |s| s.name.get(lang));
                     html! {
                         <div class="choice">
-                            // Named with the bid, as every field of the list is.
+                            // Named by the item that gives; the legend names the bid.
                             <input type="checkbox" id={checkbox.clone()} checked={picked.contains(giver)}
-                                aria-labelledby={format!("stream-{index}-name {checkbox}-label")}
                                 onchange={toggle(*giver)} />
                             <label id={format!("{checkbox}-label")} for={checkbox}>
                                 { fill(lang, "transfer.option", &[("name", name), ("amount", &money(*amount, lang))]) }
@@ -86,9 +92,14 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
                     }
                 }) }
             </fieldset>
-            <button type="button" id={id("button")} onclick={on_cover}>
+            <button type="button" id={id("button")} onclick={on_cover}
+                aria-describedby={id("error")}>
                 { fill(lang, "cover.button", &[("gap", &gap_text)]) }
             </button>
+            // Said beside the button that was pressed, not under the bid's amount.
+            <p class="field-error" id={id("error")} role="alert">
+                { refusal.as_ref().map(|r| r.message(lang)).unwrap_or_default() }
+            </p>
         </details>
     }
 }

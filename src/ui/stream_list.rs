@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Refusal, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::text;
-use crate::model::state::{AppState, DatasetRef, TRANSFER};
+use crate::model::state::{AppState, DatasetRef, RefusalPlace};
 use crate::ui::cover::CoverOffer;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_lang, use_list_page};
@@ -24,8 +24,8 @@ pub struct StreamListProps {
     pub scenario: Rc<Scenario>,
     /// Its totals.
     pub totals: Rc<Totals>,
-    /// The last refused action: shown beside its stream, or the transfer's under [`TRANSFER`].
-    pub refusal: Option<(usize, Refusal)>,
+    /// The last refused action, with where it is shown.
+    pub refusal: Option<(RefusalPlace, Refusal)>,
     /// How many times the whole scenario was replaced (a row then drops text it rejected).
     pub replacements: u32,
     /// The app's dispatcher.
@@ -44,7 +44,7 @@ pub fn stream_list(props: &StreamListProps) -> Html {
         ..
     } = props;
     let lang = use_lang();
-    let refusal_at = |at: usize| {
+    let refusal_at = |at: RefusalPlace| {
         props
             .refusal
             .as_ref()
@@ -63,14 +63,14 @@ pub fn stream_list(props: &StreamListProps) -> Html {
                 .filter_map(|j| scenario.plans[j].amount.map(|a| (j, a)))
                 .collect::<Vec<_>>();
             html! { <CoverOffer dataset={dataset.clone()} index={index} gap={gap} givers={givers}
- dispatch={dispatch.clone()} /> }
+                refusal={refusal_at(RefusalPlace::Cover(index))} dispatch={dispatch.clone()} /> }
         });
         html! {
             <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
                 amount={amount} locked={scenario.plans[index].locked} outcome={scenario.plans[index].outcome}
                 added={totals.added(index)} note={AttrValue::from(scenario.plans[index].note.clone())}
                 mode={scenario.mode} max={max} room={room}
-                counted={scenario.is_granted(dataset, index)} refusal={refusal_at(index)}
+                counted={scenario.is_granted(dataset, index)} refusal={refusal_at(RefusalPlace::Stream(index))}
                 replacements={*replacements} dispatch={dispatch.clone()}>{ for cover }</StreamRow>
         }
     });
@@ -79,7 +79,7 @@ pub fn stream_list(props: &StreamListProps) -> Html {
                <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
                <Pager page={page} id="streams-pager" label_key="pager.streams"
                    on_pick={on_pick_page} />
-               <Transfer dataset={dataset.clone()} refusal={refusal_at(TRANSFER)}
+               <Transfer dataset={dataset.clone()} refusal={refusal_at(RefusalPlace::Transfer)}
     dispatch={dispatch.clone()} />
                <ul class="stream-list">{ for rows }</ul>
            </section>

@@ -60,6 +60,10 @@ describe('moving money', () => {
     await page.selectOption(`#stream-${STREAM.ecommerceCity}-outcome`, 'refused');
     const grand = await textOf(page, '#total-grand');
     await page.click(`#stream-${STREAM.ecommerceCity} .cover summary, li:has(#stream-${STREAM.ecommerceCity}-name) .cover summary`);
+    // Nothing picked: the reason is said beside the button, and the amount is not blamed.
+    await page.click(`#stream-${STREAM.ecommerceCity}-cover-button`);
+    assert.match(await textOf(page, `#stream-${STREAM.ecommerceCity}-cover-error`), /至少选择一项/);
+    assert.equal(await page.getAttribute(`#stream-${STREAM.ecommerceCity}-amount`, 'aria-invalid'), 'false');
     await page.check(`#stream-${STREAM.ecommerceCity}-cover-${STREAM.tech}`);
     await page.click(`#stream-${STREAM.ecommerceCity}-cover-button`);
     const now = await amounts(page);
