@@ -50,6 +50,12 @@ impl std::ops::Deref for DatasetRef {
 /// when shown, so that a notice follows a change of language like the rest of the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
+    /// A share link opened a scenario with this name: said at the top, since the figures alone
+    /// do not tell a recipient what they are looking at.
+    LinkOpened {
+        /// The scenario's name the link gives.
+        name: String,
+    },
     /// A share link that could not be read.
     BadLink {
         /// Where the link was and what is shown instead.
@@ -148,6 +154,7 @@ impl Notice {
     pub fn words(&self, lang: Lang) -> Option<(String, Option<String>)> {
         let said = |key: &str, detail: Option<String>| Some((text(lang, key), detail));
         match self {
+            Notice::LinkOpened { name } => said("notice.link-opened", Some(format!("“{name}”"))),
             Notice::BadLink { place, error } => said(
                 match place {
                     LinkPlace::OpeningAddress => "notice.bad-link",

@@ -14,7 +14,7 @@ use yew::Callback;
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::share_link;
-use crate::model::state::Opening;
+use crate::model::state::{Notice, Opening};
 use crate::start::{FromLink, STANDALONE_ROOT_ID, load_dataset, muchuan, panic, show_loading};
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
@@ -69,6 +69,7 @@ impl Address {
         let opened = scenario_on_screen(&dataset, self.link.as_deref(), !self.framed);
         let bad_link = opened.notice.is_some();
         notices.extend(opened.notice);
+        notices.extend(opened.name.clone().map(|name| Notice::LinkOpened { name }));
         let opening = Opening {
             dataset,
             scenario: opened.scenario,

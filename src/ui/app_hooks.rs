@@ -105,6 +105,9 @@ pub fn use_pasted_links(
                 };
                 match share_link::read(&link, &dataset) {
                     Ok(linked) => {
+                        if let Some(name) = linked.name.clone() {
+                            dispatch.dispatch(Msg::Notify(Notice::LinkOpened { name }));
+                        }
                         dispatch.dispatch(Msg::OpenScenario(linked.scenario, linked.name))
                     }
                     Err(error) => {

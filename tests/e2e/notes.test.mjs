@@ -84,6 +84,8 @@ test('a note is one undo step, saved, exported, printed and shared with the name
   assert.equal(await fresh.inputValue(`#stream-${farmer}-amount`), '175');
   const current = await fresh.locator('#current-scenario-name').textContent();
   assert.ok(current.includes('培训扩班'), current);
+  // The top of the page says which scenario the link opened.
+  assert.match(await fresh.locator('.notices .notice').innerText(), /已打开分享链接中的方案：.*培训扩班/);
   assert.deepEqual([...errors, ...freshErrors], []);
   await other.close();
   await page.close();

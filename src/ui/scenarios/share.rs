@@ -106,13 +106,15 @@ pub fn share_link_view(props: &ShareLinkProps) -> Html {
                     ]) }
                 </p>
             }
-            if props.texts_left_out && !too_long {
-                <p class="hint-line is-warning" id="share-texts-left-out">
+            // Always in the page, so that a screen reader hears it when the notes outgrow the
+            // link (a live region must exist before its text changes).
+            <p class="hint-line is-warning" id="share-texts-left-out" role="status">
+                if props.texts_left_out && !too_long {
                     { fill(lang, "share.texts-left-out", &[
                         ("max", &(share_link::MAX_LINK_BYTES / 1024).to_string()),
                     ]) }
-                </p>
-            }
+                }
+            </p>
             if let Some(file) = &props.data_file {
                 <p class="hint-line is-warning" id="share-file-note">
                     { fill(lang, "scenarios.share-no-file", &[("name", file)]) }
