@@ -41,15 +41,19 @@ describe('names a screen reader reads', () => {
     assert.equal(await named('textbox', `${training} Share granted (%)`), 1);
     // The agency and the kind are read with a pause between them, not run together.
     assert.match(await page.locator('.stream .meta').first().ariaSnapshot(), /Human Resources & Social Security \(city bureau\) ?, Loans/);
-    // No two fields of the stream list share a name.
+    // No two fields of the stream list share a name (a field in a group, such as a bid's
+    // offer to cover its shortfall, is heard with its group's legend).
     const names = await page.$$eval('.stream-list :is(input, select)', (fields) =>
-      fields.map((field) =>
-        (field.getAttribute('aria-labelledby') ?? '')
-          .split(' ')
-          .map((id) => document.getElementById(id)?.textContent.trim())
-          .join(' '),
-      ),
+      fields.map((field) => {
+        const own = field.getAttribute('aria-labelledby')
+          ? field.getAttribute('aria-labelledby').split(' ')
+            .map((id) => document.getElementById(id)?.textContent.trim()).join(' ')
+          : [...field.labels].map((label) => label.textContent.trim()).join(' ');
+        const legend = field.closest('fieldset')?.querySelector('legend')?.textContent.trim();
+        return legend ? `${legend}: ${own}` : own;
+      }),
     );
+    assert.ok(names.every((name) => name.length > 0), names.join(' | '));
     assert.equal(new Set(names).size, names.length, names.join(' | '));
     assert.deepEqual(errors, []);
   });
