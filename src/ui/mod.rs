@@ -1,5 +1,6 @@
 //! The Yew interface: function components over the state in [`state`], one concept per file.
 
+pub mod amount_field;
 pub mod amount_slider;
 pub mod app;
 pub mod app_hooks;

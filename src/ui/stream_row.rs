@@ -4,13 +4,11 @@ use yew::prelude::*;
 
 use crate::core::dataset::Status;
 use crate::core::lang::Lang;
-use crate::core::money::{
-    BadAmount, MAX_AMOUNT, MoneyStyle, amount_input_text, format_cny_exact, format_delta,
-    format_wan, parse_amount,
-};
+use crate::core::money::format_delta;
 use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP};
-use crate::i18n::{Message, fill, text};
+use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
+use crate::ui::amount_field::AmountField;
 use crate::ui::amount_slider::AmountSlider;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_lang;
@@ -140,7 +138,6 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
     } = props;
     let lang = use_lang();
     let index = *index;
-    let rejected = use_state_eq(|| None::<Rejected>);
     // In a fixed pool a locked stream, or one the grand total does not count in full, keeps
     // its amount: its fields do not move.
     let fixed = (*locked || !*counted) && *mode == BalanceMode::FixedPool;
@@ -148,15 +145,6 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
     // or a planner drags against an invisible wall.
     let stuck = !fixed && *mode == BalanceMode::FixedPool && amount.is_some_and(|a| *room <= a);
     let outside = !*locked && !*counted && *mode == BalanceMode::FixedPool;
-    {
-        // A rejected text belongs to the amount it was typed over, in the unit of the language
-        // it was typed in, in a field that takes typing: a new amount (however it came), a
-        // replaced scenario, another language or a locked field drops it.
-        let rejected = rejected.clone();
-        use_effect_with((*amount, *replacements, lang, fixed), move |_| {
-            rejected.set(None)
-        });
-    }
     let lock_focus = use_lock_focus(fixed);
     let Some(stream) = dataset.streams.get(index) else {
         return Html::default();
@@ -170,33 +158,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         .map_or("", |a| dataset.agencies[a].name.get(lang));
     let id = |part: &str| format!("stream-{index}-{part}");
     let sought = stream.status == Status::Sought;
-    // An assumed outcome is the badge: the bid's card says what the totals take it as.
-    let (badge_class, badge) = match outcome {
-        _ if !sought => (
-            "badge granted",
-            text(lang, &format!("status.{}", stream.status.key())),
-        ),
-        Outcome::Pending => ("badge sought", text(lang, "status.sought")),
-        Outcome::Granted => ("badge granted", text(lang, "outcome.badge-granted")),
-        Outcome::Partial(p) => (
-            "badge assumed",
-            fill(
-                lang,
-                "outcome.badge-partial",
-                &[("percent", &p.to_string())],
-            ),
-        ),
-        Outcome::Refused => ("badge assumed", text(lang, "outcome.badge-refused")),
-        Outcome::Covered(0) => ("badge assumed", text(lang, "outcome.badge-covered-refused")),
-        Outcome::Covered(p) => (
-            "badge assumed",
-            fill(
-                lang,
-                "outcome.badge-covered-partial",
-                &[("percent", &p.to_string())],
-            ),
-        ),
-    };
+    let (badge_class, badge) = badge(stream.status, *outcome, lang);
 
     let controls = match amount {
         None => html! {
@@ -206,31 +168,6 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             let amount = *amount;
             let baseline = stream.amount.unwrap_or(0);
             let style = lang.money_style();
-            let on_type = {
-                let dispatch = dispatch.clone();
-                let rejected = rejected.clone();
-                Callback::from(move |event: Event| {
-                    let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                        return;
-                    };
-                    let typed = input.value();
-                    match parse_amount(&typed, style) {
-                        Ok(value) => {
-                            rejected.set(None);
-                            dispatch.dispatch(Msg::Act(Action::SetAmount {
-                                stream: index,
-                                amount: value,
-                            }));
-                        }
-                        // Kept in the field, so the user corrects what they typed.
-                        Err(reason) => rejected.set(Some(Rejected {
-                            over: amount,
-                            typed,
-                            reason,
-                        })),
-                    }
-                })
-            };
             let on_lock = {
                 let dispatch = dispatch.clone();
                 Callback::from(move |event: Event| {
@@ -243,29 +180,9 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                     }));
                 })
             };
-            // Escape puts the amount back, as it undoes an edit in a spreadsheet cell.
-            let on_escape = {
-                let rejected = rejected.clone();
-                Callback::from(move |event: KeyboardEvent| {
-                    if event.key() != "Escape" {
-                        return;
-                    }
-                    if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
-                        input.set_value(&amount_input_text(amount, style));
-                    }
-                    rejected.set(None);
-                })
-            };
-            let rejected = (*rejected).as_ref().filter(|r| r.over == amount);
-            let error = match rejected {
-                Some(rejected) => Some(bad_amount_message(rejected.reason, style, lang)),
-                None => refusal.as_ref().map(|r| r.message(lang)),
-            };
-            let rejected_text = rejected.map(|r| r.typed.clone());
             let delta = amount - baseline;
             // The line saying what the grand total takes, when it takes less than planned.
             let added_line = (*added != amount).then(|| AttrValue::from(id("added")));
-            let unit = text(lang, "row.unit");
             html! {
                 <div class="plan">
                     <AmountSlider index={index} amount={amount} baseline={baseline} max={*max}
@@ -273,19 +190,10 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         why_not={if stuck { Some("row.stuck") } else if outside { Some("refusal.not-granted") } else { None }}
                         node={lock_focus.slider.clone()} on_focus={lock_focus.on_focus.clone()}
                         on_blur={lock_focus.on_blur.clone()} dispatch={dispatch.clone()} />
-                    <div class="amount-line">
-                        <label id={id("amount-label")} for={id("amount")}>{ fill(lang, "row.amount", &[("unit", &unit)]) }</label>
-                        <input type="text" inputmode="decimal" id={id("amount")} class="amount-input"
-                            aria-labelledby={format!("{} {}", id("name"), id("amount-label"))}
-                            value={rejected_text.unwrap_or_else(|| amount_input_text(amount, style))}
-                            aria-invalid={if error.is_some() { "true" } else { "false" }}
-                            aria-describedby={id("error")}
-                            disabled={fixed} ref={lock_focus.amount.clone()}
-                            onfocus={lock_focus.on_focus.clone()} onblur={lock_focus.on_blur.clone()}
-                            onchange={on_type} onkeydown={on_escape} />
-                        <span class="amount-text" aria-hidden="true">{ money(amount, lang) }</span>
-                    </div>
-                    <p class="field-error" id={id("error")} role="alert">{ error.unwrap_or_default() }</p>
+                    <AmountField index={index} amount={amount} refusal={refusal.clone()} disabled={fixed}
+                        replacements={*replacements} node={lock_focus.amount.clone()}
+                        on_focus={lock_focus.on_focus.clone()} on_blur={lock_focus.on_blur.clone()}
+                        dispatch={dispatch.clone()} />
                     <p class="delta">
                         { text(lang, "row.delta") }
                         <span class={classes!("delta-value", delta_class(delta))}>{ format_delta(delta, style) }</span>
@@ -345,36 +253,21 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
     }
 }
 
-/// Text typed into an amount field that is not an amount, with the amount it was typed over.
-#[derive(Clone, PartialEq)]
-struct Rejected {
-    /// The amount the field held.
-    over: i64,
-    /// What was typed.
-    typed: String,
-    /// Why it is not an amount.
-    reason: BadAmount,
-}
-
-/// Why typed text was not taken, and what to type instead.
-pub(crate) fn bad_amount_message(reason: BadAmount, style: MoneyStyle, lang: Lang) -> String {
-    match (reason, style) {
-        // The limit exactly, in the unit the field takes: "CNY 1,000,000,000 million" reads
-        // worse than the digits a planner would type.
-        (BadAmount::TooLarge, MoneyStyle::Wan(script)) => fill(
-            lang,
-            "row.amount-too-large",
-            &[("max", &format_wan(MAX_AMOUNT, script))],
+/// A stream's badge: its status in the source, or for a bid the outcome the planner assumes,
+/// so that the card says what the totals take it as.
+fn badge(status: Status, outcome: Outcome, lang: Lang) -> (&'static str, String) {
+    let percent = |key: &str, p: u8| fill(lang, key, &[("percent", &p.to_string())]);
+    match outcome {
+        _ if status != Status::Sought => (
+            "badge granted",
+            text(lang, &format!("status.{}", status.key())),
         ),
-        (BadAmount::TooLarge, MoneyStyle::Cny) => fill(
-            lang,
-            "row.amount-too-large",
-            &[("max", &format_cny_exact(MAX_AMOUNT))],
-        ),
-        (BadAmount::NotAnAmount, MoneyStyle::Wan(_)) => text(lang, "row.bad-amount-wan"),
-        (BadAmount::NotAnAmount, MoneyStyle::Cny) => text(lang, "row.bad-amount-cny"),
-        (BadAmount::MisplacedComma, MoneyStyle::Wan(_)) => text(lang, "row.bad-comma-wan"),
-        (BadAmount::MisplacedComma, MoneyStyle::Cny) => text(lang, "row.bad-comma-cny"),
+        Outcome::Pending => ("badge sought", text(lang, "status.sought")),
+        Outcome::Granted => ("badge granted", text(lang, "outcome.badge-granted")),
+        Outcome::Partial(p) => ("badge assumed", percent("outcome.badge-partial", p)),
+        Outcome::Refused => ("badge assumed", text(lang, "outcome.badge-refused")),
+        Outcome::Covered(0) => ("badge assumed", text(lang, "outcome.badge-covered-refused")),
+        Outcome::Covered(p) => ("badge assumed", percent("outcome.badge-covered-partial", p)),
     }
 }
 

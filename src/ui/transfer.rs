@@ -8,8 +8,8 @@ use crate::core::scenario::{Action, Refusal};
 use crate::i18n::Message;
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
+use crate::ui::amount_field::bad_amount_message;
 use crate::ui::hooks::{use_lang, use_select_value};
-use crate::ui::stream_row::bad_amount_message;
 
 /// Props of [`Transfer`].
 #[derive(Properties, PartialEq)]
