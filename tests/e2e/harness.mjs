@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, the
 // built dist/ served on 127.0.0.1, console errors collected, screenshots saved.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -181,4 +181,10 @@ export async function forgetKeptData(page) {
       tx.oncomplete = tx.onabort = () => { db.close(); done(); };
     };
   }));
+}
+
+/** Clicks `selector` and returns the download's suggested name and bytes. */
+export async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }

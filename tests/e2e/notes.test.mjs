@@ -3,9 +3,8 @@
 // browser, and is in the CSV and JSON exports and the printed report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import {
-  axeViolations, browser, launch, open, screenshot, serveAndLaunch, server, untilValue,
+  axeViolations, browser, download, launch, open, screenshot, serveAndLaunch, server, untilValue,
 } from './harness.mjs';
 
 serveAndLaunch();
@@ -29,9 +28,9 @@ async function writeNote(page, index, note) {
   await page.keyboard.press('Enter');
 }
 
-async function download(page, selector) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return readFileSync(await file.path(), 'utf8');
+/** A download's text. */
+async function downloadText(page, selector) {
+  return (await download(page, selector)).bytes.toString('utf8');
 }
 
 test('a note is one undo step, saved, exported, printed and shared with the name', async () => {
@@ -62,10 +61,10 @@ test('a note is one undo step, saved, exported, printed and shared with the name
   await untilValue(page, `#stream-${farmer}-note`, NOTE);
 
   // The exports carry it: the CSV row of the stream ends with it, the JSON has it.
-  const csv = await download(page, '#download-csv');
+  const csv = await downloadText(page, '#download-csv');
   const row = csv.split('\r\n').find((line) => line.includes('职业农民'));
   assert.ok(row?.endsWith(NOTE), row);
-  const json = JSON.parse(await download(page, '#download-json'));
+  const json = JSON.parse(await downloadText(page, '#download-json'));
   const notes = Object.values(json.streams).map((s) => s.note).filter(Boolean);
   assert.deepEqual(notes, [NOTE]);
 

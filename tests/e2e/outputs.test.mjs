@@ -3,18 +3,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, browser, open, screenshot, serveAndLaunch, server } from './harness.mjs';
+import { ROOT, browser, download, open, screenshot, serveAndLaunch, server } from './harness.mjs';
 
 serveAndLaunch();
-
-/** Clicks `selector` and returns the download's suggested name and bytes. */
-async function download(page, selector) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
-}
 
 /** The width and height a PNG's IHDR chunk gives. */
 function pngSize(bytes) {
