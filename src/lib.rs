@@ -8,14 +8,6 @@
 //! - [`ui`] and [`web`]: the Yew components and the browser edge. They compile everywhere: natively
 //!   the components render the first screen to HTML at build time (`src/bin/prerender.rs`).
 
-// rust-i18n looks messages up in `i18n::catalogue`, compiled from `locales/` by build.rs. Its
-// own loader is pointed at a folder that holds no message files, so it adds none of its own.
-rust_i18n::i18n!(
-    "src/i18n",
-    fallback = "zh-Hans",
-    backend = crate::i18n::catalogue::Catalogue
-);
-
 pub mod charts;
 pub use muchuan_core as core;
 pub mod i18n;

@@ -21,8 +21,28 @@ async fn render(lang: Lang) -> Element {
     render_with_headings(lang, Levels::default()).await
 }
 
+/// Installs the messages of every language, as the app would fetch them from `dist/` (the test
+/// page serves no such files).
+fn install_messages() {
+    use muchuan_funding_explorer::i18n::catalogue::install;
+    let files = [
+        (
+            Lang::En,
+            include_str!(concat!(env!("OUT_DIR"), "/messages-en.json")),
+        ),
+        (
+            Lang::ZhHant,
+            include_str!(concat!(env!("OUT_DIR"), "/messages-zh-Hant.json")),
+        ),
+    ];
+    for (lang, json) in files {
+        install(lang, json).expect("the build's own messages");
+    }
+}
+
 /// Renders the explorer with its title at the level `headings` gives.
 async fn render_with_headings(lang: Lang, headings: Levels) -> Element {
+    install_messages();
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");

@@ -1,8 +1,8 @@
 //! The interface's messages in every language.
 //!
 //! All messages live in `locales/*.yml`, one key per message with its three translations side
-//! by side; a native test checks that no key lacks a language. `build.rs` compiles them into a
-//! table ([`catalogue`]) through which `rust-i18n` looks them up. Dataset texts (stream names…) are not messages: they come from the dataset with the fallback of
+//! by side; a native test checks that no key lacks a language. `build.rs` compiles them into
+//! the [`catalogue`], which holds Simplified Chinese and loads the other two when wanted. Dataset texts (stream names…) are not messages: they come from the dataset with the fallback of
 //! [`crate::core::dataset::Localized`].
 
 pub mod catalogue;
@@ -14,10 +14,13 @@ pub use problems::{located, place, problem_message};
 
 use crate::core::lang::Lang;
 
-/// The message `key` in `lang`; in Simplified Chinese when `lang` lacks it; the key itself
-/// when no language has it.
+/// The message `key` in `lang`; in Simplified Chinese when `lang` lacks it or is not loaded
+/// yet; the key itself when no language has it.
 pub fn text(lang: Lang, key: &str) -> String {
-    rust_i18n::t!(key, locale = lang.tag()).into_owned()
+    catalogue::lookup(lang, key)
+        .or_else(|| catalogue::lookup(Lang::ZhHans, key))
+        .unwrap_or(key)
+        .to_owned()
 }
 
 /// A bid's shortfall made up from other items, in words: what was granted, and that the rest

@@ -97,6 +97,9 @@ pub enum Notice {
         /// How many errors it has.
         errors: usize,
     },
+    /// The messages of a language the planner or the host asked for could not be fetched;
+    /// the page stays in the language it is in.
+    LangUnavailable(Lang),
 }
 
 /// Where an unreadable share link was, which decides what the notice says is shown instead.
@@ -190,6 +193,10 @@ impl Notice {
                 ),
                 None,
             )),
+            // Named in its own language, which is the one the planner reads.
+            Notice::LangUnavailable(wanted) => {
+                said("notice.lang-unavailable", Some(wanted.endonym().to_owned()))
+            }
             Notice::InvalidDataset { .. } => None,
         }
     }

@@ -53,6 +53,9 @@ pub struct AppState {
     pub history: History<Rc<Scenario>>,
     /// The interface language.
     pub lang: Lang,
+    /// A language asked for whose messages are on their way: the page stays in `lang` until
+    /// they arrive ([`Msg::LangArrived`]).
+    pub pending_lang: Option<Lang>,
     /// The last refused action, shown where it was asked for.
     pub refusal: Option<(RefusalPlace, Refusal)>,
     /// Notices to show, oldest first.
@@ -76,10 +79,11 @@ pub struct AppState {
 impl AppState {
     /// A state showing `dataset` with `scenario`, in `lang`.
     pub fn new(dataset: Rc<Dataset>, scenario: Scenario, lang: Lang) -> AppState {
-        AppState {
+        let mut state = AppState {
             dataset: DatasetRef(dataset),
             history: History::new(Rc::new(scenario)),
-            lang,
+            lang: Lang::default(),
+            pending_lang: None,
             refusal: None,
             notices: Vec::new(),
             dragging: None,
@@ -87,6 +91,19 @@ impl AppState {
             origin: None,
             given_name: None,
             replacements: 0,
+        };
+        state.want_lang(lang);
+        state
+    }
+
+    /// Switches to `lang` if its messages are here, or else waits for them in the language on
+    /// screen.
+    fn want_lang(&mut self, lang: Lang) {
+        if crate::i18n::catalogue::is_loaded(lang) {
+            self.lang = lang;
+            self.pending_lang = None;
+        } else {
+            self.pending_lang = Some(lang);
         }
     }
 
@@ -122,8 +139,13 @@ pub enum Msg {
     Undo,
     /// Redo the last undone change.
     Redo,
-    /// Switch the interface language.
+    /// Switch the interface language (once its messages are here).
     SetLang(Lang),
+    /// The messages of a language arrived: the page switches if that is still the one waited
+    /// for.
+    LangArrived(Lang),
+    /// The messages of a language could not be fetched: the page stays as it is, and says so.
+    LangUnavailable(Lang),
     /// Replace the dataset with one read from the file named, or with the built-in one when no
     /// file is named (and start a fresh history on `scenario`).
     LoadDataset(Rc<Dataset>, Scenario, Option<String>),
@@ -235,7 +257,21 @@ impl AppState {
                 next.history.redo();
                 next.refusal = None;
             }
-            Msg::SetLang(lang) => next.lang = lang,
+            Msg::SetLang(lang) => next.want_lang(lang),
+            Msg::LangArrived(lang) => {
+                if next.pending_lang == Some(lang) {
+                    next.want_lang(lang);
+                }
+            }
+            Msg::LangUnavailable(lang) => {
+                if next.pending_lang == Some(lang) {
+                    next.pending_lang = None;
+                    let notice = Notice::LangUnavailable(lang);
+                    if !next.notices.contains(&notice) {
+                        next.notices.push(notice);
+                    }
+                }
+            }
             Msg::LoadDataset(dataset, scenario, file) => {
                 next.origin = None;
                 next.dataset = DatasetRef(dataset);
@@ -266,7 +302,7 @@ impl AppState {
                 next.dataset = DatasetRef(dataset);
                 next.history = History::new(Rc::new(scenario));
                 next.given_name = name.map(|n| (Rc::clone(next.history.present()), n));
-                next.lang = lang;
+                next.want_lang(lang);
                 next.refusal = None;
                 for notice in notices {
                     if !next.notices.contains(&notice) {

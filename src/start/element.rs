@@ -15,7 +15,7 @@ use crate::start::{load_dataset, mode_from_name, muchuan, show_loading};
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
 use crate::web::fetch::Reach;
-use crate::web::{page, roots};
+use crate::web::{messages, page, roots};
 
 /// A mounted explorer; `update()` passes it a new language, heading level or compactness,
 /// `destroy()` removes it (the element calls it when it leaves the page).
@@ -169,11 +169,17 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         props: props.clone(),
     };
     wasm_bindgen_futures::spawn_local(async move {
+        // The element opens in its language when its messages can be had (fetched beside the
+        // dataset); if not, the app says so once mounted.
+        let lang_files = messages::ask(settings.get().lang, &asset_base);
         let loading = src
             .as_deref()
             .map(|url| show_loading(&root, url, settings.get().lang));
         let (dataset, notices, _) = load_dataset(src.as_deref(), Reach::Owner).await;
         drop(loading);
+        if let Some(lang_files) = lang_files {
+            let _ = wasm_bindgen_futures::JsFuture::from(lang_files).await;
+        }
         let mut scenario = crate::core::scenario::Scenario::baseline(&dataset);
         if let Some(mode) = mode {
             scenario.mode = mode;

@@ -18,7 +18,7 @@ use crate::model::state::{Notice, Opening};
 use crate::start::{FromLink, STANDALONE_ROOT_ID, load_dataset, muchuan, panic, show_loading};
 use crate::ui::app::{App, AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
-use crate::web::{fetch, frame, page, roots};
+use crate::web::{fetch, frame, messages, page, roots};
 
 /// What the page's address and the browser ask for, read before anything writes the address.
 #[derive(Clone)]
@@ -52,6 +52,9 @@ impl Address {
     /// the share link read against it (or the scenario this tab kept when no link could carry
     /// it); and whether the link could not be read. `root` gets a loading line meanwhile.
     async fn open(self, builtin: Rc<Dataset>, root: &web_sys::Element) -> (Opening, bool) {
+        // The page opens in its language at once when its messages are here; if they cannot be
+        // had, the app says so once it has started.
+        let _ = messages::load(self.lang, "./").await;
         let kept = match (&self.data_url, self.framed) {
             (None, false) => crate::ui::kept_data::reopened().await,
             _ => None,
@@ -91,6 +94,8 @@ pub fn start() {
         return;
     };
     let address = Address::read();
+    // Another language's messages are fetched while the app starts.
+    let _ = messages::ask(address.lang, "./");
     roots::add(&root);
     let framed = address.framed;
     if framed {

@@ -11,8 +11,8 @@ use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::model::state::{AppState, Notice, Opening};
 use crate::ui::app_hooks::{
-    use_address_lang, use_change_report, use_host_lang, use_pasted_links, use_ready_report,
-    use_start, use_undo_keys,
+    use_address_lang, use_change_report, use_host_lang, use_lang_files, use_pasted_links,
+    use_ready_report, use_start, use_undo_keys,
 };
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::controls::Controls;
@@ -137,7 +137,14 @@ pub fn app(props: &AppProps) -> Html {
     // The scenarios panel (saved scenarios, comparison, exports: a third of the page, below the
     // charts) is rendered once the rest has been painted, so that the first chart shows sooner.
     let painted = use_painted();
-    use_ready_report(props.on_ready.clone(), painted && started, lang);
+    // Until the messages of a language asked for arrive, the page stays as it is.
+    let settled = state.pending_lang.is_none();
+    use_lang_files(
+        state.pending_lang,
+        props.asset_base.clone(),
+        dispatch.clone(),
+    );
+    use_ready_report(props.on_ready.clone(), painted && started && settled, lang);
     use_host_lang(props.lang, dispatch.clone());
     let scenario = state.scenario().clone();
     let totals = use_memo(
@@ -150,7 +157,7 @@ pub fn app(props: &AppProps) -> Html {
         totals: totals.clone(),
     };
     use_change_report(props.on_change.clone(), change, started);
-    use_address_lang(lang, props.standalone, opened_in);
+    use_address_lang(lang, props.standalone && settled, opened_in);
     use_pasted_links(
         props.standalone,
         state.dataset.clone(),
@@ -166,7 +173,7 @@ pub fn app(props: &AppProps) -> Html {
                 totals={totals.clone()} />
             <Controls mode={scenario.mode} count_sought={scenario.count_sought}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
-                dispatch={dispatch.clone()} />
+                pending_lang={state.pending_lang} dispatch={dispatch.clone()} />
             <div class="layout">
                 <StreamList dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
                     totals={totals.clone()} refusal={state.refusal.clone()}

@@ -47,6 +47,26 @@ pub fn use_host_lang(lang: Lang, dispatch: UseReducerDispatcher<AppState>) {
     use_effect_with(lang, move |&lang| dispatch.dispatch(Msg::SetLang(lang)));
 }
 
+/// Fetches the messages of `pending`, the language asked for, from `base` (the folder of the
+/// app's files), and tells the state when they are here or cannot be had.
+#[hook]
+pub fn use_lang_files(
+    pending: Option<Lang>,
+    base: AttrValue,
+    dispatch: UseReducerDispatcher<AppState>,
+) {
+    use_effect_with(pending, move |&pending| {
+        if let Some(lang) = pending {
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.dispatch(match crate::web::messages::load(lang, &base).await {
+                    Ok(()) => Msg::LangArrived(lang),
+                    Err(_) => Msg::LangUnavailable(lang),
+                });
+            });
+        }
+    });
+}
+
 /// Tells `on_change` of every change once the app has `started`: the prerendered first screen
 /// is no change of the planner's, so the first report is of what the app started with.
 #[hook]

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::core::lang::Lang;
 use crate::core::scenario::{Action, BalanceMode};
-use crate::i18n::text;
+use crate::i18n::{fill, text};
 use crate::model::state::{AppState, Msg};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_lang;
@@ -20,6 +20,8 @@ pub struct ControlsProps {
     pub can_undo: bool,
     /// Whether redo would do anything.
     pub can_redo: bool,
+    /// A language asked for whose messages are on their way.
+    pub pending_lang: Option<Lang>,
     /// Sends changes to the app state.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -32,6 +34,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         count_sought,
         can_undo,
         can_redo,
+        pending_lang,
         dispatch,
     } = props;
     let lang = use_lang();
@@ -105,6 +108,17 @@ pub fn controls(props: &ControlsProps) -> Html {
             dispatch.dispatch(Msg::Act(Action::SetCountSought(checked)));
         })
     };
+    // The switch shows the language on its way, and the one on screen again if it never came
+    // (the browser keeps a picked option whatever the markup says).
+    let language_select = use_node_ref();
+    {
+        let select = language_select.clone();
+        use_effect_with((lang, *pending_lang), move |&(lang, pending)| {
+            if let Some(select) = select.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(pending.unwrap_or(lang).tag());
+            }
+        });
+    }
     let choose_lang = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
@@ -141,11 +155,14 @@ pub fn controls(props: &ControlsProps) -> Html {
             </div>
             <div class="language">
                 <label for="language-select">{ text(lang, "controls.language") }</label>
-                <select id="language-select" onchange={choose_lang}>
+                <select id="language-select" ref={language_select} onchange={choose_lang}>
                     { for Lang::ALL.iter().map(|l| html! {
                         <option value={l.tag()} selected={*l == lang} lang={l.tag()}>{ l.endonym() }</option>
                     }) }
                 </select>
+                <span class="language-loading" role="status">{
+                    pending_lang.map(|l| fill(lang, "controls.language-loading", &[("language", l.endonym())]))
+                }</span>
             </div>
         </section>
     }

@@ -9,6 +9,7 @@ pub mod fetch;
 pub mod files;
 pub mod frame;
 pub mod idb;
+pub mod messages;
 pub mod page;
 pub mod png;
 pub mod roots;

@@ -72,8 +72,8 @@ describe('languages', () => {
     await page.focus('#stream-0-slider');
     await page.keyboard.press('PageUp');
     await page.selectOption('#language-select', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.equal(await page.evaluate(() => window.__samePage), true, 'no reload');
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.title(), 'Muchuan Funding Explorer', 'the tab names the explorer in English');
     assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million', 'the scenario is kept');
     assert.match(await textOf(page, '#figure-streams-heading'), /[A-Za-z]/);
@@ -88,7 +88,7 @@ describe('languages', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million');
     await page.selectOption('#language-select', 'zh-Hant');
-    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
     assert.match(await textOf(page, '#streams-heading'), /各項資金/);
     assert.equal(await textOf(page, '#total-grand'), '3,798萬元', 'amounts in Traditional characters');
     assert.match(page.url(), /\?lang=zh-Hant#v1;/);
@@ -141,5 +141,52 @@ describe('languages', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 640, `page is ${width} px wide`);
     await context?.close();
+  });
+
+  test('only the language on screen is downloaded; another is fetched once, when picked', async () => {
+    const { page, errors } = await open(browser, 'about:blank', { ready: false });
+    const fetched = [];
+    page.on('request', (request) => {
+      const name = new URL(request.url()).pathname.split('/').pop();
+      if (name.startsWith('messages-')) fetched.push(name.replace(/-[0-9a-f]{16}\.json$/, ''));
+    });
+    await page.goto(`${server.url}/?lang=zh-Hans`);
+    await page.waitForSelector('html[data-ready="zh-Hans"]');
+    assert.deepEqual(fetched, [], 'the Chinese page fetches no other language');
+    await page.selectOption('#language-select', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await textOf(page, '#controls-heading'), /[A-Za-z]/);
+    await page.selectOption('#language-select', 'zh-Hant');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    await page.selectOption('#language-select', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(fetched, ['messages-en', 'messages-zh-Hant'], 'each fetched once');
+    assert.deepEqual(errors, []);
+  });
+
+  test('the WebAssembly holds the Chinese messages only', async () => {
+    const wasm = (await import('node:fs')).readFileSync(join(ROOT, 'dist/muchuan-funding-explorer_bg.wasm'));
+    const has = (text) => wasm.includes(Buffer.from(text));
+    assert.ok(has('拖动滑块'), 'a Simplified Chinese message is built in');
+    assert.ok(!has('Undo and reset'), 'no English message');
+    assert.ok(!has('拖動滑桿'), 'no Traditional Chinese message');
+  });
+
+  test('a language that cannot be fetched leaves the page as it is and says so', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.route('**/messages-en-*.json', (route) => route.abort());
+    await page.selectOption('#language-select', 'en');
+    await page.locator('.notice').filter({ hasText: 'English' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+    assert.match(await textOf(page, '#streams-heading'), /各项资金/);
+    assert.equal(await page.inputValue('#language-select'), 'zh-Hans', 'the switch shows the page');
+    assert.equal(await textOf(page, '.language-loading'), '', 'no longer loading');
+    // Once the connection is back, picking it again works.
+    await page.unroute('**/messages-en-*.json');
+    await page.selectOption('#language-select', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await textOf(page, '#streams-heading'), /[A-Za-z]/);
+    // The failed fetch is the browser's console error; nothing else is.
+    assert.deepEqual(errors.filter((e) => !/messages-en|Failed to load resource/.test(e)), []);
   });
 });
