@@ -127,6 +127,8 @@ pub fn app(props: &AppProps) -> Html {
         move || {
             let mut state = AppState::new(props.dataset, props.scenario, props.lang);
             state.notices = props.notices;
+            // Held in the state, so that loading other data (or the built-in data) replaces it.
+            state.origin = props.data_origin;
             state
         }
     });
@@ -205,11 +207,7 @@ pub fn app(props: &AppProps) -> Html {
     // Until it has started, the prerendered controls do nothing: they look inactive (style
     // sheet), and a line says the tools are on their way. (No `aria-busy`: some screen readers
     // skip a busy region, and without scripts the report would stay busy for good.)
-    let from = state
-        .data_file
-        .clone()
-        .or_else(|| state.origin.clone())
-        .or_else(|| props.data_origin.clone());
+    let from = state.data_file.clone().or_else(|| state.origin.clone());
     html! {
         <ContextProvider<Levels> context={props.headings}>
         <ContextProvider<Lang> context={lang}>
