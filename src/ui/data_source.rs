@@ -101,14 +101,19 @@ enum LoadStatus {
 }
 
 /// What reading the file or pasted rows `name` came to: the message for the app state and
-/// what to say beside the button.
+/// what to say beside the button. A file that holds the built-in figures loads them as the
+/// built-in data, not as a file.
 fn outcome(name: String, read: Result<Dataset, Vec<DatasetProblem>>) -> (Msg, LoadStatus) {
     match read {
         Ok(dataset) => {
             let scenario = Scenario::baseline(&dataset);
             let streams = dataset.streams.len();
+            let msg = match built_in().filter(|built_in| **built_in == dataset) {
+                Some(built_in) => Msg::LoadDataset(built_in, scenario, None),
+                None => Msg::LoadDataset(Rc::new(dataset), scenario, Some(name.clone())),
+            };
             (
-                Msg::LoadDataset(Rc::new(dataset), scenario, Some(name.clone())),
+                msg,
                 LoadStatus::Loaded {
                     name,
                     streams,
@@ -148,8 +153,14 @@ impl Loader {
         gb18030: bool,
     ) {
         self.encoding.set(gb18030);
-        if let (Ok(_), Some((format, text))) = (&read, text) {
-            keep(kept_record(&name, format, text), self.kept.clone());
+        match (&read, text) {
+            (Ok(dataset), _) if built_in().is_some_and(|built_in| *built_in == *dataset) => {
+                reopen_next("no");
+            }
+            (Ok(_), Some((format, text))) => {
+                keep(kept_record(&name, format, text), self.kept.clone())
+            }
+            _ => {}
         }
         let (msg, said) = outcome(name, read);
         self.status.set(Some(said));

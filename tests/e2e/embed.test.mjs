@@ -264,6 +264,11 @@ describe('other datasets', () => {
     assert.equal(await page.locator('.stream').count(), 3);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
     assert.equal(await page.locator('#total-granted').innerText(), 'CNY 1.25 million');
+    assert.match(await page.locator('#data-origin').innerText(), /other-county\.json/);
+    // The built-in data picked again (its own file) is named as such: no origin line left over.
+    await page.setInputFiles('#dataset-file', join(ROOT, 'data/muchuan.json'));
+    await page.waitForFunction(() => document.querySelectorAll('.stream').length === 9);
+    assert.equal(await page.locator('#data-origin').count(), 0, 'no origin once the built-in data is back');
     assert.deepEqual(errors, []);
   });
 
