@@ -79,7 +79,8 @@ pub fn stream_list(props: &StreamListProps) -> Html {
                <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
                <Pager page={page} id="streams-pager" label_key="pager.streams"
                    on_pick={on_pick_page} />
-               <Transfer dataset={dataset.clone()} refusal={refusal_at(RefusalPlace::Transfer)}
+               <Transfer dataset={dataset.clone()} scenario={Rc::clone(scenario)}
+                   refusal={refusal_at(RefusalPlace::Transfer)}
     dispatch={dispatch.clone()} />
                <ul class="stream-list">{ for rows }</ul>
            </section>

@@ -1,10 +1,12 @@
 //! "从【A】调出【X】万元到【B】": one move of an exact amount between two items, nothing
 //! else changing, one undo step. The engine refuses what cannot be done; the reason shows here.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::core::money::{BadAmount, parse_amount};
-use crate::core::scenario::{Action, Refusal};
+use crate::core::money::{BadAmount, format_amount, parse_amount};
+use crate::core::scenario::{Action, Refusal, Scenario};
 use crate::i18n::Message;
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetRef, Msg};
@@ -16,6 +18,8 @@ use crate::ui::hooks::{use_lang, use_select_value};
 pub struct TransferProps {
     /// The dataset.
     pub dataset: DatasetRef,
+    /// The scenario, for the amounts of the two items picked.
+    pub scenario: Rc<Scenario>,
     /// Why the last transfer was refused, if it was.
     pub refusal: Option<Refusal>,
     /// Sends the transfer to the app state.
@@ -27,18 +31,13 @@ pub struct TransferProps {
 pub fn transfer(props: &TransferProps) -> Html {
     let TransferProps {
         dataset,
+        scenario,
         refusal,
         dispatch,
     } = props;
     let lang = use_lang();
-    // The items that state an amount: the only ones money can move between. Names only, no
-    // amounts: the form then does not re-render on every slider move (a thousand items make
-    // two thousand options).
-    let stated: Vec<usize> = (0..dataset.streams.len())
-        .filter(|i| dataset.streams[*i].amount.is_some())
-        .collect();
-    let from = use_state_eq(|| stated.first().copied().unwrap_or(0));
-    let to = use_state_eq(|| stated.get(1).copied().unwrap_or(0));
+    let from = use_state_eq(|| stated(dataset).first().copied().unwrap_or(0));
+    let to = use_state_eq(|| stated(dataset).get(1).copied().unwrap_or(0));
     let typed = use_state_eq(String::new);
     let bad = use_state_eq(|| None::<BadAmount>);
     let (from_select, to_select) = (use_node_ref(), use_node_ref());
@@ -83,17 +82,14 @@ pub fn transfer(props: &TransferProps) -> Html {
             }
         })
     };
-    let options = |selected: usize| {
-        stated
-            .iter()
-            .map(|i| {
-                html! {
-                    <option value={i.to_string()} selected={*i == selected}>
-                        { dataset.streams[*i].name.get(lang) }
-                    </option>
-                }
-            })
-            .collect::<Html>()
+    // What each picked item holds now, said under it (and read with its select).
+    let holds = |stream: usize| {
+        let amount = scenario.amount(stream).unwrap_or(0);
+        fill(
+            lang,
+            "transfer.holds",
+            &[("amount", &format_amount(amount, style))],
+        )
     };
     let error = match *bad {
         Some(reason) => Some(bad_amount_message(reason, style, lang)),
@@ -104,19 +100,66 @@ pub fn transfer(props: &TransferProps) -> Html {
         <form class="transfer" aria-labelledby="transfer-heading" onsubmit={on_submit}>
             <p class="transfer-title" id="transfer-heading">{ text(lang, "transfer.heading") }</p>
             <div class="transfer-line">
-                <label for="transfer-from">{ text(lang, "transfer.from") }</label>
-                <select id="transfer-from" ref={from_select} onchange={pick(&from)}>{ options(*from) }</select>
-                <label for="transfer-amount">{ fill(lang, "transfer.amount", &[("unit", &unit)]) }</label>
-                <input type="text" inputmode="decimal" id="transfer-amount" class="transfer-amount"
-                    value={(*typed).clone()} oninput={on_type}
-                    aria-invalid={if error.is_some() { "true" } else { "false" }}
-                    aria-describedby="transfer-error transfer-hint" />
-                <label for="transfer-to">{ text(lang, "transfer.to") }</label>
-                <select id="transfer-to" ref={to_select} onchange={pick(&to)}>{ options(*to) }</select>
+                <div class="transfer-part">
+                    <label for="transfer-from">{ text(lang, "transfer.from") }</label>
+                    <select id="transfer-from" ref={from_select} onchange={pick(&from)}
+                        aria-describedby="transfer-from-holds">
+                        <StreamOptions dataset={dataset.clone()} selected={*from} />
+                    </select>
+                    <span class="transfer-holds" id="transfer-from-holds">{ holds(*from) }</span>
+                </div>
+                <div class="transfer-part transfer-amount-part">
+                    <label for="transfer-amount">{ fill(lang, "transfer.amount", &[("unit", &unit)]) }</label>
+                    <input type="text" inputmode="decimal" id="transfer-amount" class="transfer-amount"
+                        value={(*typed).clone()} oninput={on_type}
+                        aria-invalid={if error.is_some() { "true" } else { "false" }}
+                        aria-describedby="transfer-error transfer-hint" />
+                </div>
+                <div class="transfer-part">
+                    <label for="transfer-to">{ text(lang, "transfer.to") }</label>
+                    <select id="transfer-to" ref={to_select} onchange={pick(&to)}
+                        aria-describedby="transfer-to-holds">
+                        <StreamOptions dataset={dataset.clone()} selected={*to} />
+                    </select>
+                    <span class="transfer-holds" id="transfer-to-holds">{ holds(*to) }</span>
+                </div>
                 <button type="submit" id="transfer-submit">{ text(lang, "transfer.submit") }</button>
             </div>
             <p class="hint" id="transfer-hint">{ text(lang, "transfer.hint") }</p>
             <p class="field-error" id="transfer-error" role="alert">{ error.unwrap_or_default() }</p>
         </form>
     }
+}
+
+/// The items that state an amount: the only ones money can move between.
+fn stated(dataset: &DatasetRef) -> Vec<usize> {
+    (0..dataset.streams.len())
+        .filter(|i| dataset.streams[*i].amount.is_some())
+        .collect()
+}
+
+/// Props of [`StreamOptions`].
+#[derive(Properties, PartialEq)]
+struct StreamOptionsProps {
+    dataset: DatasetRef,
+    selected: usize,
+}
+
+/// The options of a transfer's select: names only, in a component of their own, so that a
+/// slider move (which changes the amounts said beside them) does not render them again: a
+/// thousand items make two thousand options.
+#[function_component(StreamOptions)]
+fn stream_options(props: &StreamOptionsProps) -> Html {
+    let lang = use_lang();
+    let dataset = &props.dataset;
+    stated(dataset)
+        .into_iter()
+        .map(|i| {
+            html! {
+                <option value={i.to_string()} selected={i == props.selected}>
+                    { dataset.streams[i].name.get(lang) }
+                </option>
+            }
+        })
+        .collect()
 }

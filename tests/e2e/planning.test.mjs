@@ -31,8 +31,14 @@ describe('moving money', () => {
     const before = await amounts(page);
     await page.selectOption('#transfer-from', String(STREAM.ecommerce));
     await page.selectOption('#transfer-to', String(STREAM.farmer));
+    // Each picked item says what it holds, beside its select and in its description.
+    assert.equal(await textOf(page, '#transfer-from-holds'), '现为600万元');
+    assert.equal(await textOf(page, '#transfer-to-holds'), '现为75万元');
+    assert.equal(await page.getAttribute('#transfer-from', 'aria-describedby'), 'transfer-from-holds');
     await page.fill('#transfer-amount', '100');
     await page.press('#transfer-amount', 'Enter');
+    assert.equal(await textOf(page, '#transfer-from-holds'), '现为500万元');
+    assert.equal(await textOf(page, '#transfer-to-holds'), '现为175万元');
     const moved = await amounts(page);
     const want = [...before];
     want[STREAM.ecommerce - 1] = '500'; // the unstated item has no field
