@@ -68,6 +68,24 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
         })
     };
     let gap_text = money(*gap, lang);
+    // What the picked items hold together, said as they are picked: too little is known
+    // before the button is pressed.
+    let held: i64 = givers
+        .iter()
+        .filter(|(giver, _)| picked.contains(giver))
+        .map(|(_, amount)| amount)
+        .sum();
+    let tally = (!picked.is_empty()).then(|| {
+        let sum = money(held, lang);
+        match held >= *gap {
+            true => fill(lang, "cover.tally", &[("sum", &sum)]),
+            false => fill(
+                lang,
+                "cover.tally-short",
+                &[("sum", &sum), ("gap", &gap_text)],
+            ),
+        }
+    });
     let bid = dataset.streams.get(index).map_or("", |s| s.name.get(lang));
     html! {
         <details class="cover">
@@ -92,8 +110,10 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
                     }
                 }) }
             </fieldset>
+            <p class={classes!("cover-tally", (held < *gap).then_some("short"))} id={id("tally")}
+                aria-live="polite">{ tally.unwrap_or_default() }</p>
             <button type="button" id={id("button")} onclick={on_cover}
-                aria-describedby={id("error")}>
+                aria-describedby={format!("{} {}", id("tally"), id("error"))}>
                 { fill(lang, "cover.button", &[("gap", &gap_text)]) }
             </button>
             // Said beside the button that was pressed, not under the bid's amount.

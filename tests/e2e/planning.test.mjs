@@ -70,7 +70,13 @@ describe('moving money', () => {
     await page.click(`#stream-${STREAM.ecommerceCity}-cover-button`);
     assert.match(await textOf(page, `#stream-${STREAM.ecommerceCity}-cover-error`), /至少选择一项/);
     assert.equal(await page.getAttribute(`#stream-${STREAM.ecommerceCity}-amount`, 'aria-invalid'), 'false');
+    // What the picked items hold is said as they are picked: too little before any press.
+    const tally = `#stream-${STREAM.ecommerceCity}-cover-tally`;
+    await page.check(`#stream-${STREAM.ecommerceCity}-cover-${STREAM.sye}`);
+    assert.match(await textOf(page, tally), /合计10万元，不足以补足缺口30万元/);
+    await page.uncheck(`#stream-${STREAM.ecommerceCity}-cover-${STREAM.sye}`);
     await page.check(`#stream-${STREAM.ecommerceCity}-cover-${STREAM.tech}`);
+    assert.match(await textOf(page, tally), /合计600万元，足以补足缺口/);
     await page.click(`#stream-${STREAM.ecommerceCity}-cover-button`);
     const now = await amounts(page);
     assert.equal(now[STREAM.tech - 1], '570');
