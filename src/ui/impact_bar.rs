@@ -21,6 +21,10 @@ const ANNOUNCE_AFTER_MS: i32 = 900;
 /// The width of the shares-by-kind strip, in its own units (the CSS sizes it).
 const STRIP: i64 = 1000;
 
+/// The figures a screen reader hears: grand total, granted, sought, bids assumed refused and
+/// in part, and whether sought money counts.
+type Figures = (i64, i64, i64, usize, usize, bool);
+
 /// Props of [`ImpactBar`].
 #[derive(Properties, PartialEq)]
 pub struct ImpactBarProps {
@@ -94,15 +98,29 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(text(lang, "impact.separator").as_str());
-    let announced = use_state(String::new);
+    // Heard once the figures pause after a change of the planner's; not on opening, and not
+    // again on a change of language (the region empties instead).
+    let figures = (
+        totals.grand(),
+        totals.counted.granted,
+        totals.counted.sought,
+        refused,
+        partial,
+        scenario.count_sought,
+    );
+    let heard = use_state_eq(|| None::<(Figures, Lang)>);
+    let opened = use_mut_ref(|| false);
     {
-        let announced = announced.clone();
-        use_effect_with(spoken, move |spoken| {
-            let spoken = spoken.clone();
-            let timer = Timeout::start(ANNOUNCE_AFTER_MS, move || announced.set(spoken));
+        let heard = heard.clone();
+        use_effect_with(figures, move |&figures| {
+            let first = !opened.replace(true);
+            let timer = (!first).then(|| {
+                Timeout::start(ANNOUNCE_AFTER_MS, move || heard.set(Some((figures, lang))))
+            });
             move || drop(timer)
         });
     }
+    let announced = (*heard == Some((figures, lang))).then_some(spoken);
     // The strip: one rectangle per kind with money, in dataset order, widths by share.
     let mut x = 0;
     let mut described = Vec::new();
@@ -136,6 +154,7 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
         <div class="impact-bar" role="group" aria-label={text(lang, "impact.label")}>
             <p class="impact-line">
                 <strong id="impact-grand">{ line }</strong>
+                <span class="visually-hidden">{ text(lang, "impact.change-label") }</span>
                 <span id="impact-change" class="impact-change">{ delta }</span>
             </p>
             <p class="impact-line small">
@@ -151,7 +170,7 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
                 <svg class="impact-strip" viewBox={format!("0 0 {STRIP} 10")} preserveAspectRatio="none"
                     role="img" aria-label={strip_label}>{ for rects }</svg>
             }
-            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{ announced.unwrap_or_default() }</div>
         </div>
     }
 }

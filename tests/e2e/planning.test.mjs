@@ -190,3 +190,24 @@ describe('moving money', () => {
     }
   }
 });
+
+describe('the impact bar for a screen reader', () => {
+  test('speaks once a change pauses; not on opening, not on a language switch', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    const spoken = () => textOf(page, '.impact-bar [role="status"]');
+    const pause = () => page.waitForTimeout(1300);
+    await pause();
+    assert.equal(await spoken(), '', 'nothing said on opening');
+    // The change beside the total is named for a screen reader.
+    assert.equal(await page.locator('#impact-change').evaluate((e) => e.previousElementSibling.textContent), '较基准');
+    await page.focus('#stream-0-slider');
+    await page.keyboard.press('PageUp');
+    await pause();
+    assert.match(await spoken(), /3,798万元；较基准 \+10万元/);
+    await page.selectOption('#language-select', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await pause();
+    assert.equal(await spoken(), '', 'the same figures are not said again in English');
+    assert.deepEqual(errors, []);
+  });
+});
