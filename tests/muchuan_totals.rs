@@ -24,6 +24,10 @@ fn kind_total(dataset: &Dataset, totals: &Totals, kind: &str) -> (i64, i64) {
     group_total(&dataset.kinds, &totals.by_kind, kind, |k| &k.id)
 }
 
+fn agency_total(dataset: &Dataset, totals: &Totals, agency: &str) -> (i64, i64) {
+    group_total(&dataset.agencies, &totals.by_agency, agency, |a| &a.id)
+}
+
 #[test]
 fn seed_totals_are_exact() {
     let dataset = muchuan();
@@ -97,6 +101,42 @@ fn shares_add_to_one_hundred() {
     assert_eq!(shares, vec![72, 53, 166, 158, 551]);
     let training = dataset.kinds.iter().position(|k| k.id == "training");
     assert_eq!(totals.by_kind[4].index, training.expect("training"));
+}
+
+/// Kinds and agencies listed in another order than the streams first name them: every stream
+/// keeps the kind and agency its file names, and the totals by kind and agency follow them.
+#[test]
+fn ids_resolve_whatever_order_kinds_and_agencies_are_listed_in() {
+    let mut value: serde_json::Value = serde_json::from_str(MUCHUAN_JSON).expect("JSON");
+    for list in ["kinds", "agencies"] {
+        value[list].as_array_mut().expect("a list").reverse();
+    }
+    let dataset = parse_dataset(value.to_string().as_bytes())
+        .expect("valid")
+        .dataset;
+    assert_eq!(dataset.kinds[0].id, "training");
+    let written = value["streams"].as_array().expect("streams");
+    for (stream, written) in dataset.streams.iter().zip(written) {
+        let kind = dataset.kind_of(stream).map(|k| k.id.as_str());
+        let agency = dataset.agency_of(stream).map(|a| a.id.as_str());
+        assert_eq!(kind, written["kind"].as_str(), "{}", stream.id);
+        assert_eq!(agency, written["agency"].as_str(), "{}", stream.id);
+    }
+    let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
+    assert_eq!(kind_total(&dataset, &totals, "loans"), (2_730_000, 0));
+    assert_eq!(
+        kind_total(&dataset, &totals, "training"),
+        (20_850_000, 20_000_000)
+    );
+    assert_eq!(agency_total(&dataset, &totals, "hrss"), (4_730_000, 0));
+    assert_eq!(
+        agency_total(&dataset, &totals, "commerce"),
+        (6_300_000, 300_000)
+    );
+    assert_eq!(agency_total(&dataset, &totals, "finance"), (0, 0));
+    // Rows in the order the file lists them: training first now.
+    let shares: Vec<i64> = totals.by_kind.iter().map(|g| g.share_tenths).collect();
+    assert_eq!(shares, vec![551, 158, 166, 53, 72]);
 }
 
 #[test]
