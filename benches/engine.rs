@@ -56,8 +56,8 @@ fn dataset() -> Dataset {
             .map(|i| Stream {
                 id: format!("stream-{i}"),
                 name: text(format!("Stream {i}")),
-                kind: format!("kind-{}", i % kinds),
-                agency: format!("agency-{}", (i * 7) % agencies),
+                kind: i % kinds,
+                agency: (i * 7) % agencies,
                 amount: (i % 25 != 24).then_some(((i as i64 * 7_919) % 5_000 + 1) * 10_000),
                 status: Status::ALL[i % Status::ALL.len()],
                 quote: format!("第{i}条"),

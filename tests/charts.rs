@@ -858,8 +858,8 @@ fn big_dataset(streams: usize) -> Dataset {
                 en: Some(format!("Stream number {i}")),
                 ..Localized::default()
             },
-            kind: dataset.kinds[i % dataset.kinds.len()].id.clone(),
-            agency: dataset.agencies[i % dataset.agencies.len()].id.clone(),
+            kind: i % dataset.kinds.len(),
+            agency: i % dataset.agencies.len(),
             amount: if i % 100 == 7 {
                 None
             } else {

@@ -3,7 +3,7 @@
 use muchuan_funding_explorer::MUCHUAN_JSON;
 use muchuan_funding_explorer::core::dataset::Dataset;
 use muchuan_funding_explorer::core::scenario::{Action, Outcome, Scenario};
-use muchuan_funding_explorer::core::totals::Totals;
+use muchuan_funding_explorer::core::totals::{Group, Totals};
 use muchuan_funding_explorer::core::validate::parse_dataset;
 
 fn muchuan() -> Dataset {
@@ -12,10 +12,20 @@ fn muchuan() -> Dataset {
     validated.dataset
 }
 
-fn kind_total(dataset: &Dataset, totals: &Totals, kind: &str) -> (i64, i64) {
-    let index = dataset.kind_index(kind).expect("kind exists");
-    let group = &totals.by_kind[index];
+/// The counted total and the sought part of the group with `id` among `groups`, whose
+/// `index` is a position in `list`.
+fn group_total<T>(list: &[T], groups: &[Group], id: &str, id_of: fn(&T) -> &str) -> (i64, i64) {
+    let index = list.iter().position(|x| id_of(x) == id).expect("id exists");
+    let group = groups.iter().find(|g| g.index == index).expect("a row");
     (group.counted.total(), group.counted.sought)
+}
+
+fn kind_total(dataset: &Dataset, totals: &Totals, kind: &str) -> (i64, i64) {
+    group_total(&dataset.kinds, &totals.by_kind, kind, |k| &k.id)
+}
+
+fn agency_total(dataset: &Dataset, totals: &Totals, agency: &str) -> (i64, i64) {
+    group_total(&dataset.agencies, &totals.by_agency, agency, |a| &a.id)
 }
 
 #[test]
@@ -84,13 +94,49 @@ fn shares_add_to_one_hundred() {
     let agencies: i64 = totals.by_agency.iter().map(|g| g.share_tenths).sum();
     let streams: i64 = totals.stream_shares.iter().flatten().sum();
     assert_eq!((kinds, agencies, streams), (1000, 1000, 1000));
-    let training = dataset.kind_index("training").expect("training");
     // Exact shares in tenths: loans 72.07, subsidies 52.80, e-commerce 166.31, tech 158.39,
     // training 550.42. The floors add to 998; the two tenths left go to the largest
     // remainders, subsidies (.80) and training (.42).
     let shares: Vec<i64> = totals.by_kind.iter().map(|g| g.share_tenths).collect();
     assert_eq!(shares, vec![72, 53, 166, 158, 551]);
-    assert_eq!(totals.by_kind[training].share_tenths, 551);
+    let training = dataset.kinds.iter().position(|k| k.id == "training");
+    assert_eq!(totals.by_kind[4].index, training.expect("training"));
+}
+
+/// Kinds and agencies listed in another order than the streams first name them: every stream
+/// keeps the kind and agency its file names, and the totals by kind and agency follow them.
+#[test]
+fn ids_resolve_whatever_order_kinds_and_agencies_are_listed_in() {
+    let mut value: serde_json::Value = serde_json::from_str(MUCHUAN_JSON).expect("JSON");
+    for list in ["kinds", "agencies"] {
+        value[list].as_array_mut().expect("a list").reverse();
+    }
+    let dataset = parse_dataset(value.to_string().as_bytes())
+        .expect("valid")
+        .dataset;
+    assert_eq!(dataset.kinds[0].id, "training");
+    let written = value["streams"].as_array().expect("streams");
+    for (stream, written) in dataset.streams.iter().zip(written) {
+        let kind = dataset.kind_of(stream).map(|k| k.id.as_str());
+        let agency = dataset.agency_of(stream).map(|a| a.id.as_str());
+        assert_eq!(kind, written["kind"].as_str(), "{}", stream.id);
+        assert_eq!(agency, written["agency"].as_str(), "{}", stream.id);
+    }
+    let totals = Totals::compute(&dataset, &Scenario::baseline(&dataset));
+    assert_eq!(kind_total(&dataset, &totals, "loans"), (2_730_000, 0));
+    assert_eq!(
+        kind_total(&dataset, &totals, "training"),
+        (20_850_000, 20_000_000)
+    );
+    assert_eq!(agency_total(&dataset, &totals, "hrss"), (4_730_000, 0));
+    assert_eq!(
+        agency_total(&dataset, &totals, "commerce"),
+        (6_300_000, 300_000)
+    );
+    assert_eq!(agency_total(&dataset, &totals, "finance"), (0, 0));
+    // Rows in the order the file lists them: training first now.
+    let shares: Vec<i64> = totals.by_kind.iter().map(|g| g.share_tenths).collect();
+    assert_eq!(shares, vec![551, 158, 166, 53, 72]);
 }
 
 #[test]

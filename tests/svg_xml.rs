@@ -11,6 +11,7 @@ use muchuan_funding_explorer::core::dataset::{Dataset, Localized};
 use muchuan_funding_explorer::core::lang::Lang;
 use muchuan_funding_explorer::core::scenario::Scenario;
 use muchuan_funding_explorer::core::totals::Totals;
+use muchuan_funding_explorer::core::validate::parse_dataset;
 use proptest::prelude::*;
 
 /// A character, favouring the ones XML and the cleaning must deal with.
@@ -41,7 +42,9 @@ fn localized(text: &str) -> Localized {
 
 /// The built-in dataset with every name and the title replaced by one of `texts`.
 fn renamed(texts: &[String]) -> Dataset {
-    let mut dataset: Dataset = serde_json::from_str(MUCHUAN_JSON).expect("the built-in dataset");
+    let mut dataset = parse_dataset(MUCHUAN_JSON.as_bytes())
+        .expect("the built-in dataset")
+        .dataset;
     let mut next = texts.iter().cycle();
     let mut take = || localized(next.next().map_or("", String::as_str));
     dataset.title = take();

@@ -224,11 +224,8 @@ pub fn saved_store(bytes: &[u8]) {
 pub fn check_dataset(dataset: &Dataset) {
     assert!(!dataset.streams.is_empty());
     for stream in &dataset.streams {
-        assert!(dataset.kind_index(&stream.kind).is_some(), "kind resolves");
-        assert!(
-            dataset.agency_index(&stream.agency).is_some(),
-            "agency resolves"
-        );
+        assert!(dataset.kind_of(stream).is_some(), "kind resolves");
+        assert!(dataset.agency_of(stream).is_some(), "agency resolves");
         assert!(stream.amount.is_none_or(|a| (0..=MAX_AMOUNT).contains(&a)));
     }
     let scenario = Scenario::baseline(dataset);

@@ -11,7 +11,6 @@ use crate::charts::{
     money, palette, select_top, spoken,
 };
 use crate::core::dataset::Dataset;
-use crate::core::id_index::IdIndex;
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
@@ -314,16 +313,12 @@ fn node(name: String, amount: i64, colour: RGBColor) -> Node {
 /// The counted money of each (agency, kind) pair with any, by agency then kind position.
 fn counted_pairs(dataset: &Dataset, totals: &Totals) -> BTreeMap<(usize, usize), i64> {
     let mut pairs: BTreeMap<(usize, usize), i64> = BTreeMap::new();
-    let agency_ids = IdIndex::new(dataset.agencies.iter().map(|a| a.id.as_str()));
-    let kind_ids = IdIndex::new(dataset.kinds.iter().map(|k| k.id.as_str()));
     for (stream, counted) in dataset.streams.iter().zip(&totals.streams) {
         let amount = counted.total();
         if amount <= 0 {
             continue;
         }
-        if let (Some(a), Some(k)) = (agency_ids.get(&stream.agency), kind_ids.get(&stream.kind)) {
-            *pairs.entry((a, k)).or_insert(0) += amount;
-        }
+        *pairs.entry((stream.agency, stream.kind)).or_insert(0) += amount;
     }
     pairs
 }

@@ -213,9 +213,7 @@ fn comparison(dataset: &Dataset, scenario: &Scenario, totals: &Totals, lang: Lan
 /// The streams with their agencies, statuses and source sentences.
 fn sources(dataset: &Dataset, scenario: &Scenario, lang: Lang) -> Html {
     let rows = dataset.streams.iter().enumerate().map(|(i, stream)| {
-        let agency = dataset
-            .agency_index(&stream.agency)
-            .map_or("", |a| dataset.agencies[a].name.get(lang));
+        let agency = dataset.agency_of(stream).map_or("", |a| a.name.get(lang));
         html! {
             <tr>
                 <th scope="row">{ stream.name.get(lang) }</th>

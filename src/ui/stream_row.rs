@@ -150,12 +150,8 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         return Html::default();
     };
     let name = stream.name.get(lang);
-    let kind = dataset
-        .kind_index(&stream.kind)
-        .map_or("", |k| dataset.kinds[k].name.get(lang));
-    let agency = dataset
-        .agency_index(&stream.agency)
-        .map_or("", |a| dataset.agencies[a].name.get(lang));
+    let kind = dataset.kind_of(stream).map_or("", |k| k.name.get(lang));
+    let agency = dataset.agency_of(stream).map_or("", |a| a.name.get(lang));
     let id = |part: &str| format!("stream-{index}-{part}");
     let sought = stream.status == Status::Sought;
     let (badge_class, badge) = badge(stream.status, *outcome, lang);

@@ -108,6 +108,23 @@ mod tests {
             .dataset
     }
 
+    /// Saved scenarios on loaded data find it by this digest: the JSON it hashes must not
+    /// change, or records kept in people's browsers lose their data.
+    #[test]
+    fn the_digest_stays_what_browsers_have_stored() {
+        let text = r#"{"format":1,"title":{"en":"T"},"source":{"title":{"en":"A"},
+            "publisher":{"en":"P"}},"currency":"CNY",
+            "kinds":[{"id":"tech","name":{"en":"Tech"}},{"id":"loans","name":{"zh-Hans":"贷款"}}],
+            "agencies":[{"id":"hr","name":{"en":"HR"}},{"id":"fin","name":{"en":"Finance"}}],
+            "streams":[
+              {"id":"a","name":{"en":"A"},"kind":"loans","agency":"fin","amount":5,
+               "status":"sought","quote":"q","note":"n"},
+              {"id":"b","name":{"en":"B"},"kind":"tech","agency":"hr","amount":null,
+               "status":"secured","quote":"r","units":{"count":2,"label":{"en":"p"}}}]}"#;
+        let dataset = parse_dataset(text.as_bytes()).expect("valid").dataset;
+        assert_eq!(digest(&dataset), "fnv1a64:3c30d1bf07f8da76");
+    }
+
     #[test]
     fn a_record_without_a_dataset_belongs_to_the_built_in_data() {
         let built_in = muchuan();

@@ -1,8 +1,12 @@
 //! The dataset format: one funding programme, its kinds of funding, its agencies and its streams.
 //!
 //! These are the types a valid dataset becomes. Text arrives through [`crate::validate`],
-//! which checks everything and reports every problem; the types themselves are plain data.
-//! The JSON Schema in `data/dataset.schema.json` is generated from them (see `core::schema`).
+//! which checks everything and reports every problem, and resolves each stream's kind and
+//! agency id to its index once; the types themselves are plain data. The file names them by
+//! id, so a dataset is written through `wire`. The JSON Schema in `data/dataset.schema.json`
+//! is generated from these types (see `core::schema`).
+
+mod wire;
 
 use serde::{Deserialize, Serialize};
 
@@ -157,7 +161,7 @@ pub struct Units {
 }
 
 /// One funding stream.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[cfg_attr(test, schemars(transform = amount_is_required))]
 pub struct Stream {
@@ -166,10 +170,24 @@ pub struct Stream {
     pub id: String,
     /// Name per language.
     pub name: Localized,
-    /// The `id` of one of the dataset's kinds.
-    pub kind: String,
-    /// The `id` of one of the dataset's agencies.
-    pub agency: String,
+    /// Its kind's index in the dataset's `kinds` (the file names it by `id`).
+    #[cfg_attr(
+        test,
+        schemars(
+            with = "String",
+            description = "The `id` of one of the dataset's kinds."
+        )
+    )]
+    pub kind: usize,
+    /// Its agency's index in the dataset's `agencies` (the file names it by `id`).
+    #[cfg_attr(
+        test,
+        schemars(
+            with = "String",
+            description = "The `id` of one of the dataset's agencies."
+        )
+    )]
+    pub agency: usize,
     /// Whole yuan, 0 to 10^15; `null` when the source states no amount.
     #[cfg_attr(test, schemars(range(min = 0, max = crate::money::MAX_AMOUNT)))]
     pub amount: Option<i64>,
@@ -178,10 +196,10 @@ pub struct Stream {
     /// The source sentence the amount and status come from, verbatim.
     pub quote: String,
     /// A count the amount is spread over, if the source gives one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub units: Option<Units>,
     /// The data's own remark on the stream (a county's 备注 column), shown with it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
 }
 
@@ -214,7 +232,9 @@ pub struct Source {
 }
 
 /// One funding programme: the file the explorer loads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+// Every stream's `kind` and `agency` index one of its `kinds` and `agencies` (validation makes
+// them so); it serialises as the file, ids and all (see `wire`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Dataset {
     /// The format version; this build reads version 1.
@@ -223,7 +243,7 @@ pub struct Dataset {
     /// The programme's title per language.
     pub title: Localized,
     /// A sentence on the programme per language.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub summary: Localized,
     /// Where the figures come from.
     pub source: Source,
@@ -242,14 +262,14 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// The index of the kind with `id`.
-    pub fn kind_index(&self, id: &str) -> Option<usize> {
-        self.kinds.iter().position(|k| k.id == id)
+    /// The kind of `stream`, one of this dataset's.
+    pub fn kind_of(&self, stream: &Stream) -> Option<&Kind> {
+        self.kinds.get(stream.kind)
     }
 
-    /// The index of the agency with `id`.
-    pub fn agency_index(&self, id: &str) -> Option<usize> {
-        self.agencies.iter().position(|a| a.id == id)
+    /// The agency of `stream`, one of this dataset's.
+    pub fn agency_of(&self, stream: &Stream) -> Option<&Agency> {
+        self.agencies.get(stream.agency)
     }
 
     /// The index of the stream with `id`.

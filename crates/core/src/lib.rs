@@ -11,7 +11,6 @@ pub mod dataset;
 pub mod element_id;
 pub mod export;
 pub mod history;
-pub mod id_index;
 pub mod json;
 pub mod kept;
 pub mod lang;

@@ -265,10 +265,8 @@ pub fn scenario_csv(
     let mut being_sought = RowSums::default();
     let mut by_kind = vec![RowSums::default(); dataset.kinds.len()];
     for (index, stream) in dataset.streams.iter().enumerate() {
-        let kind = dataset.kind_index(&stream.kind);
-        let agency = dataset
-            .agency_index(&stream.agency)
-            .map_or("", |a| dataset.agencies[a].name.get(lang));
+        let kind = dataset.kind_of(stream).map_or("", |k| k.name.get(lang));
+        let agency = dataset.agency_of(stream).map_or("", |a| a.name.get(lang));
         let status = words.status(stream.status);
         let outcome = if stream.status.is_granted() {
             String::new()
@@ -282,7 +280,7 @@ pub fn scenario_csv(
         let mut cells = vec![
             Cell::Text(&stream.id),
             Cell::Text(stream.name.get(lang)),
-            Cell::Text(kind.map_or("", |k| dataset.kinds[k].name.get(lang))),
+            Cell::Text(kind),
             Cell::Text(agency),
             Cell::Text(&status),
             Cell::Text(&outcome),
@@ -315,8 +313,8 @@ pub fn scenario_csv(
         } else {
             being_sought.add(sums);
         }
-        if let Some(k) = kind {
-            by_kind[k].add(sums);
+        if let Some(sums_of_kind) = by_kind.get_mut(stream.kind) {
+            sums_of_kind.add(sums);
         }
     }
 

@@ -6,7 +6,6 @@
 
 use crate::apportion::shares_in_tenths;
 use crate::dataset::{Dataset, Status};
-use crate::id_index::IdIndex;
 use crate::scenario::{Outcome, Scenario, partial};
 
 /// How one stream's planned money counts.
@@ -147,10 +146,9 @@ impl Totals {
     /// scenario the reducer makes does).
     pub fn compute(dataset: &Dataset, scenario: &Scenario) -> Totals {
         // One pass over the streams for everything per stream and per group. At a thousand
-        // streams, separate passes of iterator chains and a linear id search per stream were
-        // most of a recompute at the size-optimised level the app is built with.
-        let kind_ids = IdIndex::new(dataset.kinds.iter().map(|k| k.id.as_str()));
-        let agency_ids = IdIndex::new(dataset.agencies.iter().map(|a| a.id.as_str()));
+        // streams, separate passes of iterator chains and an id search per stream were most
+        // of a recompute at the size-optimised level the app is built with; so streams hold
+        // their kind's and agency's index, resolved once by validation.
         let mut by_kind = empty_groups(dataset.kinds.len());
         let mut by_agency = empty_groups(dataset.agencies.len());
         let mut kind_used = vec![false; dataset.kinds.len()];
@@ -184,12 +182,10 @@ impl Totals {
             let now = count_one(stream.status, amount.unwrap_or(0), outcome, count_sought);
             *slot = now;
             counted.add(now);
-            let kind = kind_ids.get(&stream.kind);
-            add_to_group(&mut by_kind, kind, amount.is_some(), now, before);
-            mark(&mut kind_used, kind);
-            let agency = agency_ids.get(&stream.agency);
-            add_to_group(&mut by_agency, agency, amount.is_some(), now, before);
-            mark(&mut agency_used, agency);
+            add_to_group(&mut by_kind, stream.kind, amount.is_some(), now, before);
+            mark(&mut kind_used, stream.kind);
+            add_to_group(&mut by_agency, stream.agency, amount.is_some(), now, before);
+            mark(&mut agency_used, stream.agency);
             let Some(amount) = *amount else {
                 unstated.push(i);
                 continue;
@@ -216,8 +212,8 @@ impl Totals {
                 Outcome::Pending,
                 count_sought,
             ));
-            mark(&mut kind_used, kind_ids.get(&stream.kind));
-            mark(&mut agency_used, agency_ids.get(&stream.agency));
+            mark(&mut kind_used, stream.kind);
+            mark(&mut agency_used, stream.agency);
         }
         // A kind or agency no stream names adds nothing: it gets no row (a dataset may define
         // hundreds of them, and every row costs on every move).
@@ -255,26 +251,20 @@ impl Totals {
     }
 }
 
-/// Adds one stream's money to group `index` of `groups`, if there is one.
+/// Adds one stream's money to group `index` of `groups`.
 #[inline(always)]
-fn add_to_group(
-    groups: &mut [Group],
-    index: Option<usize>,
-    stated: bool,
-    now: Counted,
-    before: Counted,
-) {
-    if let Some(group) = index.and_then(|i| groups.get_mut(i)) {
+fn add_to_group(groups: &mut [Group], index: usize, stated: bool, now: Counted, before: Counted) {
+    if let Some(group) = groups.get_mut(index) {
         group.stated += usize::from(stated);
         group.counted.add(now);
         group.baseline.add(before);
     }
 }
 
-/// Notes that a stream names group `index`, if it names one.
+/// Notes that a stream names group `index`.
 #[inline(always)]
-fn mark(used: &mut [bool], index: Option<usize>) {
-    if let Some(slot) = index.and_then(|i| used.get_mut(i)) {
+fn mark(used: &mut [bool], index: usize) {
+    if let Some(slot) = used.get_mut(index) {
         *slot = true;
     }
 }

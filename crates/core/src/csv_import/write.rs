@@ -2,7 +2,7 @@
 
 use super::columns::{COLUMNS, Column, Field, SIMPLE, Simple, Unit};
 use crate::csv::{BOM, Cell, write_record};
-use crate::dataset::{Dataset, Localized, Stream};
+use crate::dataset::{Agency, Dataset, Kind, Localized, Stream};
 use crate::lang::Lang;
 
 /// The dataset as a table in this layout (UTF-8 with BOM, CRLF): every stream a row, kind and
@@ -13,18 +13,13 @@ pub fn dataset_csv(dataset: &Dataset) -> String {
     let mut out = String::from(BOM);
     let header: Vec<Cell<'_>> = COLUMNS.iter().map(|c| Cell::Text(c.name)).collect();
     write_record(&mut out, &header);
-    let empty = Localized::default();
     for (index, stream) in dataset.streams.iter().enumerate() {
         let row = Row {
             dataset,
             stream,
             first: index == 0,
-            kind: dataset
-                .kind_index(&stream.kind)
-                .map_or(&empty, |k| &dataset.kinds[k].name),
-            agency: dataset
-                .agency_index(&stream.agency)
-                .map_or(&empty, |a| &dataset.agencies[a].name),
+            kind: dataset.kind_of(stream),
+            agency: dataset.agency_of(stream),
         };
         let cells: Vec<Cell<'_>> = COLUMNS.iter().map(|c| row.cell(*c)).collect();
         write_record(&mut out, &cells);
@@ -38,8 +33,8 @@ struct Row<'d> {
     stream: &'d Stream,
     /// The first row carries the programme's columns.
     first: bool,
-    kind: &'d Localized,
-    agency: &'d Localized,
+    kind: Option<&'d Kind>,
+    agency: Option<&'d Agency>,
 }
 
 impl<'d> Row<'d> {
@@ -59,10 +54,10 @@ impl<'d> Row<'d> {
         match column.field {
             Field::Id => Cell::Text(&stream.id),
             Field::Name => text(&stream.name),
-            Field::Kind => Cell::Text(&stream.kind),
-            Field::KindName => text(self.kind),
-            Field::Agency => Cell::Text(&stream.agency),
-            Field::AgencyName => text(self.agency),
+            Field::Kind => Cell::Text(self.kind.map_or("", |k| &k.id)),
+            Field::KindName => self.kind.map_or(Cell::Text(""), |k| text(&k.name)),
+            Field::Agency => Cell::Text(self.agency.map_or("", |a| &a.id)),
+            Field::AgencyName => self.agency.map_or(Cell::Text(""), |a| text(&a.name)),
             Field::Amount => stream.amount.map_or(Cell::Empty, Cell::Int),
             Field::Status => Cell::Text(stream.status.key()),
             Field::Quote => Cell::Text(&stream.quote),

@@ -414,8 +414,8 @@ pub(crate) fn dataset() -> impl Strategy<Value = Dataset> {
                 Stream {
                     name: localized(&id),
                     id,
-                    kind: "k".into(),
-                    agency: "a".into(),
+                    kind: 0,
+                    agency: 0,
                     amount,
                     status,
                     quote: "q".into(),

@@ -1,5 +1,7 @@
 //! The dataset format, field by field: what each object holds and how it is checked.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use crate::dataset::{
@@ -29,24 +31,26 @@ impl Walker {
         self.list(map, field, limit, Self::named::<T>)
     }
 
-    /// A stream's reference to a kind or an agency at `path.field`, reported as `unknown` when
-    /// it is not among `known`.
+    /// A stream's reference to a kind or an agency at `path.field`: the index of the id it
+    /// names, reported as `unknown` when `known` lacks it. Without `known` (the list is broken
+    /// itself) there is nothing to resolve against, and no reference is called unknown.
     fn reference(
         &mut self,
         map: &Map<String, Value>,
         path: &str,
         field: &'static str,
-        known: &[&str],
+        known: Option<&Ids<'_>>,
         unknown: fn(String) -> ProblemKind,
-    ) -> Option<String> {
+    ) -> Option<usize> {
         let ref_path = child(path, field);
         let id = self
             .field(map, path, field)
-            .and_then(|v| self.string(v, &ref_path));
-        if let Some(id) = id.as_ref().filter(|id| !known.contains(&id.as_str())) {
-            self.report(&ref_path, unknown(id.clone()));
+            .and_then(|v| self.string(v, &ref_path))?;
+        let index = known?.get(id.as_str()).copied();
+        if index.is_none() {
+            self.report(&ref_path, unknown(id));
         }
-        id
+        index
     }
 
     fn units(&mut self, value: &Value, path: &str) -> Option<Units> {
@@ -78,8 +82,8 @@ impl Walker {
         &mut self,
         value: &Value,
         path: &str,
-        kinds: &[&str],
-        agencies: &[&str],
+        kinds: Option<&Ids<'_>>,
+        agencies: Option<&Ids<'_>>,
     ) -> Option<Stream> {
         const FIELDS: [&str; 9] = [
             "id", "name", "kind", "agency", "amount", "status", "quote", "units", "note",
@@ -184,13 +188,14 @@ impl Walker {
             "agencies",
             (MAX_AGENCIES, ProblemKind::TooManyAgencies),
         );
-        let kind_ids = known_ids(kinds.as_deref(), map, "kind");
-        let agency_ids = known_ids(agencies.as_deref(), map, "agency");
+        // Resolved here once: after validation no code looks an id up.
+        let kind_ids = kinds.as_deref().map(ids);
+        let agency_ids = agencies.as_deref().map(ids);
         let streams = self.list(
             map,
             "streams",
             (MAX_STREAMS, ProblemKind::TooManyStreams),
-            |w, v, p| w.stream(v, p, &kind_ids, &agency_ids),
+            |w, v, p| w.stream(v, p, kind_ids.as_ref(), agency_ids.as_ref()),
         );
         Some(Dataset {
             format: format?,
@@ -231,19 +236,14 @@ impl Named for Agency {
     }
 }
 
-/// The ids a stream's `field` may name: those of `list`, or, when the list is itself broken,
-/// every string the streams give for `field`, so that references are not all reported unknown.
-fn known_ids<'v, T: Named>(
-    list: Option<&'v [T]>,
-    map: &'v Map<String, Value>,
-    field: &str,
-) -> Vec<&'v str> {
-    match (list, map.get("streams")) {
-        (Some(list), _) => list.iter().map(Named::id).collect(),
-        (None, Some(Value::Array(streams))) => streams
-            .iter()
-            .filter_map(|s| s.get(field).and_then(Value::as_str))
-            .collect(),
-        (None, _) => Vec::new(),
+/// Each id of a list of kinds or agencies and its index in the list.
+type Ids<'v> = HashMap<&'v str, usize>;
+
+/// The ids of `list`, a repeated one at its first index (the repeat is reported as such).
+fn ids<T: Named>(list: &[T]) -> Ids<'_> {
+    let mut ids = HashMap::with_capacity(list.len());
+    for (index, item) in list.iter().enumerate() {
+        ids.entry(item.id()).or_insert(index);
     }
+    ids
 }
