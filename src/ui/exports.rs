@@ -16,10 +16,10 @@ use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::core::validate::{MAX_BYTES, ProblemKind};
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, DatasetRef, Msg, Notice};
+use crate::model::state::{DatasetRef, Msg, Notice};
 use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_lang;
+use crate::ui::hooks::{use_dispatch, use_lang};
 use crate::ui::report::Report;
 use crate::web::download::{download_text, file_name, today};
 use crate::web::files::read_file;
@@ -41,8 +41,6 @@ pub struct ExportsProps {
     /// file names and the JSON document; empty for an unsaved scenario, whose JSON document then
     /// carries no name rather than "Unsaved scenario" in the language it was made in.
     pub name: String,
-    /// Opens imported scenarios and shows import errors.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// Which file a download button makes.
@@ -231,6 +229,7 @@ const CHART_BUTTONS: [(&str, Chart, Picture, &str); 6] = [
 #[function_component(Exports)]
 pub fn exports(props: &ExportsProps) -> Html {
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let status = use_state(|| None::<Done>);
     // Figures that are not the built-in dataset: every file says where they came from.
     let origin = use_context::<DataOrigin>().and_then(|o| o.0);
@@ -277,7 +276,7 @@ pub fn exports(props: &ExportsProps) -> Html {
 
     let on_file = {
         let dataset = props.dataset.clone();
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let status = status.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {

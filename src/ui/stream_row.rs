@@ -7,11 +7,11 @@ use crate::core::lang::Lang;
 use crate::core::money::format_delta;
 use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP};
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, DatasetRef, Msg};
+use crate::model::state::{DatasetRef, Msg};
 use crate::ui::amount_field::AmountField;
 use crate::ui::amount_slider::AmountSlider;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_lang;
+use crate::ui::hooks::{use_dispatch, use_lang};
 use crate::ui::money;
 use crate::ui::note_field::NoteField;
 use crate::ui::outcome_choice::OutcomeChoice;
@@ -45,10 +45,9 @@ pub struct StreamRowProps {
     pub note: AttrValue,
     /// Why the last action on this stream was refused, if it was.
     pub refusal: Option<Refusal>,
-    /// [`AppState::replacements`]: when it changes, text this row rejected is dropped.
+    /// [`crate::model::state::AppState::replacements`]: when it changes, text this row
+    /// rejected is dropped.
     pub replacements: u32,
-    /// Sends changes to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
     /// Shown at the row's end (the offer to cover a bid's shortfall).
     #[prop_or_default]
     pub children: Html,
@@ -133,10 +132,10 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         note,
         refusal,
         replacements,
-        dispatch,
         children,
     } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let index = *index;
     // In a fixed pool a locked stream, or one the grand total does not count in full, keeps
     // its amount: its fields do not move.
@@ -189,11 +188,10 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         locked={*locked} disabled={fixed}
                         why_not={if stuck { Some("row.stuck") } else if outside { Some("refusal.not-granted") } else { None }}
                         node={lock_focus.slider.clone()} on_focus={lock_focus.on_focus.clone()}
-                        on_blur={lock_focus.on_blur.clone()} dispatch={dispatch.clone()} />
+                        on_blur={lock_focus.on_blur.clone()} />
                     <AmountField index={index} amount={amount} refusal={refusal.clone()} disabled={fixed}
                         replacements={*replacements} node={lock_focus.amount.clone()}
-                        on_focus={lock_focus.on_focus.clone()} on_blur={lock_focus.on_blur.clone()}
-                        dispatch={dispatch.clone()} />
+                        on_focus={lock_focus.on_focus.clone()} on_blur={lock_focus.on_blur.clone()} />
                     <p class="delta">
                         { text(lang, "row.delta") }
                         <span class={classes!("delta-value", delta_class(delta))}>{ format_delta(delta, style) }</span>
@@ -205,7 +203,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         <label id={id("lock-label")} for={id("lock")}>{ text(lang, "row.lock") }</label>
                     </div>
                     if sought {
-                        <OutcomeChoice index={index} outcome={*outcome} dispatch={dispatch.clone()}
+                        <OutcomeChoice index={index} outcome={*outcome}
                             described_by={added_line.clone()} />
                         // The planned amount stays as typed; say what the totals take of it.
                         if let Some(line) = added_line {
@@ -247,7 +245,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                 }
             </details>
             { controls }
-            <NoteField index={index} note={note.clone()} dispatch={dispatch.clone()} />
+            <NoteField index={index} note={note.clone()} />
             { children.clone() }
         </li>
     }

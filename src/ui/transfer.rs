@@ -7,9 +7,9 @@ use crate::core::money::{BadAmount, parse_amount};
 use crate::core::scenario::{Action, Refusal};
 use crate::i18n::Message;
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, DatasetRef, Msg};
+use crate::model::state::{DatasetRef, Msg};
 use crate::ui::amount_field::bad_amount_message;
-use crate::ui::hooks::{use_lang, use_select_value};
+use crate::ui::hooks::{use_dispatch, use_lang, use_select_value};
 
 /// Props of [`Transfer`].
 #[derive(Properties, PartialEq)]
@@ -18,19 +18,14 @@ pub struct TransferProps {
     pub dataset: DatasetRef,
     /// Why the last transfer was refused, if it was.
     pub refusal: Option<Refusal>,
-    /// Sends the transfer to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The transfer form: from, amount, to, and a button (Enter in the amount field sends it too).
 #[function_component(Transfer)]
 pub fn transfer(props: &TransferProps) -> Html {
-    let TransferProps {
-        dataset,
-        refusal,
-        dispatch,
-    } = props;
+    let TransferProps { dataset, refusal } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     // The items that state an amount: the only ones money can move between. Names only, no
     // amounts: the form then does not re-render on every slider move (a thousand items make
     // two thousand options).

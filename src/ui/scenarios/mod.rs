@@ -35,7 +35,7 @@ use crate::ui::compare::{Choice, Compare};
 use crate::ui::exports::Exports;
 use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::{use_lang, use_settled};
+use crate::ui::hooks::{use_dispatch, use_lang, use_settled};
 use crate::ui::kept_data::{built_in, kept_record, reopen_next};
 use crate::web::clock::now_ms;
 use crate::web::download::{download_text, file_name};
@@ -60,20 +60,16 @@ pub struct ScenariosPanelProps {
     pub given_name: Option<AttrValue>,
     /// Whether the explorer is on its own page or frame, whose address a share link can be.
     pub own_page: bool,
-    /// Sends scenarios to open and notices to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The panel of named scenarios, share link, comparison and exports.
 #[function_component(ScenariosPanel)]
 pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let ScenariosPanelProps {
-        dataset,
-        scenario,
-        dispatch,
-        ..
+        dataset, scenario, ..
     } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let status = use_state(|| None::<PanelStatus>);
     let shelf = use_shelf(dispatch.clone(), status.clone());
     // The saved scenario last saved or opened: the one named when several hold the same figures.
@@ -340,7 +336,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                             data_file={props.data_file.clone()} />
                     }
                     <Exports dataset={dataset.clone()} scenario={(**scenario).clone()} totals={props.totals.clone()}
-                        name={name.own(lang)} dispatch={dispatch.clone()} />
+                        name={name.own(lang)} />
                 </div>
                 <Compare dataset={dataset.clone()} choices={Rc::new(choices)} />
             </div>
