@@ -17,6 +17,7 @@ pub mod impact_bar;
 pub mod kept_data;
 pub mod live_svg;
 pub mod load_problems;
+pub mod lock_toggle;
 pub mod note_field;
 pub mod notices;
 pub mod outcome_choice;

@@ -5,13 +5,14 @@ use yew::prelude::*;
 use crate::core::dataset::Status;
 use crate::core::lang::Lang;
 use crate::core::money::format_delta;
-use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP};
+use crate::core::scenario::{BalanceMode, Outcome, Refusal, STEP};
 use crate::i18n::{fill, text};
-use crate::model::state::{DatasetRef, Msg};
+use crate::model::state::DatasetRef;
 use crate::ui::amount_field::AmountField;
 use crate::ui::amount_slider::AmountSlider;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::use_lang;
+use crate::ui::lock_toggle::LockToggle;
 use crate::ui::money;
 use crate::ui::note_field::NoteField;
 use crate::ui::outcome_choice::OutcomeChoice;
@@ -135,7 +136,6 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         children,
     } = props;
     let lang = use_lang();
-    let dispatch = use_dispatch();
     let index = *index;
     // In a fixed pool a locked stream, or one the grand total does not count in full, keeps
     // its amount: its fields do not move.
@@ -167,18 +167,6 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             let amount = *amount;
             let baseline = stream.amount.unwrap_or(0);
             let style = lang.money_style();
-            let on_lock = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |event: Event| {
-                    let checked = event
-                        .target_dyn_into::<web_sys::HtmlInputElement>()
-                        .is_some_and(|input| input.checked());
-                    dispatch.dispatch(Msg::Act(Action::SetLocked {
-                        stream: index,
-                        locked: checked,
-                    }));
-                })
-            };
             let delta = amount - baseline;
             // The line saying what the grand total takes, when it takes less than planned.
             let added_line = (*added != amount).then(|| AttrValue::from(id("added")));
@@ -196,12 +184,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         { text(lang, "row.delta") }
                         <span class={classes!("delta-value", delta_class(delta))}>{ format_delta(delta, style) }</span>
                     </p>
-                    <div class="choice lock">
-                        <input type="checkbox" id={id("lock")} checked={*locked} onchange={on_lock}
-                            ref={lock_focus.lock.clone()}
-                            aria-labelledby={format!("{} {}", id("name"), id("lock-label"))} />
-                        <label id={id("lock-label")} for={id("lock")}>{ text(lang, "row.lock") }</label>
-                    </div>
+                    <LockToggle index={index} locked={*locked} node={lock_focus.lock.clone()} />
                     if sought {
                         <OutcomeChoice index={index} outcome={*outcome}
                             described_by={added_line.clone()} />
