@@ -8,7 +8,9 @@
 //! line and the current scenario's name are typed state of the app model
 //! ([`crate::model::panel`]), worded when shown.
 
+mod confirm_delete;
 mod save_form;
+mod saved_facts;
 mod saved_item;
 mod saved_list;
 mod share;
