@@ -24,6 +24,7 @@ pub mod outcome_choice;
 pub mod pager;
 pub mod paste_box;
 pub mod report;
+pub mod scenario_import;
 pub mod scenarios;
 pub mod slider_scale;
 pub mod state;
