@@ -3,7 +3,7 @@
 //! that a change of language rewords them.
 
 use crate::core::lang::Lang;
-use crate::core::saved::{EditError, MAX_NAME_CHARS, StorageError};
+use crate::core::saved::{EditError, MAX_NAME_CHARS, SavedScenario, StorageError};
 use crate::core::share_link::LinkError;
 use crate::i18n::{Message, fill, text};
 
@@ -110,6 +110,18 @@ pub enum CurrentName {
 }
 
 impl CurrentName {
+    /// The name of the scenario whose link is `link`: the baseline's when it is the baseline
+    /// (link `baseline`), else the name of the saved scenario holding it (`saved`), else the
+    /// name a link or file gave it (`given`).
+    pub fn of(link: &str, baseline: &str, saved: Option<&str>, given: Option<&str>) -> Self {
+        match (saved, given) {
+            _ if link == baseline => CurrentName::Baseline,
+            (Some(name), _) => CurrentName::Saved(name.to_owned()),
+            (None, Some(name)) => CurrentName::Imported(name.to_owned()),
+            (None, None) => CurrentName::Unsaved,
+        }
+    }
+
     /// The name as the panel shows it.
     pub fn label(&self, lang: Lang) -> String {
         match self {
@@ -129,6 +141,18 @@ impl CurrentName {
             CurrentName::Unsaved => String::new(),
         }
     }
+}
+
+/// The saved scenario that holds the scenario of link `link`: of several holding the same
+/// figures, the one last saved or opened (`last_id`), else the last in the list.
+pub fn matching_saved<'a>(
+    saved: impl Iterator<Item = &'a SavedScenario>,
+    link: &str,
+    last_id: Option<&str>,
+) -> Option<&'a SavedScenario> {
+    saved
+        .filter(|s| s.share == link)
+        .max_by_key(|s| Some(s.id.as_str()) == last_id)
 }
 
 /// The name a scenario saved without one gets: `方案 3`, `Scenario 3`.
@@ -181,6 +205,55 @@ mod tests {
         assert_eq!(CurrentName::Unsaved.own(Lang::ZhHans), "");
         assert_eq!(CurrentName::Unsaved.label(Lang::ZhHans), "未保存的方案");
         assert_eq!(default_name(2, Lang::ZhHans), "方案 3");
+    }
+
+    fn saved(id: &str, name: &str, share: &str) -> SavedScenario {
+        SavedScenario {
+            id: id.into(),
+            name: name.into(),
+            saved_at: 0,
+            share: share.into(),
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn the_saved_scenario_on_screen_is_the_one_last_used() {
+        let list = [
+            saved("s1", "A", "v1;m=f"),
+            saved("s2", "B", "v1;m=f"),
+            saved("s3", "C", "v1;s=1"),
+        ];
+        let id = |found: Option<&SavedScenario>| found.map(|s| s.id.clone());
+        assert_eq!(
+            id(matching_saved(list.iter(), "v1;m=f", Some("s1"))),
+            Some("s1".into())
+        );
+        // Without the last one used among them, the last in the list.
+        assert_eq!(
+            id(matching_saved(list.iter(), "v1;m=f", Some("s3"))),
+            Some("s2".into())
+        );
+        assert_eq!(
+            id(matching_saved(list.iter(), "v1;m=f", None)),
+            Some("s2".into())
+        );
+        assert_eq!(id(matching_saved(list.iter(), "v1", Some("s1"))), None);
+    }
+
+    #[test]
+    fn the_baseline_then_a_saved_name_then_a_given_one() {
+        let of = CurrentName::of;
+        assert_eq!(of("v1", "v1", Some("A"), Some("B")), CurrentName::Baseline);
+        assert_eq!(
+            of("v1;m=f", "v1", Some("A"), Some("B")),
+            CurrentName::Saved("A".into())
+        );
+        assert_eq!(
+            of("v1;m=f", "v1", None, Some("B")),
+            CurrentName::Imported("B".into())
+        );
+        assert_eq!(of("v1;m=f", "v1", None, None), CurrentName::Unsaved);
     }
 
     #[test]

@@ -11,8 +11,8 @@ use crate::core::money::{
 };
 use crate::core::scenario::{Action, Refusal};
 use crate::i18n::{Message, fill, text};
-use crate::model::state::{AppState, Msg};
-use crate::ui::hooks::use_lang;
+use crate::model::state::Msg;
+use crate::ui::hooks::{use_dispatch, use_lang};
 use crate::ui::money;
 
 /// Props of [`AmountField`].
@@ -27,7 +27,8 @@ pub struct AmountFieldProps {
     /// The field takes no typing (a locked stream in a fixed pool, or one that is no money in
     /// hand).
     pub disabled: bool,
-    /// [`AppState::replacements`]: when it changes, text this field rejected is dropped.
+    /// [`crate::model::state::AppState::replacements`]: when it changes, text this field
+    /// rejected is dropped.
     pub replacements: u32,
     /// The input element, for the row's lock focus.
     pub node: NodeRef,
@@ -35,8 +36,6 @@ pub struct AmountFieldProps {
     pub on_focus: Callback<FocusEvent>,
     /// Told when the field loses the focus.
     pub on_blur: Callback<FocusEvent>,
-    /// Sends the typed amount to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The exact-amount field with its label, the amount in words, and the line that says why
@@ -52,9 +51,9 @@ pub fn amount_field(props: &AmountFieldProps) -> Html {
         node,
         on_focus,
         on_blur,
-        dispatch,
     } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let (index, amount) = (*index, *amount);
     let style = lang.money_style();
     let rejected = use_state_eq(|| None::<Rejected>);

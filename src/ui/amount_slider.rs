@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::core::scenario::{Action, STEP};
 use crate::i18n::text;
-use crate::model::state::{AppState, Msg};
-use crate::ui::hooks::use_lang;
+use crate::model::state::Msg;
+use crate::ui::hooks::{use_dispatch, use_lang};
 use crate::ui::money;
 use crate::ui::slider_scale::SliderScale;
 
@@ -36,8 +36,6 @@ pub struct AmountSliderProps {
     pub on_focus: Callback<FocusEvent>,
     /// Focus tracking of the row's lock.
     pub on_blur: Callback<FocusEvent>,
-    /// Sends moves to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The slider line, and the line saying why it cannot move when it cannot.
@@ -54,9 +52,9 @@ pub fn amount_slider(props: &AmountSliderProps) -> Html {
         node,
         on_focus,
         on_blur,
-        dispatch,
     } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let index = *index;
     let id = |part: &str| format!("stream-{index}-{part}");
     let on_slide = {

@@ -175,11 +175,11 @@ pub fn app(props: &AppProps) -> Html {
                 totals={totals.clone()} />
             <Controls mode={scenario.mode} count_sought={scenario.count_sought}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
-                pending_lang={state.pending_lang} dispatch={dispatch.clone()} />
+                pending_lang={state.pending_lang} />
             <div class="layout">
                 <StreamList dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
                     totals={totals.clone()} refusal={state.refusal.clone()}
-                    replacements={state.replacements} dispatch={dispatch.clone()} />
+                    replacements={state.replacements} />
                 <div class="results">
                     // The charts first: with the impact bar above, a chart shows on the first
                     // screen of a laptop.
@@ -194,14 +194,14 @@ pub fn app(props: &AppProps) -> Html {
                     <ScenariosPanel dataset={dataset.clone()} data_file={state.data_file.clone()}
                         scenario={state.history.present().clone()} totals={totals.clone()}
                         given_name={state.given_name().map(|n| AttrValue::from(n.to_owned()))}
-                        own_page={props.own_page} dispatch={dispatch.clone()} />
+                        own_page={props.own_page} />
                 }
             </div>
         </>
     };
 
     let data_source = html! {
-        <DataSource asset_base={props.asset_base.clone()} dispatch={dispatch.clone()} />
+        <DataSource asset_base={props.asset_base.clone()} />
     };
 
     // Until it has started, the prerendered controls do nothing: they look inactive (style
@@ -213,6 +213,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Lang> context={lang}>
         <ContextProvider<FirstScreen> context={FirstScreen(!started)}>
         <ContextProvider<DataOrigin> context={DataOrigin(from.clone())}>
+        <ContextProvider<UseReducerDispatcher<AppState>> context={dispatch.clone()}>
         <div class={classes!("mfe-app", props.compact.then_some("compact"), (!started).then_some("mfe-starting"))}
             lang={lang.tag()} onkeydown={on_key}>
             if props.standalone {
@@ -223,7 +224,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             <Header dataset={dataset.clone()} standalone={props.standalone}
                 from={from} />
-            <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+            <Notices notices={state.notices.clone()} />
             if props.standalone {
                 <main id="main-content" tabindex="-1">{ body }{ data_source }</main>
             } else {
@@ -234,6 +235,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p>{ text(lang, "app.footer") }</p>
             </@>
         </div>
+        </ContextProvider<UseReducerDispatcher<AppState>>>
         </ContextProvider<DataOrigin>>
         </ContextProvider<FirstScreen>>
         </ContextProvider<Lang>>

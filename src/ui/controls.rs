@@ -5,9 +5,9 @@ use yew::prelude::*;
 use crate::core::lang::Lang;
 use crate::core::scenario::{Action, BalanceMode};
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, Msg};
+use crate::model::state::Msg;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_lang;
+use crate::ui::hooks::{use_dispatch, use_lang};
 
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]
@@ -22,8 +22,6 @@ pub struct ControlsProps {
     pub can_redo: bool,
     /// A language asked for whose messages are on their way.
     pub pending_lang: Option<Lang>,
-    /// Sends changes to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The bar of scenario-wide controls.
@@ -35,9 +33,9 @@ pub fn controls(props: &ControlsProps) -> Html {
         can_undo,
         can_redo,
         pending_lang,
-        dispatch,
     } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let send = |msg: Msg| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(msg.clone()))

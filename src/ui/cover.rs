@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::core::scenario::{Action, Refusal};
 use crate::i18n::{Message, fill, text};
-use crate::model::state::{AppState, DatasetRef, Msg};
-use crate::ui::hooks::use_lang;
+use crate::model::state::{DatasetRef, Msg};
+use crate::ui::hooks::{use_dispatch, use_lang};
 use crate::ui::money;
 
 /// Props of [`CoverOffer`].
@@ -24,8 +24,6 @@ pub struct CoverOfferProps {
     pub givers: Vec<(usize, i64)>,
     /// Why the last cover was refused, if it was.
     pub refusal: Option<Refusal>,
-    /// Sends the cover to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// A disclosure with the gap, a checkbox per item that can give, and the button.
@@ -37,9 +35,9 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
         gap,
         givers,
         refusal,
-        dispatch,
     } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let index = *index;
     let picked = use_state_eq(BTreeSet::<usize>::new);
     let id = |part: &str| format!("stream-{index}-cover-{part}");

@@ -17,7 +17,7 @@ use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dat
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_lang;
+use crate::ui::hooks::{use_dispatch, use_lang};
 use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
 use crate::ui::load_problems::LoadProblems;
 use crate::ui::paste_box::PasteBox;
@@ -30,8 +30,6 @@ use crate::web::storage::{self, CommitError};
 pub struct DataSourceProps {
     /// Where the downloadable files (template, schema) are, ending in `/`.
     pub asset_base: AttrValue,
-    /// Sends the loaded dataset, or the problems found, to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// Reads a dataset file: CSV when its name ends in `.csv`, JSON otherwise.
@@ -333,11 +331,9 @@ fn add_bundled(scenarios: &[BundledScenario], tag: &DataTag) -> (usize, Option<N
 /// downloads.
 #[function_component(DataSource)]
 pub fn data_source(props: &DataSourceProps) -> Html {
-    let DataSourceProps {
-        asset_base,
-        dispatch,
-    } = props;
+    let DataSourceProps { asset_base } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     // What became of the last file or pasted table, said beside its button with every problem
     // found: the notice at the top of a long page only says how many.
     let status = use_state(|| None::<LoadStatus>);
@@ -433,7 +429,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             if let Some(LoadStatus::Refused { name, problems }) = &*status {
                 <LoadProblems name={name.clone()} problems={problems.clone()} />
             }
-            <KeptData kept={(*kept).clone()} dispatch={dispatch.clone()} />
+            <KeptData kept={(*kept).clone()} />
             <ul class="downloads">
                 { link("muchuan.json", "data.template-json") }
                 { simple(Lang::ZhHans, "data.template-simple-zh") }

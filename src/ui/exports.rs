@@ -1,7 +1,7 @@
 //! Exports of the current scenario: a CSV table ([`export::scenario_csv`]), a JSON document
 //! ([`export::scenario_json`]) that can be imported again, each chart as an SVG or a PNG file
-//! ([`chart_file`]: titled, dated, sourced, of a fixed pixel size), the
-//! import of a JSON document ([`export::import_scenario`]), and printing.
+//! ([`chart_file`]: titled, dated, sourced, of a fixed pixel size), the import of a JSON
+//! document ([`crate::ui::scenario_import`]), and printing.
 
 use std::rc::Rc;
 
@@ -10,19 +10,18 @@ use yew::prelude::*;
 use crate::charts::file::{ChartFile, FileCaption, chart_file};
 use crate::charts::{ChartSvg, flow, kind_shares, stream_bars};
 use crate::core::dataset::Dataset;
-use crate::core::export::{self, ImportError, ImportErrorKind};
+use crate::core::export;
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
-use crate::core::validate::{MAX_BYTES, ProblemKind};
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, DatasetRef, Msg, Notice};
+use crate::model::state::DatasetRef;
 use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_lang;
 use crate::ui::report::Report;
+use crate::ui::scenario_import::ScenarioImport;
 use crate::web::download::{download_text, file_name, today};
-use crate::web::files::read_file;
 use crate::web::png::download_png;
 
 /// The width charts are laid out at for a file (px); the SVG scales from there.
@@ -41,8 +40,6 @@ pub struct ExportsProps {
     /// file names and the JSON document; empty for an unsaved scenario, whose JSON document then
     /// carries no name rather than "Unsaved scenario" in the language it was made in.
     pub name: String,
-    /// Opens imported scenarios and shows import errors.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// Which file a download button makes.
@@ -151,13 +148,20 @@ impl Export {
 
 /// What the last download or import did, said in the language on screen.
 #[derive(Clone, Debug, PartialEq)]
-enum Done {
+pub enum Done {
+    /// This file was offered for download.
     Downloaded(String),
+    /// A download could not be started.
     DownloadFailed,
+    /// This file could not be imported (the notice says why).
     ImportFailed(String),
+    /// A scenario was imported.
     Imported {
+        /// The scenario's name.
         name: String,
+        /// The file it was read from.
         file: String,
+        /// Whether the file was made for a dataset of the same title as the one on screen.
         same_title: bool,
     },
 }
@@ -275,71 +279,10 @@ pub fn exports(props: &ExportsProps) -> Html {
         })
     };
 
-    let on_file = {
-        let dataset = props.dataset.clone();
-        let dispatch = props.dispatch.clone();
+    let on_import = {
         let status = status.clone();
-        Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            // Cleared, so that picking the same file again reads it again.
-            input.set_value("");
-            let file_label = file.name();
-            let fail = {
-                let dispatch = dispatch.clone();
-                let status = status.clone();
-                let file_label = file_label.clone();
-                move |error: ImportError| {
-                    dispatch.dispatch(Msg::Notify(Notice::ImportFailed {
-                        file: file_label.clone(),
-                        error,
-                    }));
-                    status.set(Some(Done::ImportFailed(file_label.clone())));
-                }
-            };
-            if file.size() > MAX_BYTES as f64 {
-                fail(ImportError {
-                    path: String::new(),
-                    position: None,
-                    kind: ImportErrorKind::File(ProblemKind::TooLarge {
-                        bytes: file.size() as usize,
-                    }),
-                });
-                return;
-            }
-            let dataset = dataset.clone();
-            let dispatch = dispatch.clone();
-            let status = status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let Some(bytes) = read_file(&file).await else {
-                    dispatch.dispatch(Msg::Notify(Notice::FileUnreadable {
-                        file: file_label.clone(),
-                    }));
-                    status.set(Some(Done::ImportFailed(file_label.clone())));
-                    return;
-                };
-                match export::import_scenario(&bytes, &dataset) {
-                    Ok(imported) => {
-                        dispatch.dispatch(Msg::OpenScenario(
-                            imported.scenario,
-                            Some(imported.name.clone()),
-                        ));
-                        status.set(Some(Done::Imported {
-                            name: imported.name.clone(),
-                            file: file_label.clone(),
-                            same_title: imported.same_title,
-                        }));
-                    }
-                    Err(error) => fail(error),
-                }
-            });
-        })
+        Callback::from(move |done: Done| status.set(Some(done)))
     };
-
     let report_name = if props.name.is_empty() {
         text(lang, "scenarios.unsaved-name")
     } else {
@@ -372,13 +315,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                     }) }
                 </div>
             </div>
-            <div class="export-group import">
-                <Heading rank={Rank::Part} id="exports-import">{ text(lang, "exports.import-heading") }</Heading>
-                <input type="file" id="import-file" class="file-input" accept=".json,application/json"
-                    aria-describedby="import-hint" onchange={on_file} />
-                <label for="import-file" class="button">{ text(lang, "exports.import-label") }</label>
-                <p class="hint-line" id="import-hint">{ text(lang, "exports.import-hint") }</p>
-            </div>
+            <ScenarioImport dataset={props.dataset.clone()} on_done={on_import} />
             <div class="export-group">
                 <Heading rank={Rank::Part} id="exports-print">{ text(lang, "exports.print-heading") }</Heading>
                 <button type="button" class="secondary" id="print-report" aria-describedby="print-hint"

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::core::lang::Lang;
 use crate::core::paging::Page;
-use crate::model::state::DatasetRef;
+use crate::model::state::{AppState, DatasetRef};
 use crate::web::page::listen_size;
 use crate::web::timer::Burst;
 
@@ -146,4 +146,12 @@ pub fn use_list_page(dataset: DatasetRef, len: usize) -> (Page, Callback<usize>)
 #[hook]
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
+}
+
+/// The app state's dispatcher, which the app provides to every component below it, so that no
+/// component hands it down through its props.
+#[hook]
+pub fn use_dispatch() -> UseReducerDispatcher<AppState> {
+    // Every component that sends messages is rendered inside the app, which provides it.
+    use_context::<UseReducerDispatcher<AppState>>().expect("the app provides its dispatcher")
 }

@@ -14,8 +14,8 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::validate::parse_dataset;
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, Msg};
-use crate::ui::hooks::use_lang;
+use crate::model::state::Msg;
+use crate::ui::hooks::{use_dispatch, use_lang};
 use crate::web::idb::{self, IdbError};
 
 /// The key of the kept dataset.
@@ -80,15 +80,14 @@ fn when(ms: f64) -> String {
 pub struct KeptDataProps {
     /// What the browser keeps.
     pub kept: Kept,
-    /// Sends the dataset opened to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The kept dataset and the built-in one, each with its buttons.
 #[function_component(KeptData)]
 pub fn kept_data(props: &KeptDataProps) -> Html {
-    let KeptDataProps { kept, dispatch } = props;
+    let KeptDataProps { kept } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     // Opens a dataset, and remembers whether the kept one opens at the next start.
     let open = {
         let dispatch = dispatch.clone();

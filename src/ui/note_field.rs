@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use crate::core::scenario::{Action, MAX_NOTE_CHARS};
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, Msg};
-use crate::ui::hooks::use_lang;
+use crate::model::state::Msg;
+use crate::ui::hooks::{use_dispatch, use_lang};
 
 /// Props of [`NoteField`].
 #[derive(Properties, PartialEq)]
@@ -16,8 +16,6 @@ pub struct NoteFieldProps {
     pub index: usize,
     /// The note kept (empty for none).
     pub note: AttrValue,
-    /// Sends changes to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// A stream's note: a button to add one, or the field holding it. The note is kept when the
@@ -25,12 +23,9 @@ pub struct NoteFieldProps {
 /// note back.
 #[function_component(NoteField)]
 pub fn note_field(props: &NoteFieldProps) -> Html {
-    let NoteFieldProps {
-        index,
-        note,
-        dispatch,
-    } = props;
+    let NoteFieldProps { index, note } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let index = *index;
     let opened = use_state(|| false);
     let (input, button) = (use_node_ref(), use_node_ref());

@@ -4,8 +4,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, Msg, Notice};
-use crate::ui::hooks::use_lang;
+use crate::model::state::{Msg, Notice};
+use crate::ui::hooks::{use_dispatch, use_lang};
 use crate::web::download::{download_text, file_name};
 
 /// Props of [`Notices`].
@@ -13,15 +13,14 @@ use crate::web::download::{download_text, file_name};
 pub struct NoticesProps {
     /// The notices to show.
     pub notices: Vec<Notice>,
-    /// Sends dismissals to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The list of open notices, each with a dismiss button.
 #[function_component(Notices)]
 pub fn notices(props: &NoticesProps) -> Html {
-    let NoticesProps { notices, dispatch } = props;
+    let NoticesProps { notices } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let container = use_node_ref();
     // The position of the notice just dismissed: once it is gone, focus moves to the notice now
     // there (or the one before), or to the title when none is left, not to the page's start.

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::core::scenario::{Action, Outcome, parse_percent};
 use crate::i18n::{covered_words, text};
-use crate::model::state::{AppState, Msg};
-use crate::ui::hooks::{use_lang, use_select_value};
+use crate::model::state::Msg;
+use crate::ui::hooks::{use_dispatch, use_lang, use_select_value};
 
 /// Props of [`OutcomeChoice`].
 #[derive(Properties, PartialEq)]
@@ -15,8 +15,6 @@ pub struct OutcomeChoiceProps {
     pub index: usize,
     /// The assumed outcome.
     pub outcome: Outcome,
-    /// Sends changes to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
     /// The id of the line saying what the totals take of the stream, when there is one.
     #[prop_or_default]
     pub described_by: Option<AttrValue>,
@@ -28,10 +26,10 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
     let OutcomeChoiceProps {
         index,
         outcome,
-        dispatch,
         described_by,
     } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let index = *index;
     let id = |part: &str| format!("stream-{index}-{part}");
     let percent = match outcome {

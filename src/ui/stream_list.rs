@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Refusal, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::text;
-use crate::model::state::{AppState, DatasetRef, RefusalPlace};
+use crate::model::state::{DatasetRef, RefusalPlace};
 use crate::ui::cover::CoverOffer;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_lang, use_list_page};
@@ -28,8 +28,6 @@ pub struct StreamListProps {
     pub refusal: Option<(RefusalPlace, Refusal)>,
     /// How many times the whole scenario was replaced (a row then drops text it rejected).
     pub replacements: u32,
-    /// The app's dispatcher.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The streams' section, a page of rows at a time.
@@ -40,7 +38,6 @@ pub fn stream_list(props: &StreamListProps) -> Html {
         scenario,
         totals,
         replacements,
-        dispatch,
         ..
     } = props;
     let lang = use_lang();
@@ -63,7 +60,7 @@ pub fn stream_list(props: &StreamListProps) -> Html {
                 .filter_map(|j| scenario.plans[j].amount.map(|a| (j, a)))
                 .collect::<Vec<_>>();
             html! { <CoverOffer dataset={dataset.clone()} index={index} gap={gap} givers={givers}
-                refusal={refusal_at(RefusalPlace::Cover(index))} dispatch={dispatch.clone()} /> }
+                refusal={refusal_at(RefusalPlace::Cover(index))} /> }
         });
         html! {
             <StreamRow key={stream.id.clone()} dataset={dataset.clone()} index={index}
@@ -71,18 +68,17 @@ pub fn stream_list(props: &StreamListProps) -> Html {
                 added={totals.added(index)} note={AttrValue::from(scenario.plans[index].note.clone())}
                 mode={scenario.mode} max={max} room={room}
                 counted={scenario.is_granted(dataset, index)} refusal={refusal_at(RefusalPlace::Stream(index))}
-                replacements={*replacements} dispatch={dispatch.clone()}>{ for cover }</StreamRow>
+                replacements={*replacements}>{ for cover }</StreamRow>
         }
     });
     html! {
-           <section class="streams" aria-labelledby="streams-heading">
-               <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
-               <Pager page={page} id="streams-pager" label_key="pager.streams"
-                   on_pick={on_pick_page} />
-               <Transfer dataset={dataset.clone()} scenario={Rc::clone(scenario)}
-                   refusal={refusal_at(RefusalPlace::Transfer)}
-    dispatch={dispatch.clone()} />
-               <ul class="stream-list">{ for rows }</ul>
-           </section>
-       }
+        <section class="streams" aria-labelledby="streams-heading">
+            <Heading rank={Rank::Section} id="streams-heading">{ text(lang, "streams.heading") }</Heading>
+            <Pager page={page} id="streams-pager" label_key="pager.streams"
+                on_pick={on_pick_page} />
+            <Transfer dataset={dataset.clone()} scenario={Rc::clone(scenario)}
+                refusal={refusal_at(RefusalPlace::Transfer)} />
+            <ul class="stream-list">{ for rows }</ul>
+        </section>
+    }
 }

@@ -5,13 +5,14 @@ use yew::prelude::*;
 use crate::core::dataset::Status;
 use crate::core::lang::Lang;
 use crate::core::money::format_delta;
-use crate::core::scenario::{Action, BalanceMode, Outcome, Refusal, STEP};
+use crate::core::scenario::{BalanceMode, Outcome, Refusal, STEP};
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, DatasetRef, Msg};
+use crate::model::state::DatasetRef;
 use crate::ui::amount_field::AmountField;
 use crate::ui::amount_slider::AmountSlider;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_lang;
+use crate::ui::lock_toggle::LockToggle;
 use crate::ui::money;
 use crate::ui::note_field::NoteField;
 use crate::ui::outcome_choice::OutcomeChoice;
@@ -45,10 +46,9 @@ pub struct StreamRowProps {
     pub note: AttrValue,
     /// Why the last action on this stream was refused, if it was.
     pub refusal: Option<Refusal>,
-    /// [`AppState::replacements`]: when it changes, text this row rejected is dropped.
+    /// [`crate::model::state::AppState::replacements`]: when it changes, text this row
+    /// rejected is dropped.
     pub replacements: u32,
-    /// Sends changes to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
     /// Shown at the row's end (the offer to cover a bid's shortfall).
     #[prop_or_default]
     pub children: Html,
@@ -133,7 +133,6 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         note,
         refusal,
         replacements,
-        dispatch,
         children,
     } = props;
     let lang = use_lang();
@@ -164,18 +163,6 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             let amount = *amount;
             let baseline = stream.amount.unwrap_or(0);
             let style = lang.money_style();
-            let on_lock = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |event: Event| {
-                    let checked = event
-                        .target_dyn_into::<web_sys::HtmlInputElement>()
-                        .is_some_and(|input| input.checked());
-                    dispatch.dispatch(Msg::Act(Action::SetLocked {
-                        stream: index,
-                        locked: checked,
-                    }));
-                })
-            };
             let delta = amount - baseline;
             // The line saying what the grand total takes, when it takes less than planned.
             let added_line = (*added != amount).then(|| AttrValue::from(id("added")));
@@ -185,23 +172,17 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         locked={*locked} disabled={fixed}
                         why_not={if stuck { Some("row.stuck") } else if outside { Some("refusal.not-granted") } else { None }}
                         node={lock_focus.slider.clone()} on_focus={lock_focus.on_focus.clone()}
-                        on_blur={lock_focus.on_blur.clone()} dispatch={dispatch.clone()} />
+                        on_blur={lock_focus.on_blur.clone()} />
                     <AmountField index={index} amount={amount} refusal={refusal.clone()} disabled={fixed}
                         replacements={*replacements} node={lock_focus.amount.clone()}
-                        on_focus={lock_focus.on_focus.clone()} on_blur={lock_focus.on_blur.clone()}
-                        dispatch={dispatch.clone()} />
+                        on_focus={lock_focus.on_focus.clone()} on_blur={lock_focus.on_blur.clone()} />
                     <p class="delta">
                         { text(lang, "row.delta") }
                         <span class={classes!("delta-value", delta_class(delta))}>{ format_delta(delta, style) }</span>
                     </p>
-                    <div class="choice lock">
-                        <input type="checkbox" id={id("lock")} checked={*locked} onchange={on_lock}
-                            ref={lock_focus.lock.clone()}
-                            aria-labelledby={format!("{} {}", id("name"), id("lock-label"))} />
-                        <label id={id("lock-label")} for={id("lock")}>{ text(lang, "row.lock") }</label>
-                    </div>
+                    <LockToggle index={index} locked={*locked} node={lock_focus.lock.clone()} />
                     if sought {
-                        <OutcomeChoice index={index} outcome={*outcome} dispatch={dispatch.clone()}
+                        <OutcomeChoice index={index} outcome={*outcome}
                             described_by={added_line.clone()} />
                         // The planned amount stays as typed; say what the totals take of it.
                         if let Some(line) = added_line {
@@ -243,7 +224,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                 }
             </details>
             { controls }
-            <NoteField index={index} note={note.clone()} dispatch={dispatch.clone()} />
+            <NoteField index={index} note={note.clone()} />
             { children.clone() }
         </li>
     }

@@ -9,9 +9,9 @@ use crate::core::money::{BadAmount, format_amount, parse_amount};
 use crate::core::scenario::{Action, Refusal, Scenario};
 use crate::i18n::Message;
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, DatasetRef, Msg};
+use crate::model::state::{DatasetRef, Msg};
 use crate::ui::amount_field::bad_amount_message;
-use crate::ui::hooks::{use_lang, use_select_value};
+use crate::ui::hooks::{use_dispatch, use_lang, use_select_value};
 
 /// Props of [`Transfer`].
 #[derive(Properties, PartialEq)]
@@ -22,8 +22,6 @@ pub struct TransferProps {
     pub scenario: Rc<Scenario>,
     /// Why the last transfer was refused, if it was.
     pub refusal: Option<Refusal>,
-    /// Sends the transfer to the app state.
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// The transfer form: from, amount, to, and a button (Enter in the amount field sends it too).
@@ -33,9 +31,9 @@ pub fn transfer(props: &TransferProps) -> Html {
         dataset,
         scenario,
         refusal,
-        dispatch,
     } = props;
     let lang = use_lang();
+    let dispatch = use_dispatch();
     let from = use_state_eq(|| stated(dataset).first().copied().unwrap_or(0));
     let to = use_state_eq(|| stated(dataset).get(1).copied().unwrap_or(0));
     let typed = use_state_eq(String::new);

@@ -1,23 +1,25 @@
-//! One saved scenario in the list: its name, date and grand total, and its actions (open,
-//! rename, duplicate, delete), with the rename form and the delete confirmation it owns.
+//! One saved scenario in the list: its name, what is known of it ([`super::saved_facts`]), and
+//! its actions (open, rename, duplicate, delete), with the rename form and the delete
+//! confirmation ([`super::confirm_delete`]) it owns.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::confirm_delete::ConfirmDelete;
+use super::saved_facts::SavedFacts;
 use crate::core::data_tag::DataTag;
 use crate::core::element_id::spelled_before_part;
-use crate::core::lang::Lang;
 use crate::core::saved::{EditError, MAX_NAME_CHARS, SavedScenario};
 use crate::core::scenario::Scenario;
 use crate::core::share_link::LinkError;
-use crate::i18n::{Message, fill, text};
+use crate::i18n::{Message, text};
 use crate::model::panel::{PanelStatus, copy_name};
 use crate::model::state::Notice;
 use crate::ui::hooks::use_lang;
-use crate::ui::money;
 use crate::ui::scenarios::shelf::ShelfHandle;
-use crate::web::clock::{local_date_time, now_ms};
+use crate::web::clock::now_ms;
 
 /// A saved scenario read against the dataset on screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,37 +76,10 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
     let saved = &props.entry.saved;
     let id = saved.id.clone();
     let open_part = use_state(|| Open::Nothing);
-    // The name being typed in the rename form, while it is open: if the scenario is deleted in
-    // another tab meanwhile, the item goes and the planner is told, with the name typed.
-    let typed_name = use_mut_ref(|| None::<String>);
-    {
-        let (typed_name, shelf) = (typed_name.clone(), props.shelf.clone());
-        use_effect_with((), move |_| {
-            move || {
-                if let Some(typed) = typed_name.borrow_mut().take() {
-                    shelf.tell(Notice::RenameLost { typed });
-                }
-            }
-        });
-    }
-    let [open_button, rename_button, delete_button, confirm_button] = [
-        use_node_ref(),
-        use_node_ref(),
-        use_node_ref(),
-        use_node_ref(),
-    ];
-    // The element to focus once the view shows it.
-    let focus = use_mut_ref(|| None::<NodeRef>);
-    {
-        let focus = focus.clone();
-        use_effect(move || {
-            if let Some(target) = focus.borrow_mut().take()
-                && let Some(element) = target.cast::<web_sys::HtmlElement>()
-            {
-                let _ = element.focus();
-            }
-        });
-    }
+    let typed_name = use_rename_lost(props.shelf.clone());
+    let [open_button, rename_button, delete_button] =
+        [use_node_ref(), use_node_ref(), use_node_ref()];
+    let focus = use_focus_after_render();
     {
         let open_button = open_button.clone();
         use_effect_with(props.take_focus, move |take| {
@@ -184,7 +159,6 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
             result
         })
     };
-    let date = local_date_time(saved.saved_at, lang);
     let aria_expanded = if *open_part == Open::Renaming {
         "true"
     } else {
@@ -198,29 +172,7 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
                     <span class="badge current">{ text(lang, "scenarios.is-current") }</span>
                 }
             </p>
-            <p class="saved-meta">
-                <span>
-                    { text(lang, "scenarios.saved-at") }
-                    { match &date {
-                        Some((iso, shown)) => html! { <time datetime={iso.clone()}>{ shown }</time> },
-                        None => html! { { text(lang, "scenarios.unknown-date") } },
-                    } }
-                </span>
-                <span class="saved-data">
-                    { text(lang, "scenarios.data-of") }
-                    <span>{ data_name(props.entry.data.as_ref(), lang) }</span>
-                    if props.entry.scenario.is_none() {
-                        { text(lang, "scenarios.data-elsewhere") }
-                    }
-                </span>
-                <span>
-                    { text(lang, "scenarios.grand") }
-                    <strong class="saved-total">{ props.entry.grand.map_or_else(|| "—".to_owned(), |g| money(g, lang)) }</strong>
-                </span>
-            </p>
-            if let Some(Err(error)) = &props.entry.scenario {
-                <p class="field-error">{ fill(lang, "scenarios.does-not-fit", &[("reason", &error.message(lang))]) }</p>
-            }
+            <SavedFacts entry={props.entry.clone()} />
             <div class="saved-actions" role="group" aria-labelledby={dom_id(&id, "name")}>
                 <button type="button" id={dom_id(&id, "open")} ref={open_button} onclick={open}
                     disabled={matches!(props.entry.scenario, Some(Err(_)))}>{ text(lang, "scenarios.open") }</button>
@@ -230,7 +182,7 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
                 <button type="button" class="secondary" id={dom_id(&id, "duplicate")}
                     onclick={duplicate}>{ text(lang, "scenarios.duplicate") }</button>
                 <button type="button" class="secondary danger" id={dom_id(&id, "delete")} ref={delete_button.clone()}
-                    onclick={show(Open::Confirming, &confirm_button).reform(|_| ())}>{ text(lang, "scenarios.delete") }</button>
+                    onclick={show(Open::Confirming, &NodeRef::default()).reform(|_| ())}>{ text(lang, "scenarios.delete") }</button>
             </div>
             if *open_part == Open::Renaming {
                 <RenameForm id={id.clone()} name={saved.name.clone()}
@@ -238,26 +190,46 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
                     on_rename={renamed} on_cancel={show(Open::Nothing, &rename_button)} />
             }
             if *open_part == Open::Confirming {
-                <div class="confirm" role="group" aria-labelledby={dom_id(&id, "confirm-text")}
-                    onkeydown={on_escape(show(Open::Nothing, &delete_button))}>
-                    <p id={dom_id(&id, "confirm-text")}>{ fill(lang, "scenarios.confirm-delete", &[("name", &saved.name)]) }</p>
-                    <button type="button" class="danger-solid" id={dom_id(&id, "confirm-delete")} ref={confirm_button}
-                        onclick={delete}>{ text(lang, "scenarios.delete-now") }</button>
-                    <button type="button" class="secondary" onclick={show(Open::Nothing, &delete_button).reform(|_| ())}>{ text(lang, "scenarios.keep") }</button>
-                </div>
+                <ConfirmDelete id={id.clone()} name={saved.name.clone()} on_delete={delete}
+                    on_keep={show(Open::Nothing, &delete_button)} />
             }
         </li>
     }
 }
 
-/// The name of the dataset a scenario belongs to: the built-in data's, or the file's (or
-/// address's) it was loaded from; one this build cannot read is "not known".
-fn data_name(data: Option<&DataTag>, lang: Lang) -> String {
-    match data {
-        Some(DataTag::BuiltIn) => text(lang, "data.built-in"),
-        Some(DataTag::Loaded { name, .. }) => fill(lang, "scenarios.data-file", &[("name", name)]),
-        None => text(lang, "scenarios.data-unknown"),
+/// The name being typed in the rename form, while it is open: if the scenario is deleted in
+/// another tab meanwhile, the item goes and the planner is told, with the name typed.
+#[hook]
+fn use_rename_lost(shelf: ShelfHandle) -> Rc<RefCell<Option<String>>> {
+    let typed_name = use_mut_ref(|| None::<String>);
+    {
+        let typed_name = typed_name.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(typed) = typed_name.borrow_mut().take() {
+                    shelf.tell(Notice::RenameLost { typed });
+                }
+            }
+        });
     }
+    typed_name
+}
+
+/// Where to put the element to focus once the next render shows it.
+#[hook]
+fn use_focus_after_render() -> Rc<RefCell<Option<NodeRef>>> {
+    let focus = use_mut_ref(|| None::<NodeRef>);
+    {
+        let focus = focus.clone();
+        use_effect(move || {
+            if let Some(target) = focus.borrow_mut().take()
+                && let Some(element) = target.cast::<web_sys::HtmlElement>()
+            {
+                let _ = element.focus();
+            }
+        });
+    }
+    focus
 }
 
 /// Props of [`RenameForm`].

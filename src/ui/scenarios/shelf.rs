@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::core::saved::{EditError, STORAGE_KEY, StorageError, Store};
 use crate::model::panel::PanelStatus;
 use crate::model::state::{AppState, Msg, Notice};
+use crate::ui::hooks::use_dispatch;
 use crate::web::page::listen_window;
 use crate::web::storage::{self, CommitError, Committed, Loaded, Unreadable};
 
@@ -48,10 +49,8 @@ impl std::ops::Deref for ShelfHandle {
 
 /// The stored scenarios, read once and again whenever another tab changes them.
 #[hook]
-pub fn use_shelf(
-    dispatch: UseReducerDispatcher<AppState>,
-    status: UseStateHandle<Option<PanelStatus>>,
-) -> ShelfHandle {
+pub fn use_shelf(status: UseStateHandle<Option<PanelStatus>>) -> ShelfHandle {
+    let dispatch = use_dispatch();
     let shelf = use_state(Shelf::default);
     {
         let shelf = shelf.clone();
