@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::money::{BadAmount, format_amount, parse_amount};
+use crate::core::money::{BadAmount, amount_input_text, format_amount, parse_amount};
 use crate::core::scenario::{Action, Refusal, Scenario};
 use crate::i18n::Message;
 use crate::i18n::{fill, text};
@@ -38,10 +38,24 @@ pub fn transfer(props: &TransferProps) -> Html {
     let to = use_state_eq(|| stated(dataset).get(1).copied().unwrap_or(0));
     let typed = use_state_eq(String::new);
     let bad = use_state_eq(|| None::<BadAmount>);
+    let style = lang.money_style();
+    // A typed amount keeps its value when the language (and so the unit) changes: 50 typed in
+    // 万元 becomes 500000 in yuan, not CNY 50.
+    let typed_in = use_mut_ref(|| style);
+    {
+        let typed = typed.clone();
+        use_effect_with(style, move |&style| {
+            let before = typed_in.replace(style);
+            if before != style
+                && let Ok(amount) = parse_amount(&typed, before)
+            {
+                typed.set(amount_input_text(amount, style));
+            }
+        });
+    }
     let (from_select, to_select) = (use_node_ref(), use_node_ref());
     use_select_value(from_select.clone(), from.to_string());
     use_select_value(to_select.clone(), to.to_string());
-    let style = lang.money_style();
     let pick = |state: &UseStateHandle<usize>| {
         let state = state.clone();
         Callback::from(move |event: Event| {

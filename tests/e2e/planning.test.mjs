@@ -61,6 +61,18 @@ describe('moving money', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a typed transfer amount keeps its value when the language changes its unit', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.fill('#transfer-amount', '50');
+    await page.selectOption('#language-select', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await page.inputValue('#transfer-amount'), '500000', '50 万元 is CNY 500,000');
+    await page.selectOption('#language-select', 'zh-Hans');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    assert.equal(await page.inputValue('#transfer-amount'), '50');
+    assert.deepEqual(errors, []);
+  });
+
   test('a refused bid offers to cover its gap from picked items', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
     await page.selectOption(`#stream-${STREAM.ecommerceCity}-outcome`, 'refused');
