@@ -115,6 +115,19 @@ pub enum LinkPlace {
 }
 
 impl Notice {
+    /// Whether the notice says that some data was not loaded and the data on screen stays.
+    pub fn keeps_data(&self) -> bool {
+        matches!(
+            self,
+            Notice::FetchFailed { .. }
+                | Notice::DataNotAllowed { .. }
+                | Notice::FetchTimedOut { .. }
+                | Notice::FileUnreadable { .. }
+                | Notice::InvalidDataset { .. }
+                | Notice::FileRefused { .. }
+        )
+    }
+
     /// The notice's sentence in `lang` and the detail that follows it; `None` for a dataset's
     /// problems, which are shown as a list.
     pub fn words(&self, lang: Lang) -> Option<(String, Option<String>)> {

@@ -102,6 +102,9 @@ impl AppState {
         if crate::i18n::catalogue::is_loaded(lang) {
             self.lang = lang;
             self.pending_lang = None;
+            // A language that could not be had before is no news once one is on screen.
+            self.notices
+                .retain(|n| !matches!(n, Notice::LangUnavailable(_)));
         } else {
             self.pending_lang = Some(lang);
         }
@@ -273,6 +276,8 @@ impl AppState {
                 }
             }
             Msg::LoadDataset(dataset, scenario, file) => {
+                // Notices that said the data on screen stays are stale once other data loads.
+                next.notices.retain(|n| !n.keeps_data());
                 next.origin = None;
                 next.dataset = DatasetRef(dataset);
                 next.data_file = file;
@@ -455,5 +460,40 @@ mod tests {
         );
         state = state.next(Msg::Dismiss(0));
         assert!(state.notices.is_empty());
+    }
+
+    #[test]
+    fn notices_that_kept_the_old_data_go_once_other_data_loads() {
+        let refused = Notice::FileRefused {
+            origin: "typos.csv".into(),
+            errors: 6,
+        };
+        let link = Notice::LinkOpened {
+            name: "方案A".into(),
+        };
+        let mut state = muchuan();
+        state = state.next(Msg::Notify(link.clone()));
+        state = state.next(Msg::Notify(refused));
+        assert_eq!(state.notices.len(), 2);
+        let dataset = Rc::clone(&state.dataset.0);
+        let baseline = Scenario::baseline(&dataset);
+        state = state.next(Msg::LoadDataset(dataset, baseline, Some("wan.csv".into())));
+        assert_eq!(state.notices, vec![link], "only the refusal goes");
+    }
+
+    #[test]
+    fn a_language_that_failed_is_no_news_once_one_is_on_screen() {
+        let mut state = muchuan();
+        // Natively every language is here, so a failure is only heard when one is pending.
+        state = state.next(Msg::LangUnavailable(Lang::ZhHant));
+        assert!(state.notices.is_empty(), "no language was pending");
+        let mut pending = (*state).clone();
+        pending.pending_lang = Some(Lang::ZhHant);
+        state = Rc::new(pending).next(Msg::LangUnavailable(Lang::ZhHant));
+        assert_eq!(state.notices, vec![Notice::LangUnavailable(Lang::ZhHant)]);
+        assert_eq!((state.lang, state.pending_lang), (Lang::En, None));
+        state = state.next(Msg::SetLang(Lang::ZhHant));
+        assert_eq!(state.lang, Lang::ZhHant);
+        assert!(state.notices.is_empty(), "the failure notice went");
     }
 }

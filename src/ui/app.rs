@@ -175,7 +175,10 @@ pub fn app(props: &AppProps) -> Html {
                 totals={totals.clone()} />
             <Controls mode={scenario.mode} count_sought={scenario.count_sought}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
-                pending_lang={state.pending_lang} />
+                pending_lang={state.pending_lang} failed_lang={state.notices.iter().find_map(|n| match n {
+                    Notice::LangUnavailable(lang) => Some(*lang),
+                    _ => None,
+                })} />
             <div class="layout">
                 <StreamList dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
                     totals={totals.clone()} refusal={state.refusal.clone()}
@@ -223,7 +226,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="starting-note" role="status">{ text(lang, "first-screen.starting") }</p>
             }
             <Header dataset={dataset.clone()} standalone={props.standalone}
-                from={from} />
+                from={from.clone()} />
             <Notices notices={state.notices.clone()} />
             if props.standalone {
                 <main id="main-content" tabindex="-1">{ body }{ data_source }</main>
@@ -232,7 +235,8 @@ pub fn app(props: &AppProps) -> Html {
             }
             // The page's contentinfo landmark only on the explorer's own page.
             <@{if props.standalone { "footer" } else { "div" }} class="page-footer">
-                <p>{ text(lang, "app.footer") }</p>
+                // Only the built-in figures are quoted from the article.
+                <p>{ text(lang, if from.is_some() { "app.footer-other" } else { "app.footer" }) }</p>
             </@>
         </div>
         </ContextProvider<UseReducerDispatcher<AppState>>>

@@ -22,6 +22,9 @@ pub struct ControlsProps {
     pub can_redo: bool,
     /// A language asked for whose messages are on their way.
     pub pending_lang: Option<Lang>,
+    /// A language whose messages could not be had (said beside the switch as well as at the
+    /// top, where a phone's screen does not show it).
+    pub failed_lang: Option<Lang>,
 }
 
 /// The bar of scenario-wide controls.
@@ -33,6 +36,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         can_undo,
         can_redo,
         pending_lang,
+        failed_lang,
     } = props;
     let lang = use_lang();
     let dispatch = use_dispatch();
@@ -159,7 +163,11 @@ pub fn controls(props: &ControlsProps) -> Html {
                     }) }
                 </select>
                 <span class="language-loading" role="status">{
-                    pending_lang.map(|l| fill(lang, "controls.language-loading", &[("language", l.endonym())]))
+                    match (pending_lang, failed_lang) {
+                        (Some(l), _) => fill(lang, "controls.language-loading", &[("language", l.endonym())]),
+                        (None, Some(l)) => fill(lang, "controls.language-failed", &[("language", l.endonym())]),
+                        (None, None) => String::new(),
+                    }
                 }</span>
             </div>
         </section>
