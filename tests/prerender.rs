@@ -47,7 +47,7 @@ fn first_screen_has_no_inline_style_or_script() {
 fn first_screen_is_marked_as_starting_and_is_the_same_every_time() {
     let html = first_screen();
     assert!(html.contains(r#"class="mfe-app mfe-starting""#));
-    assert!(html.contains("正在加载交互工具…"));
+    assert!(html.contains("正在载入交互工具……"));
     assert_eq!(html, first_screen());
 }
 

@@ -95,7 +95,8 @@ impl Chart {
             lang,
             origin,
         };
-        (chart_file(&chart, dataset, caption), text(lang, stem))
+        let stem = file_stem(lang, stem, origin.is_none());
+        (chart_file(&chart, dataset, caption), stem)
     }
 }
 
@@ -116,7 +117,7 @@ impl Export {
         let document_name = name;
         let unsaved = text(lang, "scenarios.unsaved-name");
         let name = if name.is_empty() { &unsaved } else { name };
-        let stem = text(lang, "exports.file-scenario");
+        let stem = file_stem(lang, "exports.file-scenario", origin.is_none());
         match self {
             Export::Csv => Some((
                 file_name(&stem, name, "csv"),
@@ -144,6 +145,17 @@ impl Export {
             Export::Chart(_, Picture::Png) => None,
         }
     }
+}
+
+/// The stem of a file's name (`key`'s message): the built-in data's files are named for Muchuan,
+/// another county's are not.
+pub fn file_stem(lang: Lang, key: &str, built_in: bool) -> String {
+    let county = if built_in {
+        text(lang, "exports.file-county")
+    } else {
+        String::new()
+    };
+    fill(lang, key, &[("county", &county)])
 }
 
 /// What the last download or import did, said in the language on screen.

@@ -72,7 +72,7 @@ describe('the prerendered first screen', () => {
     assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, 'not started yet');
     assert.deepEqual(await report(page), SOURCE);
     assert.equal(await page.locator('.mfe-app.mfe-starting').count(), 1);
-    assert.equal(await textOf(page, '.starting-note'), '正在加载交互工具…');
+    assert.equal(await textOf(page, '.starting-note'), '正在载入交互工具……');
     // The controls look and are inactive: a click on a slider reaches nothing.
     const slider = page.locator('#stream-0-slider');
     assert.equal(await slider.evaluate((e) => getComputedStyle(e).pointerEvents), 'none');

@@ -7,6 +7,7 @@ use crate::charts::file::{FileCaption, chart_file};
 use crate::charts::{CompareSide, compare_bars};
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
+use crate::ui::exports::file_stem;
 use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_container_width, use_lang};
@@ -71,7 +72,8 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
             let Some(chart) = chart.as_ref() else {
                 return;
             };
-            let name = file_name(&text(lang, "exports.file-chart-compare"), &names, "svg");
+            let stem = file_stem(lang, "exports.file-chart-compare", origin.is_none());
+            let name = file_name(&stem, &names, "svg");
             // The file carries its title, the scenarios, the date and the source line.
             let caption = FileCaption {
                 scenario: &names,
