@@ -90,15 +90,22 @@ pub fn notices(props: &NoticesProps) -> Html {
                     }
                     other => {
                         let (message, detail) = other.words(lang).unwrap_or_default();
+                        // A language's own name is in that language.
+                        let detail_lang = match other {
+                            Notice::LangUnavailable(named) => Some(named.tag()),
+                            _ => None,
+                        };
                         html! {
                             <p role="alert">{ &message }
-                                if let Some(detail) = detail { <span class="detail">{ gap(&message) }{ detail }</span> }
+                                if let Some(detail) = detail { { gap(&message) }<span class="detail" lang={detail_lang}>{ detail }</span> }
                             </p>
                         }
                     }
                 };
+                // Keyed by what it says, so that a new notice is a new node: the ones already
+                // shown are not rewritten, and not read out again.
                 html! {
-                    <div class="notice">
+                    <div class="notice" key={notice_key(notice)}>
                         { body }
                         <button type="button" class="dismiss" onclick={dismiss}>{ text(lang, "notice.dismiss") }</button>
                     </div>
@@ -106,6 +113,18 @@ pub fn notices(props: &NoticesProps) -> Html {
             }) }
         </div>
     }
+}
+
+/// A notice's identity among the notices shown (which are never equal: the model adds a notice
+/// once).
+fn notice_key(notice: &Notice) -> String {
+    let described = format!("{notice:?}");
+    let digest = described
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("{digest:016x}")
 }
 
 /// What goes between a notice's sentence and its detail: full-width punctuation is its own gap;

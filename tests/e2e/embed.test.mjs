@@ -190,6 +190,8 @@ describe('the iframe embed', () => {
     assert.equal(await frame.locator('.skip-link').count(), 0);
     assert.equal(await frame.locator('main').count(), 0);
     assert.equal(await frame.locator('header, footer').count(), 0);
+    // The frame's document is in the language it shows, for its voice and its title.
+    assert.equal(await frame.locator('html').getAttribute('lang'), 'en');
     assert.deepEqual(errors, []);
   });
 
@@ -300,8 +302,16 @@ describe('other datasets', () => {
     assert.match(await list.innerText(), /“truncated\.json” was not loaded: 1 error\(s\), 0 warning\(s\)/);
     assert.equal(await list.evaluate((region) => region.closest('[role="alert"]')), null);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
+    // A new notice is a node of its own: the one shown is not rewritten (and read out again).
+    await page.evaluate(() => {
+      window.__first = document.querySelector('.notice');
+      window.__rewritten = 0;
+      new MutationObserver((changes) => { window.__rewritten += changes.length; })
+        .observe(window.__first, { subtree: true, childList: true, characterData: true });
+    });
     await page.setInputFiles('#dataset-file', fixture('bad.csv'));
     await page.waitForFunction(() => document.querySelectorAll('.notice').length === 2);
+    assert.equal(await page.evaluate(() => document.querySelector('.notice') === window.__first && window.__rewritten), 0);
     assert.match(await page.locator('.notice').nth(1).innerText(), /bad\.csv/);
     assert.match(await list.innerText(), /bad\.csv/);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 37.88 million');
@@ -310,13 +320,15 @@ describe('other datasets', () => {
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
     assert.match(await page.locator('#programme-title').innerText(), /Example County/);
     assert.equal(await page.locator('#data-status').innerText(), 'Loaded “other-county.json”: 3 funding streams, shown above.');
+    // The notices that said the data on screen stays are stale now, and gone.
+    assert.equal(await page.locator('.notice').count(), 0);
     // The share link cannot carry a picked file, and says so beside the link.
     assert.match(await page.locator('#share-file-note').innerText(), /not the data file “other-county\.json”: it opens on the explorer's own data/);
     assert.equal(await page.getAttribute('#share-url', 'aria-describedby'), 'share-file-note share-note');
     // Too large is said from the file's size, before it is read.
     await page.setInputFiles('#dataset-file', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(4 * 1024 * 1024 + 1, 32) });
-    await page.waitForFunction(() => document.querySelectorAll('.notice').length === 3);
-    assert.match(await page.locator('.notice').nth(2).innerText(), /huge\.json/);
+    await page.waitForFunction(() => document.querySelectorAll('.notice').length === 1);
+    assert.match(await page.locator('.notice').innerText(), /huge\.json/);
     assert.match(await page.locator('#data-problems').innerText(), /“huge\.json” was not loaded[\s\S]*too large \(4,097 KB\); the limit is 4,096 KB/);
     assert.equal(await page.locator('#total-grand').innerText(), 'CNY 6.25 million');
     assert.deepEqual(errors, []);
