@@ -159,7 +159,7 @@ pub fn app(props: &AppProps) -> Html {
         totals: totals.clone(),
     };
     use_change_report(props.on_change.clone(), change, started);
-    use_address_lang(lang, props.standalone && settled, opened_in);
+    use_address_lang(lang, props.own_page && settled, props.standalone, opened_in);
     use_pasted_links(
         props.standalone,
         state.dataset.clone(),

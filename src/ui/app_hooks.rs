@@ -82,16 +82,18 @@ pub fn use_change_report(
     });
 }
 
-/// On its own page, the document's language follows the app's, and the address names it once
-/// the planner picks one (or if it named one).
+/// On its own page (standalone or in its iframe), the document's language follows the app's;
+/// standalone, the address names it once the planner picks one (or if it named one).
 #[hook]
-pub fn use_address_lang(lang: Lang, standalone: bool, opened_in: Option<Lang>) {
+pub fn use_address_lang(lang: Lang, own_page: bool, standalone: bool, opened_in: Option<Lang>) {
     use_effect_with(
-        (lang, standalone, opened_in),
-        move |&(lang, standalone, opened_in)| {
-            if let (true, Some(opened_in)) = (standalone, opened_in) {
+        (lang, own_page, standalone, opened_in),
+        move |&(lang, own_page, standalone, opened_in)| {
+            if let (true, Some(opened_in)) = (own_page, opened_in) {
                 crate::web::page::set_document_lang(lang);
-                if lang != opened_in || crate::web::page::query_param("lang").is_some() {
+                if standalone
+                    && (lang != opened_in || crate::web::page::query_param("lang").is_some())
+                {
                     crate::web::page::set_query_lang(lang);
                 }
             }

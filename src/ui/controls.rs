@@ -164,12 +164,24 @@ pub fn controls(props: &ControlsProps) -> Html {
                 </select>
                 <span class="language-loading" role="status">{
                     match (pending_lang, failed_lang) {
-                        (Some(l), _) => fill(lang, "controls.language-loading", &[("language", l.endonym())]),
-                        (None, Some(l)) => fill(lang, "controls.language-failed", &[("language", l.endonym())]),
-                        (None, None) => String::new(),
+                        (Some(l), _) => naming(lang, "controls.language-loading", *l),
+                        (None, Some(l)) => naming(lang, "controls.language-failed", *l),
+                        (None, None) => Html::default(),
                     }
                 }</span>
             </div>
         </section>
+    }
+}
+
+/// The message `key` naming the language `named` by its own name, marked as in that language.
+fn naming(lang: Lang, key: &str, named: Lang) -> Html {
+    let name = named.endonym();
+    let said = fill(lang, key, &[("language", name)]);
+    match said.split_once(name) {
+        Some((before, after)) => {
+            html! { <>{ before }<span lang={named.tag()}>{ name }</span>{ after }</> }
+        }
+        None => html! { { said } },
     }
 }
