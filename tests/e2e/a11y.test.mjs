@@ -60,6 +60,23 @@ describe('names a screen reader reads', () => {
 });
 
 describe('names of the chart buttons', () => {
+  test('a region inside another has a deeper heading than it', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    await page.locator('#compare-heading').waitFor();
+    const misplaced = await page.evaluate(() => {
+      const level = (region) => {
+        const heading = document.getElementById(region.getAttribute('aria-labelledby'));
+        return /^H[1-6]$/.test(heading?.tagName ?? '') ? Number(heading.tagName[1]) : null;
+      };
+      const regions = [...document.querySelectorAll('section[aria-labelledby]')].filter((r) => level(r));
+      return regions
+        .filter((r) => regions.some((outer) => outer !== r && outer.contains(r) && level(outer) >= level(r)))
+        .map((r) => r.getAttribute('aria-labelledby'));
+    });
+    assert.deepEqual(misplaced, []);
+    assert.deepEqual(errors, []);
+  });
+
   test('each "Show as table" is named with its chart', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=en`);
     for (const figure of ['streams', 'kinds', 'flow']) {

@@ -124,7 +124,9 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let choices = choices(lang, baseline.clone(), (compared, compared_name), &entries);
 
     html! {
-        <section class="scenarios" aria-labelledby="scenarios-heading">
+        // Not a landmark of its own: the comparison and the exports inside it are regions, and
+        // a region in a region read as their headings do not (all three are sections).
+        <section class="scenarios">
             <Heading rank={Rank::Section} id="scenarios-heading">{ text(lang, "scenarios.heading") }</Heading>
             <p class="current-scenario">
                 <span class="label">{ text(lang, "scenarios.current") }</span>
