@@ -149,7 +149,7 @@ fn the_scenario_csv_in_chinese_uses_the_screens_words() {
         "\r\nBalance mode,Free,",
         "\r\nFunds being sought,counted in the grand total,",
         "\r\nID,Name,Kind,Agency,Status,Assumed outcome,Baseline amount (yuan),\
-         Planned amount (yuan),Counted in the grand total (yuan),Counted as granted (yuan),\
+         Planned amount (yuan),Counted in the grand total (yuan),Counted as granted or assumed granted (yuan),\
          Counted as sought (yuan),Change from the source (yuan),Share (%),Reason for the change\r\n",
         ",Being sought,Still being sought,20000000,",
         "\r\nTotals (yuan),Baseline amount (yuan),",

@@ -244,3 +244,26 @@ fn sought_outcomes_move_money_between_granted_and_nowhere() {
         Err(muchuan_funding_explorer::core::scenario::Refusal::NotSought)
     );
 }
+
+#[test]
+fn granted_money_that_is_only_assumed_is_told_apart() {
+    use muchuan_funding_explorer::core::totals::assumed_granted;
+    let dataset = muchuan();
+    let baseline = Scenario::baseline(&dataset);
+    assert_eq!(assumed_granted(&dataset, &baseline), 0, "nothing assumed");
+    let set = |scenario: Scenario, stream, outcome| {
+        scenario
+            .apply(&dataset, Action::SetOutcome { stream, outcome })
+            .expect("a sought bid takes an outcome")
+    };
+    // The training base (20,000,000 sought) granted at 40 %, the city e-commerce bid refused.
+    let mut scenario = set(baseline, 3, Outcome::Partial(40));
+    scenario = set(scenario, 5, Outcome::Refused);
+    assert_eq!(assumed_granted(&dataset, &scenario), 8_000_000);
+    let totals = Totals::compute(&dataset, &scenario);
+    // The granted figure counts it beside the 17,580,000 in hand.
+    assert_eq!(totals.counted.granted, 17_580_000 + 8_000_000);
+    // Of a covered shortfall only the part granted is assumed; the rest was money in hand.
+    scenario = set(scenario, 5, Outcome::Covered(50));
+    assert_eq!(assumed_granted(&dataset, &scenario), 8_000_000 + 150_000);
+}

@@ -9,10 +9,11 @@ use crate::charts::palette::{hex, series};
 use crate::core::lang::Lang;
 use crate::core::money::{format_sum, format_tenths_percent};
 use crate::core::scenario::{Outcome, Scenario};
-use crate::core::totals::Totals;
+use crate::core::totals::{Totals, assumed_granted};
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::hooks::use_lang;
+use crate::ui::money;
 use crate::ui::totals_panel::change;
 use crate::web::timer::Timeout;
 
@@ -73,13 +74,26 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
             &[("refused", &r.to_string()), ("partial", &p.to_string())],
         )),
     };
-    let grand_key = if scenario.count_sought {
-        "impact.grand"
-    } else {
-        "impact.grand-granted-only"
+    // Money counted as granted only because an outcome is assumed is said as such.
+    let assumed_money = assumed_granted(dataset, scenario);
+    let grand_key = match (scenario.count_sought, assumed_money > 0) {
+        (true, _) => "impact.grand",
+        (false, false) => "impact.grand-granted-only",
+        (false, true) => "impact.grand-granted-assumed",
     };
     let line = fill(lang, grand_key, &[("grand", &grand)]);
-    let parts = if scenario.count_sought {
+    let parts = if scenario.count_sought && assumed_money > 0 {
+        let assumed = short(money(assumed_money, lang), lang);
+        fill(
+            lang,
+            "impact.parts-assumed",
+            &[
+                ("granted", &granted),
+                ("assumed", &assumed),
+                ("sought", &sought),
+            ],
+        )
+    } else if scenario.count_sought {
         fill(
             lang,
             "impact.parts",

@@ -16,7 +16,7 @@ use crate::core::export::{CsvWords, Day};
 use crate::core::lang::Lang;
 use crate::core::money::{format_delta, format_sum};
 use crate::core::scenario::Scenario;
-use crate::core::totals::Totals;
+use crate::core::totals::{Totals, assumed_granted};
 use crate::i18n::{CsvIn, fill, status_word, text};
 use crate::model::state::DatasetRef;
 use crate::ui::hooks::{use_lang, use_settled};
@@ -124,10 +124,23 @@ fn report_body(props: &ReportBodyProps) -> Html {
         [totals.counted.granted, totals.counted.sought],
         lang.money_style(),
     );
-    let grand_key = if scenario.count_sought {
-        "totals.grand"
-    } else {
-        "totals.grand-granted-only"
+    let assumed = assumed_granted(dataset, scenario);
+    let grand_key = match (scenario.count_sought, assumed > 0) {
+        (true, _) => "totals.grand",
+        (false, false) => "totals.grand-granted-only",
+        (false, true) => "totals.grand-granted-assumed",
+    };
+    // Granted money that is only assumed for a bid is said as such.
+    let granted = match assumed {
+        0 => granted,
+        assumed => format!(
+            "{granted}（{}）",
+            fill(
+                lang,
+                "totals.granted-assumed",
+                &[("assumed", &money(assumed, lang))]
+            )
+        ),
     };
     let assumption =
         |key: &str, value: String| html! { <><dt>{ text(lang, key) }</dt><dd>{ value }</dd></> };

@@ -23,6 +23,8 @@ pub struct TotalsPanelProps {
     pub totals: Rc<Totals>,
     /// Whether sought money is counted in the grand total.
     pub count_sought: bool,
+    /// Money counted as granted only because an outcome is assumed.
+    pub assumed: i64,
 }
 
 /// A change against the baseline with its percentage: `+50万元 (+1.3%)`.
@@ -50,6 +52,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
         dataset,
         totals,
         count_sought,
+        assumed,
     } = props;
     let lang = use_lang();
     // The tables follow a drag once the hand pauses (their shares all change with any amount,
@@ -62,7 +65,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
     html! {
         <section class="totals" aria-labelledby="totals-heading">
             <Heading rank={Rank::Section} id="totals-heading">{ text(lang, "totals.heading") }</Heading>
-            { headline(totals, *count_sought, lang) }
+            { headline(totals, *count_sought, *assumed, lang) }
             { group_table("kind", &settled.by_kind, &kind_name, lang) }
             { group_table("agency", &settled.by_agency, &agency_name, lang) }
             <UnitsBought dataset={names.clone()} estimates={settled.per_unit.clone()} />
@@ -80,17 +83,17 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
 
 /// The headline figures: the grand total, granted and sought money, the change, and what was
 /// not granted.
-fn headline(totals: &Totals, count_sought: bool, lang: Lang) -> Html {
+fn headline(totals: &Totals, count_sought: bool, assumed: i64, lang: Lang) -> Html {
     // The grand total and its two parts, written so that they add up as read.
     let (grand_text, [granted_part, sought_part]) = format_sum(
         totals.grand(),
         [totals.counted.granted, totals.counted.sought],
         lang.money_style(),
     );
-    let grand_label = if count_sought {
-        "totals.grand"
-    } else {
-        "totals.grand-granted-only"
+    let grand_label = match (count_sought, assumed > 0) {
+        (true, _) => "totals.grand",
+        (false, false) => "totals.grand-granted-only",
+        (false, true) => "totals.grand-granted-assumed",
     };
     html! {
         <dl class="headline">
@@ -107,6 +110,12 @@ fn headline(totals: &Totals, count_sought: bool, lang: Lang) -> Html {
             <div class="figure granted">
                 <dt>{ text(lang, "totals.granted") }</dt>
                 <dd id="total-granted">{ &granted_part }</dd>
+                // Not in hand: only assumed for a bid.
+                if assumed > 0 {
+                    <dd class="note" id="total-granted-assumed">{
+                        fill(lang, "totals.granted-assumed", &[("assumed", &money(assumed, lang))])
+                    }</dd>
+                }
             </div>
             <div class="figure sought">
                 <dt>{ text(lang, "totals.sought") }</dt>

@@ -223,3 +223,21 @@ describe('the impact bar for a screen reader', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('granted money that is only assumed', () => {
+  test('is said as assumed wherever granted money is shown', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    assert.equal(await page.locator('#total-granted-assumed').count(), 0, 'nothing assumed yet');
+    await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'partial');
+    await page.fill(`#stream-${STREAM.trainingBase}-percent`, '40');
+    await page.press(`#stream-${STREAM.trainingBase}-percent`, 'Enter');
+    await page.waitForSelector('#total-granted-assumed');
+    assert.equal(await textOf(page, '#total-granted'), '2,558万元');
+    assert.equal(await textOf(page, '#total-granted-assumed'), '含假定获批 800万元');
+    assert.match(await textOf(page, '#impact-parts'), /已获得 2,558万元（含假定获批 800万元）/);
+    // Granted money only: the total says it holds assumed money too.
+    await page.uncheck('#count-sought');
+    assert.match(await textOf(page, '#impact-grand'), /已获得及假定获批/);
+    assert.deepEqual(errors, []);
+  });
+});

@@ -309,6 +309,26 @@ fn count_one(status: Status, amount: i64, outcome: Outcome, count_sought: bool) 
     }
 }
 
+/// Money counted as granted only because an outcome is assumed for a sought bid: a grant in
+/// full or in part, and of a covered shortfall the part granted (what other money made up was
+/// in hand already). Said beside the granted figure, which counts it.
+pub fn assumed_granted(dataset: &Dataset, scenario: &Scenario) -> i64 {
+    dataset
+        .streams
+        .iter()
+        .zip(&scenario.plans)
+        .filter(|(stream, _)| !stream.status.is_granted())
+        .map(|(_, plan)| {
+            let amount = plan.amount.unwrap_or(0);
+            match plan.outcome {
+                Outcome::Granted => amount,
+                Outcome::Partial(percent) | Outcome::Covered(percent) => partial(amount, percent),
+                Outcome::Pending | Outcome::Refused => 0,
+            }
+        })
+        .sum()
+}
+
 /// A change in tenths of a percent of `base`, rounded half away from zero; `None` when the
 /// base is zero.
 pub fn delta_tenths_percent(delta: i64, base: i64) -> Option<i64> {
