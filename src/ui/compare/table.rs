@@ -153,9 +153,9 @@ struct CompareStreamRowProps {
     added_b: i64,
 }
 
-/// One stream compared: its amount in each scenario (with the assumed outcome of a sought
-/// stream) and the difference in what it adds to the grand totals, so that the rows'
-/// differences add up to the grand total's.
+/// One stream compared: what it adds to each scenario's grand total (with the assumed outcome
+/// of a sought stream, and its planned amount when that differs) and the difference, so that
+/// each row reads across and the rows' differences add up to the grand total's.
 #[function_component(CompareStreamRow)]
 fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
     let CompareStreamRowProps {
@@ -189,15 +189,26 @@ fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
             Outcome::Covered(percent) => covered_words(percent, lang),
         })
     };
-    let amount_cell = |amount: Option<i64>, outcome: Option<String>| match amount {
-        Some(amount) => html! {
-            <>
-                { money(amount, lang) }
-                if let Some(outcome) = outcome {
-                    <span class="outcome-note">{ outcome }</span>
-                }
-            </>
-        },
+    // The figure is what the stream adds to the total, so that a row reads across to its
+    // difference; the planned amount is said under it when that is something else.
+    let amount_cell = |amount: Option<i64>, added: i64, outcome: Option<String>| match amount {
+        Some(amount) => {
+            let planned = (amount != added)
+                .then(|| fill(lang, "compare.planned", &[("amount", &money(amount, lang))]));
+            let note = [outcome, planned]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(&text(lang, "compare.note-separator"));
+            html! {
+                <>
+                    { money(added, lang) }
+                    if !note.is_empty() {
+                        <span class="outcome-note">{ note }</span>
+                    }
+                </>
+            }
+        }
         None => html! { <span class="muted">{ text(lang, "compare.not-stated") }</span> },
     };
     let (outcome_a, outcome_b) = (outcome_words(*outcome_a), outcome_words(*outcome_b));
@@ -211,8 +222,8 @@ fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
         <tr id={format!("compare-stream-{}", spelled(&stream.id))} data-row={stream.id.clone()}
             class={classes!(changed.then_some("changed"))}>
             <th scope="row">{ stream.name.get(lang) }</th>
-            <td class="num a">{ amount_cell(*a, outcome_a) }</td>
-            <td class="num b">{ amount_cell(*b, outcome_b) }</td>
+            <td class="num a">{ amount_cell(*a, *added_a, outcome_a) }</td>
+            <td class="num b">{ amount_cell(*b, *added_b, outcome_b) }</td>
             { diff }
         </tr>
     }
