@@ -1,20 +1,26 @@
-// Compares the slider cost of two builds with their loads interleaved in one browser, which the
-// run-to-run noise of these shared machines (±20 %) hides when `bench.mjs` runs them one after
-// the other. Not a budget check: `bench.mjs` is.
+// Compares two builds with their loads interleaved in one browser, which the run-to-run noise of
+// these shared machines (±20 %) hides when `bench.mjs` runs them one after the other. Not a
+// budget check: `bench.mjs` is.
 //
 //   node tests/perf/compare.mjs DIST_A DIST_B [--big] [--rounds N] [--moves N]
+//   node tests/perf/compare.mjs DIST_A DIST_B --first-chart [--rounds N]
 //
-// Each round opens each build once (A, then B), moves `#stream-0-slider` as `bench.mjs` does
-// (values walking up and down, one move per frame), and splits every move in two: the app's
-// script (the input event to the end of its microtasks, where Yew renders and patches the
-// charts) and the browser's rendering after it (to a message posted once the frame's style,
-// layout and paint are done). `--big` uses a generated dataset of 1,000 streams.
+// Slider (the default): each round opens each build once (A, then B), moves `#stream-0-slider`
+// as `bench.mjs` does (values walking up and down, one move per frame), and splits every move in
+// two: the app's script (the input event to the end of its microtasks, where Yew renders and
+// patches the charts) and the browser's rendering after it (to a message posted once the
+// frame's style, layout and paint are done). `--big` uses a generated dataset of 1,000 streams.
+//
+// `--first-chart`: each round loads each build once in a new tab, alternating which goes first,
+// and takes `bench.mjs`'s figures of the load (first chart in the page, first chart painted,
+// first contentful paint, interactive), after one uncounted load of each.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../e2e/harness.mjs';
 import { serve } from '../e2e/server.mjs';
 import { generatedDataset } from '../e2e/generated.mjs';
+import { oneLoad, probe } from './first-chart.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -23,11 +29,12 @@ const option = (name, fallback) => {
 };
 const dists = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.match(/^--(rounds|moves)$/));
 if (dists.length !== 2) {
-  console.error('usage: node tests/perf/compare.mjs DIST_A DIST_B [--big] [--rounds N] [--moves N]');
+  console.error('usage: node tests/perf/compare.mjs DIST_A DIST_B [--big | --first-chart] [--rounds N] [--moves N]');
   process.exit(2);
 }
 const big = args.includes('--big');
-const rounds = option('rounds', 3);
+const firstChart = args.includes('--first-chart');
+const rounds = option('rounds', firstChart ? 15 : 3);
 const moves = option('moves', big ? 150 : 200);
 const WARM_UP = 20;
 
@@ -64,6 +71,46 @@ function slider({ count, warmUp }) {
     for (let i = 0; i < count + warmUp; i += 1) await once(i);
     return { script, total };
   })();
+}
+
+/** The loads of `--first-chart`, interleaved; prints each build's medians and ranges. */
+async function compareFirstChart() {
+  const servers = await Promise.all(dists.map((dist) => serve({ mounts: { '/': dist } })));
+  const context = await launch();
+  const runs = dists.map(() => []);
+  try {
+    await context.addInitScript(probe);
+    for (const server of servers) await oneLoad(context, `${server.url}/?lang=en`);
+    for (let round = 0; round < rounds; round += 1) {
+      const order = round % 2 ? [1, 0] : [0, 1];
+      for (const k of order) runs[k].push(await oneLoad(context, `${servers[k].url}/?lang=en`));
+    }
+  } finally {
+    await context.close();
+    for (const server of servers) await server.close();
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length / 2) - 1];
+  const range = (values) =>
+    `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
+  console.log(`first chart: ${rounds} loads a build, interleaved; ms from navigation, median (min–max)`);
+  for (const [k, dist] of dists.entries()) {
+    const figure = (key) => range(runs[k].map((run) => run[key]));
+    console.log(
+      `${dist}\n  in the page ${figure('inserted')} | painted ${figure('painted')}` +
+        ` | first contentful paint ${figure('fcp')} | interactive ${figure('interactive')}`,
+    );
+  }
+  // Loads of one round ran a second apart: their difference drifts less with the machine's load.
+  const paired = (key) => runs[1].map((run, i) => run[key] - runs[0][i][key]);
+  const faster = paired('painted').filter((d) => d < 0).length;
+  console.log(
+    `B − A in the same round, median: painted ${median(paired('painted')).toFixed(0)} ms` +
+      ` (B sooner in ${faster} of ${rounds}), interactive ${median(paired('interactive')).toFixed(0)} ms`,
+  );
+}
+if (firstChart) {
+  await compareFirstChart();
+  process.exit(0);
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mfe-compare-'));
