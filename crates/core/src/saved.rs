@@ -265,7 +265,7 @@ impl Store {
         share: &str,
         data: &DataTag,
     ) -> Result<(Store, String), EditError> {
-        let name = check_name(name)?;
+        let name = self.unique_name(check_name(name)?, None);
         if share.len() > MAX_KEPT_BYTES {
             return Err(EditError::ShareTooLong);
         }
@@ -287,7 +287,7 @@ impl Store {
 
     /// The store with scenario `id` renamed.
     pub fn rename(&self, id: &str, name: &str) -> Result<Store, EditError> {
-        let name = check_name(name)?;
+        let name = self.unique_name(check_name(name)?, Some(id));
         let mut next = self.clone();
         next.scenarios
             .iter_mut()
@@ -305,7 +305,7 @@ impl Store {
         name: &str,
         saved_at: u64,
     ) -> Result<(Store, String), EditError> {
-        let name = check_name(name)?;
+        let name = self.unique_name(check_name(name)?, None);
         let position = self
             .scenarios
             .iter()
@@ -400,6 +400,32 @@ fn record(entry: Value, path: &str, before: &[SavedScenario]) -> Result<SavedSce
 }
 
 /// A name trimmed, non-empty and not too long.
+impl Store {
+    /// `name`, or if another scenario (than `except`) has it, `name (2)`, `name (3)`…: two
+    /// scenarios of one name could not be told apart in the list or the comparison.
+    fn unique_name(&self, name: String, except: Option<&str>) -> String {
+        let taken = |candidate: &str| {
+            self.scenarios
+                .iter()
+                .any(|s| Some(s.id.as_str()) != except && s.name == candidate)
+        };
+        if !taken(&name) {
+            return name;
+        }
+        let numbered = |k: usize| {
+            let suffix = format!(" ({k})");
+            let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+            let base: String = name.chars().take(room).collect();
+            format!("{}{suffix}", base.trim_end())
+        };
+        // Fewer scenarios than numbers: one of the first `len + 2` is free.
+        (2..self.scenarios.len() + 3)
+            .map(numbered)
+            .find(|candidate| !taken(candidate))
+            .unwrap_or(name)
+    }
+}
+
 fn check_name(name: &str) -> Result<String, EditError> {
     let name = name.trim();
     if name.is_empty() {

@@ -25,6 +25,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::lang::Lang;
+use crate::core::saved::{EditError, Store};
 use crate::core::scenario::Scenario;
 use crate::core::share_link;
 use crate::core::totals::Totals;
@@ -115,9 +116,10 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             } else {
                 typed
             };
-            let id = shelf.commit(|store| store.add_for(&name, now_ms(), &share, &here))?;
+            let (id, stored) = shelf
+                .commit(|store| stored_as(store.add_for(&name, now_ms(), &share, &here), &name))?;
             last_id.set(Some(id));
-            shelf.say(PanelStatus::Saved(name));
+            shelf.say(PanelStatus::Saved(stored));
             Ok(())
         })
     };
@@ -189,4 +191,18 @@ fn choices(
         })
     }));
     choices
+}
+
+/// An edit's result with the name the scenario `id` now has in the store (a name already in
+/// use is numbered: the status says the name kept, not the one typed).
+pub fn stored_as(
+    edit: Result<(Store, String), EditError>,
+    typed: &str,
+) -> Result<(Store, (String, String)), EditError> {
+    edit.map(|(store, id)| {
+        let stored = store
+            .get(&id)
+            .map_or_else(|| typed.to_owned(), |s| s.name.clone());
+        (store, (id, stored))
+    })
 }

@@ -19,6 +19,7 @@ use crate::model::panel::{PanelStatus, copy_name};
 use crate::model::state::Notice;
 use crate::ui::hooks::use_lang;
 use crate::ui::scenarios::shelf::ShelfHandle;
+use crate::ui::scenarios::stored_as;
 use crate::web::clock::now_ms;
 
 /// A saved scenario read against the dataset on screen.
@@ -121,10 +122,10 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
         let on_duplicated = props.on_duplicated.clone();
         let (id, name) = (id.clone(), copy_name(&saved.name, lang));
         Callback::from(move |_: MouseEvent| {
-            match shelf.commit(|store| store.duplicate(&id, &name, now_ms())) {
-                Ok(new_id) => {
+            match shelf.commit(|store| stored_as(store.duplicate(&id, &name, now_ms()), &name)) {
+                Ok((new_id, stored)) => {
                     on_duplicated.emit(new_id);
-                    shelf.say(PanelStatus::Duplicated(name.clone()));
+                    shelf.say(PanelStatus::Duplicated(stored));
                 }
                 Err(Some(error)) => shelf.say(PanelStatus::Refused(error)),
                 Err(None) => {}
@@ -151,12 +152,14 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
         let id = id.clone();
         let done = show(Open::Nothing, &rename_button);
         Callback::from(move |name: String| {
-            let result = shelf.commit(|store| store.rename(&id, &name).map(|s| (s, ())));
-            if result.is_ok() {
+            let result = shelf.commit(|store| {
+                stored_as(store.rename(&id, &name).map(|s| (s, id.clone())), &name)
+            });
+            if let Ok((_, stored)) = &result {
                 done.emit(());
-                shelf.say(PanelStatus::Renamed(name));
+                shelf.say(PanelStatus::Renamed(stored.clone()));
             }
-            result
+            result.map(|_| ())
         })
     };
     let aria_expanded = if *open_part == Open::Renaming {

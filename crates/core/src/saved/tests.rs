@@ -298,3 +298,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_name_already_in_use_is_numbered() {
+    let (store, a) = Store::default().add("方案A", 1, "v1;").expect("added");
+    let (store, b) = store.add("方案A", 2, "v1;").expect("added");
+    let (store, c) = store.add(" 方案A ", 3, "v1;").expect("added");
+    let name = |id: &str| store.get(id).map(|s| s.name.clone()).unwrap_or_default();
+    assert_eq!(
+        (name(&a), name(&b), name(&c)),
+        ("方案A".into(), "方案A (2)".into(), "方案A (3)".into())
+    );
+    // Renaming one to its own name keeps it; to another's numbers it.
+    let same = store.rename(&a, "方案A").expect("renamed");
+    assert_eq!(same.get(&a).map(|s| s.name.as_str()), Some("方案A"));
+    let taken = store.rename(&c, "方案A (2)").expect("renamed");
+    assert_eq!(
+        taken.get(&c).map(|s| s.name.as_str()),
+        Some("方案A (2) (2)")
+    );
+    let (copied, copy) = store.duplicate(&a, "方案A", 4).expect("copied");
+    assert_eq!(
+        copied.get(&copy).map(|s| s.name.as_str()),
+        Some("方案A (4)")
+    );
+    // A name at the length limit keeps within it.
+    let long = "长".repeat(MAX_NAME_CHARS);
+    let (store, _) = Store::default().add(&long, 1, "v1;").expect("added");
+    let (store, id) = store.add(&long, 2, "v1;").expect("added");
+    let numbered = store.get(&id).map(|s| s.name.clone()).unwrap_or_default();
+    assert_eq!(numbered.chars().count(), MAX_NAME_CHARS);
+    assert!(numbered.ends_with(" (2)"));
+}
