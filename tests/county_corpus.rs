@@ -151,3 +151,38 @@ fn a_full_table_without_quotes_says_so_once_and_checks_the_rows() {
     assert_eq!(found[1].0, Some(3));
     assert_eq!(found[1].2.as_deref(), Some("amount"));
 }
+
+#[test]
+fn an_amount_header_without_its_unit_is_refused_not_read_in_yuan() {
+    // 273, 2000, 600 under a bare 金额 mean 万元 to a planner; read in 元 they would be 10,000
+    // times too small.
+    let found = errors("zh-bare-amount.csv");
+    assert_eq!(
+        found,
+        [(
+            Some(1),
+            Some(4),
+            Some("金额".to_owned()),
+            CsvProblemKind::AmountWithoutUnit
+        )]
+    );
+    let said = |lang| {
+        parse_csv(&bytes("zh-bare-amount.csv"))
+            .err()
+            .map(|r| r.problems[0].message(lang))
+    };
+    assert_eq!(
+        said(Lang::ZhHans).as_deref(),
+        Some(
+            "第 1 行 D 列（金额）：表头未写单位，无法判断金额是万元还是元；\
+             请改为“金额（万元）”或“金额（元）”"
+        )
+    );
+    let en = said(Lang::En).unwrap_or_default();
+    assert!(
+        en.contains("“Amount (10,000 yuan)” or “Amount (yuan)”"),
+        "{en}"
+    );
+    let hant = said(Lang::ZhHant).unwrap_or_default();
+    assert!(hant.contains("“金額（萬元）”或“金額（元）”"), "{hant}");
+}

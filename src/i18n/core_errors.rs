@@ -281,6 +281,7 @@ impl Message for CsvProblem {
                     Unit::Wan => "io.csv-import.not-an-amount-wan",
                 },
             ),
+            CsvProblemKind::AmountWithoutUnit => text(lang, "io.csv-import.amount-without-unit"),
             CsvProblemKind::UnknownStatus { found } => fill(
                 lang,
                 "io.csv-import.unknown-status",
