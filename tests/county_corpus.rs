@@ -4,9 +4,10 @@
 use std::path::Path;
 
 use muchuan_funding_explorer::core::csv_import::{CsvProblemKind, Unit, parse_csv};
+use muchuan_funding_explorer::core::dataset::Status;
 use muchuan_funding_explorer::core::lang::Lang;
 use muchuan_funding_explorer::core::validate::{ProblemKind, Severity};
-use muchuan_funding_explorer::i18n::Message;
+use muchuan_funding_explorer::i18n::{Message, status_word};
 
 fn bytes(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -118,7 +119,11 @@ fn typos_give_every_problem_at_once_in_row_order() {
         "第 1 行 A 列（项目明称）：模板中没有“项目明称”这一列（是否拼写有误？）"
     );
     assert_eq!(said[1], "第 1 行，项目名称 列：缺少必需的列“项目名称”");
-    assert!(said[3].starts_with("第 2 行 D 列（状态）：未知状态“已落买”；可用：已落实、"));
+    assert_eq!(
+        said[3],
+        "第 2 行 D 列（状态）：未知状态“已落买”；\
+         可用：已落实、已划拨、已获批、已扶持、已下达、已提供、重点倾斜、正在争取"
+    );
     assert!(
         said[4].starts_with("第 3 行 C 列（金额（万元））："),
         "{}",
@@ -130,7 +135,8 @@ fn typos_give_every_problem_at_once_in_row_order() {
         .unwrap_or_default();
     assert!(
         en[3].ends_with(
-            "use secured, transferred, approved, supported, issued, provided, prioritised or sought"
+            "use secured, transferred, approved, supported, issued, provided, given priority \
+             or being sought"
         ),
         "{}",
         en[3]
@@ -185,4 +191,17 @@ fn an_amount_header_without_its_unit_is_refused_not_read_in_yuan() {
     );
     let hant = said(Lang::ZhHant).unwrap_or_default();
     assert!(hant.contains("“金額（萬元）”或“金額（元）”"), "{hant}");
+}
+
+#[test]
+fn the_cards_status_words_are_the_ones_a_table_takes() {
+    for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
+        for status in Status::ALL {
+            let word = status_word(status, lang);
+            let csv =
+                format!("项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,{word}\n");
+            let read = parse_csv(csv.as_bytes()).map(|l| l.dataset.streams[0].status);
+            assert_eq!(read, Ok(status), "{word}");
+        }
+    }
 }

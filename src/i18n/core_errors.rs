@@ -348,18 +348,19 @@ impl Message for ImportError {
     }
 }
 
-/// The status words a CSV takes, one per status, as written in `lang`.
+/// The status words a CSV takes, one per status: the cards' badges, so that the list names
+/// what the planner sees (English in lower case, inside a sentence).
 fn status_words_of(lang: Lang) -> String {
-    let column = match lang {
-        Lang::ZhHans => 0,
-        Lang::ZhHant => 1,
-        Lang::En => 2,
-    };
-    let words: Vec<&str> = STATUS_WORDS
+    let words: Vec<String> = STATUS_WORDS
         .iter()
-        .filter_map(|(_, words)| words[column].first().copied())
+        .map(|(status, _)| match lang {
+            Lang::En => status_word(*status, lang).to_lowercase(),
+            _ => status_word(*status, lang),
+        })
         .collect();
-    let (last, rest) = words.split_last().unwrap_or((&"", &[]));
+    let (last, rest) = words
+        .split_last()
+        .map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
     let rest = rest.join(&text(lang, "io.csv-import.word-separator"));
     format!(
         "{rest}{}{last}",
