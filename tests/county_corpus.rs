@@ -205,3 +205,13 @@ fn the_cards_status_words_are_the_ones_a_table_takes() {
         }
     }
 }
+
+#[test]
+fn an_empty_status_cell_is_said_to_be_empty() {
+    let csv = "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,\n";
+    let said: Vec<String> = parse_csv(csv.as_bytes())
+        .err()
+        .map(|r| r.problems.iter().map(|p| p.message(Lang::ZhHans)).collect())
+        .unwrap_or_default();
+    assert_eq!(said[0], "第 2 行 E 列（状态）：未填写内容");
+}

@@ -268,6 +268,20 @@ fn a_language_missing_on_many_rows_is_one_line() {
 }
 
 #[test]
+fn an_empty_status_cell_is_said_to_be_empty() {
+    let csv = "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,\n";
+    assert_eq!(
+        errors(csv),
+        [(
+            Some(2),
+            Some(5),
+            Some("状态".to_owned()),
+            CsvProblemKind::Dataset(ProblemKind::EmptyText)
+        )]
+    );
+}
+
+#[test]
 fn a_full_table_missing_a_column_still_checks_its_rows() {
     let csv = "id,name_en,kind,kind_name_en,agency,agency_name_en,amount,status,\
                title_en,source_title_en,publisher_en\n\
