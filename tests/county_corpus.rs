@@ -118,7 +118,7 @@ fn typos_give_every_problem_at_once_in_row_order() {
         said[0],
         "第 1 行 A 列（项目明称）：模板中没有“项目明称”这一列（是否拼写有误？）"
     );
-    assert_eq!(said[1], "第 1 行，项目名称 列：缺少必需的列“项目名称”");
+    assert_eq!(said[1], "第 1 行：缺少必需的列“项目名称”");
     assert_eq!(
         said[3],
         "第 2 行 D 列（状态）：未知状态“已落买”；\
@@ -214,4 +214,20 @@ fn an_empty_status_cell_is_said_to_be_empty() {
         .map(|r| r.problems.iter().map(|p| p.message(Lang::ZhHans)).collect())
         .unwrap_or_default();
     assert_eq!(said[0], "第 2 行 E 列（状态）：未填写内容");
+}
+
+#[test]
+fn a_cell_of_a_column_the_table_lacks_is_placed_like_the_others() {
+    // The full layout without Traditional Chinese columns: row, then the column's name.
+    let full = "id,name_zh_hans,name_en,kind,kind_name_en,agency,agency_name_en,amount,status,\
+                quote,title_en,source_title_en,publisher_en\n\
+                a,贷款,Loans,k,K,g,G,5,secured,q,T,S,P\n";
+    let warnings = parse_csv(full.as_bytes())
+        .map(|l| l.warnings)
+        .unwrap_or_default();
+    let name = warnings
+        .iter()
+        .find(|w| w.header.as_deref() == Some("name_zh_hant"));
+    let said = name.map(|w| w.message(Lang::En)).unwrap_or_default();
+    assert!(said.starts_with("Row 2 (name_zh_hant): "), "{said}");
 }

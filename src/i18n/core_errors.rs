@@ -185,7 +185,11 @@ impl Message for EditError {
 impl Message for CsvProblem {
     fn message(&self, lang: Lang) -> String {
         let letter = self.column.map(column_letters);
-        let header = self.header.as_deref().unwrap_or("");
+        // A missing column has no cell: its row alone, the message naming the column.
+        let header = match self.kind {
+            CsvProblemKind::MissingColumn { .. } => "",
+            _ => self.header.as_deref().unwrap_or(""),
+        };
         let place = match (self.row, letter) {
             (Some(row), Some(letter)) if header.is_empty() => fill(
                 lang,
