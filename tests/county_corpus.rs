@@ -213,7 +213,11 @@ fn an_empty_status_cell_is_said_to_be_empty() {
         .err()
         .map(|r| r.problems.iter().map(|p| p.message(Lang::ZhHans)).collect())
         .unwrap_or_default();
-    assert_eq!(said[0], "第 2 行 E 列（状态）：未填写内容");
+    assert_eq!(
+        said,
+        ["第 2 行 E 列（状态）：未填写内容"],
+        "a Chinese sheet's missing translations are not reminders"
+    );
 }
 
 #[test]
@@ -230,4 +234,42 @@ fn a_cell_of_a_column_the_table_lacks_is_placed_like_the_others() {
         .find(|w| w.header.as_deref() == Some("name_zh_hant"));
     let said = name.map(|w| w.message(Lang::En)).unwrap_or_default();
     assert!(said.starts_with("Row 2 (name_zh_hant): "), "{said}");
+}
+
+#[test]
+fn missing_translations_are_named_by_language() {
+    let said = |csv: &str, lang| -> Vec<String> {
+        let warnings = parse_csv(csv.as_bytes())
+            .map(|l| l.warnings)
+            .unwrap_or_default();
+        warnings.iter().map(|p| p.message(lang)).collect()
+    };
+    // The full layout without Traditional Chinese columns: one line per column, by name.
+    let full = "id,name_zh_hans,name_en,kind,kind_name_en,agency,agency_name_en,amount,status,\
+                quote,title_en,source_title_en,publisher_en\n\
+                a,贷款,Loans,k,K,g,G,5,secured,q,T,S,P\n\
+                b,补贴,Grants,k,K,g,G,5,secured,q,T,S,P\n";
+    let zh = said(full, Lang::ZhHans);
+    let name =
+        "第 2 行（name_zh_hant）：共 2 行缺少繁体中文内容（至第 3 行），将显示其他语言的内容";
+    assert!(zh.iter().any(|m| m == name), "{zh:?}");
+    assert!(
+        zh.iter()
+            .any(|m| m == "第 2 行（title_zh_hans）：缺少简体中文内容，将显示其他语言的内容")
+    );
+    let en = said(full, Lang::En);
+    assert!(
+        en.iter().any(|m| m.contains("no Simplified Chinese text")),
+        "{en:?}"
+    );
+    for message in zh.iter().chain(&en) {
+        assert!(
+            !message.contains("zh-Hant") || message.contains("name_zh_hant"),
+            "{message}"
+        );
+        assert!(
+            !message.contains(" en ") && !message.contains("zh-Hans "),
+            "{message}"
+        );
+    }
 }

@@ -273,7 +273,7 @@ impl Message for CsvProblem {
                 lang,
                 "io.csv-import.missing-language-rows",
                 &[
-                    ("lang", missing),
+                    ("lang", &language_name(missing, lang)),
                     ("count", &count.to_string()),
                     ("last", &last_row.to_string()),
                 ],
@@ -290,6 +290,11 @@ impl Message for CsvProblem {
                 lang,
                 "io.csv-import.unknown-status",
                 &[("found", found), ("words", &status_words_of(lang))],
+            ),
+            CsvProblemKind::Dataset(ProblemKind::MissingLanguage { lang: missing }) => fill(
+                lang,
+                "io.csv-import.missing-language",
+                &[("lang", &language_name(missing, lang))],
             ),
             CsvProblemKind::Dataset(kind) => {
                 let problem = Problem {
@@ -369,6 +374,14 @@ fn status_words_of(lang: Lang) -> String {
     format!(
         "{rest}{}{last}",
         text(lang, "io.csv-import.last-word-separator")
+    )
+}
+
+/// A language, named by its `tag` (`zh-Hant`), in words of `lang`: 繁体中文, not a code.
+fn language_name(tag: &str, lang: Lang) -> String {
+    Lang::from_tag(tag).map_or_else(
+        || tag.to_owned(),
+        |named| text(lang, &format!("io.csv-import.language-{}", named.tag())),
     )
 }
 
