@@ -108,7 +108,7 @@ fn a_csv_problem_names_its_row_column_and_header() {
     assert!(
         csv_said(csv.as_bytes(), Lang::En).contains(
             &"Row 2, column H (status): unknown status “granted”; use secured, transferred, \
-              approved, supported, issued, provided, prioritised or sought"
+              approved, supported, issued, provided, given priority or being sought"
                 .to_owned()
         )
     );
@@ -116,12 +116,12 @@ fn a_csv_problem_names_its_row_column_and_header() {
     let county = "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,差不多\n";
     assert_eq!(
         csv_said(county.as_bytes(), Lang::ZhHans)[0],
-        "第 2 行 E 列（状态）：未知状态“差不多”；可用：已落实、已划拨、已批准、已扶持、已下达、\
+        "第 2 行 E 列（状态）：未知状态“差不多”；可用：已落实、已划拨、已获批、已扶持、已下达、\
          已提供、重点倾斜、正在争取"
     );
     assert_eq!(
         csv_said(county.as_bytes(), Lang::ZhHant)[0],
-        "第 2 列 E 欄（状态）：未知狀態“差不多”；可用：已落實、已劃撥、已批准、已扶持、已下達、\
+        "第 2 列 E 欄（状态）：未知狀態“差不多”；可用：已落實、已劃撥、已獲批、已扶持、已下達、\
          已提供、重點傾斜、正在爭取"
     );
 }

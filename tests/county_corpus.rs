@@ -4,9 +4,10 @@
 use std::path::Path;
 
 use muchuan_funding_explorer::core::csv_import::{CsvProblemKind, Unit, parse_csv};
+use muchuan_funding_explorer::core::dataset::Status;
 use muchuan_funding_explorer::core::lang::Lang;
 use muchuan_funding_explorer::core::validate::{ProblemKind, Severity};
-use muchuan_funding_explorer::i18n::Message;
+use muchuan_funding_explorer::i18n::{Message, status_word};
 
 fn bytes(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -117,8 +118,12 @@ fn typos_give_every_problem_at_once_in_row_order() {
         said[0],
         "第 1 行 A 列（项目明称）：模板中没有“项目明称”这一列（是否拼写有误？）"
     );
-    assert_eq!(said[1], "第 1 行，项目名称 列：缺少必需的列“项目名称”");
-    assert!(said[3].starts_with("第 2 行 D 列（状态）：未知状态“已落买”；可用：已落实、"));
+    assert_eq!(said[1], "第 1 行：缺少必需的列“项目名称”");
+    assert_eq!(
+        said[3],
+        "第 2 行 D 列（状态）：未知状态“已落买”；\
+         可用：已落实、已划拨、已获批、已扶持、已下达、已提供、重点倾斜、正在争取"
+    );
     assert!(
         said[4].starts_with("第 3 行 C 列（金额（万元））："),
         "{}",
@@ -130,7 +135,8 @@ fn typos_give_every_problem_at_once_in_row_order() {
         .unwrap_or_default();
     assert!(
         en[3].ends_with(
-            "use secured, transferred, approved, supported, issued, provided, prioritised or sought"
+            "use secured, transferred, approved, supported, issued, provided, given priority \
+             or being sought"
         ),
         "{}",
         en[3]
@@ -150,4 +156,120 @@ fn a_full_table_without_quotes_says_so_once_and_checks_the_rows() {
     );
     assert_eq!(found[1].0, Some(3));
     assert_eq!(found[1].2.as_deref(), Some("amount"));
+}
+
+#[test]
+fn an_amount_header_without_its_unit_is_refused_not_read_in_yuan() {
+    // 273, 2000, 600 under a bare 金额 mean 万元 to a planner; read in 元 they would be 10,000
+    // times too small.
+    let found = errors("zh-bare-amount.csv");
+    assert_eq!(
+        found,
+        [(
+            Some(1),
+            Some(4),
+            Some("金额".to_owned()),
+            CsvProblemKind::AmountWithoutUnit
+        )]
+    );
+    let said = |lang| {
+        parse_csv(&bytes("zh-bare-amount.csv"))
+            .err()
+            .map(|r| r.problems[0].message(lang))
+    };
+    assert_eq!(
+        said(Lang::ZhHans).as_deref(),
+        Some(
+            "第 1 行 D 列（金额）：表头未写单位，无法判断金额是万元还是元；\
+             请改为“金额（万元）”或“金额（元）”"
+        )
+    );
+    let en = said(Lang::En).unwrap_or_default();
+    assert!(
+        en.contains("“Amount (10,000 yuan)” or “Amount (yuan)”"),
+        "{en}"
+    );
+    let hant = said(Lang::ZhHant).unwrap_or_default();
+    assert!(hant.contains("“金額（萬元）”或“金額（元）”"), "{hant}");
+}
+
+#[test]
+fn the_cards_status_words_are_the_ones_a_table_takes() {
+    for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
+        for status in Status::ALL {
+            let word = status_word(status, lang);
+            let csv =
+                format!("项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,{word}\n");
+            let read = parse_csv(csv.as_bytes()).map(|l| l.dataset.streams[0].status);
+            assert_eq!(read, Ok(status), "{word}");
+        }
+    }
+}
+
+#[test]
+fn an_empty_status_cell_is_said_to_be_empty() {
+    let csv = "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,\n";
+    let said: Vec<String> = parse_csv(csv.as_bytes())
+        .err()
+        .map(|r| r.problems.iter().map(|p| p.message(Lang::ZhHans)).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        said,
+        ["第 2 行 E 列（状态）：未填写内容"],
+        "a Chinese sheet's missing translations are not reminders"
+    );
+}
+
+#[test]
+fn a_cell_of_a_column_the_table_lacks_is_placed_like_the_others() {
+    // The full layout without Traditional Chinese columns: row, then the column's name.
+    let full = "id,name_zh_hans,name_en,kind,kind_name_en,agency,agency_name_en,amount,status,\
+                quote,title_en,source_title_en,publisher_en\n\
+                a,贷款,Loans,k,K,g,G,5,secured,q,T,S,P\n";
+    let warnings = parse_csv(full.as_bytes())
+        .map(|l| l.warnings)
+        .unwrap_or_default();
+    let name = warnings
+        .iter()
+        .find(|w| w.header.as_deref() == Some("name_zh_hant"));
+    let said = name.map(|w| w.message(Lang::En)).unwrap_or_default();
+    assert!(said.starts_with("Row 2 (name_zh_hant): "), "{said}");
+}
+
+#[test]
+fn missing_translations_are_named_by_language() {
+    let said = |csv: &str, lang| -> Vec<String> {
+        let warnings = parse_csv(csv.as_bytes())
+            .map(|l| l.warnings)
+            .unwrap_or_default();
+        warnings.iter().map(|p| p.message(lang)).collect()
+    };
+    // The full layout without Traditional Chinese columns: one line per column, by name.
+    let full = "id,name_zh_hans,name_en,kind,kind_name_en,agency,agency_name_en,amount,status,\
+                quote,title_en,source_title_en,publisher_en\n\
+                a,贷款,Loans,k,K,g,G,5,secured,q,T,S,P\n\
+                b,补贴,Grants,k,K,g,G,5,secured,q,T,S,P\n";
+    let zh = said(full, Lang::ZhHans);
+    let name =
+        "第 2 行（name_zh_hant）：共 2 行缺少繁体中文内容（至第 3 行），将显示其他语言的内容";
+    assert!(zh.iter().any(|m| m == name), "{zh:?}");
+    assert!(
+        zh.iter()
+            .any(|m| m == "第 2 行（title_zh_hans）：缺少简体中文内容，将显示其他语言的内容")
+    );
+    let en = said(full, Lang::En);
+    assert!(
+        en.iter().any(|m| m.contains("no Simplified Chinese text")),
+        "{en:?}"
+    );
+    for message in zh.iter().chain(&en) {
+        assert!(
+            !message.contains("zh-Hant") || message.contains("name_zh_hant"),
+            "{message}"
+        );
+        assert!(
+            !message.contains(" en ") && !message.contains("zh-Hans "),
+            "{message}"
+        );
+    }
 }

@@ -185,7 +185,11 @@ impl Message for EditError {
 impl Message for CsvProblem {
     fn message(&self, lang: Lang) -> String {
         let letter = self.column.map(column_letters);
-        let header = self.header.as_deref().unwrap_or("");
+        // A missing column has no cell: its row alone, the message naming the column.
+        let header = match self.kind {
+            CsvProblemKind::MissingColumn { .. } => "",
+            _ => self.header.as_deref().unwrap_or(""),
+        };
         let place = match (self.row, letter) {
             (Some(row), Some(letter)) if header.is_empty() => fill(
                 lang,
@@ -269,7 +273,7 @@ impl Message for CsvProblem {
                 lang,
                 "io.csv-import.missing-language-rows",
                 &[
-                    ("lang", missing),
+                    ("lang", &language_name(missing, lang)),
                     ("count", &count.to_string()),
                     ("last", &last_row.to_string()),
                 ],
@@ -281,10 +285,16 @@ impl Message for CsvProblem {
                     Unit::Wan => "io.csv-import.not-an-amount-wan",
                 },
             ),
+            CsvProblemKind::AmountWithoutUnit => text(lang, "io.csv-import.amount-without-unit"),
             CsvProblemKind::UnknownStatus { found } => fill(
                 lang,
                 "io.csv-import.unknown-status",
                 &[("found", found), ("words", &status_words_of(lang))],
+            ),
+            CsvProblemKind::Dataset(ProblemKind::MissingLanguage { lang: missing }) => fill(
+                lang,
+                "io.csv-import.missing-language",
+                &[("lang", &language_name(missing, lang))],
             ),
             CsvProblemKind::Dataset(kind) => {
                 let problem = Problem {
@@ -347,22 +357,31 @@ impl Message for ImportError {
     }
 }
 
-/// The status words a CSV takes, one per status, as written in `lang`.
+/// The status words a CSV takes, one per status: the cards' badges, so that the list names
+/// what the planner sees (English in lower case, inside a sentence).
 fn status_words_of(lang: Lang) -> String {
-    let column = match lang {
-        Lang::ZhHans => 0,
-        Lang::ZhHant => 1,
-        Lang::En => 2,
-    };
-    let words: Vec<&str> = STATUS_WORDS
+    let words: Vec<String> = STATUS_WORDS
         .iter()
-        .filter_map(|(_, words)| words[column].first().copied())
+        .map(|(status, _)| match lang {
+            Lang::En => status_word(*status, lang).to_lowercase(),
+            _ => status_word(*status, lang),
+        })
         .collect();
-    let (last, rest) = words.split_last().unwrap_or((&"", &[]));
+    let (last, rest) = words
+        .split_last()
+        .map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
     let rest = rest.join(&text(lang, "io.csv-import.word-separator"));
     format!(
         "{rest}{}{last}",
         text(lang, "io.csv-import.last-word-separator")
+    )
+}
+
+/// A language, named by its `tag` (`zh-Hant`), in words of `lang`: 繁体中文, not a code.
+fn language_name(tag: &str, lang: Lang) -> String {
+    Lang::from_tag(tag).map_or_else(
+        || tag.to_owned(),
+        |named| text(lang, &format!("io.csv-import.language-{}", named.tag())),
     )
 }
 

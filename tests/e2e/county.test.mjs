@@ -99,6 +99,26 @@ describe('a county file', () => {
       assert.deepEqual(errors, []);
     });
   }
+
+  test('a bare 金额 header is refused at its cell, not read in 元 (zh-Hans)', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.waitForSelector('html[data-ready]');
+    const before = await page.locator('.stream').count();
+    // The template's button names the unit a planner should write.
+    assert.equal(await page.getByText('中文表头：项目名称、主管部门、类别、金额（万元）、状态', { exact: false }).count(), 1);
+    const rows = '项目名称\t主管部门\t类别\t金额\t状态\r\n创业担保贷款\t县人社局\t贷款\t273\t已落实\r\n实训基地\t县发改局\t培训\t2000\t正在争取\r\n';
+    await page.getByLabel(/或粘贴表格/).fill(rows);
+    await page.locator('#dataset-paste-load').click();
+    await page.waitForFunction(() => document.activeElement?.id === 'data-problems');
+    assert.deepEqual(await page.locator('#data-problems li').allInnerTexts(), [
+      '第 1 行 D 列（金额）：表头未写单位，无法判断金额是万元还是元；请改为“金额（万元）”或“金额（元）”',
+    ]);
+    assert.equal(await page.locator('.stream').count(), before, 'the data shown stays');
+    await page.setViewportSize({ width: 375, height: 900 });
+    await page.locator('.data-source').scrollIntoViewIfNeeded();
+    await page.locator('.data-source').screenshot({ path: join(ROOT, 'tests/e2e/output/county-bare-amount-zh-Hans-375.png') });
+    assert.deepEqual(errors, []);
+  });
 });
 
 describe('loaded data stays', () => {

@@ -134,7 +134,7 @@ pub(super) fn decimal_number(text: &str) -> Option<Number> {
 }
 
 /// The words a status cell may hold for each status, in Simplified Chinese, Traditional
-/// Chinese and English; the first of each is the one messages list.
+/// Chinese and English, the words of the cards' badges among them (messages list those).
 pub const STATUS_WORDS: [(Status, [&[&str]; 3]); 8] = [
     (
         Status::Secured,
@@ -177,7 +177,7 @@ pub const STATUS_WORDS: [(Status, [&[&str]; 3]); 8] = [
         [
             &["重点倾斜", "给予倾斜", "倾斜"],
             &["重點傾斜", "給予傾斜", "傾斜"],
-            &["prioritised", "prioritized"],
+            &["prioritised", "prioritized", "given priority"],
         ],
     ),
     (
@@ -185,7 +185,7 @@ pub const STATUS_WORDS: [(Status, [&[&str]; 3]); 8] = [
         [
             &["正在争取", "争取", "争取中", "申请中"],
             &["正在爭取", "爭取", "爭取中", "申請中"],
-            &["sought", "pending"],
+            &["sought", "pending", "being sought"],
         ],
     ),
 ];

@@ -269,7 +269,7 @@ pub const SIMPLE: [Simple; 9] = [
         Unit::Yuan,
         true,
         ("金额（元）", "Amount (yuan)"),
-        &["金額（元）", "金额", "金額", "amount", "amount(cny)"],
+        &["金額（元）", "amount(cny)"],
     ),
     simple(F::Status, Unit::Yuan, true, ("状态", "Status"), &["狀態"]),
     simple(
@@ -288,6 +288,16 @@ pub const SIMPLE: [Simple; 9] = [
         &["編號", "序号", "序號"],
     ),
 ];
+
+/// Amount headers that name no unit: a county writes 万元 under them as often as 元, so a plain
+/// number there is refused rather than guessed ([`super::CsvProblemKind::AmountWithoutUnit`]).
+const BARE_AMOUNT: [&str; 3] = ["金额", "金額", "amount"];
+
+/// True for an amount header with no unit (`金额`, `Amount`), compared normalised.
+pub fn is_bare_amount(header: &str) -> bool {
+    let name = normalise(header);
+    BARE_AMOUNT.iter().any(|h| normalise(h) == name)
+}
 
 /// The simple layout's column a header names, compared normalised.
 pub fn simple_by_header(header: &str) -> Option<Simple> {
@@ -343,7 +353,12 @@ mod tests {
             assert_eq!(field(header), Some((F::Amount, Unit::Wan)), "{header}");
         }
         assert_eq!(field("金额（元）"), Some((F::Amount, Unit::Yuan)));
-        assert_eq!(field("Amount"), Some((F::Amount, Unit::Yuan)));
+        assert_eq!(field("Amount (yuan)"), Some((F::Amount, Unit::Yuan)));
+        for bare in ["金额", " 金額 ", "Amount", "ＡＭＯＵＮＴ"] {
+            assert_eq!(field(bare), None, "{bare} names no unit");
+            assert!(is_bare_amount(bare), "{bare}");
+        }
+        assert!(!is_bare_amount("金额（万元）"));
         assert_eq!(field("项目名称 "), Some((F::Name, Unit::Yuan)));
         assert_eq!(field("Item"), Some((F::Name, Unit::Yuan)));
         assert_eq!(field("备注"), Some((F::Note, Unit::Yuan)));

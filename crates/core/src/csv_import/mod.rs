@@ -41,7 +41,8 @@
 //! `项目名称`, `主管部门`, `类别`, `金额（万元）` or `金额（元）`, `状态`, and optionally `备注`
 //! (kept in the file, not shown), `来源` (the stream's source) and `编号` (its id); or their
 //! English twins `Item`, `Agency`, `Kind`, `Amount (10,000 yuan)` or `Amount (yuan)`, `Status`,
-//! `Note`, `Source`, `Id` ([`simple_template`] writes both). Headers match leniently:
+//! `Note`, `Source`, `Id` ([`simple_template`] writes both). An amount header without its unit
+//! (`金额`, `Amount`) is refused, not read in either unit. Headers match leniently:
 //! full-width or half-width brackets, spaces, case, Traditional characters. Kinds and agencies
 //! get ids from their names (`kind-1`, `agency-1`), streams from their rows (`row-2`) unless
 //! `编号` gives one; a name goes to Chinese or English by its text. The title, the source and

@@ -90,6 +90,12 @@ impl Places {
                 let first_row = self.at.get(&first).and_then(|p| p.row).unwrap_or(0);
                 CsvProblemKind::DuplicateId { id, first_row }
             }
+            // A county's own sheet is in Chinese: its missing translations are expected.
+            ProblemKind::MissingLanguage { .. } if simple => return None,
+            // An empty status cell is an empty cell, as any other required one.
+            ProblemKind::UnknownStatus { found } if found.is_empty() => {
+                CsvProblemKind::Dataset(ProblemKind::EmptyText)
+            }
             ProblemKind::UnknownStatus { found } => CsvProblemKind::UnknownStatus { found },
             kind => CsvProblemKind::Dataset(kind),
         };

@@ -54,6 +54,9 @@ pub enum CsvProblemKind {
         /// The unit of a plain number in its column: the message gives examples in it.
         unit: Unit,
     },
+    /// An amount header with no unit (`金额`, `Amount`) in the simple layout: its plain numbers
+    /// could be 元 or 万元, so the table is refused until the header says which.
+    AmountWithoutUnit,
     /// A status word the reader does not know; messages list the words it takes.
     UnknownStatus {
         /// The word as written.

@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::columns::{Column, Field, LANGS, SIMPLE, Simple, Unit, column, simple_by_header};
+use super::columns::{
+    Column, Field, LANGS, SIMPLE, Simple, Unit, column, is_bare_amount, simple_by_header,
+};
 use super::problems::{CsvProblem, CsvProblemKind};
 use crate::csv::Record;
 use crate::lang::Lang;
@@ -16,7 +18,7 @@ use crate::validate::Severity;
 /// more likely to have meant (its problems then name the simple template's columns).
 pub(super) fn is_simple(header: &[String]) -> bool {
     let full = |h: &String| super::columns::by_header(h).is_some();
-    let simple = |h: &String| simple_by_header(h).is_some();
+    let simple = |h: &String| simple_by_header(h).is_some() || is_bare_amount(h);
     let only_simple = header.iter().filter(|h| simple(h) && !full(h)).count();
     let only_full = header.iter().filter(|h| full(h) && !simple(h)).count();
     only_simple >= only_full
@@ -71,6 +73,8 @@ pub(super) fn rewrite(records: &[Record]) -> Rewritten {
         problems: Vec::new(),
     };
     let mut found: Vec<(usize, Simple)> = Vec::new();
+    // An amount column without its unit: refused at its header, not also reported missing.
+    let mut bare_amount = false;
     for (index, raw) in header.iter().enumerate() {
         let problem = |kind| CsvProblem {
             severity: Severity::Error,
@@ -81,6 +85,12 @@ pub(super) fn rewrite(records: &[Record]) -> Rewritten {
             kind,
         };
         if raw.trim().is_empty() {
+            continue;
+        }
+        if is_bare_amount(raw) {
+            bare_amount = true;
+            out.problems
+                .push(problem(CsvProblemKind::AmountWithoutUnit));
             continue;
         }
         match simple_by_header(raw) {
@@ -124,8 +134,9 @@ pub(super) fn rewrite(records: &[Record]) -> Rewritten {
     let mut checked: Vec<Field> = Vec::new();
     for required in SIMPLE.iter().filter(|s| s.required) {
         // One amount column, in either unit, is enough: the first named stands for both.
-        if found.iter().any(|(_, f)| f.field == required.field) || checked.contains(&required.field)
-        {
+        let given = found.iter().any(|(_, f)| f.field == required.field)
+            || (bare_amount && required.field == Field::Amount);
+        if given || checked.contains(&required.field) {
             continue;
         }
         checked.push(required.field);

@@ -234,37 +234,35 @@ fn every_problem_at_once_in_row_order() {
     );
     assert_eq!(found[1].3, CsvProblemKind::MissingColumn { name: "类别" });
     assert_eq!(found[3].3, CsvProblemKind::NotAnAmount { unit: Unit::Wan });
-    // Errors come before warnings, whatever their rows.
-    let report = load(csv).err().map(|r| r.problems).unwrap_or_default();
-    let last_error = report.iter().rposition(|p| p.severity == Severity::Error);
-    let first_warning = report.iter().position(|p| p.severity == Severity::Warning);
-    assert!(last_error < first_warning, "{report:?}");
 }
 
 #[test]
-fn a_language_missing_on_many_rows_is_one_line() {
+fn a_chinese_sheet_is_not_reminded_of_its_missing_translations() {
     let mut csv = String::from("项目名称,主管部门,类别,金额（万元）,状态\n");
     for n in 0..46 {
         csv.push_str(&format!("项目{n},人社局,贷款,1,已落实\n"));
     }
     let loaded = load(&csv).expect("loads");
-    let item: Vec<(Option<usize>, &CsvProblemKind)> = loaded
-        .warnings
-        .iter()
-        .filter(|w| w.header.as_deref() == Some("项目名称"))
-        .map(|w| (w.row, &w.kind))
-        .collect();
-    let folded = |lang| CsvProblemKind::MissingLanguageInRows {
-        lang,
-        count: 46,
-        last_row: 47,
-    };
     assert_eq!(
-        item,
-        [(Some(2), &folded("zh-Hant")), (Some(2), &folded("en"))]
+        loaded.warnings,
+        [],
+        "Traditional Chinese and English are expected missing"
     );
-    // The one kind and the one agency lack the same languages, each said once.
-    assert_eq!(loaded.warnings.len(), 6, "{:?}", loaded.warnings);
+    assert_eq!(loaded.dataset.streams.len(), 46);
+}
+
+#[test]
+fn an_empty_status_cell_is_said_to_be_empty() {
+    let csv = "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,\n";
+    assert_eq!(
+        errors(csv),
+        [(
+            Some(2),
+            Some(5),
+            Some("状态".to_owned()),
+            CsvProblemKind::Dataset(ProblemKind::EmptyText)
+        )]
+    );
 }
 
 #[test]
@@ -307,4 +305,60 @@ fn rows_pasted_from_a_spreadsheet_read_like_the_csv() {
             name: "贷款".into()
         })
     );
+}
+
+#[test]
+fn an_amount_header_without_its_unit_is_refused_at_its_cell() {
+    let rows = "创业担保贷款,人社局,贷款,273,已落实\n实训基地,发改委,培训,2000,正在争取\n";
+    for header in ["金额", "金額", "Amount", " 金额 "] {
+        let csv = format!("项目名称,主管部门,类别,{header},状态\n{rows}");
+        let refused = (Some(1), Some(4), Some(header.to_owned()));
+        let found = errors(&csv);
+        assert_eq!(
+            found,
+            [(
+                refused.0,
+                refused.1,
+                refused.2,
+                CsvProblemKind::AmountWithoutUnit
+            )],
+            "{header}: one problem, not also a missing amount column"
+        );
+    }
+    // Pasted from Excel (tabs), the planner's own 万元 figures.
+    let pasted =
+        "项目名称\t主管部门\t类别\t金额\t状态\r\n创业担保贷款\t人社局\t贷款\t273\t已落实\r\n";
+    let problems = parse_pasted(pasted).err().map(|r| r.problems);
+    let first = problems.as_ref().and_then(|p| p.first());
+    assert_eq!(
+        first.map(|p| (p.row, p.column, p.kind.clone())),
+        Some((Some(1), Some(4), CsvProblemKind::AmountWithoutUnit))
+    );
+    let errors = problems.map(|p| p.iter().filter(|p| p.severity == Severity::Error).count());
+    assert_eq!(errors, Some(1));
+    // With its unit, the same rows load: in 万元 or in 元.
+    for (header, wan) in [
+        ("金额（万元）", 10_000),
+        ("金額(萬元)", 10_000),
+        ("金额（元）", 1),
+    ] {
+        let csv = format!("项目名称,主管部门,类别,{header},状态\n{rows}");
+        let amounts: Vec<Option<i64>> = load(&csv)
+            .expect("loads")
+            .dataset
+            .streams
+            .iter()
+            .map(|s| s.amount)
+            .collect();
+        assert_eq!(amounts, [Some(273 * wan), Some(2000 * wan)], "{header}");
+    }
+}
+
+#[test]
+fn the_full_layouts_amount_column_stays_in_yuan() {
+    let csv = "id,name_zh_hans,kind,kind_name_zh_hans,agency,agency_name_zh_hans,amount,status,\
+               quote,title_zh_hans,source_title_zh_hans,publisher_zh_hans\n\
+               a,贷款,k,贷款,g,人社局,2730000,secured,原文,标题,文章,县政府\n";
+    let dataset = load(csv).expect("loads").dataset;
+    assert_eq!(dataset.streams[0].amount, Some(2_730_000));
 }

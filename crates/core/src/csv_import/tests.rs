@@ -482,3 +482,29 @@ fn the_documentation_and_the_template_follow_the_column_list() {
     let header = TEMPLATE.trim_start_matches('\u{FEFF}').lines().next();
     assert_eq!(header, Some(names.join(",").as_str()));
 }
+
+#[test]
+fn a_language_missing_on_many_rows_is_one_line_after_the_errors() {
+    let mut csv = String::from(HEAD);
+    for n in 0..5 {
+        csv.push_str(&format!("s{n},Item {n},k,K,g,G,5,secured,q,T,S,P\n"));
+    }
+    csv.push_str("bad,Bad,k,K,g,G,lots,secured,q,T,S,P\n");
+    let report = load(&csv).err().map(|r| r.problems).unwrap_or_default();
+    let item: Vec<(Option<usize>, &CsvProblemKind)> = report
+        .iter()
+        .filter(|p| p.header.as_deref() == Some("name_zh_hant"))
+        .map(|p| (p.row, &p.kind))
+        .collect();
+    let folded = CsvProblemKind::MissingLanguageInRows {
+        lang: "zh-Hant",
+        count: 6,
+        last_row: 7,
+    };
+    assert_eq!(item, [(Some(2), &folded)]);
+    // Errors come before warnings, whatever their rows.
+    let last_error = report.iter().rposition(|p| p.severity == Severity::Error);
+    let first_warning = report.iter().position(|p| p.severity == Severity::Warning);
+    assert_eq!(last_error, Some(0), "{report:?}");
+    assert_eq!(first_warning, Some(1), "{report:?}");
+}
