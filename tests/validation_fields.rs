@@ -359,11 +359,11 @@ fn missing_language_is_a_warning() {
     assert_eq!(warning.path, "streams[0].name");
     assert_eq!(
         problem_message(warning, Lang::En),
-        "streams[0].name: has no zh-Hant text; another language is shown in its place"
+        "streams[0].name: has no Traditional Chinese text; another language is shown in its place"
     );
     assert_eq!(
         problem_message(warning, Lang::ZhHans),
-        "streams[0].name：缺少 zh-Hant 版本，将显示其他语言的内容"
+        "streams[0].name：缺少繁体中文版本，将显示其他语言的内容"
     );
     // Blank counts as missing; the view falls back (zh-Hant → zh-Hans).
     value["streams"][0]["name"]["zh-Hant"] = json!("  ");

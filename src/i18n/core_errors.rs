@@ -378,7 +378,7 @@ fn status_words_of(lang: Lang) -> String {
 }
 
 /// A language, named by its `tag` (`zh-Hant`), in words of `lang`: 繁体中文, not a code.
-fn language_name(tag: &str, lang: Lang) -> String {
+pub(crate) fn language_name(tag: &str, lang: Lang) -> String {
     Lang::from_tag(tag).map_or_else(
         || tag.to_owned(),
         |named| text(lang, &format!("io.csv-import.language-{}", named.tag())),

@@ -71,7 +71,8 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         ProblemKind::EmptyText => text(lang, "problem.empty-text"),
         ProblemKind::TextTooLong => text(lang, "problem.text-too-long"),
         ProblemKind::MissingLanguage { lang: missing } => {
-            fill(lang, "problem.missing-language", &[("lang", missing)])
+            let named = super::core_errors::language_name(missing, lang);
+            fill(lang, "problem.missing-language", &[("lang", &named)])
         }
         ProblemKind::EmptyList => text(lang, "problem.empty-list"),
         ProblemKind::TooManyStreams => fill(
