@@ -13,7 +13,6 @@ use crate::core::totals::{Totals, assumed_granted};
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::hooks::use_lang;
-use crate::ui::money;
 use crate::ui::totals_panel::change;
 use crate::web::timer::Timeout;
 
@@ -82,18 +81,9 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
         (false, true) => "impact.grand-granted-assumed",
     };
     let line = fill(lang, grand_key, &[("grand", &grand)]);
-    let parts = if scenario.count_sought && assumed_money > 0 {
-        let assumed = short(money(assumed_money, lang), lang);
-        fill(
-            lang,
-            "impact.parts-assumed",
-            &[
-                ("granted", &granted),
-                ("assumed", &assumed),
-                ("sought", &sought),
-            ],
-        )
-    } else if scenario.count_sought {
+    // The bar keeps to two lines on a phone: what is assumed is said beside the parts (the
+    // totals panel and the report give the assumed amount).
+    let parts = if scenario.count_sought {
         fill(
             lang,
             "impact.parts",

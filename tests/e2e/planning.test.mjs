@@ -234,7 +234,7 @@ describe('granted money that is only assumed', () => {
     await page.waitForSelector('#total-granted-assumed');
     assert.equal(await textOf(page, '#total-granted'), '2,558万元');
     assert.equal(await textOf(page, '#total-granted-assumed'), '含假定获批 800万元');
-    assert.match(await textOf(page, '#impact-parts'), /已获得 2,558万元（含假定获批 800万元）/);
+    assert.match(await textOf(page, '#impact-assumed'), /假定 1 项部分获批/);
     // Granted money only: the total says it holds assumed money too.
     await page.uncheck('#count-sought');
     assert.match(await textOf(page, '#impact-grand'), /已获得及假定获批/);
