@@ -17,7 +17,7 @@ use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dat
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetProblem, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
 use crate::ui::load_problems::LoadProblems;
 use crate::ui::paste_box::PasteBox;
@@ -333,6 +333,7 @@ fn add_bundled(scenarios: &[BundledScenario], tag: &DataTag) -> (usize, Option<N
 pub fn data_source(props: &DataSourceProps) -> Html {
     let DataSourceProps { asset_base } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     // What became of the last file or pasted table, said beside its button with every problem
     // found: the notice at the top of a long page only says how many.
@@ -386,7 +387,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             let _ = download_text(&file, "text/csv", &simple_template(template));
         });
         html! {
-            <li><button type="button" class="link-button" {onclick}>{ text(lang, key) }</button></li>
+            <li><button type="button" class="link-button" {onclick} disabled={inactive}>{ text(lang, key) }</button></li>
         }
     };
     html! {
@@ -397,7 +398,8 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 // language, not the page's); its label, styled as a button, opens it.
                 <input type="file" id="dataset-file" class="file-input"
                     accept=".json,.csv,application/json,text/csv"
-                    aria-describedby="dataset-file-hint" onchange={on_file} />
+                    aria-describedby="dataset-file-hint" onchange={on_file}
+                    disabled={inactive} />
                 <label for="dataset-file" class="button">{ text(lang, "data.load") }</label>
                 <p class="hint" id="dataset-file-hint">{ text(lang, "data.load-hint") }</p>
             </div>

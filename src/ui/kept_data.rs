@@ -15,7 +15,7 @@ use crate::core::scenario::Scenario;
 use crate::core::validate::parse_dataset;
 use crate::i18n::{fill, text};
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::web::idb::{self, IdbError};
 
 /// The key of the kept dataset.
@@ -87,6 +87,7 @@ pub struct KeptDataProps {
 pub fn kept_data(props: &KeptDataProps) -> Html {
     let KeptDataProps { kept } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     // Opens a dataset, and remembers whether the kept one opens at the next start.
     let open = {
@@ -138,11 +139,11 @@ pub fn kept_data(props: &KeptDataProps) -> Html {
                 html! {
                     <li>
                         { fill(lang, "data.kept", &[("name", &entry.name), ("when", &when(entry.loaded_at))]) }
-                        <button type="button" class="link-button" id="kept-open" onclick={open_kept}
+                        <button type="button" class="link-button" id="kept-open" onclick={open_kept} disabled={inactive}
                             aria-label={format!("{} {}", text(lang, "data.kept-open"), entry.name)}>
                             { text(lang, "data.kept-open") }
                         </button>
-                        <button type="button" class="link-button" id="kept-remove" onclick={remove}
+                        <button type="button" class="link-button" id="kept-remove" onclick={remove} disabled={inactive}
                             aria-label={format!("{} {}", text(lang, "data.kept-remove"), entry.name)}>
                             { text(lang, "data.kept-remove") }
                         </button>
@@ -159,6 +160,7 @@ pub fn kept_data(props: &KeptDataProps) -> Html {
                 <li>
                     { text(lang, "data.built-in") }
                     <button type="button" class="link-button" id="built-in-open" onclick={open_built_in}
+                        disabled={inactive}
                         aria-label={format!("{} {}", text(lang, "data.kept-open"), text(lang, "data.built-in"))}>
                         { text(lang, "data.kept-open") }
                     </button>
