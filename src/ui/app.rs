@@ -204,7 +204,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let data_source = html! {
-        <DataSource asset_base={props.asset_base.clone()} />
+        <DataSource asset_base={props.asset_base.clone()} dataset={dataset.clone()} />
     };
 
     // Until it has started, the prerendered controls do nothing: they are disabled (see
