@@ -12,7 +12,7 @@ use crate::core::money::{
 use crate::core::scenario::{Action, Refusal};
 use crate::i18n::{Message, fill, text};
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::ui::money;
 
 /// Props of [`AmountField`].
@@ -53,6 +53,7 @@ pub fn amount_field(props: &AmountFieldProps) -> Html {
         on_blur,
     } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     let (index, amount) = (*index, *amount);
     let style = lang.money_style();
@@ -120,7 +121,7 @@ pub fn amount_field(props: &AmountFieldProps) -> Html {
                     value={rejected_text.unwrap_or_else(|| amount_input_text(amount, style))}
                     aria-invalid={if error.is_some() { "true" } else { "false" }}
                     aria-describedby={id("error")}
-                    disabled={*disabled} ref={node.clone()}
+                    disabled={*disabled || inactive} ref={node.clone()}
                     onfocus={on_focus.clone()} onblur={on_blur.clone()}
                     onchange={on_type} onkeydown={on_escape} />
                 <span class="amount-text" aria-hidden="true">{ money(amount, lang) }</span>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Action, STEP};
 use crate::i18n::text;
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::ui::money;
 use crate::ui::slider_scale::SliderScale;
 
@@ -54,6 +54,7 @@ pub fn amount_slider(props: &AmountSliderProps) -> Html {
         on_blur,
     } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     let index = *index;
     let id = |part: &str| format!("stream-{index}-{part}");
@@ -110,7 +111,7 @@ pub fn amount_slider(props: &AmountSliderProps) -> Html {
                         value={amount.to_string()}
                         aria-labelledby={format!("{} {}", id("name"), id("slider-label"))}
                         aria-valuetext={money(*amount, lang)} aria-describedby={described}
-                        disabled={*disabled} ref={node.clone()}
+                        disabled={*disabled || inactive} ref={node.clone()}
                         onfocus={on_focus.clone()} onblur={on_blur.clone()}
                         oninput={on_slide} onchange={on_let_go} onkeydown={on_key} />
                     <SliderScale id={id("scale")} baseline={*baseline} max={*max} />

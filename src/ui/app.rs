@@ -205,11 +205,11 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let data_source = html! {
-        <DataSource asset_base={props.asset_base.clone()} />
+        <DataSource asset_base={props.asset_base.clone()} dataset={dataset.clone()} />
     };
 
-    // Until it has started, the prerendered controls do nothing: they look inactive (style
-    // sheet), and a line says the tools are on their way. (No `aria-busy`: some screen readers
+    // Until it has started, the prerendered controls do nothing: they are disabled (see
+    // `use_inactive`) and look it, and a line says the tools are on their way. (No `aria-busy`: some screen readers
     // skip a busy region, and without scripts the report would stay busy for good.)
     let from = state.data_file.clone().or_else(|| state.origin.clone());
     html! {

@@ -15,7 +15,7 @@ use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::{use_container_width, use_lang};
+use crate::ui::hooks::{use_container_width, use_inactive, use_lang};
 use crate::ui::live_svg::LiveSvg;
 
 /// Which chart, and the inputs it draws from.
@@ -173,6 +173,7 @@ pub struct ChartFigureProps {
 #[function_component(ChartFigure)]
 pub fn chart_figure(props: &ChartFigureProps) -> Html {
     let lang = use_lang();
+    let inactive = use_inactive();
     let input = ChartInput {
         kind: props.kind,
         dataset: props.dataset.clone(),
@@ -212,7 +213,8 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
                 <button type="button" class="secondary" id={format!("{id}-toggle")}
                     aria-labelledby={format!("{id}-toggle {id}-heading")}
                     aria-expanded={if *as_table { "true" } else { "false" }}
-                    aria-controls={format!("{id}-table")} onclick={toggle}>
+                    aria-controls={format!("{id}-table")} onclick={toggle}
+                    disabled={inactive}>
                     { text(lang, if *as_table { "charts.hide-table" } else { "charts.show-table" }) }
                 </button>
             </figcaption>

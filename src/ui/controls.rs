@@ -7,7 +7,7 @@ use crate::core::scenario::{Action, BalanceMode};
 use crate::i18n::{fill, text};
 use crate::model::state::Msg;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]
@@ -39,6 +39,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         failed_lang,
     } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     let send = |msg: Msg| {
         let dispatch = dispatch.clone();
@@ -94,7 +95,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             html! {
                 <div class="choice">
                     <input type="radio" id={id} name="balance-mode" checked={*mode == value}
-                        aria-describedby={format!("{id}-hint")}
+                        aria-describedby={format!("{id}-hint")} disabled={inactive}
                         onchange={send(Msg::Act(Action::SetMode(value)))} />
                     <label for={id}>{ text(lang, key) }</label>
                     <span class="hint" id={format!("{id}-hint")}>{ text(lang, hint) }</span>
@@ -145,19 +146,22 @@ pub fn controls(props: &ControlsProps) -> Html {
                 </details>
             </fieldset>
             <div class="choice count-sought">
-                <input type="checkbox" id="count-sought" checked={*count_sought} onchange={toggle_sought} />
+                <input type="checkbox" id="count-sought" checked={*count_sought} onchange={toggle_sought}
+                    disabled={inactive} />
                 <label for="count-sought">{ text(lang, "controls.count-sought") }</label>
             </div>
             <div class="history-buttons" role="group" aria-label={text(lang, "controls.history")}>
                 <button type="button" ref={undo.clone()} onclick={history_click(Msg::Undo, &undo)}
-                    disabled={!*can_undo} aria-keyshortcuts="Control+Z">{ text(lang, "controls.undo") }</button>
+                    disabled={!*can_undo || inactive} aria-keyshortcuts="Control+Z">{ text(lang, "controls.undo") }</button>
                 <button type="button" ref={redo.clone()} onclick={history_click(Msg::Redo, &redo)}
-                    disabled={!*can_redo} aria-keyshortcuts="Control+Shift+Z Control+Y">{ text(lang, "controls.redo") }</button>
-                <button type="button" class="secondary" ref={reset} onclick={click(Msg::Act(Action::Reset))}>{ text(lang, "app.reset") }</button>
+                    disabled={!*can_redo || inactive} aria-keyshortcuts="Control+Shift+Z Control+Y">{ text(lang, "controls.redo") }</button>
+                <button type="button" class="secondary" ref={reset} onclick={click(Msg::Act(Action::Reset))}
+                    disabled={inactive}>{ text(lang, "app.reset") }</button>
             </div>
             <div class="language">
                 <label for="language-select">{ text(lang, "controls.language") }</label>
-                <select id="language-select" ref={language_select} onchange={choose_lang}>
+                <select id="language-select" ref={language_select} onchange={choose_lang}
+                    disabled={inactive}>
                     { for Lang::ALL.iter().map(|l| html! {
                         <option value={l.tag()} selected={*l == lang} lang={l.tag()}>{ l.endonym() }</option>
                     }) }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Action, Refusal};
 use crate::i18n::{Message, fill, text};
 use crate::model::state::{DatasetRef, Msg};
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::ui::money;
 
 /// Props of [`CoverOffer`].
@@ -37,6 +37,7 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
         refusal,
     } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     let index = *index;
     let picked = use_state_eq(BTreeSet::<usize>::new);
@@ -100,7 +101,7 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
                         <div class="choice">
                             // Named by the item that gives; the legend names the bid.
                             <input type="checkbox" id={checkbox.clone()} checked={picked.contains(giver)}
-                                onchange={toggle(*giver)} />
+                                onchange={toggle(*giver)} disabled={inactive} />
                             <label id={format!("{checkbox}-label")} for={checkbox}>
                                 { fill(lang, "transfer.option", &[("name", name), ("amount", &money(*amount, lang))]) }
                             </label>
@@ -110,7 +111,7 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
             </fieldset>
             <p class={classes!("cover-tally", (held < *gap).then_some("short"))} id={id("tally")}
                 aria-live="polite">{ tally.unwrap_or_default() }</p>
-            <button type="button" id={id("button")} onclick={on_cover}
+            <button type="button" id={id("button")} onclick={on_cover} disabled={inactive}
                 aria-describedby={format!("{} {}", id("tally"), id("error"))}>
                 { fill(lang, "cover.button", &[("gap", &gap_text)]) }
             </button>

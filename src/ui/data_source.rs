@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::bundle::{Bundle, BundledScenario, read_bundle};
@@ -15,21 +16,24 @@ use crate::core::saved::Store;
 use crate::core::scenario::Scenario;
 use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dataset};
 use crate::i18n::{fill, text};
-use crate::model::state::{AppState, DatasetProblem, Msg, Notice};
+use crate::model::state::{AppState, DatasetProblem, DatasetRef, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
 use crate::ui::load_problems::LoadProblems;
 use crate::ui::paste_box::PasteBox;
 use crate::web::download::download_text;
 use crate::web::files::{decode_legacy, read_file};
 use crate::web::storage::{self, CommitError};
+use crate::web::timer::after_paint;
 
 /// Props of [`DataSource`].
 #[derive(Properties, PartialEq)]
 pub struct DataSourceProps {
     /// Where the downloadable files (template, schema) are, ending in `/`.
     pub asset_base: AttrValue,
+    /// The data shown: when it changes, the button that changed it is kept in view.
+    pub dataset: DatasetRef,
 }
 
 /// Reads a dataset file: CSV when its name ends in `.csv`, JSON otherwise.
@@ -89,6 +93,8 @@ enum LoadStatus {
     },
     /// It could not be read at all (the notice at the top says so); the data shown stays.
     NotLoaded(String),
+    /// The kept file of this name was removed from the browser; the built-in data shows.
+    Removed(String),
     /// It was read and has problems, listed beside the button; the data shown stays.
     Refused {
         /// The file's name.
@@ -331,8 +337,12 @@ fn add_bundled(scenarios: &[BundledScenario], tag: &DataTag) -> (usize, Option<N
 /// downloads.
 #[function_component(DataSource)]
 pub fn data_source(props: &DataSourceProps) -> Html {
-    let DataSourceProps { asset_base } = props;
+    let DataSourceProps {
+        asset_base,
+        dataset,
+    } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     // What became of the last file or pasted table, said beside its button with every problem
     // found: the notice at the top of a long page only says how many.
@@ -345,6 +355,17 @@ pub fn data_source(props: &DataSourceProps) -> Html {
         let kept = kept.clone();
         use_effect_with((), move |()| recall(kept));
     }
+    let section = use_node_ref();
+    use_focus_in_view(section.clone(), dataset.clone());
+    // The kept file removed: no longer listed, and said (the built-in data shows).
+    let on_removed = {
+        let (kept, status, encoding) = (kept.clone(), status.clone(), encoding.clone());
+        Callback::from(move |name: String| {
+            kept.set(None);
+            encoding.set(false);
+            status.set(Some(LoadStatus::Removed(name)));
+        })
+    };
     let loader = Loader {
         dispatch: dispatch.clone(),
         status: status.clone(),
@@ -386,18 +407,19 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             let _ = download_text(&file, "text/csv", &simple_template(template));
         });
         html! {
-            <li><button type="button" class="link-button" {onclick}>{ text(lang, key) }</button></li>
+            <li><button type="button" class="link-button" {onclick} disabled={inactive}>{ text(lang, key) }</button></li>
         }
     };
     html! {
-        <section class="data-source" aria-labelledby="data-heading">
+        <section class="data-source" aria-labelledby="data-heading" ref={section}>
             <Heading rank={Rank::Section} id="data-heading">{ text(lang, "data.heading") }</Heading>
             <div class="file-line">
                 // The field itself is hidden (its button and "no file chosen" speak the browser's
                 // language, not the page's); its label, styled as a button, opens it.
                 <input type="file" id="dataset-file" class="file-input"
                     accept=".json,.csv,application/json,text/csv"
-                    aria-describedby="dataset-file-hint" onchange={on_file} />
+                    aria-describedby="dataset-file-hint" onchange={on_file}
+                    disabled={inactive} />
                 <label for="dataset-file" class="button">{ text(lang, "data.load") }</label>
                 <p class="hint" id="dataset-file-hint">{ text(lang, "data.load-hint") }</p>
             </div>
@@ -423,13 +445,16 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     Some(LoadStatus::NotLoaded(name)) => html! {
                         <span class="is-error">{ fill(lang, "data.not-loaded", &[("name", name)]) }</span>
                     },
+                    Some(LoadStatus::Removed(name)) => html! {
+                        { fill(lang, "data.kept-removed", &[("name", name), ("built_in", &text(lang, "data.built-in"))]) }
+                    },
                     Some(LoadStatus::Refused { .. }) | None => html! {},
                 } }
             </p>
             if let Some(LoadStatus::Refused { name, problems }) = &*status {
                 <LoadProblems name={name.clone()} problems={problems.clone()} />
             }
-            <KeptData kept={(*kept).clone()} />
+            <KeptData kept={(*kept).clone()} {on_removed} />
             <ul class="downloads">
                 { link("muchuan.json", "data.template-json") }
                 { simple(Lang::ZhHans, "data.template-simple-zh") }
@@ -438,5 +463,38 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 { link("dataset.schema.json", "data.schema") }
             </ul>
         </section>
+    }
+}
+
+/// When `dataset` changes, scrolls the focused element into view if it is in `section`: the
+/// button that switched the data stays where it was in the page, while the rows above it come
+/// and go, so it would otherwise end up off the screen with the focus (in browsers without
+/// scroll anchoring, Safari's). After the paint: the charts above redraw to their width first.
+#[hook]
+fn use_focus_in_view(section: NodeRef, dataset: DatasetRef) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(dataset, move |_| {
+        let pending = (!first.replace(false)).then(|| after_paint(move || reveal_focus(&section)));
+        move || drop(pending)
+    });
+}
+
+/// Scrolls the focused element into view, if it is in `section`.
+fn reveal_focus(section: &NodeRef) {
+    let Some(section) = section.cast::<web_sys::Element>() else {
+        return;
+    };
+    // In the custom element the focus is that of its shadow root.
+    let root = section.get_root_node();
+    let focused = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root
+            .dyn_ref::<web_sys::Document>()
+            .and_then(web_sys::Document::active_element),
+    };
+    if let Some(focused) = focused.filter(|f| section.contains(Some(f))) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        focused.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

@@ -148,6 +148,14 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+/// `true` while the app has not started (the prerendered first screen, with or without scripts):
+/// its controls are then rendered `disabled`, so they neither look live nor take input that the
+/// start would throw away. The same in the build and in the hydrating render.
+#[hook]
+pub fn use_inactive() -> bool {
+    use_context::<FirstScreen>().unwrap_or_default().0
+}
+
 /// The app state's dispatcher, which the app provides to every component below it, so that no
 /// component hands it down through its props.
 #[hook]

@@ -15,7 +15,7 @@ use crate::core::scenario::Scenario;
 use crate::core::validate::parse_dataset;
 use crate::i18n::{fill, text};
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::web::idb::{self, IdbError};
 
 /// The key of the kept dataset.
@@ -80,14 +80,19 @@ fn when(ms: f64) -> String {
 pub struct KeptDataProps {
     /// What the browser keeps.
     pub kept: Kept,
+    /// Told the name of the kept file once the planner has removed it.
+    pub on_removed: Callback<String>,
 }
 
 /// The kept dataset and the built-in one, each with its buttons.
 #[function_component(KeptData)]
 pub fn kept_data(props: &KeptDataProps) -> Html {
-    let KeptDataProps { kept } = props;
+    let KeptDataProps { kept, on_removed } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
+    // Where the focus goes when the kept file's buttons go.
+    let built_in_button = use_node_ref();
     // Opens a dataset, and remembers whether the kept one opens at the next start.
     let open = {
         let dispatch = dispatch.clone();
@@ -125,10 +130,16 @@ pub fn kept_data(props: &KeptDataProps) -> Html {
             };
             let remove = {
                 let open = open.clone();
+                let (name, on_removed) = (entry.name.clone(), on_removed.clone());
+                let built_in_button = built_in_button.clone();
                 Callback::from(move |_: MouseEvent| {
                     if let Some(dataset) = built_in() {
                         open(dataset, None, "no");
                     }
+                    if let Some(button) = built_in_button.cast::<web_sys::HtmlElement>() {
+                        let _ = button.focus();
+                    }
+                    on_removed.emit(name.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         let _ = idb::delete(KEPT_KEY).await;
                     });
@@ -138,11 +149,11 @@ pub fn kept_data(props: &KeptDataProps) -> Html {
                 html! {
                     <li>
                         { fill(lang, "data.kept", &[("name", &entry.name), ("when", &when(entry.loaded_at))]) }
-                        <button type="button" class="link-button" id="kept-open" onclick={open_kept}
+                        <button type="button" class="link-button" id="kept-open" onclick={open_kept} disabled={inactive}
                             aria-label={format!("{} {}", text(lang, "data.kept-open"), entry.name)}>
                             { text(lang, "data.kept-open") }
                         </button>
-                        <button type="button" class="link-button" id="kept-remove" onclick={remove}
+                        <button type="button" class="link-button" id="kept-remove" onclick={remove} disabled={inactive}
                             aria-label={format!("{} {}", text(lang, "data.kept-remove"), entry.name)}>
                             { text(lang, "data.kept-remove") }
                         </button>
@@ -158,7 +169,8 @@ pub fn kept_data(props: &KeptDataProps) -> Html {
             <ul>
                 <li>
                     { text(lang, "data.built-in") }
-                    <button type="button" class="link-button" id="built-in-open" onclick={open_built_in}
+                    <button type="button" class="link-button" id="built-in-open" onclick={open_built_in} ref={built_in_button}
+                        disabled={inactive}
                         aria-label={format!("{} {}", text(lang, "data.kept-open"), text(lang, "data.built-in"))}>
                         { text(lang, "data.kept-open") }
                     </button>

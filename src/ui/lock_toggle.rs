@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::scenario::Action;
 use crate::i18n::text;
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 
 /// Props of [`LockToggle`].
 #[derive(Properties, PartialEq)]
@@ -28,6 +28,7 @@ pub fn lock_toggle(props: &LockToggleProps) -> Html {
         node,
     } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     let index = *index;
     let id = |part: &str| format!("stream-{index}-{part}");
@@ -43,7 +44,7 @@ pub fn lock_toggle(props: &LockToggleProps) -> Html {
     html! {
         <div class="choice lock">
             <input type="checkbox" id={id("lock")} checked={*locked} onchange={on_lock}
-                ref={node.clone()}
+                ref={node.clone()} disabled={inactive}
                 aria-labelledby={format!("{} {}", id("name"), id("lock-label"))} />
             <label id={id("lock-label")} for={id("lock")}>{ text(lang, "row.lock") }</label>
         </div>

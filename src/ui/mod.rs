@@ -8,6 +8,7 @@ pub mod charts_panel;
 pub mod compare;
 pub mod controls;
 pub mod cover;
+pub mod cover_follow;
 pub mod data_source;
 pub mod exports;
 pub mod header;

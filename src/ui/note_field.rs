@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Action, MAX_NOTE_CHARS};
 use crate::i18n::{fill, text};
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 
 /// Props of [`NoteField`].
 #[derive(Properties, PartialEq)]
@@ -25,6 +25,7 @@ pub struct NoteFieldProps {
 pub fn note_field(props: &NoteFieldProps) -> Html {
     let NoteFieldProps { index, note } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     let index = *index;
     let opened = use_state(|| false);
@@ -57,6 +58,7 @@ pub fn note_field(props: &NoteFieldProps) -> Html {
         // Named with its stream ("创业担保贷款 调整说明"): nine buttons must not sound alike.
         return html! {
             <button type="button" class="link-button note-open" id={id("note-open")} ref={button}
+                disabled={inactive}
                 aria-labelledby={format!("{} {}", id("name"), id("note-open-label"))} onclick={on_open}>
                 <span aria-hidden="true">{ "＋ " }</span>
                 <span id={id("note-open-label")}>{ text(lang, "note.label") }</span>
@@ -102,7 +104,7 @@ pub fn note_field(props: &NoteFieldProps) -> Html {
                 maxlength={MAX_NOTE_CHARS.to_string()} value={note.clone()}
                 aria-labelledby={format!("{} {}", id("name"), id("note-label"))}
                 aria-describedby={id("note-hint")}
-                onchange={on_change} onkeydown={on_escape} />
+                onchange={on_change} onkeydown={on_escape} disabled={inactive} />
             <p class="hint-line" id={id("note-hint")}>
                 { fill(lang, "note.hint", &[("max", &MAX_NOTE_CHARS.to_string())]) }
             </p>

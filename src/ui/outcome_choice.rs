@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Action, Outcome, parse_percent};
 use crate::i18n::{covered_words, text};
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_lang, use_select_value};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang, use_select_value};
 
 /// Props of [`OutcomeChoice`].
 #[derive(Properties, PartialEq)]
@@ -29,6 +29,7 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
         described_by,
     } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     let index = *index;
     let id = |part: &str| format!("stream-{index}-{part}");
@@ -101,7 +102,7 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
     html! {
         <div class="outcome">
             <label id={id("outcome-label")} for={id("outcome")}>{ text(lang, "outcome.label") }</label>
-            <select id={id("outcome")} onchange={on_choose} ref={select}
+            <select id={id("outcome")} onchange={on_choose} ref={select} disabled={inactive}
                 aria-labelledby={format!("{} {}", id("name"), id("outcome-label"))}
                 aria-describedby={described_by.clone()}>
                 { for ["pending", "granted", "partial", "refused"].into_iter().map(|key| html! {
@@ -122,7 +123,8 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
                         Some(added) => format!("{} {added}", id("percent-error")),
                         None => id("percent-error"),
                     }}
-                    value={rejected_text.clone().unwrap_or_else(|| p.to_string())} onchange={on_percent} />
+                    value={rejected_text.clone().unwrap_or_else(|| p.to_string())} onchange={on_percent}
+                    disabled={inactive} />
                 <p class="field-error" id={id("percent-error")} role="alert">
                     { if rejected_text.is_some() { text(lang, "outcome.bad-percent") } else { String::new() } }
                 </p>

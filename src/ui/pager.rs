@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::core::money::group_thousands;
 use crate::core::paging::Page;
 use crate::i18n::{fill, text};
-use crate::ui::hooks::{use_lang, use_select_value};
+use crate::ui::hooks::{use_inactive, use_lang, use_select_value};
 
 /// Props of [`Pager`].
 #[derive(Properties, PartialEq)]
@@ -31,6 +31,7 @@ pub fn pager(props: &PagerProps) -> Html {
         on_pick,
     } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let page = *page;
     let select = use_node_ref();
     use_select_value(select.clone(), page.index.to_string());
@@ -72,11 +73,11 @@ pub fn pager(props: &PagerProps) -> Html {
         <nav class="pager" aria-label={text(lang, label_key)}>
             <button type="button" class="secondary" id={format!("{id}-previous")}
                 aria-disabled={(page.index == 0).then_some("true")}
-                onclick={go(page.index.checked_sub(1))}>
+                onclick={go(page.index.checked_sub(1))} disabled={inactive}>
                 { text(lang, "pager.previous") }
             </button>
             <label for={format!("{id}-page")}>{ text(lang, "pager.page") }</label>
-            <select id={format!("{id}-page")} onchange={on_change} ref={select}>
+            <select id={format!("{id}-page")} onchange={on_change} ref={select} disabled={inactive}>
                 { for (0..page.count).map(|index| {
                     let (from, to) = span(index);
                     html! {
@@ -88,7 +89,8 @@ pub fn pager(props: &PagerProps) -> Html {
             </select>
             <button type="button" class="secondary" id={format!("{id}-next")}
                 aria-disabled={(page.index == last).then_some("true")}
-                onclick={go((page.index < last).then_some(page.index + 1))}>
+                onclick={go((page.index < last).then_some(page.index + 1))}
+                disabled={inactive}>
                 { text(lang, "pager.next") }
             </button>
             <p class="pager-range" id={format!("{id}-range")} role="status">

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::i18n::text;
-use crate::ui::hooks::use_lang;
+use crate::ui::hooks::{use_inactive, use_lang};
 
 /// Props of [`PasteBox`].
 #[derive(Properties, PartialEq)]
@@ -18,6 +18,7 @@ pub struct PasteBoxProps {
 pub fn paste_box(props: &PasteBoxProps) -> Html {
     let PasteBoxProps { on_load } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let area = use_node_ref();
     let onclick = {
         let area = area.clone();
@@ -32,9 +33,10 @@ pub fn paste_box(props: &PasteBoxProps) -> Html {
         <div class="paste-box">
             <label for="dataset-paste">{ text(lang, "data.paste-label") }</label>
             <textarea id="dataset-paste" ref={area} rows="4" spellcheck="false"
-                aria-describedby="dataset-paste-hint" />
+                aria-describedby="dataset-paste-hint" disabled={inactive} />
             <p class="hint" id="dataset-paste-hint">{ text(lang, "data.paste-hint") }</p>
-            <button type="button" class="button" id="dataset-paste-load" {onclick}>
+            <button type="button" class="button" id="dataset-paste-load" {onclick}
+                disabled={inactive}>
                 { text(lang, "data.paste-load") }
             </button>
         </div>

@@ -54,7 +54,8 @@ pub fn stream_list(props: &StreamListProps) -> Html {
         let amount = scenario.plans[index].amount;
         let max = free_slider_max(stream.amount.unwrap_or(0), amount.unwrap_or(0));
         let room = scenario.max_for(dataset, index);
-        let cover = scenario.shortfall(dataset, index).map(|gap| {
+        let shortfall = scenario.shortfall(dataset, index);
+        let cover = shortfall.map(|gap| {
             let givers = (0..dataset.streams.len())
                 .filter(|j| *j != index && scenario.takes_part(dataset, *j))
                 .filter_map(|j| scenario.plans[j].amount.map(|a| (j, a)))
@@ -68,7 +69,7 @@ pub fn stream_list(props: &StreamListProps) -> Html {
                 added={totals.added(index)} note={AttrValue::from(scenario.plans[index].note.clone())}
                 mode={scenario.mode} max={max} room={room}
                 counted={scenario.is_granted(dataset, index)} refusal={refusal_at(RefusalPlace::Stream(index))}
-                replacements={*replacements}>{ for cover }</StreamRow>
+                replacements={*replacements} shortfall={shortfall}>{ for cover }</StreamRow>
         }
     });
     html! {

@@ -10,6 +10,7 @@ use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::amount_field::AmountField;
 use crate::ui::amount_slider::AmountSlider;
+use crate::ui::cover_follow::use_cover_follow;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_lang;
 use crate::ui::lock_toggle::LockToggle;
@@ -49,6 +50,9 @@ pub struct StreamRowProps {
     /// [`crate::model::state::AppState::replacements`]: when it changes, text this row
     /// rejected is dropped.
     pub replacements: u32,
+    /// What a bid lacks while the offer to cover it shows.
+    #[prop_or_default]
+    pub shortfall: Option<i64>,
     /// Shown at the row's end (the offer to cover a bid's shortfall).
     #[prop_or_default]
     pub children: Html,
@@ -133,6 +137,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         note,
         refusal,
         replacements,
+        shortfall,
         children,
     } = props;
     let lang = use_lang();
@@ -145,6 +150,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
     let stuck = !fixed && *mode == BalanceMode::FixedPool && amount.is_some_and(|a| *room <= a);
     let outside = !*locked && !*counted && *mode == BalanceMode::FixedPool;
     let lock_focus = use_lock_focus(fixed);
+    let cover = use_cover_follow(index, *outcome, *shortfall);
     let Some(stream) = dataset.streams.get(index) else {
         return Html::default();
     };
@@ -198,7 +204,8 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
 
     html! {
         <li class={classes!("stream", sought.then_some("is-sought"), amount.is_none().then_some("is-unstated"))}
-            aria-labelledby={id("name")}>
+            aria-labelledby={id("name")} ref={cover.row} onfocusin={cover.on_focus_in}
+            onfocusout={cover.on_focus_out}>
             <div class="stream-head">
                 <Heading rank={Rank::Part} id={id("name")} class="stream-name">{ name }</Heading>
                 <span class={badge_class}>{ badge }</span>
@@ -226,6 +233,11 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             { controls }
             <NoteField index={index} note={note.clone()} />
             { children.clone() }
+            if sought {
+                <p class="visually-hidden" id={id("covered")} role="status">
+                    { cover.moved.map(|gap| fill(lang, "cover.done", &[("amount", &money(gap, lang))])).unwrap_or_default() }
+                </p>
+            }
         </li>
     }
 }

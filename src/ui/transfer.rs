@@ -11,7 +11,7 @@ use crate::i18n::Message;
 use crate::i18n::{fill, text};
 use crate::model::state::{DatasetRef, Msg};
 use crate::ui::amount_field::bad_amount_message;
-use crate::ui::hooks::{use_dispatch, use_lang, use_select_value};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang, use_select_value};
 
 /// Props of [`Transfer`].
 #[derive(Properties, PartialEq)]
@@ -33,6 +33,7 @@ pub fn transfer(props: &TransferProps) -> Html {
         refusal,
     } = props;
     let lang = use_lang();
+    let inactive = use_inactive();
     let dispatch = use_dispatch();
     let from = use_state_eq(|| stated(dataset).first().copied().unwrap_or(0));
     let to = use_state_eq(|| stated(dataset).get(1).copied().unwrap_or(0));
@@ -115,7 +116,7 @@ pub fn transfer(props: &TransferProps) -> Html {
                 <div class="transfer-part">
                     <label for="transfer-from">{ text(lang, "transfer.from") }</label>
                     <select id="transfer-from" ref={from_select} onchange={pick(&from)}
-                        aria-describedby="transfer-from-holds">
+                        aria-describedby="transfer-from-holds" disabled={inactive}>
                         <StreamOptions dataset={dataset.clone()} selected={*from} />
                     </select>
                     <span class="transfer-holds" id="transfer-from-holds">{ holds(*from) }</span>
@@ -125,17 +126,17 @@ pub fn transfer(props: &TransferProps) -> Html {
                     <input type="text" inputmode="decimal" id="transfer-amount" class="transfer-amount"
                         value={(*typed).clone()} oninput={on_type}
                         aria-invalid={if error.is_some() { "true" } else { "false" }}
-                        aria-describedby="transfer-error transfer-hint" />
+                        aria-describedby="transfer-error transfer-hint" disabled={inactive} />
                 </div>
                 <div class="transfer-part">
                     <label for="transfer-to">{ text(lang, "transfer.to") }</label>
                     <select id="transfer-to" ref={to_select} onchange={pick(&to)}
-                        aria-describedby="transfer-to-holds">
+                        aria-describedby="transfer-to-holds" disabled={inactive}>
                         <StreamOptions dataset={dataset.clone()} selected={*to} />
                     </select>
                     <span class="transfer-holds" id="transfer-to-holds">{ holds(*to) }</span>
                 </div>
-                <button type="submit" id="transfer-submit">{ text(lang, "transfer.submit") }</button>
+                <button type="submit" id="transfer-submit" disabled={inactive}>{ text(lang, "transfer.submit") }</button>
             </div>
             <p class="hint" id="transfer-hint">{ text(lang, "transfer.hint") }</p>
             <p class="field-error" id="transfer-error" role="alert">{ error.unwrap_or_default() }</p>

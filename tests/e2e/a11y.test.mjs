@@ -151,6 +151,40 @@ describe('keyboard alone', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a cover, or an undo that takes its offer away, leaves the focus on the bid and says it', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    const focused = async () => {
+      await page.waitForTimeout(100);
+      return page.evaluate(() => (document.activeElement === document.body ? 'body' : document.activeElement?.id));
+    };
+    const offer = page.locator('li:has(#stream-5-name) .cover');
+    const openOffer = async () => {
+      await offer.locator('summary').click();
+      await page.check('#stream-5-cover-0');
+      await page.focus('#stream-5-cover-button');
+    };
+    await page.selectOption('#stream-5-outcome', 'refused');
+    await openOffer();
+    await page.keyboard.press('Enter');
+    await offer.waitFor({ state: 'detached' });
+    assert.equal(await focused(), 'stream-5-outcome', 'after the cover');
+    assert.equal(await page.getAttribute('#stream-5-covered', 'role'), 'status');
+    assert.equal(await textOf(page, '#stream-5-covered'), '已从所选项目调出30万元补足缺口');
+    assert.equal(await page.inputValue('#stream-0-amount'), '243', 'the 30万 came from the item picked');
+    // Undone, the cover is no longer said; its offer is back.
+    await page.keyboard.press('Control+z');
+    await offer.waitFor({ state: 'attached' });
+    assert.equal(await textOf(page, '#stream-5-covered'), '');
+    // An undo pressed on the offer's button takes the offer away (the bid is pending again).
+    await openOffer();
+    await page.keyboard.press('Control+z');
+    await offer.waitFor({ state: 'detached' });
+    assert.equal(await focused(), 'stream-5-outcome', 'after the undo');
+    assert.equal(await page.inputValue('#stream-5-outcome'), 'pending');
+    assert.equal(await textOf(page, '#stream-5-covered'), '');
+    assert.deepEqual(errors, []);
+  });
+
   test('focus stays on a history button that runs out, and on the notices after a dismissal', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=en#v9;bad`);
     const focusedText = async () => {

@@ -46,6 +46,14 @@ describe('the prerendered first screen', () => {
       // (No `textOf`: it waits on the page's timers, which do not run without scripts.)
       assert.match(await page.locator('noscript .needs-browser').innerText(), /新版浏览器/);
       assert.equal(await page.locator('.starting-note').isVisible(), false, 'no promise of tools that are not coming');
+      // Controls that do nothing say so: every one is disabled, so none takes the focus or input.
+      assert.ok(await page.locator('.mfe-app :is(input, select, button, textarea)').count() > 40);
+      assert.deepEqual(await liveControls(page), []);
+      // The source quotes are content: they open by mouse and touch without scripts.
+      const quote = page.locator('#stream-0-name').locator('xpath=ancestor::li').locator('details.quote');
+      await quote.locator('summary').click({ timeout: 2000 });
+      assert.equal(await quote.evaluate((d) => d.open), true);
+      assert.match(await quote.locator('blockquote').innerText(), /273萬元/);
       await screenshot(page, 'prerender-noscript-1366');
       await page.setViewportSize({ width: 375, height: 800 });
       await screenshot(page, 'prerender-noscript-375');
@@ -77,6 +85,9 @@ describe('the prerendered first screen', () => {
     const slider = page.locator('#stream-0-slider');
     assert.equal(await slider.evaluate((e) => getComputedStyle(e).pointerEvents), 'none');
     assert.ok(Number(await slider.evaluate((e) => getComputedStyle(e).opacity)) < 1);
+    // Nor does the keyboard: nothing typed or toggled now could survive the start.
+    assert.deepEqual(await liveControls(page), []);
+    await screenshot(page, 'prerender-starting-1920');
     const before = await figurePlaces(page);
     release();
     await page.waitForSelector('html[data-ready]');
@@ -84,6 +95,9 @@ describe('the prerendered first screen', () => {
     assert.equal(await page.locator('.starting-note').count(), 0);
     assert.equal(await page.locator('.mfe-app.mfe-starting').count(), 0);
     assert.equal(await slider.evaluate((e) => getComputedStyle(e).pointerEvents), 'auto');
+    assert.equal(await page.locator('#stream-0-amount').isEnabled(), true);
+    assert.equal(await page.locator('#count-sought').isEnabled(), true);
+    assert.equal(await page.locator('.history-buttons button').first().isDisabled(), true, 'nothing to undo yet');
     assert.deepEqual(await figurePlaces(page), before, 'the figures stay where they were');
     await page.close();
   });
@@ -133,6 +147,15 @@ describe('the prerendered first screen', () => {
     assert.deepEqual(warnings, []);
   });
 });
+
+/** The ids (or tags) of the app's form controls that are not disabled. */
+function liveControls(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.mfe-app :is(input, select, button, textarea)')]
+      .filter((e) => !e.disabled)
+      .map((e) => e.id || e.tagName.toLowerCase()),
+  );
+}
 
 /** Where the totals and the charts are (px from the page's top, and high). */
 function figurePlaces(page) {
