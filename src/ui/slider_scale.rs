@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::fill;
+use crate::i18n::{fill, text};
 use crate::ui::hooks::use_lang;
 use crate::ui::money;
 
@@ -40,10 +40,15 @@ pub fn slider_scale(props: &SliderScaleProps) -> Html {
             <svg class="slider-mark" aria-hidden="true" focusable="false">
                 <line x1={at.clone()} x2={at} y1="4" y2="28" />
             </svg>
+            // Read as the slider's description: the ends are named for a screen reader, and the
+            // bar that echoes the mark is only drawn.
             <p class="slider-ends" id={id.clone()}>
-                <span>{ money(0, lang) }</span>
-                <span class="slider-source">{ fill(lang, "slider.source", &[("amount", &money(*baseline, lang))]) }</span>
-                <span>{ money(*max, lang) }</span>
+                <span><span class="visually-hidden">{ format!("{} ", text(lang, "slider.min")) }</span>{ money(0, lang) }</span>
+                // Spaces between the parts, for what is read (the flex line draws none).
+                { " " }
+                <span class="slider-source"><span aria-hidden="true">{ "┃ " }</span>{ fill(lang, "slider.source", &[("amount", &money(*baseline, lang))]) }</span>
+                { " " }
+                <span><span class="visually-hidden">{ format!("{} ", text(lang, "slider.max")) }</span>{ money(*max, lang) }</span>
             </p>
         </>
     }

@@ -55,6 +55,14 @@ describe('names a screen reader reads', () => {
     );
     assert.ok(names.every((name) => name.length > 0), names.join(' | '));
     assert.equal(new Set(names).size, names.length, names.join(' | '));
+    // A slider's description names its ends; the bar drawn over the source figure is not read.
+    const described = await page.$eval('#stream-0-slider', (slider) => {
+      const line = document.getElementById(slider.getAttribute('aria-describedby').split(' ')[0]);
+      const read = (node) => (node.nodeType === 3 ? node.textContent
+        : node.getAttribute?.('aria-hidden') === 'true' ? '' : [...node.childNodes].map(read).join(''));
+      return read(line).replace(/\s+/g, ' ').trim();
+    });
+    assert.equal(described, 'minimum CNY 0 source figure CNY 2.73 million maximum CNY 5.46 million');
     assert.deepEqual(errors, []);
   });
 });
