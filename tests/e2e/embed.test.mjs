@@ -199,11 +199,12 @@ describe('the iframe embed', () => {
     const { page, errors } = await openHost(plain, '/hosts/iframe.html');
     await page.waitForSelector('#frame[data-sized]');
     const inner = page.frames().find((f) => f.url().includes('embed'));
-    // The frame's height against its content's, once the frame has followed (or 3 s).
+    // The frame's height against its content's, once the frame has followed (or 10 s: on a
+    // loaded machine the frame's next rendering update, which reports the size, can be late).
     const fit = async () => {
       const content = () => inner.evaluate(() => Math.ceil(document.querySelector('#mfe-root').getBoundingClientRect().height));
       const frame = () => page.evaluate(() => Number(document.querySelector('#frame').height));
-      for (let i = 0; i < 30 && Math.abs((await frame()) - (await content())) > 40; i += 1) await page.waitForTimeout(100);
+      for (let i = 0; i < 100 && Math.abs((await frame()) - (await content())) > 40; i += 1) await page.waitForTimeout(100);
       return { frame: await frame(), content: await content() };
     };
     const tall = await fit();
