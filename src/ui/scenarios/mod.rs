@@ -145,7 +145,11 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                 <div class="scenario-keep">
                     <SaveForm on_save={on_save}
                         unavailable={shelf.unavailable.as_ref().map(|e| e.message(lang))} />
-                    <Stranded shelf={shelf.clone()} />
+                    // Mounted when there is stored text to offer: a component whose root went
+                    // from nothing to the offer was, now and then, never put in the page.
+                    if shelf.stranded.is_some() {
+                        <Stranded shelf={shelf.clone()} />
+                    }
                     <SavedList entries={entries.clone()} current_id={current_id} shelf={shelf.clone()}
                         on_open={on_open} on_open_elsewhere={on_open_elsewhere} />
                     <Bundle dataset={dataset.clone()} here={here.clone()} shelf={shelf.clone()} />
