@@ -247,8 +247,9 @@ fn sought_outcomes_move_money_between_granted_and_nowhere() {
 
 #[test]
 fn granted_money_that_is_only_assumed_is_told_apart() {
-    use muchuan_funding_explorer::core::totals::assumed_granted;
     let dataset = muchuan();
+    let assumed_granted =
+        |dataset: &Dataset, scenario: &Scenario| Totals::compute(dataset, scenario).assumed_granted;
     let baseline = Scenario::baseline(&dataset);
     assert_eq!(assumed_granted(&dataset, &baseline), 0, "nothing assumed");
     let set = |scenario: Scenario, stream, outcome| {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
-use crate::core::totals::{Totals, assumed_granted};
+use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::model::state::{AppState, Notice, Opening};
 use crate::ui::app_hooks::{
@@ -189,8 +189,7 @@ pub fn app(props: &AppProps) -> Html {
                     <ChartsPanel dataset={dataset.clone()} scenario={scenario.clone()}
                         totals={totals.clone()} />
                     <TotalsPanel dataset={dataset.clone()} totals={totals.clone()}
-                        count_sought={scenario.count_sought}
-                        assumed={assumed_granted(&dataset, &scenario)} />
+                        count_sought={scenario.count_sought} />
                 </div>
                 // Below both columns, across the width: the comparison's four columns get room,
                 // and the streams' column is not left empty beside a long results column.

@@ -9,7 +9,7 @@ use crate::charts::palette::{hex, series};
 use crate::core::lang::Lang;
 use crate::core::money::{format_sum, format_tenths_percent};
 use crate::core::scenario::{Outcome, Scenario};
-use crate::core::totals::{Totals, assumed_granted};
+use crate::core::totals::Totals;
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::hooks::use_lang;
@@ -74,7 +74,7 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
         )),
     };
     // Money counted as granted only because an outcome is assumed is said as such.
-    let assumed_money = assumed_granted(dataset, scenario);
+    let assumed_money = totals.assumed_granted;
     let grand_key = match (scenario.count_sought, assumed_money > 0) {
         (true, _) => "impact.grand",
         (false, false) => "impact.grand-granted-only",

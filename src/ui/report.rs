@@ -16,7 +16,7 @@ use crate::core::export::{CsvWords, Day};
 use crate::core::lang::Lang;
 use crate::core::money::{format_delta, format_sum};
 use crate::core::scenario::Scenario;
-use crate::core::totals::{Totals, assumed_granted};
+use crate::core::totals::Totals;
 use crate::i18n::{CsvIn, fill, status_word, text};
 use crate::model::state::DatasetRef;
 use crate::ui::hooks::{use_lang, use_settled};
@@ -124,7 +124,7 @@ fn report_body(props: &ReportBodyProps) -> Html {
         [totals.counted.granted, totals.counted.sought],
         lang.money_style(),
     );
-    let assumed = assumed_granted(dataset, scenario);
+    let assumed = totals.assumed_granted;
     let grand_key = match (scenario.count_sought, assumed > 0) {
         (true, _) => "totals.grand",
         (false, false) => "totals.grand-granted-only",

@@ -23,8 +23,6 @@ pub struct TotalsPanelProps {
     pub totals: Rc<Totals>,
     /// Whether sought money is counted in the grand total.
     pub count_sought: bool,
-    /// Money counted as granted only because an outcome is assumed.
-    pub assumed: i64,
 }
 
 /// A change against the baseline with its percentage: `+50万元 (+1.3%)`.
@@ -52,7 +50,6 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
         dataset,
         totals,
         count_sought,
-        assumed,
     } = props;
     let lang = use_lang();
     // The tables follow a drag once the hand pauses (their shares all change with any amount,
@@ -65,7 +62,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
     html! {
         <section class="totals" aria-labelledby="totals-heading">
             <Heading rank={Rank::Section} id="totals-heading">{ text(lang, "totals.heading") }</Heading>
-            { headline(totals, *count_sought, *assumed, lang) }
+            { headline(totals, *count_sought, lang) }
             { group_table("kind", &settled.by_kind, &kind_name, lang) }
             { group_table("agency", &settled.by_agency, &agency_name, lang) }
             <UnitsBought dataset={names.clone()} estimates={settled.per_unit.clone()} />
@@ -83,7 +80,8 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
 
 /// The headline figures: the grand total, granted and sought money, the change, and what was
 /// not granted.
-fn headline(totals: &Totals, count_sought: bool, assumed: i64, lang: Lang) -> Html {
+fn headline(totals: &Totals, count_sought: bool, lang: Lang) -> Html {
+    let assumed = totals.assumed_granted;
     // The grand total and its two parts, written so that they add up as read.
     let (grand_text, [granted_part, sought_part]) = format_sum(
         totals.grand(),

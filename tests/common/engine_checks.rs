@@ -114,6 +114,17 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
         .filter(|i| scenario.plans[*i].outcome != Outcome::Pending)
         .filter_map(|i| scenario.plans[i].amount.map(|a| a - streams[i].granted))
         .sum();
+    let assumed_granted = (0..streams.len())
+        .filter(|i| dataset.streams[*i].status == Status::Sought)
+        .filter_map(|i| {
+            let amount = scenario.plans[i].amount?;
+            Some(match scenario.plans[i].outcome {
+                Outcome::Pending | Outcome::Refused => 0,
+                Outcome::Granted => amount,
+                Outcome::Partial(p) | Outcome::Covered(p) => amount * i64::from(p) / 100,
+            })
+        })
+        .sum();
     let pending_sought = (0..streams.len())
         .filter(|i| !dataset.streams[*i].status.is_granted())
         .filter(|i| scenario.plans[*i].outcome == Outcome::Pending)
@@ -135,6 +146,7 @@ fn reference_totals(dataset: &Dataset, scenario: &Scenario) -> Totals {
         by_agency,
         per_unit,
         not_granted,
+        assumed_granted,
         pending_sought,
     }
 }

@@ -114,6 +114,10 @@ pub struct Totals {
     pub per_unit: Vec<PerUnit>,
     /// Money of sought streams assumed refused, or lost in partial grants.
     pub not_granted: i64,
+    /// Money counted as granted only because an outcome is assumed for a sought bid: a grant
+    /// in full or in part, and of a covered shortfall the part granted (what other money made
+    /// up was in hand already). Said beside the granted figure, which counts it.
+    pub assumed_granted: i64,
     /// Money still being sought (no outcome assumed), counted in the grand total or not.
     pub pending_sought: i64,
     /// Indices of streams whose amount the source does not state.
@@ -161,6 +165,7 @@ impl Totals {
         let mut counted = Counted::default();
         let mut baseline = Counted::default();
         let mut not_granted = 0;
+        let mut assumed_granted = 0;
         let mut pending_sought = 0;
         let count_sought = scenario.count_sought;
         for (i, ((stream, slot), plan)) in dataset
@@ -199,6 +204,12 @@ impl Totals {
             }
             if stream.status == Status::Sought && outcome != Outcome::Pending {
                 not_granted += amount - now.granted;
+                assumed_granted += match outcome {
+                    Outcome::Partial(percent) | Outcome::Covered(percent) => {
+                        partial(amount, percent)
+                    }
+                    _ => now.granted,
+                };
             }
             if !stream.status.is_granted() && outcome == Outcome::Pending {
                 pending_sought += amount;
@@ -245,6 +256,7 @@ impl Totals {
             by_agency,
             per_unit,
             not_granted,
+            assumed_granted,
             pending_sought,
             unstated,
         }
@@ -307,26 +319,6 @@ fn count_one(status: Status, amount: i64, outcome: Outcome, count_sought: bool) 
             sought: 0,
         },
     }
-}
-
-/// Money counted as granted only because an outcome is assumed for a sought bid: a grant in
-/// full or in part, and of a covered shortfall the part granted (what other money made up was
-/// in hand already). Said beside the granted figure, which counts it.
-pub fn assumed_granted(dataset: &Dataset, scenario: &Scenario) -> i64 {
-    dataset
-        .streams
-        .iter()
-        .zip(&scenario.plans)
-        .filter(|(stream, _)| !stream.status.is_granted())
-        .map(|(_, plan)| {
-            let amount = plan.amount.unwrap_or(0);
-            match plan.outcome {
-                Outcome::Granted => amount,
-                Outcome::Partial(percent) | Outcome::Covered(percent) => partial(amount, percent),
-                Outcome::Pending | Outcome::Refused => 0,
-            }
-        })
-        .sum()
 }
 
 /// A change in tenths of a percent of `base`, rounded half away from zero; `None` when the
