@@ -3,6 +3,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::core::data_tag::fnv1a64;
 use crate::i18n::{fill, text};
 use crate::model::state::{Msg, Notice};
 use crate::ui::hooks::{use_dispatch, use_lang};
@@ -119,12 +120,7 @@ pub fn notices(props: &NoticesProps) -> Html {
 /// once).
 fn notice_key(notice: &Notice) -> String {
     let described = format!("{notice:?}");
-    let digest = described
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        });
-    format!("{digest:016x}")
+    format!("{:016x}", fnv1a64(described.as_bytes()))
 }
 
 /// What goes between a notice's sentence and its detail: full-width punctuation is its own gap;
