@@ -23,7 +23,7 @@ use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
 use crate::ui::load_problems::LoadProblems;
 use crate::ui::paste_box::PasteBox;
 use crate::web::download::download_text;
-use crate::web::files::{decode_legacy, read_file};
+use crate::web::files::{decode_legacy, read_file, take_picked};
 use crate::web::storage::{self, CommitError};
 use crate::web::timer::after_paint;
 
@@ -375,15 +375,9 @@ pub fn data_source(props: &DataSourceProps) -> Html {
     let on_file = {
         let loader = loader.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            // Clearing the picker lets the same file be chosen again after it is fixed.
-            input.set_value("");
-            loader.clone().pick(file);
+            if let Some(file) = take_picked(&event) {
+                loader.clone().pick(file);
+            }
         })
     };
     // Pasted rows are read as a CSV file is, and said beside the same button.

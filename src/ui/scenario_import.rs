@@ -10,7 +10,7 @@ use crate::model::state::{DatasetRef, Msg, Notice};
 use crate::ui::exports::Done;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_dispatch, use_lang};
-use crate::web::files::read_file;
+use crate::web::files::{read_file, take_picked};
 
 /// Props of [`ScenarioImport`].
 #[derive(Properties, PartialEq)]
@@ -30,14 +30,9 @@ pub fn scenario_import(props: &ScenarioImportProps) -> Html {
         let dataset = props.dataset.clone();
         let on_done = props.on_done.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+            let Some(file) = take_picked(&event) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            // Cleared, so that picking the same file again reads it again.
-            input.set_value("");
             let file_label = file.name();
             let fail = {
                 let dispatch = dispatch.clone();

@@ -3,6 +3,19 @@
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 
+/// The file picked in the file field an `event` (its `change`) came from, the field then
+/// cleared, so that picking the same file again (once fixed) reads it again.
+pub fn take_picked(event: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let file = input.files().and_then(|files| files.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
 /// The bytes of `file`; `None` if the browser cannot read it.
 pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
