@@ -7,7 +7,7 @@ use crate::core::scenario::{Action, BalanceMode};
 use crate::i18n::{fill, text};
 use crate::model::state::Msg;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang, use_select_value};
 
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]
@@ -114,14 +114,10 @@ pub fn controls(props: &ControlsProps) -> Html {
     // The switch shows the language on its way, and the one on screen again if it never came
     // (the browser keeps a picked option whatever the markup says).
     let language_select = use_node_ref();
-    {
-        let select = language_select.clone();
-        use_effect_with((lang, *pending_lang), move |&(lang, pending)| {
-            if let Some(select) = select.cast::<web_sys::HtmlSelectElement>() {
-                select.set_value(pending.unwrap_or(lang).tag());
-            }
-        });
-    }
+    use_select_value(
+        language_select.clone(),
+        pending_lang.unwrap_or(lang).tag().to_owned(),
+    );
     let choose_lang = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
