@@ -1,6 +1,6 @@
 // Embedding in pages the explorer does not control: the custom element (with hostile host CSS,
 // twice on one page), the iframe, a strict Content-Security-Policy, a sub-path, other datasets.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DIST, ROOT, launch, open, screenshot } from './harness.mjs';
@@ -21,6 +21,11 @@ before(async () => {
   // Every response, host pages included, carries the strict policy.
   strict = await serve({ mounts, headers: { 'content-security-policy': STRICT_CSP } });
   browser = await launch();
+});
+// Each test closes its pages: a dozen explorers left running in one browser (each with its
+// timers and observers) made a frame's size report late now and then.
+afterEach(async () => {
+  for (const page of browser.pages()) await page.close();
 });
 after(async () => {
   await browser?.close();
