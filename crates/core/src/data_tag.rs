@@ -9,7 +9,6 @@
 use serde_json::{Map, Value};
 
 use crate::dataset::Dataset;
-use crate::saved::SavedScenario;
 
 /// The field of a saved record that names its dataset.
 pub const FIELD: &str = "dataset";
@@ -66,14 +65,12 @@ impl DataTag {
         }
         fields
     }
-}
 
-impl SavedScenario {
-    /// The dataset the scenario belongs to; `None` when the record names one in a way this
-    /// build cannot read (then it is tried on the data on screen, as before datasets were
-    /// named).
-    pub fn data_tag(&self) -> Option<DataTag> {
-        let Some(tag) = self.extra.get(FIELD) else {
+    /// The tag a saved record's `fields` hold; `None` when they name a dataset in a way this
+    /// build cannot read (then the scenario is tried on the data on screen, as before datasets
+    /// were named).
+    pub fn from_fields(fields: &Map<String, Value>) -> Option<DataTag> {
+        let Some(tag) = fields.get(FIELD) else {
             return Some(DataTag::BuiltIn);
         };
         let text = |field: &str| tag.get(field).and_then(Value::as_str).map(str::to_owned);
@@ -101,7 +98,7 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::saved::Store;
+    use crate::saved::{SavedScenario, Store};
     use crate::validate::parse_dataset;
 
     fn muchuan() -> Dataset {

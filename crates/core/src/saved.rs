@@ -69,6 +69,14 @@ pub struct SavedScenario {
     pub extra: Map<String, Value>,
 }
 
+impl SavedScenario {
+    /// The dataset the scenario belongs to; `None` when the record names one in a way this
+    /// build cannot read.
+    pub fn data_tag(&self) -> Option<DataTag> {
+        DataTag::from_fields(&self.extra)
+    }
+}
+
 /// The saved scenarios, in the order they were saved.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Store {
