@@ -12,6 +12,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
+/// The most streams a dataset may have.
+pub const MAX_STREAMS: usize = 5_000;
+/// The most kinds a dataset may define: far above a county's handful, and few enough that a
+/// totals table and a legend of them stay usable.
+pub const MAX_KINDS: usize = 1_000;
+/// The most agencies a dataset may define.
+pub const MAX_AGENCIES: usize = 1_000;
+
 /// The one version of the format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -251,13 +259,13 @@ pub struct Dataset {
     #[cfg_attr(test, schemars(extend("const" = "CNY")))]
     pub currency: String,
     /// The kinds of funding streams refer to (at most 1,000).
-    #[cfg_attr(test, schemars(length(min = 1, max = crate::validate::MAX_KINDS)))]
+    #[cfg_attr(test, schemars(length(min = 1, max = MAX_KINDS)))]
     pub kinds: Vec<Kind>,
     /// The agencies streams refer to (at most 1,000).
-    #[cfg_attr(test, schemars(length(min = 1, max = crate::validate::MAX_AGENCIES)))]
+    #[cfg_attr(test, schemars(length(min = 1, max = MAX_AGENCIES)))]
     pub agencies: Vec<Agency>,
     /// The funding streams, in the order the explorer lists them (at most 5,000).
-    #[cfg_attr(test, schemars(length(min = 1, max = crate::validate::MAX_STREAMS)))]
+    #[cfg_attr(test, schemars(length(min = 1, max = MAX_STREAMS)))]
     pub streams: Vec<Stream>,
 }
 

@@ -27,15 +27,10 @@ pub use walker::{float_amount_problem, type_name};
 
 /// The largest dataset file read: 4 MiB, far above a county's few dozen streams.
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
-/// The most streams a dataset may have.
-pub const MAX_STREAMS: usize = 5_000;
+// The dataset's own limits live beside it; the schema states them too.
+pub use crate::dataset::{MAX_AGENCIES, MAX_KINDS, MAX_STREAMS};
 // Every total adds at most MAX_STREAMS amounts of at most MAX_AMOUNT: it must fit an i64.
 const _: () = assert!(MAX_AMOUNT.checked_mul(MAX_STREAMS as i64).is_some());
-/// The most kinds a dataset may define: far above a county's handful, and few enough that a
-/// totals table and a legend of them stay usable.
-pub const MAX_KINDS: usize = 1_000;
-/// The most agencies a dataset may define.
-pub const MAX_AGENCIES: usize = 1_000;
 /// The most problems of each severity a report lists one by one; the rest are counted in one
 /// last entry, so a file of a hundred thousand broken values costs no more than a few hundred.
 pub const MAX_PROBLEMS: usize = 300;
