@@ -163,3 +163,14 @@ pub fn use_dispatch() -> UseReducerDispatcher<AppState> {
     // Every component that sends messages is rendered inside the app, which provides it.
     use_context::<UseReducerDispatcher<AppState>>().expect("the app provides its dispatcher")
 }
+
+/// Escape pressed inside a small form (renaming, confirming a delete) cancels it, as it closes
+/// a dialog.
+pub fn on_escape(cancel: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            cancel.emit(());
+        }
+    })
+}

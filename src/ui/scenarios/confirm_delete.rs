@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use super::saved_item::{dom_id, on_escape};
+use super::entries::dom_id;
 use crate::i18n::{fill, text};
+use crate::ui::hooks::on_escape;
 use crate::ui::hooks::use_lang;
 
 /// Props of [`ConfirmDelete`].

@@ -5,15 +5,35 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::saved_item::Entry;
 use crate::core::data_tag::{DataTag, digest};
+use crate::core::element_id::spelled_before_part;
 use crate::core::lang::Lang;
 use crate::core::saved::{SavedScenario, Store};
-use crate::core::share_link;
+use crate::core::scenario::Scenario;
+use crate::core::share_link::{self, LinkError};
 use crate::core::totals::Totals;
 use crate::model::state::DatasetRef;
 use crate::ui::header::DataOrigin;
 use crate::ui::kept_data::built_in;
+
+/// A saved scenario read against the dataset on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// As stored.
+    pub saved: SavedScenario,
+    /// Its scenario, or why it does not fit the dataset; `None` when it belongs to another
+    /// dataset than the one on screen (it is read against that one when opened).
+    pub scenario: Option<Result<Rc<Scenario>, LinkError>>,
+    /// Its grand total, when it fits.
+    pub grand: Option<i64>,
+    /// The dataset it belongs to, when the record says so in a way this build reads.
+    pub data: Option<DataTag>,
+}
+
+/// The id of an element of saved scenario `id`.
+pub fn dom_id(id: &str, part: &str) -> String {
+    format!("saved-{}-{part}", spelled_before_part(id))
+}
 
 /// The dataset on screen as saved scenarios name it: built-in, or loaded from the file (or
 /// address) the page header names.

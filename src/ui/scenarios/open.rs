@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::saved_item::Entry;
+use super::entries::Entry;
 use super::shelf::ShelfHandle;
 use crate::core::data_tag::{DataTag, digest};
 use crate::core::dataset::Dataset;

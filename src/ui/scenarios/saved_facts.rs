@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::saved_item::Entry;
+use super::entries::Entry;
 use crate::core::data_tag::DataTag;
 use crate::core::lang::Lang;
 use crate::i18n::{Message, fill, text};

@@ -8,33 +8,17 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::confirm_delete::ConfirmDelete;
+use super::entries::{Entry, dom_id};
 use super::saved_facts::SavedFacts;
-use crate::core::data_tag::DataTag;
-use crate::core::element_id::spelled_before_part;
-use crate::core::saved::{EditError, MAX_NAME_CHARS, SavedScenario};
+use crate::core::saved::{EditError, MAX_NAME_CHARS};
 use crate::core::scenario::Scenario;
-use crate::core::share_link::LinkError;
 use crate::i18n::{Message, text};
 use crate::model::panel::{PanelStatus, copy_name};
 use crate::model::state::Notice;
-use crate::ui::hooks::use_lang;
+use crate::ui::hooks::{on_escape, use_lang};
 use crate::ui::scenarios::shelf::ShelfHandle;
 use crate::ui::scenarios::stored_as;
 use crate::web::clock::now_ms;
-
-/// A saved scenario read against the dataset on screen.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    /// As stored.
-    pub saved: SavedScenario,
-    /// Its scenario, or why it does not fit the dataset; `None` when it belongs to another
-    /// dataset than the one on screen (it is read against that one when opened).
-    pub scenario: Option<Result<Rc<Scenario>, LinkError>>,
-    /// Its grand total, when it fits.
-    pub grand: Option<i64>,
-    /// The dataset it belongs to, when the record says so in a way this build reads.
-    pub data: Option<DataTag>,
-}
 
 /// Props of [`SavedItem`].
 #[derive(Properties, PartialEq)]
@@ -63,11 +47,6 @@ enum Open {
     Nothing,
     Renaming,
     Confirming,
-}
-
-/// The id of an element of saved scenario `id`.
-pub fn dom_id(id: &str, part: &str) -> String {
-    format!("saved-{}-{part}", spelled_before_part(id))
 }
 
 /// A saved scenario with its actions.
@@ -296,15 +275,4 @@ fn rename_form(props: &RenameFormProps) -> Html {
             </p>
         </form>
     }
-}
-
-/// Escape pressed inside a small form (renaming, confirming a delete) cancels it, as it closes
-/// a dialog.
-pub fn on_escape(cancel: Callback<()>) -> Callback<KeyboardEvent> {
-    Callback::from(move |event: KeyboardEvent| {
-        if event.key() == "Escape" {
-            event.prevent_default();
-            cancel.emit(());
-        }
-    })
 }

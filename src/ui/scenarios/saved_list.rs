@@ -5,7 +5,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::saved_item::{Entry, SavedItem};
+use super::entries::Entry;
+use super::saved_item::SavedItem;
 use super::shelf::ShelfHandle;
 use crate::core::scenario::Scenario;
 use crate::i18n::text;
