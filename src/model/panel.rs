@@ -174,6 +174,52 @@ pub fn copy_name(name: &str, lang: Lang) -> String {
     fill(lang, "scenarios.copy-name", &[("name", &base)])
 }
 
+/// What the last download or import did, said in the language on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportStatus {
+    /// This file was offered for download.
+    Downloaded(String),
+    /// A download could not be started.
+    DownloadFailed,
+    /// This file could not be imported (the notice says why).
+    ImportFailed(String),
+    /// A scenario was imported.
+    Imported {
+        /// The scenario's name.
+        name: String,
+        /// The file it was read from.
+        file: String,
+        /// Whether the file was made for a dataset of the same title as the one on screen.
+        same_title: bool,
+    },
+}
+
+impl ExportStatus {
+    /// The status in words.
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            ExportStatus::Downloaded(file) => fill(lang, "exports.downloaded", &[("file", file)]),
+            ExportStatus::DownloadFailed => text(lang, "exports.download-failed"),
+            ExportStatus::ImportFailed(file) => {
+                fill(lang, "exports.import-failed-status", &[("file", file)])
+            }
+            ExportStatus::Imported {
+                name,
+                file,
+                same_title,
+            } => fill(
+                lang,
+                if *same_title {
+                    "exports.imported"
+                } else {
+                    "exports.imported-other-title"
+                },
+                &[("name", name), ("file", file)],
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

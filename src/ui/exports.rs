@@ -15,6 +15,7 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::i18n::{fill, text};
+use crate::model::panel::ExportStatus;
 use crate::model::state::DatasetRef;
 use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
@@ -158,51 +159,6 @@ pub fn file_stem(lang: Lang, key: &str, built_in: bool) -> String {
     fill(lang, key, &[("county", &county)])
 }
 
-/// What the last download or import did, said in the language on screen.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Done {
-    /// This file was offered for download.
-    Downloaded(String),
-    /// A download could not be started.
-    DownloadFailed,
-    /// This file could not be imported (the notice says why).
-    ImportFailed(String),
-    /// A scenario was imported.
-    Imported {
-        /// The scenario's name.
-        name: String,
-        /// The file it was read from.
-        file: String,
-        /// Whether the file was made for a dataset of the same title as the one on screen.
-        same_title: bool,
-    },
-}
-
-impl Done {
-    fn words(&self, lang: Lang) -> String {
-        match self {
-            Done::Downloaded(file) => fill(lang, "exports.downloaded", &[("file", file)]),
-            Done::DownloadFailed => text(lang, "exports.download-failed"),
-            Done::ImportFailed(file) => {
-                fill(lang, "exports.import-failed-status", &[("file", file)])
-            }
-            Done::Imported {
-                name,
-                file,
-                same_title,
-            } => fill(
-                lang,
-                if *same_title {
-                    "exports.imported"
-                } else {
-                    "exports.imported-other-title"
-                },
-                &[("name", name), ("file", file)],
-            ),
-        }
-    }
-}
-
 /// The chart download buttons: id, chart, format, label.
 const CHART_BUTTONS: [(&str, Chart, Picture, &str); 6] = [
     (
@@ -247,7 +203,7 @@ const CHART_BUTTONS: [(&str, Chart, Picture, &str); 6] = [
 #[function_component(Exports)]
 pub fn exports(props: &ExportsProps) -> Html {
     let lang = use_lang();
-    let status = use_state(|| None::<Done>);
+    let status = use_state(|| None::<ExportStatus>);
     // Figures that are not the built-in dataset: every file says where they came from.
     let origin = use_context::<DataOrigin>().and_then(|o| o.0);
 
@@ -262,8 +218,8 @@ pub fn exports(props: &ExportsProps) -> Html {
             let said = status.clone();
             let tell = move |file: Option<String>| {
                 said.set(Some(match file {
-                    Some(file) => Done::Downloaded(file),
-                    None => Done::DownloadFailed,
+                    Some(file) => ExportStatus::Downloaded(file),
+                    None => ExportStatus::DownloadFailed,
                 }));
             };
             if let Export::Chart(chart, Picture::Png) = what {
@@ -293,7 +249,7 @@ pub fn exports(props: &ExportsProps) -> Html {
 
     let on_import = {
         let status = status.clone();
-        Callback::from(move |done: Done| status.set(Some(done)))
+        Callback::from(move |done: ExportStatus| status.set(Some(done)))
     };
     let report_name = if props.name.is_empty() {
         text(lang, "scenarios.unsaved-name")

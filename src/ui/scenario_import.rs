@@ -6,8 +6,8 @@ use yew::prelude::*;
 use crate::core::export::{self, ImportError, ImportErrorKind};
 use crate::core::validate::{MAX_BYTES, ProblemKind};
 use crate::i18n::text;
+use crate::model::panel::ExportStatus;
 use crate::model::state::{DatasetRef, Msg, Notice};
-use crate::ui::exports::Done;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_dispatch, use_lang};
 use crate::web::files::{read_file, take_picked};
@@ -18,7 +18,7 @@ pub struct ScenarioImportProps {
     /// The dataset shown, which the scenario is read against.
     pub dataset: DatasetRef,
     /// Told what the import came to, for the exports' status line.
-    pub on_done: Callback<Done>,
+    pub on_done: Callback<ExportStatus>,
 }
 
 /// The file field that imports a scenario, with its heading and hint.
@@ -43,7 +43,7 @@ pub fn scenario_import(props: &ScenarioImportProps) -> Html {
                         file: file_label.clone(),
                         error,
                     }));
-                    on_done.emit(Done::ImportFailed(file_label.clone()));
+                    on_done.emit(ExportStatus::ImportFailed(file_label.clone()));
                 }
             };
             if file.size() > MAX_BYTES as f64 {
@@ -64,7 +64,7 @@ pub fn scenario_import(props: &ScenarioImportProps) -> Html {
                     dispatch.dispatch(Msg::Notify(Notice::FileUnreadable {
                         file: file_label.clone(),
                     }));
-                    on_done.emit(Done::ImportFailed(file_label.clone()));
+                    on_done.emit(ExportStatus::ImportFailed(file_label.clone()));
                     return;
                 };
                 match export::import_scenario(&bytes, &dataset) {
@@ -73,7 +73,7 @@ pub fn scenario_import(props: &ScenarioImportProps) -> Html {
                             imported.scenario,
                             Some(imported.name.clone()),
                         ));
-                        on_done.emit(Done::Imported {
+                        on_done.emit(ExportStatus::Imported {
                             name: imported.name.clone(),
                             file: file_label.clone(),
                             same_title: imported.same_title,
