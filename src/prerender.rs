@@ -7,7 +7,8 @@
 use crate::core::lang::Lang;
 use crate::i18n::text;
 use crate::start::{STANDALONE_ROOT_ID, muchuan};
-use crate::ui::app::{App, AppProps};
+use crate::ui::app::App;
+use crate::ui::app_props::AppProps;
 
 /// Why a page could not take the first screen.
 #[derive(Debug, PartialEq, Eq)]

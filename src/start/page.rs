@@ -16,7 +16,8 @@ use crate::core::lang::Lang;
 use crate::core::share_link;
 use crate::model::state::{Notice, Opening};
 use crate::start::{FromLink, STANDALONE_ROOT_ID, load_dataset, muchuan, panic, show_loading};
-use crate::ui::app::{App, AppProps, ScenarioChange};
+use crate::ui::app::App;
+use crate::ui::app_props::{AppProps, ScenarioChange};
 use crate::ui::headings::Levels;
 use crate::web::{fetch, frame, messages, page, roots};
 

@@ -10,7 +10,7 @@ use crate::core::lang::Lang;
 use crate::core::scenario::Scenario;
 use crate::core::share_link;
 use crate::model::state::{AppState, DatasetRef, LinkPlace, Msg, Notice, Opening};
-use crate::ui::app::{AppProps, ScenarioChange};
+use crate::ui::app_props::{AppProps, ScenarioChange};
 
 /// The language the app started in; `None` while it shows the prerendered first screen. Once
 /// that is on the page, hands `open` the callback through which the start-up says what to open.

@@ -4,6 +4,7 @@ pub mod amount_field;
 pub mod amount_slider;
 pub mod app;
 pub mod app_hooks;
+pub mod app_props;
 pub mod charts_panel;
 pub mod compare;
 pub mod controls;
