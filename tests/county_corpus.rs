@@ -273,3 +273,64 @@ fn missing_translations_are_named_by_language() {
         );
     }
 }
+
+#[test]
+fn merged_cells_saved_by_wps_are_offered_and_read_filled_down() {
+    use muchuan_funding_explorer::core::csv_import::{Blanks, parse_csv_with};
+    // Refused as written: the blanks are errors, and a hint counts them (agency 3, 4, 6;
+    // status 4, 6).
+    let refused = match parse_csv(&bytes("wps-merged.csv")) {
+        Ok(_) => panic!("loaded as written"),
+        Err(report) => report.problems,
+    };
+    let hint = refused
+        .iter()
+        .find(|p| matches!(p.kind, CsvProblemKind::MergedCellsLikely { .. }));
+    assert_eq!(
+        hint.map(|p| (p.row, &p.kind)),
+        Some((Some(3), &CsvProblemKind::MergedCellsLikely { cells: 5 }))
+    );
+    assert!(hint.is_some_and(|h| h.message(Lang::ZhHans).contains("5 个空白格")));
+    // Read filled down: five streams, each blank taking the cell above.
+    let read = parse_csv_with(&bytes("wps-merged.csv"), Blanks::FilledDown).expect("loads");
+    let dataset = &read.dataset;
+    let agency = |i: usize| {
+        dataset.agencies[dataset.streams[i].agency]
+            .name
+            .get(Lang::ZhHans)
+    };
+    let agencies: Vec<&str> = (0..5).map(agency).collect();
+    assert_eq!(
+        agencies,
+        ["县人社局", "县人社局", "县人社局", "县商务局", "县商务局"]
+    );
+    let statuses: Vec<Status> = dataset.streams.iter().map(|s| s.status).collect();
+    assert_eq!(statuses[2], Status::Secured);
+    assert_eq!(statuses[4], Status::Sought);
+    let amounts: Vec<Option<i64>> = dataset.streams.iter().map(|s| s.amount).collect();
+    assert_eq!(amounts, [273, 120, 60, 500, 40].map(|w| Some(w * WAN)));
+    // Each run filled is said, at its first cell, naming the row its text came from.
+    let said: Vec<String> = read
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.kind, CsvProblemKind::FilledDown { .. }))
+        .map(|w| w.message(Lang::ZhHans))
+        .collect();
+    assert_eq!(said.len(), 4, "{said:?}");
+    assert_eq!(
+        said[0],
+        "第 3 行 B 列（主管部门）：至第 4 行均为空白，已沿用第 2 行的“县人社局”"
+    );
+    assert!(
+        said.iter()
+            .any(|s| s.starts_with("第 6 行 E 列（状态）：空白，已沿用第 5 行的“争取中”")),
+        "{said:?}"
+    );
+    let english: Vec<String> = read.warnings.iter().map(|w| w.message(Lang::En)).collect();
+    assert!(
+        english
+            .iter()
+            .any(|s| s.contains("blank down to row 4: “县人社局” from row 2 used")),
+        "{english:?}"
+    );
+}

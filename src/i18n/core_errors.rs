@@ -291,6 +291,32 @@ impl Message for CsvProblem {
                 "io.csv-import.unknown-status",
                 &[("found", found), ("words", &status_words_of(lang))],
             ),
+            CsvProblemKind::MergedCellsLikely { cells } => fill(
+                lang,
+                "io.csv-import.merged-cells-likely",
+                &[("cells", &cells.to_string())],
+            ),
+            CsvProblemKind::FilledDown {
+                from_row,
+                last_row,
+                text,
+                ..
+            } => {
+                let one = self.row == Some(*last_row);
+                fill(
+                    lang,
+                    if one {
+                        "io.csv-import.filled-down-one"
+                    } else {
+                        "io.csv-import.filled-down"
+                    },
+                    &[
+                        ("from", &from_row.to_string()),
+                        ("last", &last_row.to_string()),
+                        ("text", text),
+                    ],
+                )
+            }
             CsvProblemKind::Dataset(ProblemKind::MissingLanguage { lang: missing }) => fill(
                 lang,
                 "io.csv-import.missing-language",

@@ -68,6 +68,7 @@
 
 mod cells;
 mod columns;
+mod merged;
 mod place;
 mod problems;
 mod report;
@@ -78,6 +79,7 @@ mod write;
 pub use cells::STATUS_WORDS;
 pub use columns::{COLUMNS, Column, Field};
 pub use columns::{SIMPLE, Simple, Unit};
+pub use merged::Blanks;
 pub use problems::{CsvDataset, CsvProblem, CsvProblemKind, CsvReport, Separator, column_letters};
 pub use write::{dataset_csv, simple_template};
 
@@ -87,6 +89,11 @@ use table::Table;
 
 /// Reads a dataset from the bytes of a CSV file laid out as the module describes.
 pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
+    parse_csv_with(bytes, Blanks::AsWritten)
+}
+
+/// [`parse_csv`], with the blanks below merged cells read as `blanks` says.
+pub fn parse_csv_with(bytes: &[u8], blanks: Blanks) -> Result<CsvDataset, CsvReport> {
     let text = decode_text(bytes).map_err(|problem: Problem| {
         let row = problem.position.map(|(line, _)| line);
         stop(row, None, CsvProblemKind::Dataset(problem.kind))
@@ -104,13 +111,18 @@ pub fn parse_csv(bytes: &[u8]) -> Result<CsvDataset, CsvReport> {
         ));
     }
     let records = read(text).map_err(|error| syntax_stop(&error))?;
-    from_records(&records)
+    from_records(&records, blanks)
 }
 
 /// Reads a dataset from rows copied from Excel or WPS and pasted (cells separated by tabs,
 /// the header row first), laid out as a CSV file is; text with commas and no tab is read as
 /// CSV.
 pub fn parse_pasted(text: &str) -> Result<CsvDataset, CsvReport> {
+    parse_pasted_with(text, Blanks::AsWritten)
+}
+
+/// [`parse_pasted`], with the blanks below merged cells read as `blanks` says.
+pub fn parse_pasted_with(text: &str, blanks: Blanks) -> Result<CsvDataset, CsvReport> {
     let separator = match text.lines().next() {
         Some(header) if !header.contains('\t') && header.contains(',') => ',',
         _ => '\t',
@@ -132,7 +144,7 @@ pub fn parse_pasted(text: &str) -> Result<CsvDataset, CsvReport> {
         ));
     }
     let records = read_separated(text, separator).map_err(|error| syntax_stop(&error))?;
-    from_records(&records)
+    from_records(&records, blanks)
 }
 
 /// A problem that stops the reading: the report holds it alone.
@@ -158,7 +170,17 @@ fn syntax_stop(error: &SyntaxError) -> CsvReport {
 }
 
 /// The dataset the records make, or every problem found in them.
-fn from_records(records: &[Record]) -> Result<CsvDataset, CsvReport> {
+fn from_records(records: &[Record], blanks: Blanks) -> Result<CsvDataset, CsvReport> {
+    let runs = merged::merged_runs(records);
+    let filled;
+    let (records, mut merged) = match blanks {
+        Blanks::FilledDown => {
+            filled = merged::fill_down(records, &runs);
+            let warnings = runs.iter().map(merged::filled_warning).collect();
+            (&filled[..], warnings)
+        }
+        Blanks::AsWritten => (records, Vec::new()),
+    };
     let mut table = Table::default();
     let Some(value) = table.build(records) else {
         return Err(CsvReport {
@@ -181,6 +203,12 @@ fn from_records(records: &[Record]) -> Result<CsvDataset, CsvReport> {
         let (located, written) = (&table.located, &table.written);
         table.places.locate(p, located, written, table.simple)
     }));
+    // Refused as written, blanks that look merged are pointed out: reading them filled is
+    // offered.
+    if validated.is_none() || problems.iter().any(|p| p.severity == Severity::Error) {
+        merged.extend(merged::merged_hint(&runs).filter(|_| blanks == Blanks::AsWritten));
+    }
+    problems.extend(merged);
     let problems = report::ordered(problems);
     match validated {
         Some(dataset) if problems.iter().all(|p| p.severity == Severity::Warning) => {

@@ -77,6 +77,24 @@ pub enum CsvProblemKind {
         /// The last of them (the problem's row is the first).
         last_row: usize,
     },
+    /// Blank cells below filled ones in the columns a table merges (agency, kind, status):
+    /// likely merged cells, which [`super::Blanks::FilledDown`] would fill.
+    MergedCellsLikely {
+        /// How many blank cells.
+        cells: usize,
+    },
+    /// Blank cells filled, as [`super::Blanks::FilledDown`] asked, with the text above them:
+    /// the problem's row is the first, down to `last_row`.
+    FilledDown {
+        /// The row the text was taken from.
+        from_row: usize,
+        /// The last row filled.
+        last_row: usize,
+        /// How many cells were filled (rows the table skips may lie between).
+        cells: usize,
+        /// The text.
+        text: String,
+    },
     /// A problem of the dataset the rows make, as the dataset reader finds it.
     Dataset(ProblemKind),
 }
