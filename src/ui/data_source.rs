@@ -7,7 +7,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::bundle::{Bundle, BundledScenario, read_bundle};
-use crate::core::csv_import::{CsvDataset, CsvReport, parse_csv, parse_pasted, simple_template};
+use crate::core::csv_import::{
+    Blanks, CsvDataset, CsvProblem, CsvProblemKind, CsvReport, parse_csv_with, parse_pasted_with,
+    simple_template,
+};
 use crate::core::data_tag::{DataTag, digest};
 use crate::core::dataset::Dataset;
 use crate::core::kept::{KeptDataset, KeptFormat, named};
@@ -20,7 +23,7 @@ use crate::model::state::{AppState, DatasetProblem, DatasetRef, Msg, Notice};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
-use crate::ui::load_problems::LoadProblems;
+use crate::ui::load_problems::{FilledBlanks, LoadProblems};
 use crate::ui::paste_box::PasteBox;
 use crate::web::download::download_text;
 use crate::web::files::{decode_legacy, read_file, take_picked};
@@ -36,13 +39,16 @@ pub struct DataSourceProps {
     pub dataset: DatasetRef,
 }
 
+/// A dataset read, with the blanks it filled below merged cells (each run, to be checked).
+type Read = Result<(Dataset, Vec<CsvProblem>), Vec<DatasetProblem>>;
+
 /// Reads a dataset file: CSV when its name ends in `.csv`, JSON otherwise.
-pub fn read_dataset(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetProblem>> {
+pub fn read_dataset(name: &str, bytes: &[u8]) -> Read {
     if name.to_ascii_lowercase().ends_with(".csv") {
-        from_table(parse_csv(bytes), name)
+        from_table(parse_csv_with(bytes, Blanks::AsWritten), name)
     } else {
         parse_dataset(bytes)
-            .map(|read| read.dataset)
+            .map(|read| (read.dataset, Vec::new()))
             .map_err(|report| {
                 report
                     .problems
@@ -53,28 +59,43 @@ pub fn read_dataset(name: &str, bytes: &[u8]) -> Result<Dataset, Vec<DatasetProb
     }
 }
 
-/// A dataset read from a table (a CSV file or pasted rows) named `name`.
-fn from_table(
-    read: Result<CsvDataset, CsvReport>,
-    name: &str,
-) -> Result<Dataset, Vec<DatasetProblem>> {
-    read.map(|read| named(read.dataset, name))
-        .map_err(|report| {
-            report
-                .problems
-                .into_iter()
-                .map(DatasetProblem::Csv)
-                .collect()
-        })
+/// A dataset read from a table (a CSV file or pasted rows) named `name`. Of its warnings, the
+/// blanks it filled are said; its missing translations show where they are used.
+fn from_table(read: Result<CsvDataset, CsvReport>, name: &str) -> Read {
+    read.map(|read| {
+        let filled = read
+            .warnings
+            .into_iter()
+            .filter(|w| matches!(w.kind, CsvProblemKind::FilledDown { .. }))
+            .collect();
+        (named(read.dataset, name), filled)
+    })
+    .map_err(|report| {
+        report
+            .problems
+            .into_iter()
+            .map(DatasetProblem::Csv)
+            .collect()
+    })
+}
+
+/// A table's text as read, with how its blanks were read: what a load keeps in the browser,
+/// and what a refused table is read again from when its blanks are filled.
+#[derive(Clone, PartialEq)]
+struct Source {
+    format: KeptFormat,
+    text: String,
+    blanks: Blanks,
 }
 
 /// The record that keeps a loaded file (or pasted table) in the browser.
-fn kept_record(name: &str, format: KeptFormat, text: String) -> KeptDataset {
+fn kept_record(name: &str, source: Source) -> KeptDataset {
     KeptDataset {
         name: name.to_owned(),
         loaded_at: js_sys::Date::now(),
-        format,
-        text,
+        format: source.format,
+        text: source.text,
+        blanks: source.blanks,
     }
 }
 
@@ -90,6 +111,8 @@ enum LoadStatus {
         /// For a file that carried scenarios too: how many it carried, and how many are now
         /// among the saved scenarios.
         bundled: Option<(usize, usize)>,
+        /// The blanks filled below merged cells, each run located, to be checked.
+        filled: Vec<CsvProblem>,
     },
     /// It could not be read at all (the notice at the top says so); the data shown stays.
     NotLoaded(String),
@@ -101,15 +124,18 @@ enum LoadStatus {
         name: String,
         /// Every problem found.
         problems: Vec<DatasetProblem>,
+        /// The table, when its blanks look like merged cells: it can be read again with them
+        /// filled.
+        fillable: Option<Source>,
     },
 }
 
 /// What reading the file or pasted rows `name` came to: the message for the app state and
 /// what to say beside the button. A file that holds the built-in figures loads them as the
 /// built-in data, not as a file.
-fn outcome(name: String, read: Result<Dataset, Vec<DatasetProblem>>) -> (Msg, LoadStatus) {
+fn outcome(name: String, read: Read, source: Option<Source>) -> (Msg, LoadStatus) {
     match read {
-        Ok(dataset) => {
+        Ok((dataset, filled)) => {
             let scenario = Scenario::baseline(&dataset);
             let streams = dataset.streams.len();
             let msg = match built_in().filter(|built_in| **built_in == dataset) {
@@ -122,15 +148,24 @@ fn outcome(name: String, read: Result<Dataset, Vec<DatasetProblem>>) -> (Msg, Lo
                     name,
                     streams,
                     bundled: None,
+                    filled,
                 },
             )
         }
         Err(problems) => {
             let errors = problems.iter().filter(|p| p.is_error()).count();
             let origin = name.clone();
+            let merged = problems.iter().any(|p| {
+                matches!(p, DatasetProblem::Csv(p) if matches!(p.kind, CsvProblemKind::MergedCellsLikely { .. }))
+            });
+            let fillable = source.filter(|s| merged && s.blanks == Blanks::AsWritten);
             (
                 Msg::Notify(Notice::FileRefused { origin, errors }),
-                LoadStatus::Refused { name, problems },
+                LoadStatus::Refused {
+                    name,
+                    problems,
+                    fillable,
+                },
             )
         }
     }
@@ -148,25 +183,17 @@ struct Loader {
 
 impl Loader {
     /// Shows what reading `name` came to; a dataset that loaded is kept in the browser as
-    /// `text`, to be read again by the reader of `format`.
-    fn finish(
-        &self,
-        name: String,
-        read: Result<Dataset, Vec<DatasetProblem>>,
-        text: Option<(KeptFormat, String)>,
-        gb18030: bool,
-    ) {
+    /// its `source`, to be read again the same way.
+    fn finish(&self, name: String, read: Read, source: Option<Source>, gb18030: bool) {
         self.encoding.set(gb18030);
-        match (&read, text) {
-            (Ok(dataset), _) if built_in().is_some_and(|built_in| *built_in == *dataset) => {
+        match (&read, &source) {
+            (Ok((dataset, _)), _) if built_in().is_some_and(|built_in| *built_in == *dataset) => {
                 reopen_next("no");
             }
-            (Ok(_), Some((format, text))) => {
-                keep(kept_record(&name, format, text), self.kept.clone())
-            }
+            (Ok(_), Some(source)) => keep(kept_record(&name, source.clone()), self.kept.clone()),
             _ => {}
         }
-        let (msg, said) = outcome(name, read);
+        let (msg, said) = outcome(name, read, source);
         self.status.set(Some(said));
         self.dispatch.dispatch(msg);
     }
@@ -211,12 +238,37 @@ impl Loader {
                 KeptFormat::Json
             };
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            self.finish(name, read, Some((format, text)), gb18030);
+            let blanks = Blanks::AsWritten;
+            self.finish(
+                name,
+                read,
+                Some(Source {
+                    format,
+                    text,
+                    blanks,
+                }),
+                gb18030,
+            );
         });
     }
 }
 
 impl Loader {
+    /// Reads a refused table again with its blanks below merged cells filled.
+    fn fill_down(&self, name: String, source: &Source) {
+        let text = &source.text;
+        let read = match source.format {
+            KeptFormat::Pasted => parse_pasted_with(text, Blanks::FilledDown),
+            _ => parse_csv_with(text.as_bytes(), Blanks::FilledDown),
+        };
+        let read = from_table(read, &name);
+        let source = Source {
+            blanks: Blanks::FilledDown,
+            ..source.clone()
+        };
+        self.finish(name, read, Some(source), *self.encoding);
+    }
+
     /// Loads the dataset a bundle file carries (kept in the browser like a file loaded) and
     /// adds its scenarios to the saved ones; a broken bundle, or a broken dataset in it, is
     /// listed beside the button as a file's problems are.
@@ -229,7 +281,7 @@ impl Loader {
             }
         };
         let read = read_kept(&dataset);
-        let Ok(loaded) = &read else {
+        let Ok((loaded, _)) = &read else {
             self.finish(file, read, None, false);
             return;
         };
@@ -255,26 +307,27 @@ impl Loader {
                 reopen_next("no");
             }
         } else {
-            self.finish(
-                name.clone(),
-                read,
-                Some((dataset.format, dataset.text)),
-                false,
-            );
+            let source = Source {
+                format: dataset.format,
+                text: dataset.text,
+                blanks: dataset.blanks,
+            };
+            self.finish(name.clone(), read, Some(source), false);
         }
         self.status.set(Some(LoadStatus::Loaded {
             name,
             streams,
             bundled: Some((scenarios.len(), added)),
+            filled: Vec::new(),
         }));
     }
 }
 
 /// A dataset as a bundle carries it, read as the file it was loaded from is.
-fn read_kept(kept: &KeptDataset) -> Result<Dataset, Vec<DatasetProblem>> {
+fn read_kept(kept: &KeptDataset) -> Read {
     match kept.format {
         KeptFormat::Json => parse_dataset(kept.text.as_bytes())
-            .map(|read| named(read.dataset, &kept.name))
+            .map(|read| (named(read.dataset, &kept.name), Vec::new()))
             .map_err(|report| {
                 report
                     .problems
@@ -282,8 +335,11 @@ fn read_kept(kept: &KeptDataset) -> Result<Dataset, Vec<DatasetProblem>> {
                     .map(DatasetProblem::Json)
                     .collect()
             }),
-        KeptFormat::Csv => from_table(parse_csv(kept.text.as_bytes()), &kept.name),
-        KeptFormat::Pasted => from_table(parse_pasted(&kept.text), &kept.name),
+        KeptFormat::Csv => from_table(
+            parse_csv_with(kept.text.as_bytes(), kept.blanks),
+            &kept.name,
+        ),
+        KeptFormat::Pasted => from_table(parse_pasted_with(&kept.text, kept.blanks), &kept.name),
     }
 }
 
@@ -380,11 +436,30 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             }
         })
     };
+    // A refused table whose blanks look merged, read again with them filled.
+    let on_fill = {
+        let (loader, status) = (loader.clone(), status.clone());
+        Callback::from(move |()| {
+            if let Some(LoadStatus::Refused {
+                name,
+                fillable: Some(source),
+                ..
+            }) = &*status
+            {
+                loader.fill_down(name.clone(), source);
+            }
+        })
+    };
     // Pasted rows are read as a CSV file is, and said beside the same button.
     let on_paste = Callback::from(move |pasted: String| {
         let name = text(lang, "data.pasted-name");
-        let read = from_table(parse_pasted(&pasted), &name);
-        loader.finish(name, read, Some((KeptFormat::Pasted, pasted)), false);
+        let read = from_table(parse_pasted_with(&pasted, Blanks::AsWritten), &name);
+        let source = Source {
+            format: KeptFormat::Pasted,
+            text: pasted,
+            blanks: Blanks::AsWritten,
+        };
+        loader.finish(name, read, Some(source), false);
     });
     let link = |file: &str, key: &str| {
         html! {
@@ -423,7 +498,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     { text(lang, "data.read-as-gb18030") }{ " " }
                 }
                 { match &*status {
-                    Some(LoadStatus::Loaded { name, streams, bundled }) => {
+                    Some(LoadStatus::Loaded { name, streams, bundled, .. }) => {
                         let loaded = fill(lang, "data.loaded", &[("name", name), ("count", &streams.to_string())]);
                         // Full-width punctuation is its own gap; English wants a space.
                         let gap = if loaded.ends_with('。') { "" } else { " " };
@@ -445,8 +520,12 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     Some(LoadStatus::Refused { .. }) | None => html! {},
                 } }
             </p>
-            if let Some(LoadStatus::Refused { name, problems }) = &*status {
-                <LoadProblems name={name.clone()} problems={problems.clone()} />
+            if let Some(LoadStatus::Loaded { filled, .. }) = &*status {
+                <FilledBlanks filled={filled.clone()} />
+            }
+            if let Some(LoadStatus::Refused { name, problems, fillable }) = &*status {
+                <LoadProblems name={name.clone()} problems={problems.clone()}
+                    on_fill={fillable.is_some().then(|| on_fill.clone())} />
             }
             <KeptData kept={(*kept).clone()} {on_removed} />
             <ul class="downloads">

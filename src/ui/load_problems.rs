@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::fill;
+use crate::core::csv_import::{CsvProblem, CsvProblemKind};
+use crate::i18n::{Message, fill, text};
 use crate::model::state::DatasetProblem;
 use crate::ui::hooks::use_lang;
 
@@ -14,12 +15,19 @@ pub struct LoadProblemsProps {
     pub name: AttrValue,
     /// Every problem: errors first, then warnings, each in the file's order.
     pub problems: Vec<DatasetProblem>,
+    /// Reads the table again with its blanks below merged cells filled, when they look so.
+    #[prop_or_default]
+    pub on_fill: Option<Callback<()>>,
 }
 
 /// The file's name, how many errors and warnings it has, and each of them.
 #[function_component(LoadProblems)]
 pub fn load_problems(props: &LoadProblemsProps) -> Html {
-    let LoadProblemsProps { name, problems } = props;
+    let LoadProblemsProps {
+        name,
+        problems,
+        on_fill,
+    } = props;
     let lang = use_lang();
     let list = use_node_ref();
     {
@@ -48,6 +56,57 @@ pub fn load_problems(props: &LoadProblemsProps) -> Html {
                     <li class={if p.is_error() { "error" } else { "warning" }}>{ p.message(lang) }</li>
                 }) }
             </ol>
+            // After the list, whose last line says why the blanks look merged.
+            if let Some(on_fill) = on_fill {
+                <button type="button" class="secondary" id="data-fill-merged"
+                    onclick={on_fill.reform(|_: MouseEvent| ())}>
+                    { text(lang, "data.fill-merged") }
+                </button>
+            }
+        </div>
+    }
+}
+
+/// Props of [`FilledBlanks`].
+#[derive(Properties, PartialEq)]
+pub struct FilledBlanksProps {
+    /// Each run of blanks filled, located.
+    pub filled: Vec<CsvProblem>,
+}
+
+/// What a table read with its merged cells filled took from the cells above, run by run, for
+/// the planner to check against the spreadsheet; nothing when nothing was filled.
+#[function_component(FilledBlanks)]
+pub fn filled_blanks(props: &FilledBlanksProps) -> Html {
+    let lang = use_lang();
+    let block = use_node_ref();
+    {
+        // Focused when it arrives, as the list it replaces was, so that it is read out.
+        let block = block.clone();
+        use_effect_with(props.filled.clone(), move |_| {
+            if let Some(element) = block.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    if props.filled.is_empty() {
+        return html! {};
+    }
+    let cells: usize = props
+        .filled
+        .iter()
+        .map(|p| match &p.kind {
+            CsvProblemKind::FilledDown { cells, .. } => *cells,
+            _ => 0,
+        })
+        .sum();
+    html! {
+        <div class="filled-blanks" id="data-filled" tabindex="-1" ref={block}
+            aria-labelledby="data-filled-summary">
+            <p id="data-filled-summary">{ fill(lang, "data.filled-summary", &[("cells", &cells.to_string())]) }</p>
+            <ul>
+                { for props.filled.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }
+            </ul>
         </div>
     }
 }

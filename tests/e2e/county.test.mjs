@@ -121,6 +121,45 @@ describe('a county file', () => {
   });
 });
 
+describe('merged cells', () => {
+  for (const lang of ['zh-Hans', 'en']) {
+    test(`blanks under merged cells are offered filled, loaded so, listed to check, kept so (${lang})`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+      await page.setInputFiles('#dataset-file', corpus('wps-merged.csv'));
+      await page.waitForFunction(() => document.activeElement?.id === 'data-problems');
+      // Refused as written, with a hint that counts the blanks, and the offer.
+      const hint = lang === 'en' ? /5 blank cells of the Agency, Kind or Status columns/ : /共有 5 个空白格位于已填写的格子下方/;
+      assert.match(await textOf(page, '#data-problems'), hint);
+      const offer = page.locator('#data-fill-merged');
+      assert.equal(await offer.innerText(), lang === 'en' ? 'Fill these blanks from the cells above, and load' : '用上方的值填入这些空白格后载入');
+      await offer.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('.stream').length === 5);
+      // What was filled is listed and focused, for the planner to check against the table.
+      await page.waitForFunction(() => document.activeElement?.id === 'data-filled');
+      assert.match(await textOf(page, '#data-filled p'), lang === 'en' ? /^5 blank cells/ : /填入 5 个空白格/);
+      const runs = await page.locator('#data-filled li').allInnerTexts();
+      assert.equal(runs.length, 4);
+      assert.match(runs[0], lang === 'en' ? /^Row 3, column B .*down to row 4: “县人社局” from row 2/ : /^第 3 行 B 列（主管部门）：至第 4 行均为空白，已沿用第 2 行的“县人社局”/);
+      assert.equal(await page.locator('#data-problems').count(), 0);
+      // 273 + 120 + 60 granted; 500 + 40 sought (争取中, filled down to row 6).
+      assert.match(await textOf(page, '#total-granted'), lang === 'en' ? /CNY 4\.53 million/ : /453万元/);
+      for (const width of [375, 1366]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.locator('#data-filled').scrollIntoViewIfNeeded();
+        await page.locator('.data-source').screenshot({ path: join(ROOT, `tests/e2e/output/county-merged-${lang}-${width}.png`) });
+      }
+      // Kept in the browser as read: a reload opens the five streams again.
+      await page.locator('#kept-open').waitFor();
+      await page.reload();
+      await page.waitForSelector('html[data-ready]');
+      await page.waitForFunction(() => document.querySelectorAll('.stream').length === 5);
+      assert.equal(await page.locator('.notice').count(), 0);
+      assert.deepEqual(errors, []);
+    });
+  }
+});
+
 describe('loaded data stays', () => {
   test('a county file opens again after a reload, listed beside the built-in data', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);

@@ -22,6 +22,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::csv_import::Blanks;
 use crate::kept::{KeptDataset, KeptFormat};
 use crate::saved::{MAX_NAME_CHARS, SavedScenario};
 use crate::share_link::MAX_LINK_BYTES;
@@ -60,6 +61,9 @@ struct DatasetOut<'a> {
     name: &'a str,
     format: KeptFormat,
     text: &'a str,
+    /// Written only for a table read filled down, so that other bundles stay as they were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blanks: Option<Blanks>,
 }
 
 #[derive(Serialize)]
@@ -82,6 +86,7 @@ pub fn bundle_json<'a>(
             name: &dataset.name,
             format: dataset.format,
             text: &dataset.text,
+            blanks: (dataset.blanks != Blanks::AsWritten).then_some(dataset.blanks),
         },
         scenarios: scenarios
             .into_iter()
@@ -119,6 +124,7 @@ fn object<'v>(
     value: &'v Value,
     path: &str,
     known: &[&'static str],
+    optional: &[&'static str],
 ) -> Result<&'v Map<String, Value>, Problem> {
     let Value::Object(map) = value else {
         return Err(wrong_type(path, "object", value));
@@ -130,7 +136,8 @@ fn object<'v>(
             format!("{path}.{field}")
         }
     };
-    if let Some(field) = map.keys().find(|k| !known.contains(&k.as_str())) {
+    let known_field = |k: &str| known.contains(&k) || optional.contains(&k);
+    if let Some(field) = map.keys().find(|k| !known_field(k)) {
         return Err(problem(
             at(field),
             ProblemKind::UnknownField {
@@ -186,7 +193,12 @@ pub fn read_bundle(bytes: &[u8], loaded_at: f64) -> Option<Result<Bundle, Proble
 }
 
 fn read(value: &Value, loaded_at: f64) -> Result<Bundle, Problem> {
-    let top = object(value, "", &["format", "version", "dataset", "scenarios"])?;
+    let top = object(
+        value,
+        "",
+        &["format", "version", "dataset", "scenarios"],
+        &[],
+    )?;
     match &top["version"] {
         Value::Number(n) if n.as_u64() == Some(BUNDLE_VERSION) => {}
         Value::Number(n) => {
@@ -199,7 +211,12 @@ fn read(value: &Value, loaded_at: f64) -> Result<Bundle, Problem> {
         }
         other => return Err(wrong_type("version", "whole number", other)),
     }
-    let data = object(&top["dataset"], "dataset", &["name", "format", "text"])?;
+    let data = object(
+        &top["dataset"],
+        "dataset",
+        &["name", "format", "text"],
+        &["blanks"],
+    )?;
     let name = text(data, "name", "dataset", MAX_NAME_CHARS)?;
     let format = match &data["format"] {
         Value::String(f) if f == "json" => KeptFormat::Json,
@@ -215,11 +232,26 @@ fn read(value: &Value, loaded_at: f64) -> Result<Bundle, Problem> {
         }
         other => return Err(wrong_type("dataset.format", "string", other)),
     };
+    let blanks = match data.get("blanks") {
+        None => Blanks::AsWritten,
+        Some(Value::String(b)) if b == "filled-down" => Blanks::FilledDown,
+        Some(Value::String(b)) if b == "as-written" => Blanks::AsWritten,
+        Some(Value::String(b)) => {
+            return Err(problem(
+                "dataset.blanks",
+                ProblemKind::UnsupportedFormat {
+                    found: b.chars().take(40).collect(),
+                },
+            ));
+        }
+        Some(other) => return Err(wrong_type("dataset.blanks", "string", other)),
+    };
     let dataset = KeptDataset {
         name,
         loaded_at,
         format,
         text: text(data, "text", "dataset", MAX_BYTES)?,
+        blanks,
     };
     let Value::Array(entries) = &top["scenarios"] else {
         return Err(wrong_type("scenarios", "array", &top["scenarios"]));
@@ -227,7 +259,7 @@ fn read(value: &Value, loaded_at: f64) -> Result<Bundle, Problem> {
     let mut scenarios = Vec::with_capacity(entries.len());
     for (index, entry) in entries.iter().enumerate() {
         let path = format!("scenarios[{index}]");
-        let map = object(entry, &path, &["name", "saved_at", "share"])?;
+        let map = object(entry, &path, &["name", "saved_at", "share"], &[])?;
         let name = text(map, "name", &path, MAX_NAME_CHARS)?;
         if name.trim().is_empty() {
             return Err(problem(format!("{path}.name"), ProblemKind::EmptyText));
@@ -265,7 +297,30 @@ mod tests {
             loaded_at: 5.0,
             format: KeptFormat::Csv,
             text: "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,273,已落实\n".into(),
+            blanks: Blanks::AsWritten,
         }
+    }
+
+    #[test]
+    fn a_table_read_filled_down_is_bundled_so_and_reads_back_so() {
+        let filled = KeptDataset {
+            text: format!("{}补贴,,补贴,10,已落实\n", kept().text),
+            blanks: Blanks::FilledDown,
+            ..kept()
+        };
+        let json = bundle_json(&filled, &[]);
+        let read = read_bundle(json.as_bytes(), 5.0)
+            .expect("a bundle")
+            .expect("valid");
+        assert_eq!(read.dataset, filled);
+        assert_eq!(read.dataset.dataset().map(|d| d.streams.len()), Some(2));
+        assert!(
+            !bundle_json(&kept(), &[]).contains("blanks"),
+            "others unchanged"
+        );
+        let odd = json.replace("\"filled-down\"", "\"guessed\"");
+        let problem = read_bundle(odd.as_bytes(), 0.0).and_then(Result::err);
+        assert_eq!(problem.map(|p| p.path), Some("dataset.blanks".to_owned()));
     }
 
     #[test]

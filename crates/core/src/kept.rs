@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::csv_import::{parse_csv, parse_pasted};
+use crate::csv_import::{Blanks, parse_csv_with, parse_pasted_with};
 use crate::dataset::Dataset;
 use crate::lang::Lang;
 use crate::validate::parse_dataset;
@@ -32,6 +32,14 @@ pub struct KeptDataset {
     pub format: KeptFormat,
     /// The text as read.
     pub text: String,
+    /// How a table's blanks below merged cells were read (records before this field: as
+    /// written).
+    #[serde(default, skip_serializing_if = "is_as_written")]
+    pub blanks: Blanks,
+}
+
+fn is_as_written(blanks: &Blanks) -> bool {
+    *blanks == Blanks::AsWritten
 }
 
 impl KeptDataset {
@@ -49,8 +57,12 @@ impl KeptDataset {
     pub fn dataset(&self) -> Option<Dataset> {
         let dataset = match self.format {
             KeptFormat::Json => parse_dataset(self.text.as_bytes()).ok()?.dataset,
-            KeptFormat::Csv => parse_csv(self.text.as_bytes()).ok()?.dataset,
-            KeptFormat::Pasted => parse_pasted(&self.text).ok()?.dataset,
+            KeptFormat::Csv => {
+                parse_csv_with(self.text.as_bytes(), self.blanks)
+                    .ok()?
+                    .dataset
+            }
+            KeptFormat::Pasted => parse_pasted_with(&self.text, self.blanks).ok()?.dataset,
         };
         Some(named(dataset, &self.name))
     }
@@ -79,6 +91,7 @@ mod tests {
             loaded_at: 1_765_000_000_000.0,
             format: KeptFormat::Csv,
             text: "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,273,已落实\n".into(),
+            blanks: Blanks::AsWritten,
         };
         let again = KeptDataset::from_json(&kept.to_json()).expect("reads back");
         assert_eq!(again, kept);
@@ -97,5 +110,29 @@ mod tests {
         };
         assert_eq!(broken.dataset(), None);
         assert_eq!(KeptDataset::from_json("{\"name\":1}"), None);
+    }
+
+    #[test]
+    fn a_table_kept_filled_down_reads_again_filled() {
+        let kept = KeptDataset {
+            name: "马边县.csv".into(),
+            loaded_at: 1_765_000_000_000.0,
+            format: KeptFormat::Csv,
+            text: "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,273,已落实\n补贴,,补贴,10,已落实\n".into(),
+            blanks: Blanks::FilledDown,
+        };
+        let json = kept.to_json();
+        assert!(json.contains("\"blanks\":\"filled-down\""), "{json}");
+        let again = KeptDataset::from_json(&json).expect("reads back");
+        assert_eq!(again.dataset().map(|d| d.streams.len()), Some(2));
+        let as_written = KeptDataset {
+            blanks: Blanks::AsWritten,
+            ..kept
+        };
+        assert!(
+            !as_written.to_json().contains("blanks"),
+            "older records are unchanged"
+        );
+        assert_eq!(as_written.dataset(), None);
     }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::shelf::ShelfHandle;
 use crate::MUCHUAN_JSON;
 use crate::core::bundle::bundle_json;
+use crate::core::csv_import::Blanks;
 use crate::core::data_tag::{DataTag, digest};
 use crate::core::dataset::Dataset;
 use crate::core::kept::{KeptDataset, KeptFormat};
@@ -65,6 +66,7 @@ pub fn bundle(props: &BundleProps) -> Html {
                     loaded_at: 0.0,
                     format: KeptFormat::Json,
                     text: MUCHUAN_JSON.to_owned(),
+                    blanks: Blanks::AsWritten,
                 }),
                 DataTag::Loaded {
                     name,
@@ -108,6 +110,7 @@ fn as_json(dataset: &Dataset, name: &str) -> Option<KeptDataset> {
         loaded_at: 0.0,
         format: KeptFormat::Json,
         text,
+        blanks: Blanks::AsWritten,
     })
 }
 
