@@ -386,16 +386,21 @@ pub fn data_source(props: &DataSourceProps) -> Html {
         let read = from_table(parse_pasted(&pasted), &name);
         loader.finish(name, read, Some((KeptFormat::Pasted, pasted)), false);
     });
-    let link = |file: &str, key: &str| {
+    // `saved_as`: the file's name once downloaded, in the language on screen where it has one.
+    let link = |file: &str, saved_as: String, key: &str| {
         html! {
-            <li><a href={format!("{asset_base}{file}")} download={file.to_owned()}>{ text(lang, key) }</a></li>
+            <li><a href={format!("{asset_base}{file}")} download={saved_as}>{ text(lang, key) }</a></li>
         }
     };
     // The simple templates are written from the reader's own column list.
     let simple = |template: Lang, key: &str| {
-        let file = format!(
-            "county-template-{}.csv",
-            if template == Lang::En { "en" } else { "zh" }
+        let file = text(
+            lang,
+            if template == Lang::En {
+                "data.template-file-simple-en"
+            } else {
+                "data.template-file-simple-zh"
+            },
         );
         let onclick = Callback::from(move |_: MouseEvent| {
             let _ = download_text(&file, "text/csv", &simple_template(template));
@@ -450,11 +455,11 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             }
             <KeptData kept={(*kept).clone()} {on_removed} />
             <ul class="downloads">
-                { link("muchuan.json", "data.template-json") }
+                { link("muchuan.json", "muchuan.json".to_owned(), "data.template-json") }
                 { simple(Lang::ZhHans, "data.template-simple-zh") }
                 { simple(Lang::En, "data.template-simple-en") }
-                { link("template.csv", "data.template-csv") }
-                { link("dataset.schema.json", "data.schema") }
+                { link("template.csv", text(lang, "data.template-file-csv"), "data.template-csv") }
+                { link("dataset.schema.json", "dataset.schema.json".to_owned(), "data.schema") }
             </ul>
         </section>
     }
