@@ -17,12 +17,14 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-// The error panel, the chart's live SVG and the templates' file names, in files of their own
-// under tests/browser/.
+// The error panel, the chart's live SVG, the source line and the templates' file names, in
+// files of their own under tests/browser/.
 #[path = "browser/error_panel.rs"]
 mod error_panel;
 #[path = "browser/live_svg.rs"]
 mod live_svg;
+#[path = "browser/source_line.rs"]
+mod source_line;
 #[path = "browser/template_names.rs"]
 mod template_names;
 

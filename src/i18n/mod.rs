@@ -89,6 +89,15 @@ pub fn fill(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// The title of a source article as cited in `lang`: in book-title marks in Chinese
+/// (《…》), unless the data's title is empty or already has them.
+pub fn cited_title(lang: Lang, title: &str) -> String {
+    if title.is_empty() || title.starts_with('《') {
+        return title.to_owned();
+    }
+    fill(lang, "app.source-title", &[("title", title)])
+}
+
 /// Whether `c` changes the direction of the text around it (marks, embeddings, overrides,
 /// isolates).
 fn is_bidi_control(c: char) -> bool {
@@ -150,6 +159,22 @@ mod tests {
             fill(Lang::En, "problem.unknown-kind", &[("id", "loan")]),
             "names the kind “loan”, which the dataset does not define"
         );
+    }
+
+    #[test]
+    fn a_source_title_takes_book_title_marks_in_chinese_only() {
+        assert_eq!(
+            cited_title(Lang::ZhHans, "乐山：打造品牌"),
+            "《乐山：打造品牌》"
+        );
+        assert_eq!(
+            cited_title(Lang::ZhHant, "樂山：打造品牌"),
+            "《樂山：打造品牌》"
+        );
+        assert_eq!(cited_title(Lang::En, "Leshan: a brand"), "Leshan: a brand");
+        // A title that has its marks keeps them once; no title stays none.
+        assert_eq!(cited_title(Lang::ZhHans, "《乐山日报》"), "《乐山日报》");
+        assert_eq!(cited_title(Lang::ZhHans, ""), "");
     }
 
     #[test]
