@@ -150,6 +150,24 @@ mod tests {
         assert!(checked > 20, "the file has its messages");
     }
 
+    /// Reloading the page has one name: 重新载入（页面）, 重新載入（頁面）; never 刷新 or 重新整理.
+    #[test]
+    fn reloading_the_page_is_said_one_way() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+        let mut said = 0;
+        for entry in std::fs::read_dir(dir).expect("locales folder") {
+            let path = entry.expect("entry").path();
+            let file = std::fs::read_to_string(&path).expect("locale file");
+            for line in file.lines().filter(|l| !l.starts_with('#')) {
+                for other in ["刷新", "重新整理", "重新加载", "重新加載"] {
+                    assert!(!line.contains(other), "{}: {line}", path.display());
+                }
+                said += line.matches("重新载入页面").count() + line.matches("重新載入頁面").count();
+            }
+        }
+        assert!(said >= 4, "the messages say it: {said}");
+    }
+
     #[test]
     fn looks_up_and_fills() {
         assert_eq!(text(Lang::En, "app.reset"), "Reset");
