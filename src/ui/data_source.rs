@@ -7,10 +7,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::bundle::{Bundle, BundledScenario, read_bundle};
-use crate::core::csv_import::{CsvDataset, CsvReport, parse_csv, parse_pasted, simple_template};
+use crate::core::csv_import::{
+    CsvDataset, CsvReport, named, parse_csv, parse_pasted, simple_template,
+};
 use crate::core::data_tag::{DataTag, digest};
 use crate::core::dataset::Dataset;
-use crate::core::kept::{KeptDataset, KeptFormat, named};
+use crate::core::kept::{KeptDataset, KeptFormat};
 use crate::core::lang::Lang;
 use crate::core::saved::Store;
 use crate::core::scenario::Scenario;
