@@ -17,11 +17,16 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-// The error panel and the chart's live SVG, in files of their own under tests/browser/.
+// The error panel, the chart's live SVG, the source line and the templates' file names, in
+// files of their own under tests/browser/.
 #[path = "browser/error_panel.rs"]
 mod error_panel;
 #[path = "browser/live_svg.rs"]
 mod live_svg;
+#[path = "browser/source_line.rs"]
+mod source_line;
+#[path = "browser/template_names.rs"]
+mod template_names;
 
 /// Renders the explorer on the Muchuan data into a fresh element and waits for it.
 async fn render(lang: Lang) -> Element {

@@ -1,9 +1,11 @@
 //! The charts drawn from the Muchuan dataset: names, amounts, proportions and scenario changes
-//! in each chart. Accessibility, hostile names, languages and large datasets are in
-//! `charts_markup.rs`.
+//! in each chart, and a colour meaning the same in each. Accessibility, hostile names,
+//! languages and large datasets are in `charts_markup.rs`.
 
 #[path = "common/chart_svg.rs"]
 mod chart_svg;
+
+use std::collections::HashMap;
 
 use chart_svg::{elements, escaped, muchuan, number, scenario_bar_widths, set_amount, texts};
 use muchuan_funding_explorer::charts::{
@@ -394,7 +396,7 @@ fn compare_bars_show_both_scenarios() {
     assert_eq!(scenario_bar_widths(&chart.svg).len(), 8);
     let hatched = elements(&chart.svg, "rect")
         .iter()
-        .filter(|r| r.get("stroke").map(String::as_str) == Some("#D55E00"))
+        .filter(|r| r.get("stroke").map(String::as_str) == Some("#595959"))
         .count();
     assert_eq!(hatched, 9);
 }
@@ -443,6 +445,98 @@ fn compare_bars_weigh_what_the_grand_totals_take() {
         "{}",
         chart.description
     );
+}
+
+/// The legend's two swatches (18 px wide, at its top): the solid one's fill and the hatched
+/// one's stroke.
+fn legend_colours(svg: &str) -> (String, String) {
+    let swatches: Vec<HashMap<String, String>> = elements(svg, "rect")
+        .into_iter()
+        .filter(|r| number(r, "width") == 18.0 && number(r, "y") < 30.0)
+        .collect();
+    assert_eq!(swatches.len(), 2, "two legend swatches");
+    let solid = swatches[0].get("fill").cloned().unwrap_or_default();
+    let hatched = swatches[1].get("stroke").cloned().unwrap_or_default();
+    (solid, hatched)
+}
+
+/// Widths of the solid bars (14 px tall) in `fill`, top to bottom.
+fn solid_widths(svg: &str, fill: &str) -> Vec<f64> {
+    elements(svg, "rect")
+        .iter()
+        .filter(|r| r.get("fill").map(String::as_str) == Some(fill))
+        .filter(|r| number(r, "height") == 14.0)
+        .map(|r| number(r, "width"))
+        .collect()
+}
+
+/// Widths of the hatched bars' outlines (below the legend) in `stroke`, top to bottom.
+fn hatched_widths(svg: &str, stroke: &str) -> Vec<f64> {
+    elements(svg, "rect")
+        .iter()
+        .filter(|r| r.get("stroke").map(String::as_str) == Some(stroke))
+        .filter(|r| number(r, "y") >= 30.0)
+        .map(|r| number(r, "width"))
+        .collect()
+}
+
+#[test]
+fn comparison_colours_the_scenario_on_screen_as_the_stream_chart_does() {
+    let dataset = muchuan();
+    let baseline = Scenario::baseline(&dataset);
+    // On screen: the guaranteed loans raised from 2.73 to 5 million yuan.
+    let current = set_amount(&dataset, &baseline, "guaranteed-loans", 5_000_000);
+    let (tb, tc) = (
+        Totals::compute(&dataset, &baseline),
+        Totals::compute(&dataset, &current),
+    );
+    let streams = stream_bars(&dataset, &current, &tc, Lang::En, 1000, "s").svg;
+    // The comparison's defaults: the baseline picked first, the scenario on screen second.
+    let compare = compare_bars(
+        &dataset,
+        CompareSide {
+            scenario: &baseline,
+            totals: &tb,
+            label: "Source figures",
+        },
+        CompareSide {
+            scenario: &current,
+            totals: &tc,
+            label: "Current scenario",
+        },
+        Lang::En,
+        1000,
+        "c",
+    );
+    // Its words for a screen reader say the same.
+    assert!(
+        compare.description.contains(
+            "Source figures (hatched bars) CNY 37.88 million, Current scenario (solid bars)"
+        ),
+        "{}",
+        compare.description
+    );
+    let compare = compare.svg;
+
+    // The same two colours, in the same places, in both legends.
+    let (planned, base) = legend_colours(&streams);
+    assert_ne!(planned, base);
+    assert_eq!(legend_colours(&compare), (planned.clone(), base.clone()));
+    // The compared legend names the scenario on screen beside the solid swatch.
+    let words = texts(&compare);
+    assert_eq!(words[..2], ["Current scenario", "Source figures"]);
+
+    // The solid bars are the scenario on screen: loans (first row) at 5 million, a quarter of
+    // the training base's 20 million; the hatched ones the baseline's 2.73 million.
+    let solid = solid_widths(&compare, &planned);
+    let hatched = hatched_widths(&compare, &base);
+    assert_eq!((solid.len(), hatched.len()), (8, 8));
+    let widest = solid.iter().copied().fold(0.0, f64::max);
+    assert!((solid[0] / widest - 0.25).abs() < 0.01, "{solid:?}");
+    assert!((hatched[0] / widest - 0.1365).abs() < 0.01, "{hatched:?}");
+    // No other colour stands for either scenario.
+    assert!(solid_widths(&compare, "#D55E00").is_empty());
+    assert!(hatched_widths(&compare, "#D55E00").is_empty());
 }
 
 /// Issue 20: a bar's counted part is solid, the part not counted outlined (a line in the

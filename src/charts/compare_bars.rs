@@ -24,10 +24,12 @@ pub struct CompareSide<'a> {
     pub label: &'a str,
 }
 
-/// Grouped bars per stream: scenario `a` as a solid bar, scenario `b` as a hatched bar below
-/// it, each labelled with its planned amount (and what the grand total takes of it, where
-/// that is less). The largest difference the description names is in what the grand totals
-/// take, as in the view's comparison table.
+/// Grouped bars per stream: scenario `b` (by default the one on screen) as a solid bar in the
+/// colour the stream chart gives the planned amount, scenario `a` (by default the baseline) as
+/// a hatched bar below it in the baseline's colour, so a colour means the same in every chart.
+/// Each is labelled with its planned amount (and what the grand total takes of it, where that
+/// is less). The largest difference the description names is in what the grand totals take,
+/// as in the view's comparison table.
 ///
 /// Rows follow the dataset's order. With more than [`TOP_STREAMS`] + 1 streams with an
 /// amount, the [`TOP_STREAMS`] with the largest amount in either scenario are drawn and one
@@ -64,14 +66,15 @@ pub fn compare_bars(
     let label_of_a = |i: usize| amount_label(lang, value_a(i), a.totals.added(i));
     let label_of_b = |i: usize| amount_label(lang, value_b(i), b.totals.added(i));
 
-    let bar_row = |name: String, x: i64, y: i64, x_label: String, y_label: String| Row {
+    // `b` is the solid bar, `a` the hatched one (see the doc above).
+    let bar_row = |name: String, in_a: i64, in_b: i64, a_label: String, b_label: String| Row {
         name,
         bars: RowBars::Bars {
-            first: x,
+            first: in_b,
             first_counted: None,
-            second: y,
-            first_label: x_label,
-            second_label: Some(y_label),
+            second: in_a,
+            first_label: b_label,
+            second_label: Some(a_label),
         },
     };
     let mut shown: Vec<usize> = pick.shown.clone();
@@ -170,10 +173,10 @@ pub fn compare_bars(
     }
 
     let series = Series {
-        first: label_a.clone(),
+        first: label_b.clone(),
         first_colour: palette::PRIMARY,
-        second: label_b.clone(),
-        second_colour: palette::SECONDARY,
+        second: label_a.clone(),
+        second_colour: palette::BASELINE,
         second_prominent: true,
         second_height: 14.0,
         uncounted: None,

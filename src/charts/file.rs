@@ -38,14 +38,14 @@ pub struct FileCaption<'a> {
     pub origin: Option<&'a str>,
 }
 
-/// The source line of `dataset` in `lang`: `Source: Title — Publisher`, as the page header
-/// gives it.
+/// The source line of `dataset` in `lang`: `Source: Title — Publisher` (`资料来源：《标题》 —
+/// 发布单位` in Chinese), as the page header gives it.
 pub fn source_line(dataset: &Dataset, lang: Lang) -> String {
     let source = &dataset.source;
     format!(
         "{}{} — {}",
         crate::i18n::text(lang, "app.source"),
-        source.title.get(lang),
+        crate::i18n::cited_title(lang, source.title.get(lang)),
         source.publisher.get(lang)
     )
 }
@@ -248,7 +248,10 @@ mod tests {
             let visible = |text: &str| file.contains(&format!(">{text}</text>"));
             assert!(visible(&escape_xml(&chart.title)), "{}", chart.title);
             assert!(visible("Scenario: &lt;Meeting &amp; co&gt; · 2026-12-06"));
-            assert!(file.contains(">Source: "), "the source line");
+            assert!(
+                file.contains(">Source: Leshan: building the “Returning Geese"),
+                "the source line"
+            );
             assert_eq!(file.matches("<title").count(), 1, "one title: the file's");
             assert_eq!(file.matches("<svg").count(), 2);
             assert_eq!(file.matches("</svg>").count(), 2);
@@ -257,6 +260,21 @@ mod tests {
                 chart.height, chart.height
             )));
         }
+    }
+
+    #[test]
+    fn the_chinese_source_line_puts_the_title_in_book_title_marks() {
+        let dataset = parse_dataset(crate::MUCHUAN_JSON.as_bytes())
+            .expect("valid")
+            .dataset;
+        assert_eq!(
+            source_line(&dataset, Lang::ZhHans),
+            "资料来源：《乐山：着力打造“归雁兴嘉”返乡创业品牌》 — 乐山市就业服务管理局"
+        );
+        assert_eq!(
+            source_line(&dataset, Lang::ZhHant),
+            "資料來源：《樂山：著力打造“歸雁興嘉”返鄉創業品牌》 — 樂山市就業服務管理局"
+        );
     }
 
     #[test]

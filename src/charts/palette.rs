@@ -17,12 +17,12 @@ pub const TEXT: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
 pub const TEXT_MUTED: RGBColor = RGBColor(0x59, 0x59, 0x59);
 /// Axis and rule lines.
 pub const RULE: RGBColor = RGBColor(0x76, 0x76, 0x76);
-/// The scenario (solid bars) and the first compared scenario: Okabe–Ito blue (5.2:1).
+/// The planned amounts (solid bars), and in a comparison the second scenario picked (by
+/// default the one on screen): Okabe–Ito blue (5.2:1).
 pub const PRIMARY: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-/// The baseline (hatched bars): dark grey (7:1).
+/// The baseline (hatched bars), and in a comparison the first scenario picked (by default the
+/// baseline): dark grey (7:1).
 pub const BASELINE: RGBColor = RGBColor(0x59, 0x59, 0x59);
-/// The second compared scenario (hatched bars): Okabe–Ito vermillion (3.9:1).
-pub const SECONDARY: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 /// Agencies in the flow diagram: dark grey.
 pub const AGENCY: RGBColor = RGBColor(0x59, 0x59, 0x59);
 
@@ -76,10 +76,7 @@ mod tests {
         for text in [TEXT, TEXT_MUTED] {
             assert!(contrast(text, BACKGROUND) >= 4.5, "{}", hex(text));
         }
-        for part in SERIES
-            .iter()
-            .chain(&[PRIMARY, BASELINE, SECONDARY, AGENCY, RULE])
-        {
+        for part in SERIES.iter().chain(&[PRIMARY, BASELINE, AGENCY, RULE]) {
             assert!(contrast(*part, BACKGROUND) >= 3.0, "{}", hex(*part));
         }
     }

@@ -89,6 +89,15 @@ pub fn fill(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// The title of a source article as cited in `lang`: in book-title marks in Chinese
+/// (《…》), unless the data's title is empty or already has them.
+pub fn cited_title(lang: Lang, title: &str) -> String {
+    if title.is_empty() || title.starts_with('《') {
+        return title.to_owned();
+    }
+    fill(lang, "app.source-title", &[("title", title)])
+}
+
 /// Whether `c` changes the direction of the text around it (marks, embeddings, overrides,
 /// isolates).
 fn is_bidi_control(c: char) -> bool {
@@ -141,6 +150,24 @@ mod tests {
         assert!(checked > 20, "the file has its messages");
     }
 
+    /// Reloading the page has one name: 重新载入（页面）, 重新載入（頁面）; never 刷新 or 重新整理.
+    #[test]
+    fn reloading_the_page_is_said_one_way() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+        let mut said = 0;
+        for entry in std::fs::read_dir(dir).expect("locales folder") {
+            let path = entry.expect("entry").path();
+            let file = std::fs::read_to_string(&path).expect("locale file");
+            for line in file.lines().filter(|l| !l.starts_with('#')) {
+                for other in ["刷新", "重新整理", "重新加载", "重新加載"] {
+                    assert!(!line.contains(other), "{}: {line}", path.display());
+                }
+                said += line.matches("重新载入页面").count() + line.matches("重新載入頁面").count();
+            }
+        }
+        assert!(said >= 4, "the messages say it: {said}");
+    }
+
     #[test]
     fn looks_up_and_fills() {
         assert_eq!(text(Lang::En, "app.reset"), "Reset");
@@ -150,6 +177,22 @@ mod tests {
             fill(Lang::En, "problem.unknown-kind", &[("id", "loan")]),
             "names the kind “loan”, which the dataset does not define"
         );
+    }
+
+    #[test]
+    fn a_source_title_takes_book_title_marks_in_chinese_only() {
+        assert_eq!(
+            cited_title(Lang::ZhHans, "乐山：打造品牌"),
+            "《乐山：打造品牌》"
+        );
+        assert_eq!(
+            cited_title(Lang::ZhHant, "樂山：打造品牌"),
+            "《樂山：打造品牌》"
+        );
+        assert_eq!(cited_title(Lang::En, "Leshan: a brand"), "Leshan: a brand");
+        // A title that has its marks keeps them once; no title stays none.
+        assert_eq!(cited_title(Lang::ZhHans, "《乐山日报》"), "《乐山日报》");
+        assert_eq!(cited_title(Lang::ZhHans, ""), "");
     }
 
     #[test]

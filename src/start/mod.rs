@@ -18,6 +18,7 @@ use crate::web::fetch;
 use std::rc::Rc;
 
 use crate::MUCHUAN_JSON;
+use crate::core::csv_import;
 use crate::core::dataset::Dataset;
 use crate::core::scenario::{BalanceMode, Scenario};
 use crate::core::share_link;
@@ -59,8 +60,9 @@ pub async fn load_dataset(
     match fetch::fetch_dataset(url, reach).await {
         Ok(fetched) => {
             let read = if fetched.csv {
-                crate::core::csv_import::parse_csv(&fetched.bytes)
-                    .map(|read| read.dataset)
+                // A table without a title is called after the file the link names.
+                csv_import::parse_csv(&fetched.bytes)
+                    .map(|read| csv_import::named(read.dataset, &csv_import::file_name(url)))
                     .map_err(|r| r.problems.into_iter().map(DatasetProblem::Csv).collect())
             } else {
                 parse_dataset(&fetched.bytes)

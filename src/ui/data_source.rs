@@ -8,12 +8,12 @@ use yew::prelude::*;
 
 use crate::core::bundle::{Bundle, BundledScenario, read_bundle};
 use crate::core::csv_import::{
-    Blanks, CsvDataset, CsvProblem, CsvProblemKind, CsvReport, parse_csv_with, parse_pasted_with,
-    simple_template,
+    Blanks, CsvDataset, CsvProblem, CsvProblemKind, CsvReport, named, parse_csv_with,
+    parse_pasted_with, simple_template,
 };
 use crate::core::data_tag::{DataTag, digest};
 use crate::core::dataset::Dataset;
-use crate::core::kept::{KeptDataset, KeptFormat, named};
+use crate::core::kept::{KeptDataset, KeptFormat};
 use crate::core::lang::Lang;
 use crate::core::saved::Store;
 use crate::core::scenario::Scenario;
@@ -461,16 +461,21 @@ pub fn data_source(props: &DataSourceProps) -> Html {
         };
         loader.finish(name, read, Some(source), false);
     });
-    let link = |file: &str, key: &str| {
+    // `saved_as`: the file's name once downloaded, in the language on screen where it has one.
+    let link = |file: &str, saved_as: String, key: &str| {
         html! {
-            <li><a href={format!("{asset_base}{file}")} download={file.to_owned()}>{ text(lang, key) }</a></li>
+            <li><a href={format!("{asset_base}{file}")} download={saved_as}>{ text(lang, key) }</a></li>
         }
     };
     // The simple templates are written from the reader's own column list.
     let simple = |template: Lang, key: &str| {
-        let file = format!(
-            "county-template-{}.csv",
-            if template == Lang::En { "en" } else { "zh" }
+        let file = text(
+            lang,
+            if template == Lang::En {
+                "data.template-file-simple-en"
+            } else {
+                "data.template-file-simple-zh"
+            },
         );
         let onclick = Callback::from(move |_: MouseEvent| {
             let _ = download_text(&file, "text/csv", &simple_template(template));
@@ -529,11 +534,11 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             }
             <KeptData kept={(*kept).clone()} {on_removed} />
             <ul class="downloads">
-                { link("muchuan.json", "data.template-json") }
+                { link("muchuan.json", "muchuan.json".to_owned(), "data.template-json") }
                 { simple(Lang::ZhHans, "data.template-simple-zh") }
                 { simple(Lang::En, "data.template-simple-en") }
-                { link("template.csv", "data.template-csv") }
-                { link("dataset.schema.json", "data.schema") }
+                { link("template.csv", text(lang, "data.template-file-csv"), "data.template-csv") }
+                { link("dataset.schema.json", "dataset.schema.json".to_owned(), "data.schema") }
             </ul>
         </section>
     }

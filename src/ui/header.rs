@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::text;
+use crate::i18n::{cited_title, text};
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_lang;
@@ -37,7 +37,7 @@ pub fn header(props: &HeaderProps) -> Html {
     } = props;
     let lang = use_lang();
     let source = &dataset.source;
-    let title = source.title.get(lang);
+    let title = cited_title(lang, source.title.get(lang));
     let publisher = source.publisher.get(lang);
     let summary = dataset.summary.get(lang);
     html! {
@@ -60,9 +60,9 @@ pub fn header(props: &HeaderProps) -> Html {
                 if title.is_empty() {
                     { text(lang, "data.no-source") }
                 } else if let Some(url) = source.url.as_ref().filter(|u| is_web_link(u)) {
-                    <cite><a href={url.clone()} rel="noopener noreferrer">{ title }</a></cite>
+                    <cite><a href={url.clone()} rel="noopener noreferrer">{ title.clone() }</a></cite>
                 } else {
-                    <cite>{ title }</cite>
+                    <cite>{ title.clone() }</cite>
                 }
                 if !publisher.is_empty() {
                     { format!(" — {publisher}") }

@@ -4,9 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::csv_import::{Blanks, parse_csv_with, parse_pasted_with};
+use crate::csv_import::{Blanks, named, parse_csv_with, parse_pasted_with};
 use crate::dataset::Dataset;
-use crate::lang::Lang;
 use crate::validate::parse_dataset;
 
 /// How the kept text is read.
@@ -66,18 +65,6 @@ impl KeptDataset {
         };
         Some(named(dataset, &self.name))
     }
-}
-
-/// A county's own table may have no title: it is then named after its file (without the
-/// extension), never given an invented one.
-pub fn named(mut dataset: Dataset, file_name: &str) -> Dataset {
-    if dataset.title.resolve(Lang::ZhHans).is_none() {
-        let stem = file_name
-            .rsplit_once('.')
-            .map_or(file_name, |(stem, _)| stem);
-        dataset.title.zh_hans = Some(stem.to_owned());
-    }
-    dataset
 }
 
 #[cfg(test)]

@@ -46,7 +46,8 @@
 //! full-width or half-width brackets, spaces, case, Traditional characters. Kinds and agencies
 //! get ids from their names (`kind-1`, `agency-1`), streams from their rows (`row-2`) unless
 //! `编号` gives one; a name goes to Chinese or English by its text. The title, the source and
-//! the quotes may be left out ([`crate::validate::Rules`]): the view says "no source given".
+//! the quotes may be left out ([`crate::validate::Rules`]): the view says "no source given",
+//! and a table without a title is called after its file, without the extension ([`named`]).
 //!
 //! Amounts, in either layout: `150万`, `1,200,000`, `¥5,000,000.00`, `￥5000000`,
 //! `5000000.00`, `5000000元`; a plain number is in the column's unit (yuan in the full layout).
@@ -74,6 +75,7 @@ mod problems;
 mod report;
 mod simple;
 mod table;
+mod title;
 mod write;
 
 pub use cells::STATUS_WORDS;
@@ -81,6 +83,7 @@ pub use columns::{COLUMNS, Column, Field};
 pub use columns::{SIMPLE, Simple, Unit};
 pub use merged::Blanks;
 pub use problems::{CsvDataset, CsvProblem, CsvProblemKind, CsvReport, Separator, column_letters};
+pub use title::{file_name, named};
 pub use write::{dataset_csv, simple_template};
 
 use crate::csv::{Record, SyntaxError, read, read_separated};
@@ -225,3 +228,5 @@ fn from_records(records: &[Record], blanks: Blanks) -> Result<CsvDataset, CsvRep
 mod simple_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod title_tests;
