@@ -10,7 +10,7 @@ use crate::charts::{
     stream_bars_table,
 };
 use crate::core::lang::Lang;
-use crate::core::scenario::Scenario;
+use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::model::state::DatasetRef;
@@ -49,14 +49,21 @@ impl PartialEq for ChartInput {
             && self.width == other.width;
         same_frame
             && match self.kind {
+                // A bid's assumed outcome is said after its name, even where it changes no sum.
                 ChartKind::Streams => {
                     self.scenario.amounts().eq(other.scenario.amounts())
                         && self.totals.streams == other.totals.streams
+                        && outcomes(&self.scenario).eq(outcomes(&other.scenario))
                 }
                 ChartKind::Kinds => self.totals.by_kind == other.totals.by_kind,
                 ChartKind::Flow => self.totals.streams == other.totals.streams,
             }
     }
+}
+
+/// Each stream's assumed outcome.
+fn outcomes(scenario: &Scenario) -> impl Iterator<Item = Outcome> + '_ {
+    scenario.plans.iter().map(|plan| plan.outcome)
 }
 
 impl ChartInput {
