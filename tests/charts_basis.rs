@@ -1,14 +1,19 @@
-//! Money still sought is marked in the stream bars: a planner's review found the charts drew
-//! bids and granted money alike.
+//! Money still sought is marked in the stream bars, and every chart states its basis (on screen
+//! and in the chart file) with the totals panel's figures: a planner's review found the charts
+//! drew bids and granted money alike and said nothing of what they were drawn on.
 
 #[path = "common/chart_svg.rs"]
 mod chart_svg;
 
 use chart_svg::{escaped, muchuan, scenario_bar_widths, set_amount, texts};
-use muchuan_funding_explorer::charts::stream_bars;
+use muchuan_funding_explorer::charts::basis::{basis_line, sought_figure};
+use muchuan_funding_explorer::charts::file::{FileCaption, chart_file, chart_file_with_basis};
 use muchuan_funding_explorer::charts::text::measure;
+use muchuan_funding_explorer::charts::{flow, kind_shares, stream_bars};
 use muchuan_funding_explorer::core::dataset::Dataset;
+use muchuan_funding_explorer::core::export::Day;
 use muchuan_funding_explorer::core::lang::Lang;
+use muchuan_funding_explorer::core::money::format_amount;
 use muchuan_funding_explorer::core::scenario::{Action, Outcome, Scenario};
 use muchuan_funding_explorer::core::totals::Totals;
 
@@ -146,5 +151,142 @@ fn a_long_name_is_shortened_and_its_marker_kept_whole() {
             measure(&line, 13.0, true) > room - 14.0,
             "{width}: the name fills the line"
         );
+    }
+}
+
+#[test]
+fn the_basis_line_carries_the_totals_figures() {
+    let dataset = muchuan();
+    let baseline = Scenario::baseline(&dataset);
+    let totals = Totals::compute(&dataset, &baseline);
+    assert_eq!(totals.pending_sought, 20_300_000);
+    assert_eq!(
+        basis_line(&totals, true, Lang::ZhHans),
+        "统计口径：总额含正在争取的资金 2,030万元（尚未获批）"
+    );
+    assert_eq!(
+        basis_line(&totals, true, Lang::En),
+        "Basis: the grand total includes CNY 20.3 million still being sought (not yet granted)"
+    );
+
+    // Sought money left out, and the training base assumed granted: what is still sought
+    // (the city e-commerce funds) is not counted; 2,000万元 is counted on an assumption.
+    let assumed = with_outcome(&dataset, &baseline, "training-base", Outcome::Granted)
+        .apply(&dataset, Action::SetCountSought(false))
+        .expect("applies");
+    let totals = Totals::compute(&dataset, &assumed);
+    assert_eq!(
+        (totals.pending_sought, totals.assumed_granted),
+        (300_000, 20_000_000)
+    );
+    assert_eq!(
+        basis_line(&totals, false, Lang::ZhHans),
+        "统计口径：正在争取的资金 30万元 未计入总额；计入假定获批 2,000万元"
+    );
+    assert_eq!(
+        basis_line(&totals, false, Lang::ZhHant),
+        "統計口徑：正在爭取的資金 30萬元 未計入總額；計入假定獲批 2,000萬元"
+    );
+
+    // Both bids settled: granted money alone.
+    let settled = with_outcome(&dataset, &assumed, "ecommerce-city", Outcome::Refused);
+    let totals = Totals::compute(&dataset, &settled);
+    assert_eq!(
+        basis_line(&totals, false, Lang::ZhHans),
+        "统计口径：计入假定获批 2,000万元"
+    );
+    let refused = with_outcome(&dataset, &settled, "training-base", Outcome::Refused);
+    let totals = Totals::compute(&dataset, &refused);
+    assert_eq!(
+        basis_line(&totals, true, Lang::En),
+        "Basis: granted money only"
+    );
+}
+
+/// In English the sought figure is the part of the grand total the totals panel writes: where
+/// rounded parts would not add up to the rounded total, all three are exact.
+#[test]
+fn in_english_the_sought_figure_is_written_as_the_totals_panel_writes_it() {
+    let dataset = muchuan();
+    let baseline = Scenario::baseline(&dataset);
+    let odd = set_amount(
+        &dataset,
+        &set_amount(&dataset, &baseline, "tech-projects", 6_004_000),
+        "ecommerce-city",
+        304_000,
+    );
+    let totals = Totals::compute(&dataset, &odd);
+    assert_eq!(totals.pending_sought, 20_304_000);
+    // On its own it would read CNY 20.3 million; beside 17.58 and 37.89 million, exact.
+    assert_eq!(
+        format_amount(20_304_000, Lang::En.money_style()),
+        "CNY 20.3 million"
+    );
+    assert_eq!(sought_figure(&totals, Lang::En), "CNY 20,304,000");
+    assert!(basis_line(&totals, true, Lang::En).contains("includes CNY 20,304,000 still"));
+    // Left out of the grand total, it is written on its own, as the panel does then.
+    let left_out = odd
+        .apply(&dataset, Action::SetCountSought(false))
+        .expect("applies");
+    let totals = Totals::compute(&dataset, &left_out);
+    assert_eq!(sought_figure(&totals, Lang::En), "CNY 20.3 million");
+}
+
+#[test]
+fn a_chart_file_shows_the_basis_above_the_chart_and_in_its_description() {
+    let dataset = muchuan();
+    let scenario = with_outcome(
+        &dataset,
+        &Scenario::baseline(&dataset),
+        "training-base",
+        Outcome::Partial(50),
+    );
+    let totals = Totals::compute(&dataset, &scenario);
+    let basis = basis_line(&totals, true, Lang::ZhHans);
+    assert_eq!(
+        basis,
+        "统计口径：总额含正在争取的资金 30万元（尚未获批）；计入假定获批 1,000万元"
+    );
+    let caption = FileCaption {
+        scenario: "会议",
+        date: Day {
+            year: 2026,
+            month: 12,
+            day: 6,
+        },
+        lang: Lang::ZhHans,
+        origin: None,
+    };
+    for chart in [
+        stream_bars(&dataset, &scenario, &totals, Lang::ZhHans, 800, "f"),
+        kind_shares(&dataset, &scenario, &totals, Lang::ZhHans, 800, "f"),
+        flow(&dataset, &scenario, &totals, Lang::ZhHans, 800, "f"),
+    ] {
+        let plain = chart_file(&chart, &dataset, caption);
+        let file = chart_file_with_basis(&chart, &dataset, caption, &basis);
+        let line = file
+            .svg
+            .lines()
+            .find(|l| l.ends_with(&format!(">{basis}</text>")))
+            .expect("the basis, visible");
+        assert!(!line.contains("font-weight"), "{line}");
+        let basis_at = file.svg.find(&format!(">{basis}<")).expect("drawn");
+        let chart_at = file.svg.find("<svg x=\"0\"").expect("the chart");
+        assert!(basis_at < chart_at, "above the chart");
+        assert!(
+            file.svg.contains(&format!(
+                "<desc id=\"file-desc\">{}{basis}</desc>",
+                chart.description
+            )),
+            "read out with the description"
+        );
+        // The line takes room: the chart moves down and the file grows by as much.
+        assert!(
+            file.svg.contains("<svg x=\"0\" y=\"99\""),
+            "{}",
+            chart.title
+        );
+        assert_eq!(file.height, plain.height + 18);
+        assert!(!plain.svg.contains("统计口径"));
     }
 }

@@ -1,10 +1,61 @@
-//! What a chart is drawn on, in words: the status a bid's bar carries after its name, in the
-//! stream cards' words.
+//! What a chart is drawn on, in words: the basis line under each chart's title (on screen and
+//! in the chart file) saying what its money counts besides money granted, and the status a
+//! bid's bar carries after its name. Both say only what the totals panel and the stream cards
+//! say, with the same figures and words.
 
-use crate::charts::message;
+use crate::charts::{message, money};
 use crate::core::dataset::Status;
 use crate::core::lang::Lang;
+use crate::core::money::format_sum;
 use crate::core::scenario::Outcome;
+use crate::core::totals::Totals;
+
+/// The money still being sought, written as the totals panel writes it: as the part of the
+/// grand total it is when counted (so that in English it rounds as the sum beside it does),
+/// else on its own.
+pub fn sought_figure(totals: &Totals, lang: Lang) -> String {
+    if totals.pending_sought == totals.counted.sought {
+        let (_, [_, sought]) = format_sum(
+            totals.grand(),
+            [totals.counted.granted, totals.counted.sought],
+            lang.money_style(),
+        );
+        sought
+    } else {
+        money(lang, totals.pending_sought)
+    }
+}
+
+/// One line saying what the charts' money is drawn on: money still being sought (counted in
+/// the grand total or not) and money counted only because a bid is assumed granted, or else
+/// that granted money alone is counted.
+pub fn basis_line(totals: &Totals, count_sought: bool, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if totals.pending_sought > 0 {
+        let key = if count_sought {
+            "charts.basis.sought-counted"
+        } else {
+            "charts.basis.sought-left-out"
+        };
+        parts.push(message(
+            lang,
+            key,
+            &[("amount", &sought_figure(totals, lang))],
+        ));
+    }
+    if totals.assumed_granted > 0 {
+        parts.push(message(
+            lang,
+            "charts.basis.assumed",
+            &[("amount", &money(lang, totals.assumed_granted))],
+        ));
+    }
+    if parts.is_empty() {
+        parts.push(message(lang, "charts.basis.granted-only", &[]));
+    }
+    let sep = message(lang, "charts.sep", &[]);
+    message(lang, "charts.basis", &[("parts", &parts.join(&sep))])
+}
 
 /// A stream's standing in words: its status in the source, or for a bid the outcome the
 /// planner assumes; the stream card's badge says the same.
