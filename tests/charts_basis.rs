@@ -10,7 +10,7 @@ use muchuan_funding_explorer::charts::basis::{basis_line, sought_figure};
 use muchuan_funding_explorer::charts::file::{FileCaption, chart_file, chart_file_with_basis};
 use muchuan_funding_explorer::charts::text::measure;
 use muchuan_funding_explorer::charts::{flow, kind_shares, stream_bars};
-use muchuan_funding_explorer::core::dataset::Dataset;
+use muchuan_funding_explorer::core::dataset::{Dataset, Stream};
 use muchuan_funding_explorer::core::export::Day;
 use muchuan_funding_explorer::core::lang::Lang;
 use muchuan_funding_explorer::core::money::format_amount;
@@ -152,6 +152,58 @@ fn a_long_name_is_shortened_and_its_marker_kept_whole() {
             "{width}: the name fills the line"
         );
     }
+}
+
+/// Muchuan's streams and one more per entry of `bids`, a bid where it is `true`, else a grant;
+/// each of 1万 and a little, below the source's amounts, so that they are summed in the
+/// "others" row.
+fn with_small_streams(bids: &[bool]) -> Dataset {
+    let mut dataset = muchuan();
+    let template = |id: &str| dataset.streams[dataset.stream_index(id).expect("a stream")].clone();
+    let (bid, grant) = (template("ecommerce-city"), template("sye-project"));
+    for (i, is_bid) in bids.iter().enumerate() {
+        dataset.streams.push(Stream {
+            id: format!("small-{i}"),
+            amount: Some(10_000 + i as i64),
+            ..if *is_bid { bid.clone() } else { grant.clone() }
+        });
+    }
+    dataset
+}
+
+#[test]
+fn the_others_row_says_how_many_bids_it_sums() {
+    // 17 streams with an amount: the 12 largest drawn, the 5 smallest (small-0 to small-4)
+    // summed, of them 2 bids (small-0 and small-3).
+    let bids: Vec<bool> = (0..9).map(|i| i % 3 == 0).collect();
+    let dataset = with_small_streams(&bids);
+    let scenario = Scenario::baseline(&dataset);
+    let totals = Totals::compute(&dataset, &scenario);
+    let chart = stream_bars(&dataset, &scenario, &totals, Lang::ZhHans, 1000, "s");
+    let labels = texts(&chart.svg);
+    assert!(
+        labels
+            .iter()
+            .any(|l| l == "其他 5 项（含 2 项申请中的资金）"),
+        "{labels:?}"
+    );
+    let english = stream_bars(&dataset, &scenario, &totals, Lang::En, 1000, "s");
+    assert!(
+        texts(&english.svg)
+            .iter()
+            .any(|l| l == "5 other streams (including 2 bids)")
+    );
+    assert!(
+        english.description.contains(" 5 of them are bids"),
+        "{}",
+        english.description
+    );
+    // Without bids among the summed streams, the row carries nothing.
+    let grants = with_small_streams(&[false; 6]);
+    let scenario = Scenario::baseline(&grants);
+    let totals = Totals::compute(&grants, &scenario);
+    let labels = texts(&stream_bars(&grants, &scenario, &totals, Lang::ZhHans, 1000, "s").svg);
+    assert!(labels.iter().any(|l| l == "其他 2 项"), "{labels:?}");
 }
 
 #[test]

@@ -28,7 +28,7 @@ const MAX_NOTE_ROWS: usize = 3;
 /// every stream. Streams without a stated amount are labelled rows ("amount not stated"),
 /// one each up to three, else one row counting them. A bid (money sought, not granted) carries
 /// its status after its name, "（正在争取）" or the outcome the planner assumes, and the legend
-/// says what these mean. `width` is the layout width in px; the
+/// says what these mean; the "others" row says how many bids it sums. `width` is the layout width in px; the
 /// SVG scales to its container. `id_prefix` makes the `<title>`/`<desc>` ids unique on a page.
 pub fn stream_bars(
     dataset: &Dataset,
@@ -46,6 +46,12 @@ pub fn stream_bars(
     let marker = |i: usize| {
         let status = dataset.streams.get(i)?.status;
         bid_marker(status, scenario.outcome(i), lang)
+    };
+    let is_bid = |i: usize| {
+        dataset
+            .streams
+            .get(i)
+            .is_some_and(|s| !s.status.is_granted())
     };
     let not_stated = message(lang, "charts.not-stated", &[]);
 
@@ -99,6 +105,15 @@ pub fn stream_bars(
             &[("count", &pick.rest.len().to_string())],
         );
         rows.push(bar_row(label, rest_now, rest_added, rest_before));
+        // A summed row says how many bids it holds; the table names them.
+        let rest_bids = pick.rest.iter().filter(|&&i| is_bid(i)).count();
+        marked.push((rest_bids > 0).then(|| {
+            message(
+                lang,
+                "charts.marker-bids",
+                &[("count", &rest_bids.to_string())],
+            )
+        }));
     }
     if unstated.len() > MAX_NOTE_ROWS {
         rows.push(Row {
@@ -111,9 +126,9 @@ pub fn stream_bars(
         });
     }
 
-    // The summed rows carry no marker: the table gives each stream's status.
+    // The row counting streams without an amount holds no money to mark.
     marked.resize(rows.len(), None);
-    let bids = (0..count).filter(|&i| marker(i).is_some()).count();
+    let bids = (0..count).filter(|&i| is_bid(i)).count();
     let marks = Marks {
         key: key(dataset, scenario, lang),
         rows: marked,
