@@ -76,8 +76,12 @@ fn stream_bars_name_every_stream_with_its_amount() {
         let chart = stream_bars(&dataset, &scenario, &totals, lang, 1000, "s");
         let labels = texts(&chart.svg);
         for stream in &dataset.streams {
+            // A bid's name line goes on with its status (charts_basis.rs).
             let name = escaped(stream.name.get(lang));
-            assert!(labels.contains(&name), "{lang:?}: {name} in {labels:?}");
+            assert!(
+                labels.iter().any(|l| l.starts_with(&name)),
+                "{lang:?}: {name} in {labels:?}"
+            );
         }
         for amount in expected {
             assert!(labels.iter().any(|l| l == amount), "{lang:?}: {amount}");
@@ -99,11 +103,11 @@ fn stream_bars_name_every_stream_with_its_amount() {
         // The table lists every stream, then the total.
         let table = stream_bars_table(&dataset, &scenario, &totals, lang);
         assert_eq!(table.rows.len(), dataset.streams.len() + 1);
-        assert_eq!(table.header.len(), 5);
-        assert!(table.rows.iter().all(|r| r.len() == 5));
+        assert_eq!(table.header.len(), 6);
+        assert!(table.rows.iter().all(|r| r.len() == 6));
         assert_eq!(
-            table.name_columns, 1,
-            "the stream's name, then four figures"
+            table.name_columns, 2,
+            "the stream's name and status, then four figures"
         );
     }
 }
@@ -152,10 +156,11 @@ fn a_bar_the_grand_total_takes_less_of_says_how_much() {
         "a granted stream: all of it"
     );
     let table = stream_bars_table(&dataset, &refused, &totals, Lang::ZhHans);
-    assert_eq!(table.rows[training][2], "2,000万元");
-    assert_eq!(table.rows[training][4], "0万元");
+    assert_eq!(table.rows[training][1], "假定未获批");
+    assert_eq!(table.rows[training][3], "2,000万元");
+    assert_eq!(table.rows[training][5], "0万元");
     // The column adds up to the grand total, in its last row.
-    assert_eq!(table.rows.last().map(|r| r[4].as_str()), Some("1,788万元"));
+    assert_eq!(table.rows.last().map(|r| r[5].as_str()), Some("1,788万元"));
     // Sought money left out of the grand total: the pending e-commerce funds count nothing.
     let left_out = refused
         .apply(&dataset, Action::SetCountSought(false))
@@ -212,8 +217,9 @@ fn a_scenario_change_moves_the_label_and_the_bar() {
         &Totals::compute(&dataset, &changed),
         Lang::ZhHans,
     );
-    assert_eq!(after_table.rows[0][2], "500万元");
-    assert_eq!(after_table.rows[0][3], "+227万元");
+    assert_eq!(after_table.rows[0][1], "已落实");
+    assert_eq!(after_table.rows[0][3], "500万元");
+    assert_eq!(after_table.rows[0][4], "+227万元");
     let english = stream_bars(
         &dataset,
         &changed,

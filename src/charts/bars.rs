@@ -4,12 +4,15 @@
 //!
 //! Bars start at the left axis and are proportional to their amounts: one scale for the whole
 //! chart, the largest bar filling the room left of the widest amount label.
+//!
+//! A row may carry a marker after its name (a bid's status), explained by key lines under the
+//! legend ([`Marks`]): words, so that what the marker says does not rest on colour.
 
 use plotters::style::RGBColor;
 
 use crate::charts::canvas::{self, Anchor, Canvas, Drawn, Font, Labels};
 use crate::charts::palette;
-use crate::charts::text::{fit, fit_styled, width as text_width};
+use crate::charts::text::{fit, fit_styled, is_wide, measure, width as text_width, wrap};
 
 /// Side margin in px.
 const PAD: f64 = 12.0;
@@ -31,6 +34,12 @@ const LABEL_SIZE: f64 = 12.0;
 const SECOND_LABEL_SIZE: f64 = 11.0;
 /// The narrowest the bar area gets, however long the labels.
 const MIN_BAR_AREA: f64 = 60.0;
+/// Font size of the key lines under the legend.
+const KEY_SIZE: f64 = 12.0;
+/// Height of one key line.
+const KEY_LINE_H: f64 = 17.0;
+/// The most lines one key entry takes.
+const KEY_LINES: usize = 2;
 
 /// What a row shows.
 pub(crate) enum RowBars {
@@ -78,8 +87,19 @@ pub(crate) struct Series {
     pub uncounted: Option<String>,
 }
 
-/// The laid-out chart height for `rows`.
-fn height_of(rows: &[Row], series: &Series) -> f64 {
+/// What rows carry besides their bars.
+#[derive(Default)]
+pub(crate) struct Marks {
+    /// Per row, in the order of the rows: the marker after its name, if any (kept whole,
+    /// the name shortened to leave it room).
+    pub rows: Vec<Option<String>>,
+    /// What the markers mean: one entry per kind of marker drawn, each on its own lines
+    /// under the legend.
+    pub key: Vec<String>,
+}
+
+/// The laid-out chart height for `rows`, under a legend of `legend_h` px.
+fn height_of(rows: &[Row], series: &Series, legend_h: f64) -> f64 {
     let rows_h: f64 = rows
         .iter()
         .map(|row| match row.bars {
@@ -87,7 +107,7 @@ fn height_of(rows: &[Row], series: &Series) -> f64 {
             RowBars::Note(_) => NAME_H + 16.0 + ROW_GAP,
         })
         .sum();
-    LEGEND_H + rows_h
+    legend_h + rows_h
 }
 
 /// Draws `rows` at `width` px; returns the SVG and its height.
@@ -97,9 +117,27 @@ pub(crate) fn draw(
     width: u32,
     labels: &Labels<'_>,
 ) -> (String, u32) {
-    let height = height_of(rows, series).ceil() as u32;
+    draw_marked(rows, series, &Marks::default(), width, labels)
+}
+
+/// Draws `rows` at `width` px with `marks` after their names and the key under the legend;
+/// returns the SVG and its height.
+pub(crate) fn draw_marked(
+    rows: &[Row],
+    series: &Series,
+    marks: &Marks,
+    width: u32,
+    labels: &Labels<'_>,
+) -> (String, u32) {
     let w = f64::from(width);
     let inner = w - 2.0 * PAD;
+    let key: Vec<String> = marks
+        .key
+        .iter()
+        .flat_map(|entry| wrap(entry, inner, KEY_SIZE, false, KEY_LINES))
+        .collect();
+    let legend_h = LEGEND_H + KEY_LINE_H * key.len() as f64;
+    let height = height_of(rows, series, legend_h).ceil() as u32;
     let (second_size, second_font) = if series.second_prominent {
         (LABEL_SIZE, Font::regular(LABEL_SIZE))
     } else {
@@ -137,16 +175,25 @@ pub(crate) fn draw(
 
     let svg = canvas::render(width, height, labels, |canvas| {
         legend(canvas, series, inner)?;
-        let x0 = PAD + 1.0;
-        let mut y = LEGEND_H;
-        for row in rows {
-            let name = fit_styled(&row.name, inner, NAME_SIZE, true);
+        for (i, line) in key.iter().enumerate() {
+            let top = LEGEND_H - 6.0 + KEY_LINE_H * i as f64;
             canvas.text(
-                &name,
+                line,
                 PAD,
-                y,
+                top,
                 Anchor::Start,
-                Font::regular(NAME_SIZE).bold(),
+                Font::regular(KEY_SIZE).muted(),
+            )?;
+        }
+        let x0 = PAD + 1.0;
+        let mut y = legend_h;
+        for (i, row) in rows.iter().enumerate() {
+            name_line(
+                canvas,
+                &row.name,
+                marks.rows.get(i).and_then(Option::as_ref),
+                y,
+                inner,
             )?;
             let top = y + NAME_H;
             match &row.bars {
@@ -219,6 +266,35 @@ pub(crate) fn draw(
         Ok(())
     });
     (svg, height)
+}
+
+/// A row's name with its marker after it, as one text (a text measured apart would leave a gap
+/// as wide as the estimate's error); a long name is shortened to leave the marker room, so
+/// that the marker is never the part cut off.
+fn name_line(
+    canvas: &Canvas<'_>,
+    name: &str,
+    marker: Option<&String>,
+    y: f64,
+    inner: f64,
+) -> Drawn {
+    let line = match marker {
+        None => fit_styled(name, inner, NAME_SIZE, true),
+        Some(marker) => {
+            // A full-width bracket carries its own space; a Latin one wants a word space.
+            let gap = if marker.starts_with(is_wide) { "" } else { " " };
+            let marker = format!("{gap}{}", fit_styled(marker, inner * 0.7, NAME_SIZE, true));
+            let room = inner - measure(&marker, NAME_SIZE, true);
+            format!("{}{marker}", fit_styled(name, room, NAME_SIZE, true))
+        }
+    };
+    canvas.text(
+        &line,
+        PAD,
+        y,
+        Anchor::Start,
+        Font::regular(NAME_SIZE).bold(),
+    )
 }
 
 /// The legend: a solid swatch with its words, then a hatched one with its words, then (when a

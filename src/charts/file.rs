@@ -1,8 +1,9 @@
-//! A chart as a file to paste into a document or a slide: the drawing under a visible title and
-//! a line naming the scenario and the date (and, for figures that are not the built-in dataset,
-//! the page header's line saying where they were read from), over the source line, in an SVG of a fixed pixel
-//! size (`width` and `height` as well as the `viewBox`), so that WPS, Word and PowerPoint place
-//! it at that size rather than at their default for a size-less image. The PNG download is the
+//! A chart as a file to paste into a document or a slide: the drawing under a visible title, a
+//! line naming the scenario and the date (for figures that are not the built-in dataset, the
+//! page header's line saying where they were read from) and the chart's basis line (what its
+//! money counts besides money granted), over the source line, in an SVG of a fixed pixel size
+//! (`width` and `height` as well as the `viewBox`), so that WPS, Word and PowerPoint place it at
+//! that size rather than at their default for a size-less image. The PNG download is the
 //! browser's rendering of this same SVG.
 
 use std::fmt::Write as _;
@@ -23,6 +24,8 @@ const LINE_SIZE: f64 = 13.0;
 const SOURCE_LINES: usize = 2;
 /// The most lines the data origin takes.
 const ORIGIN_LINES: usize = 3;
+/// The most lines the basis takes.
+const BASIS_LINES: usize = 2;
 
 /// What a chart file says about itself besides the chart's own title.
 #[derive(Clone, Copy, Debug)]
@@ -73,6 +76,27 @@ pub struct ChartFile {
 /// `chart` as a stand-alone SVG file with a visible title, the scenario and date, and the
 /// source line of `dataset`; its pixel size is the chart's plus the captions'.
 pub fn chart_file(chart: &ChartSvg, dataset: &Dataset, caption: FileCaption<'_>) -> ChartFile {
+    build(chart, dataset, caption, None)
+}
+
+/// [`chart_file`] with `basis` (what the chart's money counts besides money granted, as the
+/// view says it under the chart's title) above the chart and in the file's description.
+pub fn chart_file_with_basis(
+    chart: &ChartSvg,
+    dataset: &Dataset,
+    caption: FileCaption<'_>,
+    basis: &str,
+) -> ChartFile {
+    build(chart, dataset, caption, Some(basis))
+}
+
+/// The file of `chart`, with `basis` if given.
+fn build(
+    chart: &ChartSvg,
+    dataset: &Dataset,
+    caption: FileCaption<'_>,
+    basis: Option<&str>,
+) -> ChartFile {
     let width = f64::from(chart.width);
     let room = width - 2.0 * PAD;
     let lang = caption.lang;
@@ -118,6 +142,18 @@ pub fn chart_file(chart: &ChartSvg, dataset: &Dataset, caption: FileCaption<'_>)
             });
         }
     }
+    if let Some(basis) = basis {
+        for text in wrap(&clean(basis), room, LINE_SIZE, false, BASIS_LINES) {
+            above += LINE_SIZE + 5.0;
+            lines.push(Line {
+                text,
+                y: above,
+                size: LINE_SIZE,
+                bold: false,
+                muted: false,
+            });
+        }
+    }
     let chart_top = (above + 16.0).round();
     let mut y = chart_top + f64::from(chart.height) + 8.0;
     for text in wrap(
@@ -137,6 +173,14 @@ pub fn chart_file(chart: &ChartSvg, dataset: &Dataset, caption: FileCaption<'_>)
         });
     }
     let height = (y + PAD).ceil() as u32;
+    // The description read out for the file says the basis too; Chinese needs no space.
+    let description = match basis {
+        Some(basis) if chart.description.ends_with('。') => {
+            format!("{}{basis}", chart.description)
+        }
+        Some(basis) => format!("{} {basis}", chart.description),
+        None => chart.description.clone(),
+    };
 
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" \
@@ -147,7 +191,7 @@ pub fn chart_file(chart: &ChartSvg, dataset: &Dataset, caption: FileCaption<'_>)
         w = chart.width,
         tag = lang.tag(),
         title = escape_xml(&chart.title),
-        desc = escape_xml(&chart.description),
+        desc = escape_xml(&description),
         bg = palette::hex(palette::BACKGROUND),
     );
     for line in &lines {

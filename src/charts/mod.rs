@@ -21,11 +21,15 @@
 //! the `<title>` and `<desc>`), and shortened with an ellipsis to fit (the table keeps the whole
 //! name).
 //!
+//! A bid's bar carries its status after its name; under each chart's title the view and the
+//! file show one line, [`basis::basis_line`], on what the money counts besides money granted.
+//!
 //! The charts draw no visible title: the view shows [`ChartSvg::title`] as the heading. A
 //! downloaded chart is wrapped by [`file::chart_file`] with a visible title, the scenario, the
 //! date and the source, at a fixed pixel size.
 
 mod bars;
+pub mod basis;
 mod canvas;
 mod compare_bars;
 pub mod file;

@@ -1,7 +1,8 @@
 //! Per-stream bars: the scenario's planned amount (solid) against the baseline (hatched), with
-//! what the grand total takes of it where that is less.
+//! what the grand total takes of it where that is less, and a bid's status after its name.
 
-use crate::charts::bars::{self, Row, RowBars, Series};
+use crate::charts::bars::{self, Marks, Row, RowBars, Series};
+use crate::charts::basis::{bid_marker, standing};
 use crate::charts::canvas::Labels;
 use crate::charts::{
     ChartSvg, ChartTable, TOP_STREAMS, amount_label, layout_width, message, money, palette,
@@ -10,7 +11,7 @@ use crate::charts::{
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::money::format_delta;
-use crate::core::scenario::Scenario;
+use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::Totals;
 
 /// At most this many streams without a stated amount get a row each; more share one row.
@@ -25,7 +26,9 @@ const MAX_NOTE_ROWS: usize = 3;
 /// scenario amount are drawn and one row "N other streams" sums the rest (baseline and
 /// scenario), which keeps a 1,000-stream chart readable and small; the table still lists
 /// every stream. Streams without a stated amount are labelled rows ("amount not stated"),
-/// one each up to three, else one row counting them. `width` is the layout width in px; the
+/// one each up to three, else one row counting them. A bid (money sought, not granted) carries
+/// its status after its name, "（正在争取）" or the outcome the planner assumes, and the legend
+/// says what these mean; the "others" row says how many bids it sums. `width` is the layout width in px; the
 /// SVG scales to its container. `id_prefix` makes the `<title>`/`<desc>` ids unique on a page.
 pub fn stream_bars(
     dataset: &Dataset,
@@ -40,6 +43,16 @@ pub fn stream_bars(
     let planned = |i: usize| scenario.amount(i);
     let baseline = |i: usize| dataset.streams.get(i).and_then(|s| s.amount).unwrap_or(0);
     let name = |i: usize| stream_name(dataset, i, lang);
+    let marker = |i: usize| {
+        let status = dataset.streams.get(i)?.status;
+        bid_marker(status, scenario.outcome(i), lang)
+    };
+    let is_bid = |i: usize| {
+        dataset
+            .streams
+            .get(i)
+            .is_some_and(|s| !s.status.is_granted())
+    };
     let not_stated = message(lang, "charts.not-stated", &[]);
 
     let stated: Vec<(usize, i64)> = (0..count)
@@ -81,6 +94,7 @@ pub fn stream_bars(
             },
         })
         .collect();
+    let mut marked: Vec<Option<String>> = shown.iter().map(|&i| marker(i)).collect();
     let rest_now: i64 = pick.rest.iter().filter_map(|i| planned(*i)).sum();
     let rest_before: i64 = pick.rest.iter().map(|i| baseline(*i)).sum();
     let rest_added: i64 = pick.rest.iter().map(|i| totals.added(*i)).sum();
@@ -91,6 +105,15 @@ pub fn stream_bars(
             &[("count", &pick.rest.len().to_string())],
         );
         rows.push(bar_row(label, rest_now, rest_added, rest_before));
+        // A summed row says how many bids it holds; the table names them.
+        let rest_bids = pick.rest.iter().filter(|&&i| is_bid(i)).count();
+        marked.push((rest_bids > 0).then(|| {
+            message(
+                lang,
+                "charts.marker-bids",
+                &[("count", &rest_bids.to_string())],
+            )
+        }));
     }
     if unstated.len() > MAX_NOTE_ROWS {
         rows.push(Row {
@@ -102,6 +125,14 @@ pub fn stream_bars(
             bars: RowBars::Note(not_stated.clone()),
         });
     }
+
+    // The row counting streams without an amount holds no money to mark.
+    marked.resize(rows.len(), None);
+    let bids = (0..count).filter(|&i| is_bid(i)).count();
+    let marks = Marks {
+        key: key(dataset, scenario, lang),
+        rows: marked,
+    };
 
     // Title and description.
     let title = message(lang, "charts.streams.title", &[]);
@@ -142,6 +173,13 @@ pub fn stream_bars(
             ],
         ));
     }
+    if bids > 0 {
+        description.push_str(&message(
+            lang,
+            "charts.streams.marked",
+            &[("count", &bids.to_string())],
+        ));
+    }
     if !unstated.is_empty() {
         description.push_str(&message(
             lang,
@@ -176,7 +214,7 @@ pub fn stream_bars(
         title: &title,
         description: &description,
     };
-    let (svg, height) = bars::draw(&rows, &series, width, &labels);
+    let (svg, height) = bars::draw_marked(&rows, &series, &marks, width, &labels);
     ChartSvg {
         svg,
         title,
@@ -186,9 +224,29 @@ pub fn stream_bars(
     }
 }
 
-/// The data of [`stream_bars`] as a table: every stream (baseline, scenario, change, what the
-/// grand total takes of it, whole names), then the totals. Built only when someone asks to see
-/// it: at a thousand streams it is most of the chart's cost.
+/// What the markers of the bids in `scenario` mean: one entry if a bid is still being sought,
+/// one if an outcome is assumed for one.
+fn key(dataset: &Dataset, scenario: &Scenario, lang: Lang) -> Vec<String> {
+    let outcomes: Vec<_> = dataset
+        .streams
+        .iter()
+        .enumerate()
+        .filter(|(_, stream)| !stream.status.is_granted())
+        .map(|(i, _)| scenario.outcome(i))
+        .collect();
+    let mut key = Vec::new();
+    if outcomes.contains(&Outcome::Pending) {
+        key.push(message(lang, "charts.key.sought", &[]));
+    }
+    if outcomes.iter().any(|o| *o != Outcome::Pending) {
+        key.push(message(lang, "charts.key.assumed", &[]));
+    }
+    key
+}
+
+/// The data of [`stream_bars`] as a table: every stream (its status, baseline, scenario,
+/// change, what the grand total takes of it, whole names), then the totals. Built only when
+/// someone asks to see it: at a thousand streams it is most of the chart's cost.
 pub fn stream_bars_table(
     dataset: &Dataset,
     scenario: &Scenario,
@@ -204,6 +262,7 @@ pub fn stream_bars_table(
         .enumerate()
         .map(|(i, stream)| {
             let name = stream_name(dataset, i, lang);
+            let status = standing(stream.status, scenario.outcome(i), lang);
             let before = stream.amount.unwrap_or(0);
             match planned(i) {
                 Some(now) => {
@@ -211,6 +270,7 @@ pub fn stream_bars_table(
                     total_now += now;
                     vec![
                         name,
+                        status,
                         money(lang, before),
                         money(lang, now),
                         format_delta(now - before, lang.money_style()),
@@ -219,6 +279,7 @@ pub fn stream_bars_table(
                 }
                 None => vec![
                     name,
+                    status,
                     not_stated.clone(),
                     not_stated.clone(),
                     String::new(),
@@ -229,6 +290,7 @@ pub fn stream_bars_table(
         .collect();
     rows.push(vec![
         message(lang, "charts.total", &[]),
+        String::new(),
         money(lang, total_before),
         money(lang, total_now),
         format_delta(total_now - total_before, lang.money_style()),
@@ -238,6 +300,7 @@ pub fn stream_bars_table(
         lang,
         &[
             "charts.col.stream",
+            "charts.col.status",
             "charts.baseline",
             "charts.scenario",
             "charts.col.change",
@@ -245,4 +308,5 @@ pub fn stream_bars_table(
         ],
         rows,
     )
+    .with_name_columns(2)
 }

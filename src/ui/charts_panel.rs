@@ -1,16 +1,18 @@
-//! The charts: SVGs drawn from the core's figures, each with a heading, and its data as a
-//! table on demand. Each chart is rebuilt only when what it draws changes.
+//! The charts: SVGs drawn from the core's figures, each with a heading and a line on what its
+//! money counts besides money granted, and its data as a table on demand. Each chart is rebuilt
+//! only when what it draws changes.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::charts::basis::basis_line;
 use crate::charts::{
     ChartSvg, ChartTable, flow, flow_table, kind_shares, kind_shares_table, stream_bars,
     stream_bars_table,
 };
 use crate::core::lang::Lang;
-use crate::core::scenario::Scenario;
+use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::model::state::DatasetRef;
@@ -49,14 +51,21 @@ impl PartialEq for ChartInput {
             && self.width == other.width;
         same_frame
             && match self.kind {
+                // A bid's assumed outcome is said after its name, even where it changes no sum.
                 ChartKind::Streams => {
                     self.scenario.amounts().eq(other.scenario.amounts())
                         && self.totals.streams == other.totals.streams
+                        && outcomes(&self.scenario).eq(outcomes(&other.scenario))
                 }
                 ChartKind::Kinds => self.totals.by_kind == other.totals.by_kind,
                 ChartKind::Flow => self.totals.streams == other.totals.streams,
             }
     }
+}
+
+/// Each stream's assumed outcome.
+fn outcomes(scenario: &Scenario) -> impl Iterator<Item = Outcome> + '_ {
+    scenario.plans.iter().map(|plan| plan.outcome)
 }
 
 impl ChartInput {
@@ -189,6 +198,7 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
         shown.as_ref().map(ChartInput::table)
     });
     let chart = use_memo(input, ChartInput::draw);
+    let basis = basis_line(&props.totals, props.scenario.count_sought, lang);
     let id = match props.kind {
         ChartKind::Streams => "figure-streams",
         ChartKind::Kinds => "figure-kinds",
@@ -205,7 +215,8 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
     html! {
         // Named by its heading alone: from the whole caption its name would end with the
         // button's "Show as table".
-        <figure class="chart" id={id} aria-labelledby={format!("{id}-heading")}>
+        <figure class="chart" id={id} aria-labelledby={format!("{id}-heading")}
+            aria-describedby={format!("{id}-basis")}>
             <figcaption>
                 <Heading rank={Rank::Part} id={format!("{id}-heading")}>{ &chart.title }</Heading>
                 // Named with its chart ("Show as table, Funding streams…"): three buttons of one
@@ -217,13 +228,14 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
                     disabled={inactive}>
                     { text(lang, if *as_table { "charts.hide-table" } else { "charts.show-table" }) }
                 </button>
+                <p class="chart-basis" id={format!("{id}-basis")}>{ &basis }</p>
             </figcaption>
             <LiveSvg class="chart-svg" svg={svg} />
             <div id={format!("{id}-table")} class="chart-table table-scroll" hidden={!*as_table}
                 tabindex="0" role="region" aria-labelledby={format!("{id}-heading")}>
                 if let Some(table) = &*table {
                     <table>
-                        <caption class="visually-hidden">{ &chart.description }</caption>
+                        <caption class="visually-hidden">{ &chart.description }{ " " }{ &basis }</caption>
                         <thead><tr>
                             { for table.header.iter().enumerate().map(|(i, h)| html! {
                                 <th scope="col" class={(i >= table.name_columns).then_some("num")}>{ h }</th>

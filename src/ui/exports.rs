@@ -1,13 +1,14 @@
 //! Exports of the current scenario: a CSV table ([`export::scenario_csv`]), a JSON document
 //! ([`export::scenario_json`]) that can be imported again, each chart as an SVG or a PNG file
-//! ([`chart_file`]: titled, dated, sourced, of a fixed pixel size), the import of a JSON
+//! ([`chart_file_with_basis`]: titled, dated, with its basis, sourced, of a fixed pixel size), the import of a JSON
 //! document ([`crate::ui::scenario_import`]), and printing.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::charts::file::{ChartFile, FileCaption, chart_file};
+use crate::charts::basis::basis_line;
+use crate::charts::file::{ChartFile, FileCaption, chart_file_with_basis};
 use crate::charts::{ChartSvg, flow, kind_shares, stream_bars};
 use crate::core::dataset::Dataset;
 use crate::core::export;
@@ -74,7 +75,7 @@ type Draw = fn(&Dataset, &Scenario, &Totals, Lang, u32, &str) -> ChartSvg;
 const PNG_SCALE: u32 = 2;
 
 impl Chart {
-    /// The chart as a file (title, scenario, date, source) and the stem of its file name.
+    /// The chart as a file (title, scenario, date, basis, source) and the stem of its file name.
     fn file(
         self,
         dataset: &Dataset,
@@ -97,7 +98,11 @@ impl Chart {
             origin,
         };
         let stem = file_stem(lang, stem, origin.is_none());
-        (chart_file(&chart, dataset, caption), stem)
+        let basis = basis_line(totals, scenario.count_sought, lang);
+        (
+            chart_file_with_basis(&chart, dataset, caption, &basis),
+            stem,
+        )
     }
 }
 

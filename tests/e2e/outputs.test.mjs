@@ -44,7 +44,8 @@ describe('chart files', () => {
       assert.ok(Number(read.width) >= 600 && Number(read.height) >= 250, `${chart}: ${read.width}×${read.height}`);
       assert.equal(read.texts[0], read.title, `${chart}: the title is visible`);
       assert.match(read.texts[1], /^Scenario: .+ · \d{4}-\d{2}-\d{2}$/);
-      assert.match(read.texts.slice(2).join(' '), /^Source: .*Leshan/);
+      assert.match(read.texts[2], /^Basis: the grand total includes CNY 20\.3 million still being sought/);
+      assert.match(read.texts.slice(3).join(' '), /^Source: .*Leshan/);
 
       const png = await download(page, `#download-png-${chart}`);
       assert.match(png.name, new RegExp(`^muchuan-chart-${chart}-.*\\.png$`));
