@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::charts::basis::standing;
 use crate::core::dataset::Status;
 use crate::core::lang::Lang;
 use crate::core::money::format_delta;
@@ -242,22 +243,16 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
     }
 }
 
-/// A stream's badge: its status in the source, or for a bid the outcome the planner assumes,
-/// so that the card says what the totals take it as.
+/// A stream's badge: its standing ([`standing`], the words its chart bar carries too), in the
+/// class of what the totals take it as.
 fn badge(status: Status, outcome: Outcome, lang: Lang) -> (&'static str, String) {
-    let percent = |key: &str, p: u8| fill(lang, key, &[("percent", &p.to_string())]);
-    match outcome {
-        _ if status != Status::Sought => (
-            "badge granted",
-            text(lang, &format!("status.{}", status.key())),
-        ),
-        Outcome::Pending => ("badge sought", text(lang, "status.sought")),
-        Outcome::Granted => ("badge granted", text(lang, "outcome.badge-granted")),
-        Outcome::Partial(p) => ("badge assumed", percent("outcome.badge-partial", p)),
-        Outcome::Refused => ("badge assumed", text(lang, "outcome.badge-refused")),
-        Outcome::Covered(0) => ("badge assumed", text(lang, "outcome.badge-covered-refused")),
-        Outcome::Covered(p) => ("badge assumed", percent("outcome.badge-covered-partial", p)),
-    }
+    let class = match outcome {
+        _ if status.is_granted() => "badge granted",
+        Outcome::Pending => "badge sought",
+        Outcome::Granted => "badge granted",
+        _ => "badge assumed",
+    };
+    (class, standing(status, outcome, lang))
 }
 
 fn delta_class(delta: i64) -> &'static str {
