@@ -74,6 +74,10 @@ pub struct AppState {
     /// How many times the whole scenario was replaced (undo, redo, reset, a saved or imported
     /// scenario opened, a dataset loaded): a stream row then drops text it rejected.
     pub replacements: u32,
+    /// The planner's action that made the scenario on screen, when its last change was one
+    /// (not an undo, a redo or an opening): what it did beside the figures is said with them
+    /// ([`crate::model::aside`]).
+    pub made_by: Option<Action>,
 }
 
 impl AppState {
@@ -91,6 +95,7 @@ impl AppState {
             origin: None,
             given_name: None,
             replacements: 0,
+            made_by: None,
         };
         state.want_lang(lang);
         state
@@ -224,6 +229,14 @@ impl AppState {
                 | Msg::Act(Action::Reset)
         );
         let dragging = next.dragging.take();
+        let acting = match &msg {
+            Msg::Act(action) => Some(action.clone()),
+            Msg::Slide { stream, amount } => Some(Action::SetAmount {
+                stream: *stream,
+                amount: *amount,
+            }),
+            _ => None,
+        };
         match msg {
             Msg::Act(action) => next.act(action),
             Msg::Slide { stream, amount } => {
@@ -331,6 +344,9 @@ impl AppState {
         {
             next.replacements = next.replacements.wrapping_add(1);
         }
+        if !Rc::ptr_eq(next.history.present(), self.history.present()) {
+            next.made_by = acting;
+        }
         if next == *self { self } else { Rc::new(next) }
     }
 }
@@ -401,6 +417,29 @@ mod tests {
             "the first drag was one step"
         );
         assert!(!state.history.can_undo());
+    }
+
+    #[test]
+    fn the_action_that_made_the_scenario_is_kept_until_another_change() {
+        let mut state = muchuan();
+        state = state.next(Msg::Slide {
+            stream: 0,
+            amount: 2_800_000,
+        });
+        let slid = Some(Action::SetAmount {
+            stream: 0,
+            amount: 2_800_000,
+        });
+        assert_eq!(state.made_by, slid);
+        // A change of language or a refused action is no change of the scenario.
+        state = state.next(Msg::SetLang(Lang::ZhHans));
+        state = state.next(Msg::Act(Action::SetAmount {
+            stream: 2,
+            amount: 1,
+        }));
+        assert_eq!(state.made_by, slid);
+        state = state.next(Msg::Undo);
+        assert_eq!(state.made_by, None, "an undo is no action of the planner's");
     }
 
     #[test]
