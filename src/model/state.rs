@@ -241,13 +241,15 @@ impl AppState {
             Msg::Act(action) => next.act(action),
             Msg::Slide { stream, amount } => {
                 // The slider's range is the same in both modes; in a fixed pool a drag past
-                // what the others can give stops there (the row then says why).
+                // what the others can give stops there (the row then says why). A move up
+                // with no room at all is refused, so that the reason is said.
                 let scenario = next.scenario();
                 let current = scenario.amount(stream).unwrap_or(0);
                 let room = scenario.max_for(&next.dataset, stream).max(current);
+                let stuck = amount > current && room <= current;
                 let action = Action::SetAmount {
                     stream,
-                    amount: amount.min(room),
+                    amount: if stuck { amount } else { amount.min(room) },
                 };
                 match next.scenario().apply(&next.dataset, action.clone()) {
                     Ok(scenario) if dragging == Some(stream) => {
@@ -440,6 +442,27 @@ mod tests {
         assert_eq!(state.made_by, slid);
         state = state.next(Msg::Undo);
         assert_eq!(state.made_by, None, "an undo is no action of the planner's");
+    }
+
+    #[test]
+    fn a_slide_up_with_no_room_is_refused_with_the_reason() {
+        let mut state = muchuan();
+        state = state.next(Msg::Act(Action::SetMode(BalanceMode::FixedPool)));
+        for stream in [1, 4, 6, 7, 8] {
+            state = state.next(Msg::Act(Action::SetLocked {
+                stream,
+                locked: true,
+            }));
+        }
+        state = state.next(Msg::Slide {
+            stream: 0,
+            amount: 2_740_000,
+        });
+        assert_eq!(state.scenario().plans[0].amount, Some(2_730_000));
+        assert_eq!(
+            state.refusal,
+            Some((RefusalPlace::Stream(0), Refusal::NothingToBalance))
+        );
     }
 
     #[test]

@@ -83,3 +83,48 @@ describe('a fixed-pool move', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('a slider step that cannot be taken', () => {
+  test('says why, and the thumb stays on the amount (fixed pool, the others locked)', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.check('#mode-pool');
+    // Every other stream of money in hand locked (2 states no amount; 3 and 5 are bids).
+    for (const stream of [1, 4, 6, 7, 8]) await page.check(`#stream-${stream}-lock`);
+    await page.focus('#stream-0-slider');
+    const alert = '#stream-0-error';
+    assert.equal(await page.getAttribute(alert, 'role'), 'alert');
+    for (const key of ['ArrowRight', 'ArrowUp', 'PageUp']) {
+      await page.keyboard.press(key);
+      await settle(page);
+      assert.equal(await page.textContent(alert), '总额固定时，需要至少一项有金额且未锁定的其他资金来平衡', key);
+      assert.equal(await page.inputValue('#stream-0-slider'), '2730000', `${key}: the thumb did not move`);
+      assert.equal(await page.inputValue('#stream-0-amount'), '273');
+    }
+    // With the SYE projects' money free again, the step is taken from it and the reason goes.
+    await page.uncheck('#stream-8-lock');
+    await page.focus('#stream-0-slider');
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    assert.equal(await page.inputValue('#stream-0-amount'), '274');
+    assert.equal(await page.inputValue('#stream-8-amount'), '9');
+    assert.equal(await page.textContent(alert), '');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+  });
+
+  test("at the track's end an arrow key steps past it, as Page Up does (free)", async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    await page.focus('#stream-8-slider');
+    await page.keyboard.press('End');
+    await settle(page);
+    const end = await page.getAttribute('#stream-8-slider', 'max');
+    assert.equal(await page.inputValue('#stream-8-slider'), end);
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    const past = String(Number(end) + 10000);
+    assert.equal(await page.inputValue('#stream-8-amount'), past);
+    assert.equal(await page.inputValue('#stream-8-slider'), past);
+    assert.equal(await page.getAttribute('#stream-8-slider', 'max'), past, 'the track grew');
+    assert.deepEqual(errors, []);
+  });
+});
