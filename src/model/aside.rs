@@ -1,5 +1,6 @@
 //! What a planner's change did that the totals do not show, so that a screen reader hears it
-//! with them: a fixed-pool move changes other streams and leaves every total as it was.
+//! with them: a fixed-pool move changes other streams and leaves every total as it was; a note
+//! kept changes no figure at all.
 
 use crate::core::scenario::{Action, BalanceMode, Scenario};
 
@@ -13,6 +14,11 @@ pub enum Aside {
         /// What they gained together, in yuan (negative when they gave).
         change: i64,
     },
+    /// A stream's note was kept, or cleared.
+    NoteKept {
+        /// Whether the note is now empty.
+        cleared: bool,
+    },
 }
 
 /// What `made_by`, the planner's last action, did beside the figures between `before` and
@@ -21,6 +27,12 @@ pub fn aside(before: &Scenario, after: &Scenario, made_by: &Action) -> Option<As
     match *made_by {
         Action::SetAmount { stream, .. } | Action::Step { stream, .. } => {
             rebalanced(before, after, stream)
+        }
+        Action::SetNote { stream, .. } => {
+            let note = after.note(stream);
+            (before.note(stream) != note).then_some(Aside::NoteKept {
+                cleared: note.is_empty(),
+            })
         }
         _ => None,
     }
@@ -97,6 +109,28 @@ mod tests {
                 change: 120_000
             })
         );
+    }
+
+    #[test]
+    fn a_note_kept_or_cleared_is_said() {
+        let dataset = muchuan();
+        let start = Scenario::baseline(&dataset);
+        let note = |text: &str| Action::SetNote {
+            stream: 7,
+            note: text.into(),
+        };
+        let kept = apply(&dataset, &start, note("春季报名增加"));
+        assert_eq!(
+            aside(&start, &kept, &note("春季报名增加")),
+            Some(Aside::NoteKept { cleared: false })
+        );
+        let cleared = apply(&dataset, &kept, note(""));
+        assert_eq!(
+            aside(&kept, &cleared, &note("")),
+            Some(Aside::NoteKept { cleared: true })
+        );
+        // The same text kept again changed nothing.
+        assert_eq!(aside(&kept, &kept, &note("春季报名增加")), None);
     }
 
     #[test]

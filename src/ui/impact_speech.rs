@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::core::lang::Lang;
 use crate::core::scenario::{Action, Scenario};
-use crate::i18n::fill;
+use crate::i18n::{fill, text};
 use crate::model::aside::{Aside, aside};
 use crate::ui::money;
 use crate::web::timer::Timeout;
@@ -110,5 +110,7 @@ pub fn aside_words(aside: Aside, lang: Lang) -> String {
                 ],
             )
         }
+        Aside::NoteKept { cleared: false } => text(lang, "impact.note-kept"),
+        Aside::NoteKept { cleared: true } => text(lang, "impact.note-cleared"),
     }
 }

@@ -128,3 +128,36 @@ describe('a slider step that cannot be taken', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('a note', () => {
+  for (const [lang, kept, cleared] of [['zh-Hans', '已保存调整说明', '已清除调整说明'], ['en', 'Note kept', 'Note removed']]) {
+    test(`kept on Enter or on leaving the field, or cleared, is said (${lang})`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+      const said = await listen(page, IMPACT);
+      await page.click('#stream-7-note-open');
+      await page.waitForFunction(() => document.activeElement?.id === 'stream-7-note');
+      await page.keyboard.type('春季报名增加');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(PAUSE);
+      assert.deepEqual(await said(), [kept]);
+      // Edited again and left by Tab: said again (the region empties in between).
+      await page.focus('#stream-7-note');
+      await page.keyboard.type('，需扩班');
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(PAUSE);
+      assert.equal(await page.inputValue('#stream-7-note'), '春季报名增加，需扩班');
+      assert.deepEqual(await said(), [kept, kept]);
+      await page.fill('#stream-7-note', '');
+      await page.press('#stream-7-note', 'Enter');
+      await page.waitForTimeout(PAUSE);
+      assert.deepEqual(await said(), [kept, kept, cleared]);
+      // Left without a change: nothing more is said.
+      await page.focus('#stream-7-note');
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(PAUSE);
+      assert.equal((await said()).length, 3);
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(errors, []);
+    });
+  }
+});
