@@ -183,7 +183,13 @@ fn requested(dataset: &Dataset, scenario: &Scenario, action: &Action) -> Option<
                 };
                 steps.checked_add(whole)?.checked_mul(STEP)?
             };
-            Some(target.clamp(0, scenario.max_for(dataset, stream).max(current)))
+            // Up to the most the stream can have; a step up with no room at all asks for the
+            // step itself (and is refused).
+            let ceiling = scenario.max_for(dataset, stream);
+            if target > current && ceiling <= current {
+                return Some(target);
+            }
+            Some(target.clamp(0, ceiling.max(current)))
         }
         _ => None,
     }

@@ -290,3 +290,48 @@ fn keyboard_steps_land_on_whole_wan() {
     );
     assert_eq!(page.plans[farmer].amount, Some(66 * WAN));
 }
+
+#[test]
+fn a_step_up_with_no_room_is_refused_with_the_reason() {
+    let dataset = muchuan();
+    let farmer = at(&dataset, "farmer-training");
+    let up = |steps| Action::Step {
+        stream: farmer,
+        steps,
+    };
+    // Every other stream in hand locked but the SYE projects' 10万: a page up takes those.
+    let mut scenario = planners_start(&dataset);
+    for id in ["poverty-subsidy", "ecommerce-projects", "tech-projects"] {
+        let stream = at(&dataset, id);
+        let lock = Action::SetLocked {
+            stream,
+            locked: true,
+        };
+        scenario = apply(&dataset, &scenario, lock);
+    }
+    let most = apply(&dataset, &scenario, up(20));
+    assert_eq!(
+        most.plans[farmer].amount,
+        Some(85 * WAN),
+        "as far as there is room"
+    );
+    assert_eq!(
+        most.apply(&dataset, up(1)),
+        Err(Refusal::NothingToBalance),
+        "not a step of nothing"
+    );
+    // Down is always room; a locked stream says it is locked.
+    assert_eq!(
+        apply(&dataset, &most, up(-1)).plans[farmer].amount,
+        Some(84 * WAN)
+    );
+    let locked = apply(
+        &dataset,
+        &most,
+        Action::SetLocked {
+            stream: farmer,
+            locked: true,
+        },
+    );
+    assert_eq!(locked.apply(&dataset, up(1)), Err(Refusal::Locked));
+}

@@ -74,6 +74,10 @@ pub struct AppState {
     /// How many times the whole scenario was replaced (undo, redo, reset, a saved or imported
     /// scenario opened, a dataset loaded): a stream row then drops text it rejected.
     pub replacements: u32,
+    /// The planner's action that made the scenario on screen, when its last change was one
+    /// (not an undo, a redo or an opening): what it did beside the figures is said with them
+    /// ([`crate::model::aside`]).
+    pub made_by: Option<Action>,
 }
 
 impl AppState {
@@ -91,6 +95,7 @@ impl AppState {
             origin: None,
             given_name: None,
             replacements: 0,
+            made_by: None,
         };
         state.want_lang(lang);
         state
@@ -224,17 +229,27 @@ impl AppState {
                 | Msg::Act(Action::Reset)
         );
         let dragging = next.dragging.take();
+        let acting = match &msg {
+            Msg::Act(action) => Some(action.clone()),
+            Msg::Slide { stream, amount } => Some(Action::SetAmount {
+                stream: *stream,
+                amount: *amount,
+            }),
+            _ => None,
+        };
         match msg {
             Msg::Act(action) => next.act(action),
             Msg::Slide { stream, amount } => {
                 // The slider's range is the same in both modes; in a fixed pool a drag past
-                // what the others can give stops there (the row then says why).
+                // what the others can give stops there (the row then says why). A move up
+                // with no room at all is refused, so that the reason is said.
                 let scenario = next.scenario();
                 let current = scenario.amount(stream).unwrap_or(0);
                 let room = scenario.max_for(&next.dataset, stream).max(current);
+                let stuck = amount > current && room <= current;
                 let action = Action::SetAmount {
                     stream,
-                    amount: amount.min(room),
+                    amount: if stuck { amount } else { amount.min(room) },
                 };
                 match next.scenario().apply(&next.dataset, action.clone()) {
                     Ok(scenario) if dragging == Some(stream) => {
@@ -331,6 +346,9 @@ impl AppState {
         {
             next.replacements = next.replacements.wrapping_add(1);
         }
+        if !Rc::ptr_eq(next.history.present(), self.history.present()) {
+            next.made_by = acting;
+        }
         if next == *self { self } else { Rc::new(next) }
     }
 }
@@ -401,6 +419,50 @@ mod tests {
             "the first drag was one step"
         );
         assert!(!state.history.can_undo());
+    }
+
+    #[test]
+    fn the_action_that_made_the_scenario_is_kept_until_another_change() {
+        let mut state = muchuan();
+        state = state.next(Msg::Slide {
+            stream: 0,
+            amount: 2_800_000,
+        });
+        let slid = Some(Action::SetAmount {
+            stream: 0,
+            amount: 2_800_000,
+        });
+        assert_eq!(state.made_by, slid);
+        // A change of language or a refused action is no change of the scenario.
+        state = state.next(Msg::SetLang(Lang::ZhHans));
+        state = state.next(Msg::Act(Action::SetAmount {
+            stream: 2,
+            amount: 1,
+        }));
+        assert_eq!(state.made_by, slid);
+        state = state.next(Msg::Undo);
+        assert_eq!(state.made_by, None, "an undo is no action of the planner's");
+    }
+
+    #[test]
+    fn a_slide_up_with_no_room_is_refused_with_the_reason() {
+        let mut state = muchuan();
+        state = state.next(Msg::Act(Action::SetMode(BalanceMode::FixedPool)));
+        for stream in [1, 4, 6, 7, 8] {
+            state = state.next(Msg::Act(Action::SetLocked {
+                stream,
+                locked: true,
+            }));
+        }
+        state = state.next(Msg::Slide {
+            stream: 0,
+            amount: 2_740_000,
+        });
+        assert_eq!(state.scenario().plans[0].amount, Some(2_730_000));
+        assert_eq!(
+            state.refusal,
+            Some((RefusalPlace::Stream(0), Refusal::NothingToBalance))
+        );
     }
 
     #[test]

@@ -56,14 +56,18 @@ pub fn amount_slider(props: &AmountSliderProps) -> Html {
     let lang = use_lang();
     let inactive = use_inactive();
     let dispatch = use_dispatch();
-    let index = *index;
+    let (index, amount, max) = (*index, *amount, *max);
     let id = |part: &str| format!("stream-{index}-{part}");
     let on_slide = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
-            let value = event
-                .target_dyn_into::<web_sys::HtmlInputElement>()
-                .and_then(|input| input.value().parse::<i64>().ok());
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let value = input.value().parse::<i64>().ok();
+            // The thumb shows the planned amount: a refused move leaves the state as it was,
+            // and nothing renders to put the thumb back; a taken one renders the new amount.
+            input.set_value(&amount.to_string());
             if let Some(value) = value {
                 dispatch.dispatch(Msg::Slide {
                     stream: index,
@@ -82,6 +86,9 @@ pub fn amount_slider(props: &AmountSliderProps) -> Html {
             let steps = match event.key().as_str() {
                 "PageUp" => PAGE_STEPS,
                 "PageDown" => -PAGE_STEPS,
+                // At the track's end the browser moves nothing and says nothing: a step goes
+                // past it, as Page Up does (the track grows), or is refused with the reason.
+                "ArrowUp" | "ArrowRight" if amount >= max => 1,
                 _ => return,
             };
             event.prevent_default();
@@ -110,11 +117,11 @@ pub fn amount_slider(props: &AmountSliderProps) -> Html {
                         min="0" max={max.to_string()} step={STEP.to_string()}
                         value={amount.to_string()}
                         aria-labelledby={format!("{} {}", id("name"), id("slider-label"))}
-                        aria-valuetext={money(*amount, lang)} aria-describedby={described}
+                        aria-valuetext={money(amount, lang)} aria-describedby={described}
                         disabled={*disabled || inactive} ref={node.clone()}
                         onfocus={on_focus.clone()} onblur={on_blur.clone()}
                         oninput={on_slide} onchange={on_let_go} onkeydown={on_key} />
-                    <SliderScale id={id("scale")} baseline={*baseline} max={*max} />
+                    <SliderScale id={id("scale")} baseline={*baseline} max={max} />
                 </div>
             </div>
             if let Some(key) = why_not {

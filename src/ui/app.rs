@@ -78,7 +78,7 @@ pub fn app(props: &AppProps) -> Html {
     let body = html! {
         <>
             <ImpactBar dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
-                totals={totals.clone()} />
+                totals={totals.clone()} made_by={state.made_by.clone()} />
             <Controls mode={scenario.mode} count_sought={scenario.count_sought}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 pending_lang={state.pending_lang} failed_lang={state.notices.iter().find_map(|n| match n {

@@ -7,7 +7,7 @@ use crate::core::scenario::{Action, BalanceMode};
 use crate::i18n::{fill, text};
 use crate::model::state::Msg;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::{use_dispatch, use_inactive, use_lang, use_select_value};
+use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]
@@ -111,23 +111,18 @@ pub fn controls(props: &ControlsProps) -> Html {
             dispatch.dispatch(Msg::Act(Action::SetCountSought(checked)));
         })
     };
-    // The switch shows the language on its way, and the one on screen again if it never came
-    // (the browser keeps a picked option whatever the markup says).
-    let language_select = use_node_ref();
-    use_select_value(
-        language_select.clone(),
-        pending_lang.unwrap_or(lang).tag().to_owned(),
-    );
-    let choose_lang = {
+    // One button per language, each named in its own: a select switched at every arrow key
+    // in some browsers, fetching and redrawing the page for each language passed through. The
+    // pressed one is the language on its way, or the one on screen.
+    let shown = pending_lang.unwrap_or(lang);
+    let language_button = |l: Lang| {
         let dispatch = dispatch.clone();
-        Callback::from(move |event: Event| {
-            let chosen = event
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .and_then(|select| Lang::from_tag(&select.value()));
-            if let Some(chosen) = chosen {
-                dispatch.dispatch(Msg::SetLang(chosen));
-            }
-        })
+        let choose = Callback::from(move |_: MouseEvent| dispatch.dispatch(Msg::SetLang(l)));
+        html! {
+            <button type="button" class="language-button" id={format!("language-{}", l.tag())}
+                lang={l.tag()} aria-pressed={(l == shown).to_string()} onclick={choose}
+                disabled={inactive}>{ l.endonym() }</button>
+        }
     };
     html! {
         <section class="controls" aria-labelledby="controls-heading">
@@ -154,14 +149,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <button type="button" class="secondary" ref={reset} onclick={click(Msg::Act(Action::Reset))}
                     disabled={inactive}>{ text(lang, "app.reset") }</button>
             </div>
-            <div class="language">
-                <label for="language-select">{ text(lang, "controls.language") }</label>
-                <select id="language-select" ref={language_select} onchange={choose_lang}
-                    disabled={inactive}>
-                    { for Lang::ALL.iter().map(|l| html! {
-                        <option value={l.tag()} selected={*l == lang} lang={l.tag()}>{ l.endonym() }</option>
-                    }) }
-                </select>
+            <div class="language" role="group" aria-labelledby="language-label">
+                <span class="language-label" id="language-label">{ text(lang, "controls.language") }</span>
+                <span class="language-buttons">{ for Lang::ALL.iter().map(|l| language_button(*l)) }</span>
                 <span class="language-loading" role="status">{
                     match (pending_lang, failed_lang) {
                         (Some(l), _) => naming(lang, "controls.language-loading", *l),

@@ -8,22 +8,16 @@ use yew::prelude::*;
 use crate::charts::palette::{hex, series};
 use crate::core::lang::Lang;
 use crate::core::money::{format_sum, format_tenths_percent};
-use crate::core::scenario::{Outcome, Scenario};
+use crate::core::scenario::{Action, Outcome, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::hooks::use_lang;
+use crate::ui::impact_speech::{aside_words, use_impact_speech};
 use crate::ui::totals_panel::change;
-use crate::web::timer::Timeout;
 
-/// How long the figures must stay still before a screen reader hears them (ms).
-const ANNOUNCE_AFTER_MS: i32 = 900;
 /// The width of the shares-by-kind strip, in its own units (the CSS sizes it).
 const STRIP: i64 = 1000;
-
-/// The figures a screen reader hears: grand total, granted, sought, bids assumed refused and
-/// in part, and whether sought money counts.
-type Figures = (i64, i64, i64, usize, usize, bool);
 
 /// Props of [`ImpactBar`].
 #[derive(Properties, PartialEq)]
@@ -34,6 +28,8 @@ pub struct ImpactBarProps {
     pub scenario: Rc<Scenario>,
     /// The scenario's totals.
     pub totals: Rc<Totals>,
+    /// The planner's action that made the scenario, when its last change was one.
+    pub made_by: Option<Action>,
 }
 
 /// The bar: grand total and its change, granted and sought, what is assumed, shares by kind.
@@ -43,6 +39,7 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
         dataset,
         scenario,
         totals,
+        made_by,
     } = props;
     let lang = use_lang();
     let (grand, [granted, sought]) = format_sum(
@@ -102,8 +99,8 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(text(lang, "impact.separator").as_str());
-    // Heard once the figures pause after a change of the planner's; not on opening, and not
-    // again on a change of language (the region empties instead).
+    // Heard once the changes pause; not on opening, and not again on a change of language (the
+    // region empties instead).
     let figures = (
         totals.grand(),
         totals.counted.granted,
@@ -112,19 +109,16 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
         partial,
         scenario.count_sought,
     );
-    let heard = use_state_eq(|| None::<(Figures, Lang)>);
-    let opened = use_mut_ref(|| false);
-    {
-        let heard = heard.clone();
-        use_effect_with(figures, move |&figures| {
-            let first = !opened.replace(true);
-            let timer = (!first).then(|| {
-                Timeout::start(ANNOUNCE_AFTER_MS, move || heard.set(Some((figures, lang))))
-            });
-            move || drop(timer)
-        });
-    }
-    let announced = (*heard == Some((figures, lang))).then_some(spoken);
+    let speech = use_impact_speech(scenario.clone(), made_by.clone(), figures, lang);
+    let announced = speech.map(|speech| {
+        let figures = speech.figures.then_some(spoken);
+        let aside = speech.aside.map(|aside| aside_words(aside, lang));
+        aside
+            .into_iter()
+            .chain(figures)
+            .collect::<Vec<_>>()
+            .join(text(lang, "impact.separator").as_str())
+    });
     // The strip: one rectangle per kind with money, in dataset order, widths by share.
     let mut x = 0;
     let mut described = Vec::new();

@@ -16,6 +16,7 @@ pub mod header;
 pub mod headings;
 pub mod hooks;
 pub mod impact_bar;
+pub mod impact_speech;
 pub mod kept_data;
 pub mod live_svg;
 pub mod load_problems;

@@ -19,8 +19,8 @@ pub struct NoteFieldProps {
 }
 
 /// A stream's note: a button to add one, or the field holding it. The note is kept when the
-/// field is left or Enter is pressed (one undo step per edit, not per key); Escape puts the kept
-/// note back.
+/// field is left or Enter is pressed (one undo step per edit, not per key), and the impact bar
+/// then tells a screen reader so; Escape puts the kept note back.
 #[function_component(NoteField)]
 pub fn note_field(props: &NoteFieldProps) -> Html {
     let NoteFieldProps { index, note } = props;

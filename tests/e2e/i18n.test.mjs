@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, browser, open, screenshot, serveAndLaunch, server, textOf } from './harness.mjs';
+import { ROOT, axeViolations, browser, open, screenshot, serveAndLaunch, server, textOf } from './harness.mjs';
 
 serveAndLaunch({ mounts: { '/fixtures': join(ROOT, 'tests/e2e/fixtures') } });
 
@@ -71,7 +71,7 @@ describe('languages', () => {
     await page.evaluate(() => { window.__samePage = true; });
     await page.focus('#stream-0-slider');
     await page.keyboard.press('PageUp');
-    await page.selectOption('#language-select', 'en');
+    await page.click('#language-en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.equal(await page.evaluate(() => window.__samePage), true, 'no reload');
     assert.equal(await page.title(), 'Muchuan Funding Explorer', 'the tab names the explorer in English');
@@ -87,12 +87,56 @@ describe('languages', () => {
     await page.waitForSelector('html[data-ready]');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million');
-    await page.selectOption('#language-select', 'zh-Hant');
+    await page.click('#language-zh-Hant');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
     assert.match(await textOf(page, '#streams-heading'), /各項資金/);
     assert.equal(await textOf(page, '#total-grand'), '3,798萬元', 'amounts in Traditional characters');
     assert.match(page.url(), /\?lang=zh-Hant#v1;/);
     await screenshot(page, 'desktop-zh-Hant');
+    assert.deepEqual(errors, []);
+  });
+
+  test('by keyboard: arrows pass the languages by, Enter switches once, the focus stays', async () => {
+    const { page, errors } = await open(browser, 'about:blank', { ready: false });
+    const fetched = [];
+    page.on('request', (request) => {
+      if (/messages-/.test(request.url())) fetched.push(new URL(request.url()).pathname.split('/').pop());
+    });
+    // English held back a moment, so that the loading line beside the switch can be read.
+    let release;
+    const held = new Promise((done) => { release = done; });
+    await page.route('**/messages-en-*.json', async (route) => { await held; await route.continue(); });
+    await page.goto(`${server.url}/?lang=zh-Hans`);
+    await page.waitForSelector('html[data-ready]');
+    const group = page.getByRole('group', { name: '语言' });
+    const buttons = await group.getByRole('button').evaluateAll((bs) =>
+      bs.map((b) => [b.textContent, b.lang, b.getAttribute('aria-pressed')]));
+    assert.deepEqual(buttons, [
+      ['简体中文', 'zh-Hans', 'true'], ['English', 'en', 'false'], ['繁體中文', 'zh-Hant', 'false'],
+    ]);
+    // To English and past it and back: nothing switches until a button is pressed.
+    await page.focus('#language-zh-Hans');
+    for (const key of ['ArrowRight', 'Tab', 'ArrowDown', 'Tab', 'ArrowUp', 'Shift+Tab']) await page.keyboard.press(key);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'language-en');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans', 'nothing switched on the way');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.language-loading').textContent.length > 0);
+    assert.equal(await textOf(page, '.language-loading'), '正在载入English……');
+    assert.equal(await page.getAttribute('#language-en', 'aria-pressed'), 'true', 'the language on its way');
+    release();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await textOf(page, '.language-loading'), '');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'language-en', 'the focus stays');
+    assert.deepEqual(fetched.map((f) => f.replace(/-[0-9a-f]{16}\.json$/, '')), ['messages-en']);
+    for (const lang of ['zh-Hans', 'en']) {
+      await page.click(`#language-${lang}`);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      for (const width of [375, 1366]) {
+        await page.setViewportSize({ width, height: 700 });
+        await page.locator('.controls').screenshot({ path: `tests/e2e/output/language-switch-${lang}-${width}.png` });
+      }
+    }
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(errors, []);
   });
 
@@ -107,7 +151,7 @@ describe('languages', () => {
       .join('\n'));
     assert.match(await notices(), /no-such-stream/);
     for (const lang of ['en', 'zh-Hant', 'zh-Hans']) {
-      await page.selectOption('#language-select', lang);
+      await page.click(`#language-${lang}`);
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
       // Ids, paths and file names are the file's own: only the sentences around them count.
       const said = (await notices()).replace(/[“"「][^”"」]*[”"」]|\S*[-./_\[\]]\S*/g, ' ');
@@ -126,7 +170,7 @@ describe('languages', () => {
     const { page, errors } = await open(browser, `${server.url}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'en', "the browser's language");
     assert.equal(new URL(page.url()).searchParams.get('lang'), null);
-    await page.selectOption('#language-select', 'zh-Hans');
+    await page.click('#language-zh-Hans');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
     assert.equal(new URL(page.url()).searchParams.get('lang'), 'zh-Hans');
     assert.deepEqual(errors, []);
@@ -153,12 +197,12 @@ describe('languages', () => {
     await page.goto(`${server.url}/?lang=zh-Hans`);
     await page.waitForSelector('html[data-ready="zh-Hans"]');
     assert.deepEqual(fetched, [], 'the Chinese page fetches no other language');
-    await page.selectOption('#language-select', 'en');
+    await page.click('#language-en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.match(await textOf(page, '#controls-heading'), /[A-Za-z]/);
-    await page.selectOption('#language-select', 'zh-Hant');
+    await page.click('#language-zh-Hant');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
-    await page.selectOption('#language-select', 'en');
+    await page.click('#language-en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.deepEqual(fetched, ['messages-en', 'messages-zh-Hant'], 'each fetched once');
     assert.deepEqual(errors, []);
@@ -175,15 +219,16 @@ describe('languages', () => {
   test('a language that cannot be fetched leaves the page as it is and says so', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
     await page.route('**/messages-en-*.json', (route) => route.abort());
-    await page.selectOption('#language-select', 'en');
+    await page.click('#language-en');
     await page.locator('.notice').filter({ hasText: 'English' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
     assert.match(await textOf(page, '#streams-heading'), /各项资金/);
-    assert.equal(await page.inputValue('#language-select'), 'zh-Hans', 'the switch shows the page');
+    assert.equal(await page.getAttribute('#language-zh-Hans', 'aria-pressed'), 'true', 'the switch shows the page');
+    assert.equal(await page.getAttribute('#language-en', 'aria-pressed'), 'false');
     assert.match(await textOf(page, '.language-loading'), /未能载入English/, 'said beside the switch too');
     // Once the connection is back, picking it again works.
     await page.unroute('**/messages-en-*.json');
-    await page.selectOption('#language-select', 'en');
+    await page.click('#language-en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.match(await textOf(page, '#streams-heading'), /[A-Za-z]/);
     // The failed fetch is the browser's console error; nothing else is.

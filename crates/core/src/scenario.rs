@@ -89,7 +89,8 @@ pub enum Action {
         amount: i64,
     },
     /// Move a stream's amount by whole steps of [`STEP`] (negative to lower); an amount with
-    /// yuan below one step first goes to the whole step in that direction.
+    /// yuan below one step first goes to the whole step in that direction. Up to the most the
+    /// stream can have; a step up with no room at all is refused with the reason.
     Step {
         /// The stream's index in the dataset.
         stream: usize,
@@ -318,6 +319,11 @@ impl Scenario {
                 let current = self.amount_of(stream)?;
                 let target = step_target(current, steps).ok_or(Refusal::OutOfRange)?;
                 let ceiling = self.max_for(dataset, stream);
+                // A step up with no room at all is refused with the reason (locked, nothing
+                // left to take), not taken as a step of nothing the planner cannot tell from one.
+                if target > current && ceiling <= current {
+                    return self.set_amount(dataset, stream, target);
+                }
                 self.set_amount(dataset, stream, target.clamp(0, ceiling.max(current)))
             }
             Action::Transfer { from, to, amount } => self.transfer(dataset, from, to, amount),
