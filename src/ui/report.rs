@@ -130,16 +130,36 @@ fn report_body(props: &ReportBodyProps) -> Html {
         (false, false) => "totals.grand-granted-only",
         (false, true) => "totals.grand-granted-assumed",
     };
+    let with_note = |figure: String, note: String| {
+        fill(
+            lang,
+            "report.with-note",
+            &[("figure", &figure), ("note", &note)],
+        )
+    };
     // Granted money that is only assumed for a bid is said as such.
     let granted = match assumed {
         0 => granted,
-        assumed => format!(
-            "{granted}（{}）",
+        assumed => with_note(
+            granted,
             fill(
                 lang,
                 "totals.granted-assumed",
-                &[("assumed", &money(assumed, lang))]
-            )
+                &[("assumed", &money(assumed, lang))],
+            ),
+        ),
+    };
+    // Money still sought is given whether the total counts it or not, as the totals panel
+    // gives it: the part counted is only what no outcome is assumed for.
+    let sought = match (
+        scenario.count_sought,
+        totals.pending_sought == totals.counted.sought,
+    ) {
+        (true, true) => sought,
+        (true, false) => money(totals.pending_sought, lang),
+        (false, _) => with_note(
+            money(totals.pending_sought, lang),
+            text(lang, "totals.sought-not-counted"),
         ),
     };
     let assumption =

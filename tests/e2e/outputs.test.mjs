@@ -120,6 +120,27 @@ describe('the printed report', () => {
     { lang: 'zh-Hant', amounts: ['300', '173'], name: '會議方案', words: ['資金測算報告', '調整方式', '未獲批', '與來源資料對比', '+27萬元'] },
     { lang: 'en', amounts: ['3000000', '1730000'], name: 'Meeting', words: ['Funding scenario report', 'Balance mode', 'Not granted', 'Locked streams', 'Compared with the source figures', '+CNY 270,000', 'CNY 17.88 million'] },
   ];
+  test('the totals give the money still sought as the panel does, counted or not', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    const reported = async () => {
+      const grand = await page.locator('#total-grand').innerText();
+      await page.locator('.print-report').filter({ hasText: grand }).waitFor({ state: 'attached' });
+      return (await page.locator('.report-totals').textContent()).replace(/\s+/g, ' ');
+    };
+    assert.match(await reported(), /正在争取（尚未获批）2,030万元/);
+    // Left out of the total, the 2,030万元 are still sought: said so, not written as 0.
+    await page.locator('#count-sought').uncheck();
+    await page.waitForFunction(() => document.querySelector('#total-grand').textContent === '1,758万元');
+    assert.match(await reported(), /正在争取（尚未获批）2,030万元（未计入总额）/);
+    // A bid assumed granted leaves the rest still sought (30万元), and is counted as assumed.
+    await page.selectOption('#stream-3-outcome', 'granted');
+    await page.waitForFunction(() => document.querySelector('#total-grand').textContent === '3,758万元');
+    const text = await reported();
+    assert.match(text, /正在争取（尚未获批）30万元（未计入总额）/);
+    assert.match(text, /3,758万元（含假定获批 2,000万元）/);
+    assert.deepEqual(errors, []);
+  });
+
   for (const { lang, amounts, name, words } of cases) {
     test(`${lang}: at most 3 A4 pages; page 1 has the scenario, the date, the assumptions and the comparison`, async () => {
       const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
