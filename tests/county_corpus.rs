@@ -283,6 +283,20 @@ fn merged_cells_saved_by_wps_are_offered_and_read_filled_down() {
         Ok(_) => panic!("loaded as written"),
         Err(report) => report.problems,
     };
+    // Every blank cell is listed where it is, each blank agency too.
+    let blanks: Vec<(Option<usize>, Option<usize>)> = refused
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| (p.row, p.column))
+        .collect();
+    assert_eq!(
+        blanks,
+        [3, 4, 4, 6, 6]
+            .into_iter()
+            .zip([2, 2, 5, 2, 5])
+            .map(|(r, c)| (Some(r), Some(c)))
+            .collect::<Vec<_>>()
+    );
     let hint = refused
         .iter()
         .find(|p| matches!(p.kind, CsvProblemKind::MergedCellsLikely { .. }));

@@ -179,10 +179,14 @@ mod tests {
             .filter(|p| p.kind == CsvProblemKind::Dataset(ProblemKind::EmptyText))
             .map(|p| (p.row, p.column))
             .collect();
-        // The blank agency is one (nameless) agency, reported where it first appears.
         assert_eq!(
             blanks,
-            [(Some(3), Some(2)), (Some(4), Some(3)), (Some(4), Some(5))]
+            [
+                (Some(3), Some(2)),
+                (Some(4), Some(2)),
+                (Some(4), Some(3)),
+                (Some(4), Some(5))
+            ]
         );
         let hints: Vec<(Option<usize>, &CsvProblemKind)> = problems
             .iter()

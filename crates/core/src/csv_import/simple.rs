@@ -196,11 +196,18 @@ pub(super) fn rewrite(records: &[Record]) -> Rewritten {
                 [String::new(), text]
             }
         };
+        // A blank name is a group of its own row, so that each blank cell is reported where
+        // it is, not only the first of them.
         let group_id = |groups: &mut Vec<String>, name: &str, prefix: &str| {
-            let n = match groups.iter().position(|g| g == name) {
+            let name = if name.is_empty() {
+                format!("\0{}", record.row)
+            } else {
+                name.to_owned()
+            };
+            let n = match groups.iter().position(|g| *g == name) {
                 Some(n) => n,
                 None => {
-                    groups.push(name.to_owned());
+                    groups.push(name);
                     groups.len() - 1
                 }
             };
