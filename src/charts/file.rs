@@ -41,16 +41,24 @@ pub struct FileCaption<'a> {
     pub origin: Option<&'a str>,
 }
 
-/// The source line of `dataset` in `lang`: `Source: Title — Publisher` (`资料来源：《标题》 —
-/// 发布单位` in Chinese), as the page header gives it.
+/// The source line of `dataset` in `lang`: `Source: Title — Publisher` (`资料来源：《标题》——
+/// 发布单位` in Chinese), as the page header gives it; a county's own figures may name no
+/// source, which is said, never made up.
 pub fn source_line(dataset: &Dataset, lang: Lang) -> String {
     let source = &dataset.source;
-    format!(
-        "{}{} — {}",
-        crate::i18n::text(lang, "app.source"),
-        crate::i18n::cited_title(lang, source.title.get(lang)),
-        source.publisher.get(lang)
-    )
+    let title = source.title.get(lang);
+    let publisher = source.publisher.get(lang);
+    let cited = if title.is_empty() {
+        crate::i18n::text(lang, "data.no-source")
+    } else {
+        crate::i18n::cited_title(lang, title)
+    };
+    let by = if publisher.is_empty() {
+        String::new()
+    } else {
+        crate::i18n::fill(lang, "app.source-publisher", &[("publisher", publisher)])
+    };
+    format!("{}{cited}{by}", crate::i18n::text(lang, "app.source"))
 }
 
 /// A laid-out text line of the file.
@@ -313,12 +321,29 @@ mod tests {
             .dataset;
         assert_eq!(
             source_line(&dataset, Lang::ZhHans),
-            "资料来源：《乐山：着力打造“归雁兴嘉”返乡创业品牌》 — 乐山市就业服务管理局"
+            "资料来源：《乐山：着力打造“归雁兴嘉”返乡创业品牌》——乐山市就业服务管理局"
         );
         assert_eq!(
             source_line(&dataset, Lang::ZhHant),
-            "資料來源：《樂山：著力打造“歸雁興嘉”返鄉創業品牌》 — 樂山市就業服務管理局"
+            "資料來源：《樂山：著力打造“歸雁興嘉”返鄉創業品牌》——樂山市就業服務管理局"
         );
+        assert_eq!(
+            source_line(&dataset, Lang::En),
+            format!(
+                "Source: {} — {}",
+                dataset.source.title.get(Lang::En),
+                dataset.source.publisher.get(Lang::En)
+            )
+        );
+    }
+
+    #[test]
+    fn a_county_table_without_a_source_says_so_in_its_files() {
+        let table = "项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,273,已落实\n";
+        let dataset = crate::core::csv_import::parse_csv(table.as_bytes())
+            .expect("loads")
+            .dataset;
+        assert_eq!(source_line(&dataset, Lang::ZhHans), "资料来源：未注明来源");
     }
 
     #[test]

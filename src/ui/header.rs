@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{cited_title, text};
+use crate::i18n::{cited_title, fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_lang;
@@ -36,6 +36,7 @@ pub fn header(props: &HeaderProps) -> Html {
         from,
     } = props;
     let lang = use_lang();
+    let origin_note = text(lang, "header.data-origin");
     let source = &dataset.source;
     let title = cited_title(lang, source.title.get(lang));
     let publisher = source.publisher.get(lang);
@@ -45,8 +46,10 @@ pub fn header(props: &HeaderProps) -> Html {
             <p class="app-name">{ text(lang, "app.name") }</p>
             if let Some(from) = from {
                 <p class="data-origin" id="data-origin" role="note">
-                    <strong>{ text(lang, "header.data-origin") }</strong>
-                    { " " }<span class="data-origin-where">{ from.clone() }</span>
+                    <strong>{ &origin_note }</strong>
+                    // Full-width punctuation is its own gap; English wants a space.
+                    if !origin_note.ends_with('：') { { " " } }
+                    <span class="data-origin-where">{ from.clone() }</span>
                 </p>
             }
             <Heading rank={Rank::Title} id="programme-title" focusable=true>{ dataset.title.get(lang) }</Heading>
@@ -65,7 +68,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     <cite>{ title.clone() }</cite>
                 }
                 if !publisher.is_empty() {
-                    { format!(" — {publisher}") }
+                    { fill(lang, "app.source-publisher", &[("publisher", publisher)]) }
                 }
             </p>
         </@>
