@@ -25,19 +25,23 @@ pub struct TotalsPanelProps {
     pub count_sought: bool,
 }
 
-/// A change against the baseline with its percentage: `+50万元 (+1.3%)`.
+/// A change against the baseline with its percentage: `+50万元（+1.3%）`, `+CNY 500,000 (+1.3%)`.
 pub(crate) fn change(delta: i64, base: i64, lang: Lang) -> String {
     let amount = format_delta(delta, lang.money_style());
     match delta_tenths_percent(delta, base) {
         Some(tenths) if delta != 0 => {
             let percent = match tenths {
                 // A real change that rounds to 0.0% still says which way it went.
-                0 if delta > 0 => "(+<0.1%)".to_owned(),
-                0 => "(-<0.1%)".to_owned(),
-                t if t > 0 => format!("(+{})", format_tenths_percent(t)),
-                t => format!("({})", format_tenths_percent(t)),
+                0 if delta > 0 => "+<0.1%".to_owned(),
+                0 => "-<0.1%".to_owned(),
+                t if t > 0 => format!("+{}", format_tenths_percent(t)),
+                t => format_tenths_percent(t),
             };
-            format!("{amount} {percent}")
+            fill(
+                lang,
+                "totals.change",
+                &[("amount", &amount), ("percent", &percent)],
+            )
         }
         _ => amount,
     }

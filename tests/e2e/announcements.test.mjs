@@ -70,7 +70,7 @@ describe('a fixed-pool move', () => {
     await page.focus('#stream-0-slider');
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(PAUSE);
-    assert.deepEqual(await said(), ['资金总额 3,789万元；较基准 +1万元 (+<0.1%)；已获得 1,759万元 · 正在争取 2,030万元']);
+    assert.deepEqual(await said(), ['资金总额 3,789万元；较基准 +1万元（+<0.1%）；已获得 1,759万元 · 正在争取 2,030万元']);
     await page.check('#mode-pool');
     await page.focus('#stream-0-slider');
     await page.keyboard.press('ArrowRight');
