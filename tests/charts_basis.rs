@@ -184,7 +184,7 @@ fn the_others_row_says_how_many_bids_it_sums() {
     assert!(
         labels
             .iter()
-            .any(|l| l == "其他 5 项（含 2 项申请中的资金）"),
+            .any(|l| l == "其他 5 项（含 2 项正在争取的资金）"),
         "{labels:?}"
     );
     let english = stream_bars(&dataset, &scenario, &totals, Lang::En, 1000, "s");

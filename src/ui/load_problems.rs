@@ -42,7 +42,7 @@ pub fn load_problems(props: &LoadProblemsProps) -> Html {
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
     html! {
-        <div class="load-problems" id="data-problems" tabindex="-1" ref={list}
+        <div class="load-problems" id="data-problems" role="group" tabindex="-1" ref={list}
             aria-labelledby="data-problems-summary">
             <p id="data-problems-summary" class="is-error">
                 { fill(lang, "data.problems-summary", &[
@@ -101,7 +101,7 @@ pub fn filled_blanks(props: &FilledBlanksProps) -> Html {
         })
         .sum();
     html! {
-        <div class="filled-blanks" id="data-filled" tabindex="-1" ref={block}
+        <div class="filled-blanks" id="data-filled" role="group" tabindex="-1" ref={block}
             aria-labelledby="data-filled-summary">
             <p id="data-filled-summary">{ fill(lang, "data.filled-summary", &[("cells", &cells.to_string())]) }</p>
             <ul>

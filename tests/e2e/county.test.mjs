@@ -41,8 +41,8 @@ describe('a county file', () => {
   });
 
   for (const [lang, first, count] of [
-    ['zh-Hans', '第 1 行 A 列（项目明称）：模板中没有“项目明称”这一列（是否拼写有误？）', /发现 6 个错误，已列在“载入”按钮旁/],
-    ['en', 'Row 1, column A (项目明称): the template has no column “项目明称” (a typing error?)', /was not loaded: 6 error\(s\), listed beside the load button/],
+    ['zh-Hans', '第 1 行 A 列（项目明称）：模板中没有“项目明称”这一列（是否拼写有误？）', /发现 6 个错误，已列在下方“数据”部分/],
+    ['en', 'Row 1, column A (项目明称): the template has no column “项目明称” (a typing error?)', /was not loaded: 6 error\(s\), listed below, in the “Data” section/],
   ]) {
     test(`typos: every problem at once beside the button, focused, the count at the top (${lang})`, async () => {
       const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);

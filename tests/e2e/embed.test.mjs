@@ -318,7 +318,7 @@ describe('other datasets', () => {
     await page.waitForSelector('.notice');
     // The alert at the top says how many; the problems are listed beside the button, where
     // the planner is, and focused.
-    assert.match(await page.getByRole('alert').filter({ hasText: 'truncated.json' }).innerText(), /1 error\(s\), listed beside the load button/);
+    assert.match(await page.getByRole('alert').filter({ hasText: 'truncated.json' }).innerText(), /1 error\(s\), listed below, in the “Data” section/);
     const list = page.locator('#data-problems');
     await page.waitForFunction(() => document.activeElement?.id === 'data-problems');
     assert.match(await list.innerText(), /Line 2, column \d+: the file ends too early/);
