@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, browser, download, open, screenshot, serveAndLaunch, server } from './harness.mjs';
+import { ROOT, browser, download, open, screenshot, serveAndLaunch, server, textOf } from './harness.mjs';
 
 serveAndLaunch();
 
@@ -138,6 +138,11 @@ describe('the printed report', () => {
     const text = await reported();
     assert.match(text, /正在争取（尚未获批）30万元（未计入总额）/);
     assert.match(text, /3,758万元（含假定获批 2,000万元）/);
+    // The comparison (the source figures against this) names the granted money so.
+    await page.locator('#count-sought').check();
+    await page.waitForFunction(() => document.querySelector('#total-grand').textContent === '3,788万元');
+    assert.equal(await textOf(page, '#compare-granted th'), '已获得或假定获批');
+    assert.equal(await textOf(page, '#compare-granted .b'), '3,758万元');
     assert.deepEqual(errors, []);
   });
 

@@ -79,6 +79,7 @@ describe('what-if scenarios', () => {
     assert.equal(await cell('compare-grand', 'b'), '1,815万元');
     assert.equal(await cell('compare-grand', 'diff'), '-2,000万元');
     assert.equal(await cell('compare-granted', 'diff'), '±0');
+    assert.equal(await textOf(page, '#compare-granted th'), '已获得', 'nothing assumed granted');
     assert.equal(await cell('compare-sought', 'a'), '2,030万元');
     assert.equal(await cell('compare-sought', 'b'), '30万元');
     assert.equal(await cell('compare-sought', 'diff'), '-2,000万元');

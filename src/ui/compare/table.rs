@@ -106,6 +106,12 @@ pub fn compare_table(props: &CompareTableProps) -> Html {
         )
     });
 
+    // Money only assumed granted for a bid is counted as granted: the row says so.
+    let granted_name = if ta.assumed_granted > 0 || tb.assumed_granted > 0 {
+        text(lang, "totals.granted-or-assumed")
+    } else {
+        text(lang, "totals.granted")
+    };
     html! {
         <>
             <Pager page={page} id="compare-pager" label_key="pager.compare"
@@ -128,7 +134,7 @@ pub fn compare_table(props: &CompareTableProps) -> Html {
                     <tbody>
                         <tr class="group"><th scope="rowgroup" colspan="4">{ text(lang, "compare.totals") }</th></tr>
                         { total_row("compare-grand".into(), grand_name, ta.grand(), tb.grand()) }
-                        { total_row("compare-granted".into(), text(lang, "totals.granted"), ta.counted.granted, tb.counted.granted) }
+                        { total_row("compare-granted".into(), granted_name, ta.counted.granted, tb.counted.granted) }
                         { total_row("compare-sought".into(), text(lang, "totals.sought"), ta.pending_sought, tb.pending_sought) }
                         { for kind_rows }
                     </tbody>
