@@ -1,8 +1,19 @@
 //! What a planner's change did that the totals do not show, so that a screen reader hears it
 //! with them: a fixed-pool move changes other streams and leaves every total as it was; a note
-//! kept changes no figure at all.
+//! kept changes no figure at all; an undo or a redo may change streams and no total.
 
 use crate::core::scenario::{Action, BalanceMode, Scenario};
+
+/// What made the scenario on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MadeBy {
+    /// An action of the planner's.
+    Act(Action),
+    /// An undo.
+    Undo,
+    /// A redo.
+    Redo,
+}
 
 /// What a change did beside the figures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,12 +30,32 @@ pub enum Aside {
         /// Whether the note is now empty.
         cleared: bool,
     },
+    /// An undo or a redo went back or forth a step.
+    Stepped {
+        /// Whether it was a redo.
+        redo: bool,
+        /// How many streams' plans it changed (amount, lock, outcome or note).
+        streams: usize,
+    },
 }
 
-/// What `made_by`, the planner's last action, did beside the figures between `before` and
+/// What `made_by`, the planner's last change, did beside the figures between `before` and
 /// `after` (which may span several actions of one burst, a slider dragged or a key held).
-pub fn aside(before: &Scenario, after: &Scenario, made_by: &Action) -> Option<Aside> {
-    match *made_by {
+pub fn aside(before: &Scenario, after: &Scenario, made_by: &MadeBy) -> Option<Aside> {
+    let action = match made_by {
+        MadeBy::Act(action) => action,
+        MadeBy::Undo | MadeBy::Redo => {
+            let streams = before
+                .plans
+                .iter()
+                .zip(&after.plans)
+                .filter(|(was, is)| was != is)
+                .count();
+            let redo = *made_by == MadeBy::Redo;
+            return Some(Aside::Stepped { redo, streams });
+        }
+    };
+    match *action {
         Action::SetAmount { stream, .. } | Action::Step { stream, .. } => {
             rebalanced(before, after, stream)
         }
@@ -87,7 +118,9 @@ mod tests {
         };
         let once = apply(&dataset, &pool, step.clone());
         let twice = apply(&dataset, &once, step.clone());
-        let Some(Aside::Rebalanced { others, change }) = aside(&pool, &twice, &step) else {
+        let Some(Aside::Rebalanced { others, change }) =
+            aside(&pool, &twice, &MadeBy::Act(step.clone()))
+        else {
             panic!("the others changed");
         };
         assert_eq!(change, -120_000);
@@ -103,7 +136,7 @@ mod tests {
         };
         let back = apply(&dataset, &twice, down.clone());
         assert_eq!(
-            aside(&twice, &back, &down),
+            aside(&twice, &back, &MadeBy::Act(down.clone())),
             Some(Aside::Rebalanced {
                 others,
                 change: 120_000
@@ -121,16 +154,19 @@ mod tests {
         };
         let kept = apply(&dataset, &start, note("春季报名增加"));
         assert_eq!(
-            aside(&start, &kept, &note("春季报名增加")),
+            aside(&start, &kept, &MadeBy::Act(note("春季报名增加"))),
             Some(Aside::NoteKept { cleared: false })
         );
         let cleared = apply(&dataset, &kept, note(""));
         assert_eq!(
-            aside(&kept, &cleared, &note("")),
+            aside(&kept, &cleared, &MadeBy::Act(note(""))),
             Some(Aside::NoteKept { cleared: true })
         );
         // The same text kept again changed nothing.
-        assert_eq!(aside(&kept, &kept, &note("春季报名增加")), None);
+        assert_eq!(
+            aside(&kept, &kept, &MadeBy::Act(note("春季报名增加"))),
+            None
+        );
     }
 
     #[test]
@@ -143,7 +179,7 @@ mod tests {
         };
         let moved = apply(&dataset, &free, up.clone());
         assert_eq!(
-            aside(&free, &moved, &up),
+            aside(&free, &moved, &MadeBy::Act(up.clone())),
             None,
             "free mode moves one stream"
         );
@@ -155,9 +191,54 @@ mod tests {
         };
         let moved = apply(&dataset, &pool, transfer.clone());
         assert_eq!(
-            aside(&pool, &moved, &transfer),
+            aside(&pool, &moved, &MadeBy::Act(transfer.clone())),
             None,
             "a transfer says its own"
+        );
+    }
+
+    #[test]
+    fn an_undo_or_a_redo_says_how_many_streams_it_changed() {
+        let dataset = muchuan();
+        let pool = apply(
+            &dataset,
+            &Scenario::baseline(&dataset),
+            Action::SetMode(BalanceMode::FixedPool),
+        );
+        let moved = apply(
+            &dataset,
+            &pool,
+            Action::SetAmount {
+                stream: 0,
+                amount: 2_900_000,
+            },
+        );
+        let changed = (0..dataset.streams.len())
+            .filter(|&j| pool.amount(j) != moved.amount(j))
+            .count();
+        assert!(changed >= 2, "the loans and the streams that gave");
+        assert_eq!(
+            aside(&moved, &pool, &MadeBy::Undo),
+            Some(Aside::Stepped {
+                redo: false,
+                streams: changed
+            })
+        );
+        assert_eq!(
+            aside(&pool, &moved, &MadeBy::Redo),
+            Some(Aside::Stepped {
+                redo: true,
+                streams: changed
+            })
+        );
+        // Undoing the mode changes no stream: the step is still said.
+        let free = Scenario::baseline(&dataset);
+        assert_eq!(
+            aside(&pool, &free, &MadeBy::Undo),
+            Some(Aside::Stepped {
+                redo: false,
+                streams: 0
+            })
         );
     }
 }

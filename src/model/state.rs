@@ -11,6 +11,7 @@ use crate::core::dataset::Dataset;
 use crate::core::history::History;
 use crate::core::lang::Lang;
 use crate::core::scenario::{Action, Refusal, Scenario};
+use crate::model::aside::MadeBy;
 
 pub use crate::model::notice::{DatasetProblem, LinkPlace, Notice};
 
@@ -74,10 +75,10 @@ pub struct AppState {
     /// How many times the whole scenario was replaced (undo, redo, reset, a saved or imported
     /// scenario opened, a dataset loaded): a stream row then drops text it rejected.
     pub replacements: u32,
-    /// The planner's action that made the scenario on screen, when its last change was one
-    /// (not an undo, a redo or an opening): what it did beside the figures is said with them
+    /// What made the scenario on screen, when its last change was the planner's (an action,
+    /// an undo or a redo; not an opening): what it did beside the figures is said with them
     /// ([`crate::model::aside`]).
-    pub made_by: Option<Action>,
+    pub made_by: Option<MadeBy>,
 }
 
 impl AppState {
@@ -230,11 +231,13 @@ impl AppState {
         );
         let dragging = next.dragging.take();
         let acting = match &msg {
-            Msg::Act(action) => Some(action.clone()),
-            Msg::Slide { stream, amount } => Some(Action::SetAmount {
+            Msg::Act(action) => Some(MadeBy::Act(action.clone())),
+            Msg::Slide { stream, amount } => Some(MadeBy::Act(Action::SetAmount {
                 stream: *stream,
                 amount: *amount,
-            }),
+            })),
+            Msg::Undo => Some(MadeBy::Undo),
+            Msg::Redo => Some(MadeBy::Redo),
             _ => None,
         };
         match msg {
@@ -428,10 +431,10 @@ mod tests {
             stream: 0,
             amount: 2_800_000,
         });
-        let slid = Some(Action::SetAmount {
+        let slid = Some(MadeBy::Act(Action::SetAmount {
             stream: 0,
             amount: 2_800_000,
-        });
+        }));
         assert_eq!(state.made_by, slid);
         // A change of language or a refused action is no change of the scenario.
         state = state.next(Msg::SetLang(Lang::ZhHans));
@@ -441,7 +444,13 @@ mod tests {
         }));
         assert_eq!(state.made_by, slid);
         state = state.next(Msg::Undo);
-        assert_eq!(state.made_by, None, "an undo is no action of the planner's");
+        assert_eq!(state.made_by, Some(MadeBy::Undo));
+        let slid_again = state.clone().next(Msg::Redo).scenario().clone();
+        state = state.next(Msg::OpenScenario(slid_again, None));
+        assert_eq!(
+            state.made_by, None,
+            "an opening is no change of the planner's"
+        );
     }
 
     #[test]

@@ -8,9 +8,10 @@ use yew::prelude::*;
 use crate::charts::palette::{hex, series};
 use crate::core::lang::Lang;
 use crate::core::money::{format_sum, format_tenths_percent};
-use crate::core::scenario::{Action, Outcome, Scenario};
+use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::{fill, text};
+use crate::model::aside::MadeBy;
 use crate::model::state::DatasetRef;
 use crate::ui::hooks::use_lang;
 use crate::ui::impact_speech::{aside_words, use_impact_speech};
@@ -29,7 +30,7 @@ pub struct ImpactBarProps {
     /// The scenario's totals.
     pub totals: Rc<Totals>,
     /// The planner's action that made the scenario, when its last change was one.
-    pub made_by: Option<Action>,
+    pub made_by: Option<MadeBy>,
 }
 
 /// The bar: grand total and its change, granted and sought, what is assumed, shares by kind.

@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::lang::Lang;
-use crate::core::scenario::{Action, Scenario};
+use crate::core::scenario::Scenario;
 use crate::i18n::{fill, text};
-use crate::model::aside::{Aside, aside};
+use crate::model::aside::{Aside, MadeBy, aside};
 use crate::ui::money;
 use crate::web::timer::Timeout;
 
@@ -37,7 +37,7 @@ pub struct Speech {
 #[hook]
 pub fn use_impact_speech(
     scenario: Rc<Scenario>,
-    made_by: Option<Action>,
+    made_by: Option<MadeBy>,
     figures: Figures,
     lang: Lang,
 ) -> Option<Speech> {
@@ -60,7 +60,7 @@ pub fn use_impact_speech(
                         let Some((was, was_figures)) = before else {
                             return;
                         };
-                        let aside = made_by.and_then(|action| aside(&was, &scenario, &action));
+                        let aside = made_by.and_then(|made_by| aside(&was, &scenario, &made_by));
                         heard.set(Some(Speech {
                             scenario,
                             lang,
@@ -112,5 +112,14 @@ pub fn aside_words(aside: Aside, lang: Lang) -> String {
         }
         Aside::NoteKept { cleared: false } => text(lang, "impact.note-kept"),
         Aside::NoteKept { cleared: true } => text(lang, "impact.note-cleared"),
+        Aside::Stepped { redo, streams } => {
+            let key = match (redo, streams) {
+                (false, 0) => "impact.undone",
+                (true, 0) => "impact.redone",
+                (false, _) => "impact.undone-streams",
+                (true, _) => "impact.redone-streams",
+            };
+            fill(lang, key, &[("count", &streams.to_string())])
+        }
     }
 }

@@ -64,7 +64,7 @@ describe('a fixed-pool move', () => {
     });
   }
 
-  test('a free move says the totals only, and an undo no move of the planner’s', async () => {
+  test('a free move says the totals only; an undo or a redo says what it changed', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
     const said = await listen(page, IMPACT);
     await page.focus('#stream-0-slider');
@@ -79,7 +79,12 @@ describe('a fixed-pool move', () => {
     await page.keyboard.press('Control+z');
     await page.waitForTimeout(PAUSE);
     assert.equal(await page.inputValue('#stream-0-amount'), '274', 'undone');
-    assert.equal((await said()).length, 2, 'the totals stayed and no move was made');
+    // The totals stayed: what the undo changed is said (the loans and the stream that gave).
+    assert.deepEqual((await said()).slice(2), ['已撤销上一步，2 项资金随之改变']);
+    await page.keyboard.press('Control+y');
+    await page.waitForTimeout(PAUSE);
+    assert.equal(await page.inputValue('#stream-0-amount'), '275', 'redone');
+    assert.deepEqual((await said()).slice(2), ['已撤销上一步，2 项资金随之改变', '已重做上一步，2 项资金随之改变']);
     assert.deepEqual(errors, []);
   });
 });
