@@ -25,6 +25,7 @@ use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
 use crate::ui::load_problems::{FilledBlanks, LoadProblems};
 use crate::ui::paste_box::PasteBox;
+use crate::ui::status_line::StatusLine;
 use crate::web::download::download_text;
 use crate::web::files::{decode_legacy, read_file, take_picked};
 use crate::web::storage::{self, CommitError};
@@ -498,7 +499,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 <p class="hint" id="dataset-file-hint">{ text(lang, "data.load-hint") }</p>
             </div>
             <PasteBox on_load={on_paste} />
-            <p class="panel-status" id="data-status" role="status">
+            <StatusLine class="panel-status" id="data-status">
                 if *encoding {
                     { text(lang, "data.read-as-gb18030") }{ " " }
                 }
@@ -524,7 +525,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     },
                     Some(LoadStatus::Refused { .. }) | None => html! {},
                 } }
-            </p>
+            </StatusLine>
             if let Some(LoadStatus::Loaded { filled, .. }) = &*status {
                 <FilledBlanks filled={filled.clone()} />
             }

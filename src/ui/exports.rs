@@ -23,6 +23,7 @@ use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_lang;
 use crate::ui::report::Report;
 use crate::ui::scenario_import::ScenarioImport;
+use crate::ui::status_line::StatusLine;
 use crate::web::download::{download_text, file_name, today};
 use crate::web::png::download_png;
 
@@ -295,7 +296,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                     onclick={print}>{ text(lang, "exports.print") }</button>
                 <p class="hint-line" id="print-hint">{ text(lang, "exports.print-hint") }</p>
             </div>
-            <p class="hint-line export-status" role="status">{ status.as_ref().map(|done| done.words(lang)).unwrap_or_default() }</p>
+            <StatusLine class="hint-line export-status">{ status.as_ref().map(|done| done.words(lang)).unwrap_or_default() }</StatusLine>
             // Shown only in print, where the style sheet lifts it out of this section.
             <Report dataset={props.dataset.clone()} scenario={props.scenario.clone()}
                 totals={props.totals.clone()} name={report_name} />

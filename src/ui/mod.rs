@@ -31,6 +31,7 @@ pub mod scenario_import;
 pub mod scenarios;
 pub mod slider_scale;
 pub mod state;
+pub mod status_line;
 pub mod stream_list;
 pub mod stream_row;
 pub mod totals_panel;

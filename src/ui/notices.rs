@@ -1,9 +1,12 @@
 //! Notices: what went wrong with a link, a file or the browser's storage, until dismissed.
 
+use std::collections::HashSet;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::data_tag::fnv1a64;
+use crate::core::lang::Lang;
 use crate::i18n::{fill, text};
 use crate::model::state::{Msg, Notice};
 use crate::ui::hooks::{use_dispatch, use_lang};
@@ -23,6 +26,7 @@ pub fn notices(props: &NoticesProps) -> Html {
     let lang = use_lang();
     let dispatch = use_dispatch();
     let container = use_node_ref();
+    let alerting = use_alerting(notices, lang);
     // The position of the notice just dismissed: once it is gone, focus moves to the notice now
     // there (or the one before), or to the title when none is left, not to the page's start.
     let dismissed = use_mut_ref(|| None::<usize>);
@@ -46,6 +50,8 @@ pub fn notices(props: &NoticesProps) -> Html {
                 });
                 // The alert is the notice's sentence, inserted with it; a dataset's list of
                 // problems (hundreds of lines) stays out of what is read out at once.
+                let key = notice_key(notice);
+                let role = alerting(&key);
                 let body = match notice {
                     Notice::InvalidDataset { origin, problems } => {
                         let errors = problems.iter().filter(|p| p.is_error()).count();
@@ -56,7 +62,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                         };
                         html! {
                             <>
-                                <p role="alert">{ fill(lang, key, &[("origin", origin), ("count", &errors.to_string())]) }</p>
+                                <p {role}>{ fill(lang, key, &[("origin", origin), ("count", &errors.to_string())]) }</p>
                                 // One Tab away, as it scrolls when long.
                                 <div class="problems" role="region" tabindex="0"
                                     aria-label={text(lang, "notice.problems")}>
@@ -81,7 +87,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                         });
                         html! {
                             <>
-                                <p role="alert">{ &message }
+                                <p {role}>{ &message }
                                     if let Some(detail) = detail { <span class="detail">{ gap(&message) }{ detail }</span> }
                                 </p>
                                 <button type="button" class="secondary" id="download-set-aside"
@@ -97,7 +103,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                             _ => None,
                         };
                         html! {
-                            <p role="alert">{ &message }
+                            <p {role}>{ &message }
                                 if let Some(detail) = detail { { gap(&message) }<span class="detail" lang={detail_lang}>{ detail }</span> }
                             </p>
                         }
@@ -106,7 +112,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                 // Keyed by what it says, so that a new notice is a new node: the ones already
                 // shown are not rewritten, and not read out again.
                 html! {
-                    <div class="notice" key={notice_key(notice)}>
+                    <div class="notice" {key}>
                         { body }
                         <button type="button" class="dismiss" onclick={dismiss}>{ text(lang, "notice.dismiss") }</button>
                     </div>
@@ -114,6 +120,36 @@ pub fn notices(props: &NoticesProps) -> Html {
             }) }
         </div>
     }
+}
+
+/// Whether each notice (by its key) is an alert: those shown in an earlier language are not,
+/// so that their sentence, rewritten in the new language, is not read out again as if it had
+/// just happened. A notice that arrives with the language (the page opened in it) or after it
+/// is.
+#[hook]
+fn use_alerting(notices: &[Notice], lang: Lang) -> impl Fn(&str) -> Option<AttrValue> {
+    let seen = use_mut_ref(|| Seen {
+        lang,
+        shown: Vec::new(),
+        quiet: HashSet::new(),
+    });
+    {
+        let mut seen = seen.borrow_mut();
+        if seen.lang != lang {
+            seen.lang = lang;
+            let shown = std::mem::take(&mut seen.shown);
+            seen.quiet.extend(shown);
+        }
+        seen.shown = notices.iter().map(notice_key).collect();
+    }
+    move |key: &str| (!seen.borrow().quiet.contains(key)).then_some(AttrValue::Static("alert"))
+}
+
+/// The notices the list last showed, in which language, and those it keeps quiet.
+struct Seen {
+    lang: Lang,
+    shown: Vec<String>,
+    quiet: HashSet<String>,
 }
 
 /// A notice's identity among the notices shown (which are never equal: the model adds a notice

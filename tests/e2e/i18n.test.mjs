@@ -166,6 +166,31 @@ describe('languages', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a change of language is not read out as news: old alerts go quiet, statuses are new nodes', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.evaluate(() => localStorage.clear());
+    await page.setInputFiles('#dataset-file', join(ROOT, 'tests/e2e/fixtures/truncated.json'));
+    await page.locator('.notice p[role="alert"]').waitFor();
+    await page.fill('#scenario-name', '会议方案');
+    await page.click('#save-scenario');
+    const status = page.locator('.scenarios .panel-status');
+    await status.filter({ hasText: '会议方案' }).waitFor();
+    await status.evaluate((e) => { e.dataset.before = 'yes'; });
+    await page.click('#language-en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    // The notice, rewritten in English, is no longer an alert; the status is another node.
+    assert.equal(await page.locator('.notice p[role="alert"]').count(), 0);
+    assert.match(await textOf(page, '.notice p'), /truncated\.json.*not loaded|not loaded.*truncated\.json/);
+    assert.equal(await page.locator('.scenarios .panel-status[data-before]').count(), 0, 'a new status node');
+    assert.match(await status.innerText(), /会议方案/);
+    assert.equal(await status.getAttribute('role'), 'status');
+    // What happens next is news again.
+    await page.setInputFiles('#dataset-file', join(ROOT, 'tests/e2e/fixtures/invalid-values.json'));
+    await page.locator('.notice p[role="alert"]').waitFor();
+    assert.equal(await page.locator('.notice p[role="alert"]').count(), 1, 'only the new notice');
+    assert.deepEqual(errors, []);
+  });
+
   test('opened without a language, the address gets one only when the planner picks one', async () => {
     const { page, errors } = await open(browser, `${server.url}/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'en', "the browser's language");

@@ -36,6 +36,7 @@ use crate::ui::compare::{Choice, Compare};
 use crate::ui::exports::Exports;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_lang, use_settled};
+use crate::ui::status_line::StatusLine;
 use crate::web::clock::now_ms;
 use downloads::{Bundle, Stranded};
 use entries::Entry;
@@ -134,11 +135,11 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
                 <span class="label">{ text(lang, "scenarios.current") }</span>
                 <strong id="current-scenario-name">{ name.label(lang) }</strong>
             </p>
-            <p class="panel-status" role="status">
+            <StatusLine class="panel-status">
                 if let Some(status) = &*status {
                     <span class={classes!(status.is_error().then_some("is-error"))}>{ status.words(lang) }</span>
                 }
-            </p>
+            </StatusLine>
 
             // On a wide screen: keeping and sharing on the left, the comparison on the right.
             <div class="scenario-parts">
