@@ -40,7 +40,10 @@ pub fn notices(props: &NoticesProps) -> Html {
         });
     }
     html! {
-        <div class="notices" ref={container}>
+        // A landmark while it holds notices: those no longer alerts (shown in an earlier
+        // language) are still found among the page's regions.
+        <div class="notices" ref={container} role={(!notices.is_empty()).then_some("region")}
+            aria-label={(!notices.is_empty()).then(|| text(lang, "notice.region"))}>
             { for notices.iter().enumerate().map(|(index, notice)| {
                 let dispatch = dispatch.clone();
                 let dismissed = dismissed.clone();
