@@ -19,6 +19,7 @@ use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 use crate::i18n::{CsvIn, fill, status_word, text};
 use crate::model::state::DatasetRef;
+use crate::ui::dataset_text::in_its_language;
 use crate::ui::hooks::{use_lang, use_settled};
 use crate::ui::money;
 use crate::web::download::today;
@@ -202,7 +203,7 @@ fn comparison(dataset: &Dataset, scenario: &Scenario, totals: &Totals, lang: Lan
         let change = planned.zip(stream.amount).map(|(p, b)| format_delta(p - b, style));
         html! {
             <tr>
-                <th scope="row">{ stream.name.get(lang) }</th>
+                <th scope="row">{ in_its_language(&stream.name, lang) }</th>
                 <td class="num">{ amount_or_unstated(stream.amount, lang) }</td>
                 <td class="num">{ amount_or_unstated(planned, lang) }</td>
                 <td class="num">{ change.unwrap_or_else(|| "—".to_owned()) }</td>
@@ -249,7 +250,7 @@ fn sources(dataset: &Dataset, scenario: &Scenario, lang: Lang) -> Html {
         let agency = dataset.agency_of(stream).map_or("", |a| a.name.get(lang));
         html! {
             <tr>
-                <th scope="row">{ stream.name.get(lang) }</th>
+                <th scope="row">{ in_its_language(&stream.name, lang) }</th>
                 <td>{ agency }</td>
                 <td>{ status_word(stream.status, lang) }</td>
                 <td class="num">{ amount_or_unstated(scenario.plans[i].amount, lang) }</td>

@@ -12,6 +12,7 @@ use crate::model::state::DatasetRef;
 use crate::ui::amount_field::AmountField;
 use crate::ui::amount_slider::AmountSlider;
 use crate::ui::cover_follow::use_cover_follow;
+use crate::ui::dataset_text::in_its_language;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_lang;
 use crate::ui::lock_toggle::LockToggle;
@@ -155,9 +156,15 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
     let Some(stream) = dataset.streams.get(index) else {
         return Html::default();
     };
-    let name = stream.name.get(lang);
-    let kind = dataset.kind_of(stream).map_or("", |k| k.name.get(lang));
-    let agency = dataset.agency_of(stream).map_or("", |a| a.name.get(lang));
+    let name = in_its_language(&stream.name, lang);
+    let kind = dataset
+        .kind_of(stream)
+        .map(|k| in_its_language(&k.name, lang))
+        .unwrap_or_default();
+    let agency = dataset
+        .agency_of(stream)
+        .map(|a| in_its_language(&a.name, lang))
+        .unwrap_or_default();
     let id = |part: &str| format!("stream-{index}-{part}");
     let sought = stream.status == Status::Sought;
     let (badge_class, badge) = badge(stream.status, *outcome, lang);

@@ -9,6 +9,7 @@ use crate::core::money::{format_delta, format_sum, format_tenths_percent};
 use crate::core::totals::{Group, Totals, delta_tenths_percent};
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
+use crate::ui::dataset_text::in_its_language;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_lang, use_settled};
 use crate::ui::money;
@@ -61,8 +62,8 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
     // charts follow every move.
     // The dataset settles with them, so that the names always belong to the groups shown.
     let (names, settled) = use_settled((dataset.clone(), totals.clone()));
-    let kind_name = |i: usize| names.kinds[i].name.get(lang).to_owned();
-    let agency_name = |i: usize| names.agencies[i].name.get(lang).to_owned();
+    let kind_name = |i: usize| in_its_language(&names.kinds[i].name, lang);
+    let agency_name = |i: usize| in_its_language(&names.agencies[i].name, lang);
     html! {
         <section class="totals" aria-labelledby="totals-heading">
             <Heading rank={Rank::Section} id="totals-heading">{ text(lang, "totals.heading") }</Heading>
@@ -74,7 +75,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                 <Heading rank={Rank::Part}>{ text(lang, "totals.unstated") }</Heading>
                 <ul class="unstated-list">
                     { for totals.unstated.iter().map(|i| html! {
-                        <li><bdi>{ dataset.streams[*i].name.get(lang) }</bdi>{ " — " }{ text(lang, "row.unstated") }</li>
+                        <li><bdi>{ in_its_language(&dataset.streams[*i].name, lang) }</bdi>{ " — " }{ text(lang, "row.unstated") }</li>
                     }) }
                 </ul>
             }
@@ -148,7 +149,7 @@ fn headline(totals: &Totals, count_sought: bool, lang: Lang) -> Html {
 
 /// The table of `groups` by `by` (`kind` or `agency`: its ids and message keys), under its
 /// heading; `name` names a group by its index.
-fn group_table(by: &str, groups: &[Group], name: &dyn Fn(usize) -> String, lang: Lang) -> Html {
+fn group_table(by: &str, groups: &[Group], name: &dyn Fn(usize) -> Html, lang: Lang) -> Html {
     let heading_id = format!("by-{by}-heading");
     html! {
         <>
@@ -172,7 +173,7 @@ fn group_table(by: &str, groups: &[Group], name: &dyn Fn(usize) -> String, lang:
 
 /// One group's row. Every amount column says how much of it is still sought: granted and
 /// sought money are never added in one figure without saying so.
-fn group_row(group: &Group, name: String, lang: Lang) -> Html {
+fn group_row(group: &Group, name: Html, lang: Lang) -> Html {
     if group.stated == 0 {
         return html! {
             <tr>

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, browser, open, serveAndLaunch, server, textOf } from './harness.mjs';
+import { ROOT, browser, forgetKeptData, open, serveAndLaunch, server, textOf } from './harness.mjs';
 
 const corpus = (name) => join(ROOT, 'tests/corpus-county', name);
 
@@ -117,6 +117,25 @@ describe('a county file', () => {
     await page.setViewportSize({ width: 375, height: 900 });
     await page.locator('.data-source').scrollIntoViewIfNeeded();
     await page.locator('.data-source').screenshot({ path: join(ROOT, 'tests/e2e/output/county-bare-amount-zh-Hans-375.png') });
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('names in their own language', () => {
+  test('in English, a county\'s Chinese names are marked as Chinese; the built-in English ones are not', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    // The built-in data, not a county file an earlier test left in the browser.
+    await forgetKeptData(page);
+    await page.reload();
+    await page.waitForSelector('html[data-ready]');
+    assert.equal(await page.locator('.stream').count(), 9);
+    assert.equal(await page.locator('#stream-0-name [lang]').count(), 0, 'Muchuan has English names');
+    await page.setInputFiles('#dataset-file', corpus('zh-wan.csv'));
+    await page.waitForFunction(() => document.querySelectorAll('.stream').length === 6);
+    const marked = page.locator('#stream-0-name span[lang="zh-Hans"]');
+    assert.equal(await marked.innerText(), '创业担保贷款');
+    assert.equal(await page.locator('.stream').first().locator('.agency span[lang="zh-Hans"]').count(), 1);
+    assert.ok(await page.locator('#by-kind th[scope="row"] span[lang="zh-Hans"]').count() >= 1, 'the totals tables');
     assert.deepEqual(errors, []);
   });
 });

@@ -12,6 +12,7 @@ use crate::core::scenario::Outcome;
 use crate::core::totals::Counted;
 use crate::i18n::{covered_words, fill, text};
 use crate::model::state::DatasetRef;
+use crate::ui::dataset_text::in_its_language;
 use crate::ui::hooks::{use_lang, use_list_page};
 use crate::ui::money;
 use crate::ui::pager::Pager;
@@ -227,7 +228,7 @@ fn compare_stream_row(props: &CompareStreamRowProps) -> Html {
     html! {
         <tr id={format!("compare-stream-{}", spelled(&stream.id))} data-row={stream.id.clone()}
             class={classes!(changed.then_some("changed"))}>
-            <th scope="row">{ stream.name.get(lang) }</th>
+            <th scope="row">{ in_its_language(&stream.name, lang) }</th>
             <td class="num a">{ amount_cell(*a, *added_a, outcome_a) }</td>
             <td class="num b">{ amount_cell(*b, *added_b, outcome_b) }</td>
             { diff }
