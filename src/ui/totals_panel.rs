@@ -75,7 +75,7 @@ pub fn totals_panel(props: &TotalsPanelProps) -> Html {
                 <Heading rank={Rank::Part}>{ text(lang, "totals.unstated") }</Heading>
                 <ul class="unstated-list">
                     { for totals.unstated.iter().map(|i| html! {
-                        <li><bdi>{ in_its_language(&dataset.streams[*i].name, lang) }</bdi>{ " — " }{ text(lang, "row.unstated") }</li>
+                        <li><bdi>{ in_its_language(&dataset.streams[*i].name, lang) }</bdi>{ text(lang, "totals.unstated-sep") }{ text(lang, "row.unstated") }</li>
                     }) }
                 </ul>
             }

@@ -25,6 +25,10 @@ describe('the Muchuan explorer', () => {
     assert.deepEqual(await amounts(page), ['273', '200', '2000', '600', '30', '600', '75', '10']);
     assert.match(await textOf(page, `#stream-${STREAM.finance}-name`), /倾斜/);
     assert.equal(await page.locator('.stream.is-unstated .slider').count(), 0);
+    // Under the totals, in Chinese punctuation; in the agency table, where a phone sees it.
+    assert.equal(await textOf(page, '.unstated-list li'), '就业资金分配重点倾斜：来源未说明金额');
+    const note = await page.locator('#by-agency td[colspan]').evaluate((td) => getComputedStyle(td).textAlign);
+    assert.equal(note, 'start');
     assert.equal(await textOf(page, '#total-grand'), '3,788万元');
     assert.equal(await textOf(page, '#total-granted'), '1,758万元');
     assert.equal(await textOf(page, '#total-sought'), '2,030万元');
