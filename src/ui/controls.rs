@@ -113,14 +113,13 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
     // One button per language, each named in its own: a select switched at every arrow key
     // in some browsers, fetching and redrawing the page for each language passed through. The
-    // pressed one is the language on its way, or the one on screen.
-    let shown = pending_lang.unwrap_or(lang);
+    // pressed one is the language on screen; one on its way is said beside them.
     let language_button = |l: Lang| {
         let dispatch = dispatch.clone();
         let choose = Callback::from(move |_: MouseEvent| dispatch.dispatch(Msg::SetLang(l)));
         html! {
             <button type="button" class="language-button" id={format!("language-{}", l.tag())}
-                lang={l.tag()} aria-pressed={(l == shown).to_string()} onclick={choose}
+                lang={l.tag()} aria-pressed={(l == lang).to_string()} onclick={choose}
                 disabled={inactive}>{ l.endonym() }</button>
         }
     };
@@ -152,13 +151,17 @@ pub fn controls(props: &ControlsProps) -> Html {
             <div class="language" role="group" aria-labelledby="language-label">
                 <span class="language-label" id="language-label">{ text(lang, "controls.language") }</span>
                 <span class="language-buttons">{ for Lang::ALL.iter().map(|l| language_button(*l)) }</span>
+                // The loading is said as it starts; a failure is an alert at the top already, so
+                // its line here is for the eye only, not said twice.
                 <span class="language-loading" role="status">{
-                    match (pending_lang, failed_lang) {
-                        (Some(l), _) => naming(lang, "controls.language-loading", *l),
-                        (None, Some(l)) => naming(lang, "controls.language-failed", *l),
-                        (None, None) => Html::default(),
+                    match pending_lang {
+                        Some(l) => naming(lang, "controls.language-loading", *l),
+                        None => Html::default(),
                     }
                 }</span>
+                if let (None, Some(l)) = (pending_lang, failed_lang) {
+                    <span class="language-loading language-failed">{ naming(lang, "controls.language-failed", *l) }</span>
+                }
             </div>
         </section>
     }

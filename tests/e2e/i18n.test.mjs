@@ -122,9 +122,12 @@ describe('languages', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.language-loading').textContent.length > 0);
     assert.equal(await textOf(page, '.language-loading'), '正在载入English……');
-    assert.equal(await page.getAttribute('#language-en', 'aria-pressed'), 'true', 'the language on its way');
+    // Pressed is the language on screen; the one on its way is said beside the buttons.
+    assert.equal(await page.getAttribute('#language-zh-Hans', 'aria-pressed'), 'true', 'the page is still Chinese');
+    assert.equal(await page.getAttribute('#language-en', 'aria-pressed'), 'false');
     release();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await page.getAttribute('#language-en', 'aria-pressed'), 'true');
     assert.equal(await textOf(page, '.language-loading'), '');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'language-en', 'the focus stays');
     assert.deepEqual(fetched.map((f) => f.replace(/-[0-9a-f]{16}\.json$/, '')), ['messages-en']);
@@ -250,7 +253,8 @@ describe('languages', () => {
     assert.match(await textOf(page, '#streams-heading'), /各项资金/);
     assert.equal(await page.getAttribute('#language-zh-Hans', 'aria-pressed'), 'true', 'the switch shows the page');
     assert.equal(await page.getAttribute('#language-en', 'aria-pressed'), 'false');
-    assert.match(await textOf(page, '.language-loading'), /未能载入English/, 'said beside the switch too');
+    assert.match(await textOf(page, '.language-failed'), /未能载入English/, 'shown beside the switch too');
+    assert.equal(await page.locator('.language-failed').getAttribute('role'), null, 'the alert at the top says it, once');
     // Once the connection is back, picking it again works.
     await page.unroute('**/messages-en-*.json');
     await page.click('#language-en');
