@@ -122,19 +122,52 @@ pub fn fit_styled(text: &str, max_px: f64, size: f64, bold: bool) -> String {
     }
     let room = max_px - advance(ELLIPSIS, size, bold);
     let mut used = 0.0;
-    let mut out = String::new();
+    let mut kept = String::new();
     for c in text.chars() {
         used += advance(c, size, bold);
         if used > room {
             break;
         }
-        out.push(c);
+        kept.push(c);
     }
-    while out.ends_with(' ') {
-        out.pop();
+    // A bracket the cut leaves open is closed after the ellipsis (`名称（中央投…）`), so that a
+    // marker after the name does not read as inside it; fewer characters make room for it.
+    loop {
+        while kept.ends_with(' ') {
+            kept.pop();
+        }
+        let mut out = kept.clone();
+        out.push(ELLIPSIS);
+        out.push_str(&closing(&kept));
+        if measure(&out, size, bold) <= max_px || kept.pop().is_none() {
+            return out;
+        }
     }
-    out.push(ELLIPSIS);
-    out
+}
+
+/// Bracket pairs a cut may leave open.
+const PAIRS: [(char, char); 8] = [
+    ('(', ')'),
+    ('（', '）'),
+    ('[', ']'),
+    ('［', '］'),
+    ('【', '】'),
+    ('《', '》'),
+    ('“', '”'),
+    ('「', '」'),
+];
+
+/// The closers of the brackets `text` leaves open, innermost first.
+fn closing(text: &str) -> String {
+    let mut open = Vec::new();
+    for c in text.chars() {
+        if let Some((_, close)) = PAIRS.iter().find(|(o, _)| *o == c) {
+            open.push(*close);
+        } else if open.last() == Some(&c) {
+            open.pop();
+        }
+    }
+    open.iter().rev().collect()
 }
 
 /// Characters a line should not end with.
@@ -222,6 +255,25 @@ mod tests {
         assert_eq!(clean("  贷款 "), "贷款");
         assert_eq!(clean("a\u{FFFE}b\u{FFFF}c\u{1}d\u{FFFD}"), "abc d\u{FFFD}");
         assert_eq!(escape_xml("a\u{FFFF}\u{B}b\t"), "a\u{FFFD}\u{FFFD}b\t");
+    }
+
+    #[test]
+    fn a_cut_inside_brackets_closes_them() {
+        let name = "公共实训基地建设（中央投资项目资金）";
+        let short = fit(name, 150.0, 12.0);
+        assert!(short.ends_with("…）"), "{short}");
+        assert!(width(&short, 12.0) <= 150.0);
+        assert_eq!(closing("a（b《c》“d"), "”）");
+        // At any width, whatever the cut, no bracket is left open.
+        for name in [
+            name,
+            "Public vocational training base (central-government funds)",
+        ] {
+            for width in (30..400).step_by(7) {
+                let short = fit(name, f64::from(width), 12.0);
+                assert_eq!(closing(&short), "", "{short}");
+            }
+        }
     }
 
     #[test]
