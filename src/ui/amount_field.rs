@@ -58,6 +58,9 @@ pub fn amount_field(props: &AmountFieldProps) -> Html {
     let (index, amount) = (*index, *amount);
     let style = lang.money_style();
     let rejected = use_state_eq(|| None::<Rejected>);
+    // Each amount typed and entered: the line that says why it was refused is a new node for
+    // each, so that the same reason, refused again, is said again.
+    let attempts = use_state(|| 0_u32);
     {
         // A rejected text belongs to the amount it was typed over, in the unit of the language
         // it was typed in, in a field that takes typing: a new amount (however it came), a
@@ -68,11 +71,12 @@ pub fn amount_field(props: &AmountFieldProps) -> Html {
         });
     }
     let on_type = {
-        let (dispatch, rejected) = (dispatch.clone(), rejected.clone());
+        let (dispatch, rejected, attempts) = (dispatch.clone(), rejected.clone(), attempts.clone());
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
+            attempts.set(attempts.wrapping_add(1));
             let typed = input.value();
             match parse_amount(&typed, style) {
                 Ok(value) => {
@@ -126,7 +130,10 @@ pub fn amount_field(props: &AmountFieldProps) -> Html {
                     onchange={on_type} onkeydown={on_escape} />
                 <span class="amount-text" aria-hidden="true">{ money(amount, lang) }</span>
             </div>
-            <p class="field-error" id={id("error")} role="alert">{ error.unwrap_or_default() }</p>
+            // A list of one keyed line: another key, another node.
+            <>
+                <p key={attempts.to_string()} class="field-error" id={id("error")} role="alert">{ error.unwrap_or_default() }</p>
+            </>
         </>
     }
 }

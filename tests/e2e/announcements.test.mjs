@@ -117,6 +117,26 @@ describe('a slider step that cannot be taken', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('an amount typed again and refused again is said again: the alert is a new node', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.check('#mode-pool');
+    for (const stream of [1, 4, 6, 7, 8]) await page.check(`#stream-${stream}-lock`);
+    const alert = '#stream-0-error';
+    const reason = '总额固定时，需要至少一项有金额且未锁定的其他资金来平衡';
+    await page.fill('#stream-0-amount', '350');
+    await page.press('#stream-0-amount', 'Enter');
+    await page.waitForFunction((s) => document.querySelector(s).textContent.length > 0, alert);
+    assert.equal(await page.textContent(alert), reason);
+    await page.locator(alert).evaluate((e) => { e.dataset.first = 'yes'; });
+    await page.fill('#stream-0-amount', '360');
+    await page.press('#stream-0-amount', 'Enter');
+    await page.waitForFunction((s) => !document.querySelector(s).dataset.first, alert);
+    assert.equal(await page.textContent(alert), reason, 'the same reason, in a new alert');
+    assert.equal(await page.getAttribute(alert, 'role'), 'alert');
+    assert.equal(await page.locator(alert).count(), 1);
+    assert.deepEqual(errors, []);
+  });
+
   test("at the track's end an arrow key steps past it, as Page Up does (free)", async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=en`);
     await page.focus('#stream-8-slider');
