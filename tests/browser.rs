@@ -52,9 +52,8 @@ fn install_messages() {
     }
 }
 
-/// Renders the explorer with its title at the level `headings` gives.
-async fn render_with_headings(lang: Lang, headings: Levels) -> Element {
-    install_messages();
+/// A fresh, empty element in the page.
+fn fresh_root() -> Element {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -64,6 +63,13 @@ async fn render_with_headings(lang: Lang, headings: Levels) -> Element {
         .expect("a body")
         .append_child(&root)
         .expect("appended");
+    root
+}
+
+/// Renders the explorer with its title at the level `headings` gives.
+async fn render_with_headings(lang: Lang, headings: Levels) -> Element {
+    install_messages();
+    let root = fresh_root();
     let dataset = Rc::new(
         parse_dataset(MUCHUAN_JSON.as_bytes())
             .expect("valid")

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::Element;
 
-use super::{has, render, text};
+use super::{fresh_root, has, render, text};
 
 /// Text a panic message could carry from a dataset or a link: markup that would run if it
 /// were ever parsed as HTML.
@@ -69,7 +69,7 @@ fn assert_panel(root: &Element, detail_contains: &str) {
 
 #[wasm_bindgen_test]
 fn the_start_failure_panel_shows_hostile_text_as_text() {
-    let root = render_root();
+    let root = fresh_root();
     muchuan_funding_explorer::web::roots::add(&root);
     muchuan_funding_explorer::start::panic::show_start_failure(HOSTILE_PANIC);
     muchuan_funding_explorer::web::roots::remove(&root);
@@ -131,18 +131,4 @@ async fn a_real_panic_shows_the_error_panel_not_a_blank_page() {
 
 fn forced_panic() {
     panic!("forced by the test: {HOSTILE_PANIC}");
-}
-
-/// A fresh, empty element in the page.
-fn render_root() -> Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
-    root
 }

@@ -11,12 +11,7 @@ async fn a_live_svg_patches_to_exactly_the_new_drawing() {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
+    let root = super::fresh_root();
     let svg = |children: &[&str], height: u32| {
         format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 {height}\" role=\"img\">\n{}\n</svg>\n",
