@@ -12,7 +12,7 @@ use crate::core::money::{
 use crate::core::scenario::{Action, Refusal};
 use crate::i18n::{Message, fill, text};
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
+use crate::ui::hooks::{stream_part_id, use_dispatch, use_inactive, use_lang};
 use crate::ui::money;
 
 /// Props of [`AmountField`].
@@ -114,7 +114,7 @@ pub fn amount_field(props: &AmountFieldProps) -> Html {
         None => refusal.as_ref().map(|r| r.message(lang)),
     };
     let rejected_text = rejected.map(|r| r.typed.clone());
-    let id = |part: &str| format!("stream-{index}-{part}");
+    let id = |part: &str| stream_part_id(index, part);
     let unit = text(lang, "row.unit");
     html! {
         <>

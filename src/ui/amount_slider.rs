@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Action, STEP};
 use crate::i18n::text;
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
+use crate::ui::hooks::{stream_part_id, use_dispatch, use_inactive, use_lang};
 use crate::ui::money;
 use crate::ui::slider_scale::SliderScale;
 
@@ -57,7 +57,7 @@ pub fn amount_slider(props: &AmountSliderProps) -> Html {
     let inactive = use_inactive();
     let dispatch = use_dispatch();
     let (index, amount, max) = (*index, *amount, *max);
-    let id = |part: &str| format!("stream-{index}-{part}");
+    let id = |part: &str| stream_part_id(index, part);
     let on_slide = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {

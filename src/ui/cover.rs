@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Action, Refusal};
 use crate::i18n::{Message, fill, text};
 use crate::model::state::{DatasetRef, Msg};
-use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
+use crate::ui::hooks::{stream_part_id, use_dispatch, use_inactive, use_lang};
 use crate::ui::money;
 
 /// Props of [`CoverOffer`].
@@ -41,7 +41,7 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
     let dispatch = use_dispatch();
     let index = *index;
     let picked = use_state_eq(BTreeSet::<usize>::new);
-    let id = |part: &str| format!("stream-{index}-cover-{part}");
+    let id = |part: &str| stream_part_id(index, &format!("cover-{part}"));
     let toggle = |giver: usize| {
         let picked = picked.clone();
         Callback::from(move |event: Event| {

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::scenario::Outcome;
+use crate::ui::hooks::stream_part_id;
 
 /// The row's element, the focus tracking to put on it, and what the last cover moved (said in
 /// the row's live region until the cover is undone).
@@ -77,7 +78,7 @@ fn focus_outcome(row: &NodeRef, index: usize) {
     if let Some(select) = row
         .cast::<web_sys::Element>()
         .and_then(|row| {
-            row.query_selector(&format!("#stream-{index}-outcome"))
+            row.query_selector(&format!("#{}", stream_part_id(index, "outcome")))
                 .ok()
                 .flatten()
         })

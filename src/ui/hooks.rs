@@ -174,3 +174,9 @@ pub fn on_escape(cancel: Callback<()>) -> Callback<KeyboardEvent> {
         }
     })
 }
+
+/// The id of part `part` of stream `index`'s card (`stream-3-amount`): the row and its parts
+/// name each other's elements by it, and the tests find them by it.
+pub fn stream_part_id(index: usize, part: &str) -> String {
+    format!("stream-{index}-{part}")
+}

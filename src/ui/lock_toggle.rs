@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::scenario::Action;
 use crate::i18n::text;
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
+use crate::ui::hooks::{stream_part_id, use_dispatch, use_inactive, use_lang};
 
 /// Props of [`LockToggle`].
 #[derive(Properties, PartialEq)]
@@ -31,7 +31,7 @@ pub fn lock_toggle(props: &LockToggleProps) -> Html {
     let inactive = use_inactive();
     let dispatch = use_dispatch();
     let index = *index;
-    let id = |part: &str| format!("stream-{index}-{part}");
+    let id = |part: &str| stream_part_id(index, part);
     let on_lock = Callback::from(move |event: Event| {
         let checked = event
             .target_dyn_into::<web_sys::HtmlInputElement>()

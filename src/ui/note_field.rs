@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Action, MAX_NOTE_CHARS};
 use crate::i18n::{fill, text};
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
+use crate::ui::hooks::{stream_part_id, use_dispatch, use_inactive, use_lang};
 
 /// Props of [`NoteField`].
 #[derive(Properties, PartialEq)]
@@ -49,7 +49,7 @@ pub fn note_field(props: &NoteFieldProps) -> Html {
             }
         });
     }
-    let id = |part: &str| format!("stream-{index}-{part}");
+    let id = |part: &str| stream_part_id(index, part);
     if !*opened && note.is_empty() {
         let on_open = {
             let opened = opened.clone();

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Action, Outcome, parse_percent};
 use crate::i18n::{covered_words, text};
 use crate::model::state::Msg;
-use crate::ui::hooks::{use_dispatch, use_inactive, use_lang, use_select_value};
+use crate::ui::hooks::{stream_part_id, use_dispatch, use_inactive, use_lang, use_select_value};
 
 /// Props of [`OutcomeChoice`].
 #[derive(Properties, PartialEq)]
@@ -32,7 +32,7 @@ pub fn outcome_choice(props: &OutcomeChoiceProps) -> Html {
     let inactive = use_inactive();
     let dispatch = use_dispatch();
     let index = *index;
-    let id = |part: &str| format!("stream-{index}-{part}");
+    let id = |part: &str| stream_part_id(index, part);
     let percent = match outcome {
         Outcome::Partial(p) => *p,
         _ => 50,

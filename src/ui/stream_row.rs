@@ -14,7 +14,7 @@ use crate::ui::amount_slider::AmountSlider;
 use crate::ui::cover_follow::use_cover_follow;
 use crate::ui::dataset_text::in_its_language;
 use crate::ui::headings::{Heading, Rank};
-use crate::ui::hooks::use_lang;
+use crate::ui::hooks::{stream_part_id, use_lang};
 use crate::ui::lock_toggle::LockToggle;
 use crate::ui::money;
 use crate::ui::note_field::NoteField;
@@ -165,7 +165,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
         .agency_of(stream)
         .map(|a| in_its_language(&a.name, lang))
         .unwrap_or_default();
-    let id = |part: &str| format!("stream-{index}-{part}");
+    let id = |part: &str| stream_part_id(index, part);
     let sought = stream.status == Status::Sought;
     let (badge_class, badge) = badge(stream.status, *outcome, lang);
 
