@@ -26,7 +26,9 @@ pub fn notices(props: &NoticesProps) -> Html {
     let lang = use_lang();
     let dispatch = use_dispatch();
     let container = use_node_ref();
-    let alerting = use_alerting(notices, lang);
+    // Each notice's key, once per render: a dataset notice's can cover hundreds of problems.
+    let keys: Vec<String> = notices.iter().map(notice_key).collect();
+    let alerting = use_alerting(&keys, lang);
     // The position of the notice just dismissed: once it is gone, focus moves to the notice now
     // there (or the one before), or to the title when none is left, not to the page's start.
     let dismissed = use_mut_ref(|| None::<usize>);
@@ -44,7 +46,7 @@ pub fn notices(props: &NoticesProps) -> Html {
         // language) are still found among the page's regions.
         <div class="notices" ref={container} role={(!notices.is_empty()).then_some("region")}
             aria-label={(!notices.is_empty()).then(|| text(lang, "notice.region"))}>
-            { for notices.iter().enumerate().map(|(index, notice)| {
+            { for notices.iter().zip(&keys).enumerate().map(|(index, (notice, key))| {
                 let dispatch = dispatch.clone();
                 let dismissed = dismissed.clone();
                 let dismiss = Callback::from(move |_| {
@@ -53,8 +55,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                 });
                 // The alert is the notice's sentence, inserted with it; a dataset's list of
                 // problems (hundreds of lines) stays out of what is read out at once.
-                let key = notice_key(notice);
-                let role = alerting(&key);
+                let role = alerting(key);
                 let body = match notice {
                     Notice::InvalidDataset { origin, problems } => {
                         let errors = problems.iter().filter(|p| p.is_error()).count();
@@ -115,7 +116,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                 // Keyed by what it says, so that a new notice is a new node: the ones already
                 // shown are not rewritten, and not read out again.
                 html! {
-                    <div class="notice" {key}>
+                    <div class="notice" key={key.clone()}>
                         { body }
                         <button type="button" class="dismiss" onclick={dismiss}>{ text(lang, "notice.dismiss") }</button>
                     </div>
@@ -130,7 +131,7 @@ pub fn notices(props: &NoticesProps) -> Html {
 /// just happened. A notice that arrives with the language (the page opened in it) or after it
 /// is.
 #[hook]
-fn use_alerting(notices: &[Notice], lang: Lang) -> impl Fn(&str) -> Option<AttrValue> {
+fn use_alerting(keys: &[String], lang: Lang) -> impl Fn(&str) -> Option<AttrValue> {
     let seen = use_mut_ref(|| Seen {
         lang,
         shown: Vec::new(),
@@ -143,7 +144,7 @@ fn use_alerting(notices: &[Notice], lang: Lang) -> impl Fn(&str) -> Option<AttrV
             let shown = std::mem::take(&mut seen.shown);
             seen.quiet.extend(shown);
         }
-        seen.shown = notices.iter().map(notice_key).collect();
+        seen.shown = keys.to_vec();
     }
     move |key: &str| (!seen.borrow().quiet.contains(key)).then_some(AttrValue::Static("alert"))
 }
