@@ -174,10 +174,10 @@ fn syntax_stop(error: &SyntaxError) -> CsvReport {
 
 /// The dataset the records make, or every problem found in them.
 fn from_records(records: &[Record], blanks: Blanks) -> Result<CsvDataset, CsvReport> {
-    let runs = merged::merged_runs(records);
     let filled;
     let (records, mut merged) = match blanks {
         Blanks::FilledDown => {
+            let runs = merged::merged_runs(records);
             filled = merged::fill_down(records, &runs);
             let warnings = runs.iter().map(merged::filled_warning).collect();
             (&filled[..], warnings)
@@ -208,8 +208,9 @@ fn from_records(records: &[Record], blanks: Blanks) -> Result<CsvDataset, CsvRep
     }));
     // Refused as written, blanks that look merged are pointed out: reading them filled is
     // offered.
-    if validated.is_none() || problems.iter().any(|p| p.severity == Severity::Error) {
-        merged.extend(merged::merged_hint(&runs).filter(|_| blanks == Blanks::AsWritten));
+    let refused = validated.is_none() || problems.iter().any(|p| p.severity == Severity::Error);
+    if refused && blanks == Blanks::AsWritten {
+        merged.extend(merged::merged_hint(&merged::merged_runs(records)));
     }
     problems.extend(merged);
     let problems = report::ordered(problems);
