@@ -13,7 +13,9 @@ use muchuan_funding_explorer::core::scenario::{Action, BalanceMode, Outcome, STE
 use muchuan_funding_explorer::core::totals::Totals;
 use muchuan_funding_explorer::core::validate::{Severity, parse_dataset};
 use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
 use serde_json::{Map, Value};
+use std::cell::Cell;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
@@ -254,52 +256,83 @@ fn move_action(dataset: &Dataset, scenario: &Scenario, planner: &Move) -> Action
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    /// Issue 20: whole 万 by default, and a fixed pool that keeps its figure. The Muchuan data
-    /// (every amount a whole 万), 200 moves in each mode.
-    #[test]
-    fn planner_moves_stay_in_whole_wan_and_keep_the_fixed_figure(
-        moves in prop::collection::vec(planner_move(), 200),
-        fixed in any::<bool>(),
-    ) {
-        let dataset = parse_dataset(MUCHUAN_JSON.as_bytes())
-            .map_err(|_| TestCaseError::fail("the Muchuan data is valid"))?
-            .dataset;
-        let mode = if fixed { BalanceMode::FixedPool } else { BalanceMode::Free };
-        let mut scenario = Scenario::baseline(&dataset)
-            .apply(&dataset, Action::SetMode(mode))
-            .map_err(|r| TestCaseError::fail(format!("{r:?}")))?;
-        let mut accepted = 0;
-        for planner in &moves {
-            let action = move_action(&dataset, &scenario, planner);
-            let Ok(next) = scenario.apply(&dataset, action.clone()) else {
-                continue;
-            };
-            accepted += 1;
-            // A partial grant's gap has the yuan its percentage gives: one giver alone takes
-            // them (and keeps them until a move covers them).
-            let broken = |s: &Scenario| s.amounts().flatten().filter(|a| a % STEP != 0).count();
-            let gap = match &action {
-                Action::CoverShortfall { stream, .. } => gap_of(&dataset, &scenario, *stream),
-                _ => 0,
-            };
-            let allowed = broken(&scenario) + usize::from(gap % STEP != 0);
-            prop_assert!(broken(&next) <= allowed, "{:?} gave {:?}", action, next.plans);
-            let grand = |s: &Scenario| Totals::compute(&dataset, s).grand();
-            let moves_money = matches!(
-                action,
-                Action::SetAmount { .. } | Action::Step { .. } | Action::Transfer { .. }
-            );
-            if fixed && moves_money {
-                prop_assert_eq!(next.pool(), scenario.pool(), "{:?}", action);
-            }
-            if (fixed && moves_money) || matches!(action, Action::CoverShortfall { .. }) {
-                prop_assert_eq!(grand(&next), grand(&scenario), "{:?}", action);
-            }
-            scenario = next;
-        }
-        prop_assert!(accepted > 50, "only {} of 200 moves were accepted", accepted);
+/// Issue 20: whole 万 by default, and a fixed pool that keeps its figure. The Muchuan data
+/// (every amount a whole 万), 64 runs of 200 moves in either mode.
+///
+/// A run may have few moves accepted (once every stream is locked in a fixed pool, nothing
+/// moves), so the floor that keeps the test from passing on refusals alone is on all runs
+/// together, where it holds whatever the seed.
+#[test]
+fn planner_moves_stay_in_whole_wan_and_keep_the_fixed_figure() {
+    const RUNS: u32 = 64;
+    const MOVES: usize = 200;
+    let accepted = Cell::new(0usize);
+    let mut runner = TestRunner::new(ProptestConfig::with_cases(RUNS));
+    let result = runner.run(
+        &(prop::collection::vec(planner_move(), MOVES), any::<bool>()),
+        |(moves, fixed)| {
+            accepted.set(accepted.get() + accepted_moves(&moves, fixed)?);
+            Ok(())
+        },
+    );
+    if let Err(failure) = result {
+        panic!("{failure}");
     }
+    let all = RUNS as usize * MOVES;
+    assert!(
+        accepted.get() * 3 > all,
+        "only {} of {all} moves were accepted",
+        accepted.get()
+    );
+}
+
+/// Plays `moves` from the baseline in the free or fixed mode, checking each accepted move;
+/// gives how many were accepted.
+fn accepted_moves(moves: &[Move], fixed: bool) -> Result<usize, TestCaseError> {
+    let dataset = parse_dataset(MUCHUAN_JSON.as_bytes())
+        .map_err(|_| TestCaseError::fail("the Muchuan data is valid"))?
+        .dataset;
+    let mode = if fixed {
+        BalanceMode::FixedPool
+    } else {
+        BalanceMode::Free
+    };
+    let mut scenario = Scenario::baseline(&dataset)
+        .apply(&dataset, Action::SetMode(mode))
+        .map_err(|r| TestCaseError::fail(format!("{r:?}")))?;
+    let mut accepted = 0;
+    for planner in moves {
+        let action = move_action(&dataset, &scenario, planner);
+        let Ok(next) = scenario.apply(&dataset, action.clone()) else {
+            continue;
+        };
+        accepted += 1;
+        // A partial grant's gap has the yuan its percentage gives: one giver alone takes
+        // them (and keeps them until a move covers them).
+        let broken = |s: &Scenario| s.amounts().flatten().filter(|a| a % STEP != 0).count();
+        let gap = match &action {
+            Action::CoverShortfall { stream, .. } => gap_of(&dataset, &scenario, *stream),
+            _ => 0,
+        };
+        let allowed = broken(&scenario) + usize::from(gap % STEP != 0);
+        prop_assert!(
+            broken(&next) <= allowed,
+            "{:?} gave {:?}",
+            action,
+            next.plans
+        );
+        let grand = |s: &Scenario| Totals::compute(&dataset, s).grand();
+        let moves_money = matches!(
+            action,
+            Action::SetAmount { .. } | Action::Step { .. } | Action::Transfer { .. }
+        );
+        if fixed && moves_money {
+            prop_assert_eq!(next.pool(), scenario.pool(), "{:?}", action);
+        }
+        if (fixed && moves_money) || matches!(action, Action::CoverShortfall { .. }) {
+            prop_assert_eq!(grand(&next), grand(&scenario), "{:?}", action);
+        }
+        scenario = next;
+    }
+    Ok(accepted)
 }
