@@ -133,8 +133,10 @@ describe('keyboard alone', () => {
 
   test('an undo that locks the focused slider moves the focus to its lock, not the page start', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=en`);
-    const focused = async () => {
+    // The focus moves after the render: a loaded machine may take longer than the first look.
+    const focused = async (want) => {
       await page.waitForTimeout(100);
+      await page.waitForFunction((w) => document.activeElement?.id === w, want, { timeout: 3_000 }).catch(() => {});
       return page.evaluate(() => (document.activeElement === document.body ? 'body' : document.activeElement?.id));
     };
     await page.check('#mode-pool');
@@ -143,26 +145,28 @@ describe('keyboard alone', () => {
     await page.focus('#stream-0-slider');
     await page.keyboard.press('Control+z');
     await page.waitForSelector('#stream-0-slider:disabled');
-    assert.equal(await focused(), 'stream-0-lock', 'undoing the unlock');
+    assert.equal(await focused('stream-0-lock'), 'stream-0-lock', 'undoing the unlock');
     // Locked in a free mode, the slider still moves; undoing the move to free locks it again.
     await page.check('#mode-free');
     await page.focus('#stream-0-slider');
     await page.keyboard.press('Control+z');
     await page.waitForSelector('#stream-0-slider:disabled');
-    assert.equal(await focused(), 'stream-0-lock', 'undoing the switch to free');
+    assert.equal(await focused('stream-0-lock'), 'stream-0-lock', 'undoing the switch to free');
     // Focus elsewhere stays where it is when a stream is locked.
     await page.check('#mode-free');
     await page.focus('#mode-pool');
     await page.keyboard.press('Space');
     await page.waitForSelector('#stream-0-slider:disabled');
-    assert.equal(await focused(), 'mode-pool');
+    assert.equal(await focused('mode-pool'), 'mode-pool');
     assert.deepEqual(errors, []);
   });
 
   test('a cover, or an undo that takes its offer away, leaves the focus on the bid and says it', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
-    const focused = async () => {
+    // The focus moves after the render: a loaded machine may take longer than the first look.
+    const focused = async (want) => {
       await page.waitForTimeout(100);
+      await page.waitForFunction((w) => document.activeElement?.id === w, want, { timeout: 3_000 }).catch(() => {});
       return page.evaluate(() => (document.activeElement === document.body ? 'body' : document.activeElement?.id));
     };
     const offer = page.locator('li:has(#stream-5-name) .cover');
@@ -175,7 +179,7 @@ describe('keyboard alone', () => {
     await openOffer();
     await page.keyboard.press('Enter');
     await offer.waitFor({ state: 'detached' });
-    assert.equal(await focused(), 'stream-5-outcome', 'after the cover');
+    assert.equal(await focused('stream-5-outcome'), 'stream-5-outcome', 'after the cover');
     assert.equal(await page.getAttribute('#stream-5-covered', 'role'), 'status');
     assert.equal(await textOf(page, '#stream-5-covered'), '已从所选项目调出30万元补足缺口');
     assert.equal(await page.inputValue('#stream-0-amount'), '243', 'the 30万 came from the item picked');
@@ -187,7 +191,7 @@ describe('keyboard alone', () => {
     await openOffer();
     await page.keyboard.press('Control+z');
     await offer.waitFor({ state: 'detached' });
-    assert.equal(await focused(), 'stream-5-outcome', 'after the undo');
+    assert.equal(await focused('stream-5-outcome'), 'stream-5-outcome', 'after the undo');
     assert.equal(await page.inputValue('#stream-5-outcome'), 'pending');
     assert.equal(await textOf(page, '#stream-5-covered'), '');
     assert.deepEqual(errors, []);

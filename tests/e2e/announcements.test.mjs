@@ -23,6 +23,15 @@ async function listen(page, selector) {
   return () => page.evaluate(() => window.__said);
 }
 
+/**
+ * Waits out the pause after a change, then (on a loaded machine the region may speak late) until
+ * the region has said `count` texts in all, or 10 s pass.
+ */
+async function heard(page, count) {
+  await page.waitForTimeout(PAUSE);
+  await page.waitForFunction((n) => window.__said.length >= n, count, { timeout: 10_000 }).catch(() => {});
+}
+
 /** The planned amounts of the streams that state one, as the page shows them. */
 async function amounts(page) {
   await settle(page);
@@ -42,7 +51,7 @@ describe('a fixed-pool move', () => {
       const said = await listen(page, IMPACT);
       await page.focus('#stream-0-slider');
       for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
-      await page.waitForTimeout(PAUSE);
+      await heard(page, 1);
       const after = await amounts(page);
       assert.equal(after[0], lang === 'en' ? '2760000' : '276');
       const others = after.slice(1).filter((a, i) => a !== before[i + 1]).length;
@@ -51,7 +60,7 @@ describe('a fixed-pool move', () => {
       assert.deepEqual(await said(), [want(others)]);
       // Back down: the others get it back (in whole 万, to the largest first), said as such.
       for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowLeft');
-      await page.waitForTimeout(PAUSE);
+      await heard(page, 2);
       const back = await amounts(page);
       const gainers = back.slice(1).filter((a, i) => a !== after[i + 1]).length;
       const up = {
@@ -69,20 +78,20 @@ describe('a fixed-pool move', () => {
     const said = await listen(page, IMPACT);
     await page.focus('#stream-0-slider');
     await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(PAUSE);
+    await heard(page, 1);
     assert.deepEqual(await said(), ['资金总额 3,789万元；较基准 +1万元（+<0.1%）；已获得 1,759万元 · 正在争取 2,030万元']);
     await page.check('#mode-pool');
     await page.focus('#stream-0-slider');
     await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(PAUSE);
+    await heard(page, 2);
     assert.equal((await said())[1], '其他 1 项减少 1万元', 'one step is taken from one stream');
     await page.keyboard.press('Control+z');
-    await page.waitForTimeout(PAUSE);
+    await heard(page, 3);
     assert.equal(await page.inputValue('#stream-0-amount'), '274', 'undone');
     // The totals stayed: what the undo changed is said (the loans and the stream that gave).
     assert.deepEqual((await said()).slice(2), ['已撤销上一步，2 项资金随之改变']);
     await page.keyboard.press('Control+y');
-    await page.waitForTimeout(PAUSE);
+    await heard(page, 4);
     assert.equal(await page.inputValue('#stream-0-amount'), '275', 'redone');
     assert.deepEqual((await said()).slice(2), ['已撤销上一步，2 项资金随之改变', '已重做上一步，2 项资金随之改变']);
     assert.deepEqual(errors, []);
@@ -163,18 +172,18 @@ describe('a note', () => {
       await page.waitForFunction(() => document.activeElement?.id === 'stream-7-note');
       await page.keyboard.type('春季报名增加');
       await page.keyboard.press('Enter');
-      await page.waitForTimeout(PAUSE);
+      await heard(page, 1);
       assert.deepEqual(await said(), [kept]);
       // Edited again and left by Tab: said again (the region empties in between).
       await page.focus('#stream-7-note');
       await page.keyboard.type('，需扩班');
       await page.keyboard.press('Tab');
-      await page.waitForTimeout(PAUSE);
+      await heard(page, 2);
       assert.equal(await page.inputValue('#stream-7-note'), '春季报名增加，需扩班');
       assert.deepEqual(await said(), [kept, kept]);
       await page.fill('#stream-7-note', '');
       await page.press('#stream-7-note', 'Enter');
-      await page.waitForTimeout(PAUSE);
+      await heard(page, 3);
       assert.deepEqual(await said(), [kept, kept, cleared]);
       // Left without a change: nothing more is said.
       await page.focus('#stream-7-note');

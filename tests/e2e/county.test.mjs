@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, browser, forgetKeptData, open, serveAndLaunch, server, textOf } from './harness.mjs';
+import { ROOT, browser, forgetKeptData, open, serveAndLaunch, server, textOf, untilKept } from './harness.mjs';
 
 const corpus = (name) => join(ROOT, 'tests/corpus-county', name);
 
@@ -194,7 +194,7 @@ describe('loaded data stays', () => {
     // The built-in data, chosen, is the one a reload opens; the county file stays listed.
     await page.locator('#built-in-open').click();
     await page.waitForFunction(() => document.querySelectorAll('.stream').length === 9);
-    await page.waitForTimeout(200);
+    await untilKept(page, 'reopen', 'no');
     await page.reload();
     await page.waitForSelector('html[data-ready]');
     await page.locator('#kept-open').waitFor();
@@ -206,7 +206,7 @@ describe('loaded data stays', () => {
     // Removed, it is no longer listed.
     await page.locator('#kept-remove').click();
     await page.waitForFunction(() => document.querySelectorAll('.stream').length === 9);
-    await page.waitForTimeout(200);
+    await untilKept(page, 'current', undefined);
     await page.reload();
     await page.waitForSelector('html[data-ready]');
     await page.locator('#built-in-open').waitFor();

@@ -183,6 +183,24 @@ export async function forgetKeptData(page) {
   }));
 }
 
+/**
+ * Waits (up to 10 s) until the explorer's IndexedDB holds `want` under `key` (`undefined`: holds
+ * nothing), as the kept-data choices are written there after the click that makes them.
+ */
+export async function untilKept(page, key, want) {
+  await page.waitForFunction(([k, w]) => new Promise((done) => {
+    const opening = indexedDB.open('muchuan-funding-explorer', 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore('datasets');
+    opening.onerror = () => done(false);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const reading = db.transaction('datasets').objectStore('datasets').get(k);
+      reading.onsuccess = () => { db.close(); done(reading.result === (w ?? undefined)); };
+      reading.onerror = () => { db.close(); done(false); };
+    };
+  }), [key, want], { timeout: 10_000, polling: 100 });
+}
+
 /** Clicks `selector` and returns the download's suggested name and bytes. */
 export async function download(page, selector) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);

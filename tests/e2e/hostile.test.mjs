@@ -80,8 +80,9 @@ async function assertInert(page, errors, label) {
 /** The page does not scroll sideways at `width` px. */
 async function assertNoSidewaysScroll(page, width, label) {
   await page.setViewportSize({ width, height: 900 });
-  // The charts re-lay out on resize.
+  // The charts re-lay out on resize (later on a loaded machine).
   await page.waitForTimeout(200);
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 5_000 }).catch(() => {});
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,

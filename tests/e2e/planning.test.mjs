@@ -216,6 +216,8 @@ describe('the impact bar for a screen reader', () => {
     await page.focus('#stream-0-slider');
     await page.keyboard.press('PageUp');
     await pause();
+    // A loaded machine may speak later than the pause.
+    await page.waitForFunction(() => document.querySelector('.impact-bar [role="status"]').textContent.trim() !== '', null, { timeout: 10_000 }).catch(() => {});
     assert.match(await spoken(), /3,798万元；较基准 \+10万元/);
     await page.click('#language-en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
