@@ -108,6 +108,23 @@ fn is_bidi_control(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// Traditional Chinese quotes with corner brackets (「」), as readers of it expect; the
+    /// curly quotes of Simplified Chinese are not used in its messages.
+    #[test]
+    fn traditional_chinese_messages_quote_with_corner_brackets() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+        for entry in std::fs::read_dir(dir).expect("locales folder") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("locale file");
+            for line in text
+                .lines()
+                .filter(|l| l.trim_start().starts_with("zh-Hant:"))
+            {
+                assert!(!line.contains(['“', '”']), "{}: {line}", path.display());
+            }
+        }
+    }
+
     /// Every key of every `locales/*.yml` has all three languages, non-empty.
     #[test]
     fn every_message_has_every_language() {

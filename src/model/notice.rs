@@ -133,7 +133,10 @@ impl Notice {
     pub fn words(&self, lang: Lang) -> Option<(String, Option<String>)> {
         let said = |key: &str, detail: Option<String>| Some((text(lang, key), detail));
         match self {
-            Notice::LinkOpened { name } => said("notice.link-opened", Some(format!("“{name}”"))),
+            Notice::LinkOpened { name } => said(
+                "notice.link-opened",
+                Some(fill(lang, "app.quoted", &[("text", name)])),
+            ),
             Notice::BadLink { place, error } => said(
                 match place {
                     LinkPlace::OpeningAddress => "notice.bad-link",
@@ -240,5 +243,23 @@ impl DatasetProblem {
             DatasetProblem::Json(p) => crate::i18n::problem_message(p, lang),
             DatasetProblem::Csv(p) => p.message(lang),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scenario's name is quoted as each language quotes: with corner brackets in
+    /// Traditional Chinese.
+    #[test]
+    fn an_opened_link_quotes_the_name_as_its_language_does() {
+        let notice = Notice::LinkOpened {
+            name: "培训扩班".into(),
+        };
+        let detail = |lang| notice.words(lang).and_then(|(_, detail)| detail);
+        assert_eq!(detail(Lang::ZhHant).as_deref(), Some("「培训扩班」"));
+        assert_eq!(detail(Lang::ZhHans).as_deref(), Some("“培训扩班”"));
+        assert_eq!(detail(Lang::En).as_deref(), Some("“培训扩班”"));
     }
 }
