@@ -55,22 +55,14 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
     );
     let delta = short(change(totals.delta(), totals.baseline_grand(), lang), lang);
     // A shortfall made up from other items is still a bid assumed refused or granted in part.
+    let granted_in_full = count_of(scenario, |o| o == Outcome::Granted);
     let refused = count_of(scenario, |o| {
         matches!(o, Outcome::Refused | Outcome::Covered(0))
     });
     let partial = count_of(scenario, |o| {
         matches!(o, Outcome::Partial(_)) || matches!(o, Outcome::Covered(p) if p > 0)
     });
-    let assumed = match (refused, partial) {
-        (0, 0) => None,
-        (r, 0) => Some(fill(lang, "impact.refused", &[("count", &r.to_string())])),
-        (0, p) => Some(fill(lang, "impact.partial", &[("count", &p.to_string())])),
-        (r, p) => Some(fill(
-            lang,
-            "impact.both",
-            &[("refused", &r.to_string()), ("partial", &p.to_string())],
-        )),
-    };
+    let assumed = assumed_words(lang, [granted_in_full, partial, refused]);
     // Money counted as granted only because an outcome is assumed is said as such.
     let assumed_money = totals.assumed_granted;
     let grand_key = match (scenario.count_sought, assumed_money > 0) {
@@ -84,7 +76,11 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
     let parts = if scenario.count_sought {
         fill(
             lang,
-            "impact.parts",
+            if assumed_money > 0 {
+                "impact.parts-assumed"
+            } else {
+                "impact.parts"
+            },
             &[("granted", &granted), ("sought", &sought)],
         )
     } else {
@@ -106,8 +102,7 @@ pub fn impact_bar(props: &ImpactBarProps) -> Html {
         totals.grand(),
         totals.counted.granted,
         totals.counted.sought,
-        refused,
-        partial,
+        [granted_in_full, partial, refused],
         scenario.count_sought,
     );
     let speech = use_impact_speech(scenario.clone(), made_by.clone(), figures, lang);
@@ -184,6 +179,26 @@ fn short(text: String, lang: Lang) -> String {
 }
 
 /// How many sought streams the scenario assumes `matches` of.
+/// What the scenario assumes of the bids, `[granted in full, in part, refused]` counts, as one
+/// phrase (`假定 1 项全额获批，1 项未获批`); `None` when it assumes nothing.
+fn assumed_words(lang: Lang, counts: [usize; 3]) -> Option<String> {
+    let keys = [
+        "impact.assumed-granted",
+        "impact.assumed-partial",
+        "impact.assumed-refused",
+    ];
+    let said: Vec<String> = keys
+        .iter()
+        .zip(counts)
+        .filter(|(_, count)| *count > 0)
+        .map(|(key, count)| fill(lang, key, &[("count", &count.to_string())]))
+        .collect();
+    (!said.is_empty()).then(|| {
+        let list = said.join(text(lang, "impact.list-separator").as_str());
+        fill(lang, "impact.assumed", &[("list", &list)])
+    })
+}
+
 fn count_of(scenario: &Scenario, matches: impl Fn(Outcome) -> bool) -> usize {
     scenario.plans.iter().filter(|p| matches(p.outcome)).count()
 }

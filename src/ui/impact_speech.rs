@@ -15,9 +15,9 @@ use crate::web::timer::Timeout;
 /// How long the scenario must stay still before a screen reader hears of it (ms).
 const ANNOUNCE_AFTER_MS: i32 = 900;
 
-/// The figures a screen reader hears: grand total, granted, sought, bids assumed refused and
-/// in part, and whether sought money counts.
-pub type Figures = (i64, i64, i64, usize, usize, bool);
+/// The figures a screen reader hears: grand total, granted, sought, bids assumed granted in
+/// full, in part and refused, and whether sought money counts.
+pub type Figures = (i64, i64, i64, [usize; 3], bool);
 
 /// What the bar says of the scenario on screen.
 #[derive(Clone, PartialEq)]
