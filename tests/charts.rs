@@ -156,11 +156,14 @@ fn a_bar_the_grand_total_takes_less_of_says_how_much() {
         "a granted stream: all of it"
     );
     let table = stream_bars_table(&dataset, &refused, &totals, Lang::ZhHans);
-    assert_eq!(table.rows[training][1], "假定未获批");
-    assert_eq!(table.rows[training][3], "2,000万元");
-    assert_eq!(table.rows[training][5], "0万元");
+    assert_eq!(table.rows[training][1].text, "假定未获批");
+    assert_eq!(table.rows[training][3].text, "2,000万元");
+    assert_eq!(table.rows[training][5].text, "0万元");
     // The column adds up to the grand total, in its last row.
-    assert_eq!(table.rows.last().map(|r| r[5].as_str()), Some("1,788万元"));
+    assert_eq!(
+        table.rows.last().map(|r| r[5].text.as_str()),
+        Some("1,788万元")
+    );
     // Sought money left out of the grand total: the pending e-commerce funds count nothing.
     let left_out = refused
         .apply(&dataset, Action::SetCountSought(false))
@@ -217,9 +220,9 @@ fn a_scenario_change_moves_the_label_and_the_bar() {
         &Totals::compute(&dataset, &changed),
         Lang::ZhHans,
     );
-    assert_eq!(after_table.rows[0][1], "已落实");
-    assert_eq!(after_table.rows[0][3], "500万元");
-    assert_eq!(after_table.rows[0][4], "+227万元");
+    assert_eq!(after_table.rows[0][1].text, "已落实");
+    assert_eq!(after_table.rows[0][3].text, "500万元");
+    assert_eq!(after_table.rows[0][4].text, "+227万元");
     let english = stream_bars(
         &dataset,
         &changed,
@@ -266,10 +269,13 @@ fn kind_percentages_add_to_one_hundred() {
             let table = kind_shares_table(&dataset, &scenario, &totals, lang);
             let shares: i64 = table.rows[..dataset.kinds.len()]
                 .iter()
-                .filter_map(|r| tenths(&r[2]))
+                .filter_map(|r| tenths(&r[2].text))
                 .sum();
             assert_eq!(shares, 1000);
-            assert_eq!(table.rows.last().map(|r| r[2].as_str()), Some("100.0%"));
+            assert_eq!(
+                table.rows.last().map(|r| r[2].text.as_str()),
+                Some("100.0%")
+            );
             for kind in &dataset.kinds {
                 assert!(chart.svg.contains(&escaped(kind.name.get(lang))));
             }
@@ -332,7 +338,7 @@ fn flow_links_agencies_to_kinds_with_counted_money_only() {
     assert_eq!(bands(&chart.svg), 7);
     let table = flow_table(&dataset, &scenario, &totals, Lang::ZhHans);
     assert_eq!(table.rows.len(), 8, "seven pairs and the total");
-    assert_eq!(table.rows[7][2], "3,788万元");
+    assert_eq!(table.rows[7][2].text, "3,788万元");
     assert_eq!(
         table.name_columns, 2,
         "agency and kind are names, the amount a figure"

@@ -222,7 +222,7 @@ fn hostile_names_are_escaped_and_long_ones_shortened() {
             }
             // The streams table keeps whole names.
             let table = &all_tables(&dataset, &scenario, lang)[0];
-            assert!(table.rows.iter().flatten().any(|c| c.len() == 10_000));
+            assert!(table.rows.iter().flatten().any(|c| c.text.len() == 10_000));
             let totals = Totals::compute(&dataset, &scenario);
             let bars = stream_bars(&dataset, &scenario, &totals, lang, width, "s");
             let labels = texts(&bars.svg);
@@ -261,7 +261,7 @@ fn hostile_names_are_escaped_and_long_ones_shortened() {
             assert!(labels.iter().any(|l| l == "%{amount} &amp; &lt;i&gt;"));
             assert!(labels.iter().any(|l| l == "a bc"));
             let table = stream_bars_table(&dataset, &scenario, &totals, lang);
-            assert_eq!(table.rows[3][0], "x".repeat(10_000));
+            assert_eq!(table.rows[3][0].text, "x".repeat(10_000));
         }
     }
 }
@@ -347,11 +347,10 @@ fn chinese_charts_have_no_english_words() {
             }
         }
         for table in all_tables(&dataset, &scenario, lang) {
-            for row in table.rows.iter().chain([&table.header]) {
-                for cell in row {
-                    let rest = without_names(&escaped(cell), &dataset, lang);
-                    assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{rest:?}");
-                }
+            let cells = table.rows.iter().flatten().map(|c| &c.text);
+            for cell in cells.chain(&table.header) {
+                let rest = without_names(&escaped(cell), &dataset, lang);
+                assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{rest:?}");
             }
         }
     }
@@ -458,4 +457,60 @@ fn odd_inputs_do_not_panic() {
     for chart in all_charts(&empty, &scenario, Lang::En, 360) {
         assert!(chart.svg.ends_with("</svg>\n"));
     }
+}
+
+#[test]
+fn table_names_in_another_language_than_the_table_say_which() {
+    let mut dataset = muchuan();
+    let scenario = Scenario::baseline(&dataset);
+    // The built-in data has English names: nothing to mark.
+    for table in all_tables(&dataset, &scenario, Lang::En) {
+        assert!(table.rows.iter().flatten().all(|c| c.lang.is_none()));
+    }
+    // A county's names in Chinese only, and one stream also without a Simplified name.
+    let names = (dataset.streams.iter_mut().map(|s| &mut s.name))
+        .chain(dataset.kinds.iter_mut().map(|k| &mut k.name))
+        .chain(dataset.agencies.iter_mut().map(|a| &mut a.name));
+    for name in names {
+        name.en = None;
+    }
+    dataset.streams[1].name = Localized {
+        zh_hant: Some("專項補貼".into()),
+        ..Localized::default()
+    };
+    let tables = all_tables(&dataset, &scenario, Lang::En);
+    let streams = &tables[0];
+    assert_eq!(streams.rows[0][0].text, "创业担保贷款");
+    assert_eq!(streams.rows[0][0].lang, Some(Lang::ZhHans));
+    assert_eq!(streams.rows[1][0].lang, Some(Lang::ZhHant));
+    // The status, the figures and the total row are the table's own words.
+    assert!(
+        streams
+            .rows
+            .iter()
+            .flat_map(|r| &r[1..])
+            .all(|c| c.lang.is_none())
+    );
+    assert_eq!(streams.rows.last().map(|r| r[0].lang), Some(None));
+    let kinds = &tables[1];
+    let named = kinds.rows.len() - 1;
+    assert!(
+        kinds.rows[..named]
+            .iter()
+            .all(|r| r[0].lang == Some(Lang::ZhHans))
+    );
+    let flow = &tables[2];
+    let pairs = &flow.rows[..flow.rows.len() - 1];
+    assert!(
+        pairs
+            .iter()
+            .all(|r| r[..2].iter().all(|c| c.lang == Some(Lang::ZhHans)))
+    );
+    assert!(pairs.iter().all(|r| r[2].lang.is_none()));
+    // In Simplified Chinese only the name it lacks is marked.
+    let chinese = all_tables(&dataset, &scenario, Lang::ZhHans);
+    let marked: Vec<_> = (chinese.iter().flat_map(|t| &t.rows).flatten())
+        .filter_map(|c| c.lang)
+        .collect();
+    assert_eq!(marked, [Lang::ZhHant]);
 }

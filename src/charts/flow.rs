@@ -7,8 +7,8 @@ use plotters::style::RGBColor;
 use crate::charts::canvas::{self, Anchor, Font, Labels};
 use crate::charts::text::{fit, measure, width as text_width, wrap};
 use crate::charts::{
-    ChartSvg, ChartTable, Selection, TOP_NODES, agency_name, kind_name, layout_width, message,
-    money, palette, select_top, spoken,
+    Cell, ChartSvg, ChartTable, Selection, TOP_NODES, agency_cell, agency_name, kind_cell,
+    kind_name, layout_width, message, money, palette, select_top, spoken,
 };
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
@@ -332,20 +332,20 @@ pub fn flow_table(
     lang: Lang,
 ) -> ChartTable {
     let pairs = counted_pairs(dataset, totals);
-    let mut rows: Vec<Vec<String>> = pairs
+    let mut rows: Vec<Vec<Cell>> = pairs
         .iter()
         .map(|(&(a, k), &amount)| {
             vec![
-                agency_name(dataset, a, lang),
-                kind_name(dataset, k, lang),
-                money(lang, amount),
+                agency_cell(dataset, a, lang),
+                kind_cell(dataset, k, lang),
+                money(lang, amount).into(),
             ]
         })
         .collect();
     rows.push(vec![
-        message(lang, "charts.total", &[]),
-        String::new(),
-        money(lang, pairs.values().sum()),
+        message(lang, "charts.total", &[]).into(),
+        Cell::default(),
+        money(lang, pairs.values().sum()).into(),
     ]);
     ChartTable::new(
         lang,

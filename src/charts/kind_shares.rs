@@ -5,8 +5,8 @@ use plotters::style::RGBColor;
 use crate::charts::canvas::{self, Anchor, Font, Labels};
 use crate::charts::text::{fit, fit_styled, measure, width as text_width};
 use crate::charts::{
-    ChartSvg, ChartTable, TOP_NODES, kind_name, layout_width, message, money, palette, select_top,
-    spoken,
+    Cell, ChartSvg, ChartTable, TOP_NODES, kind_cell, kind_name, layout_width, message, money,
+    palette, select_top, spoken,
 };
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
@@ -265,20 +265,20 @@ pub fn kind_shares_table(
     lang: Lang,
 ) -> ChartTable {
     let groups = &totals.by_kind;
-    let mut rows: Vec<Vec<String>> = groups
+    let mut rows: Vec<Vec<Cell>> = groups
         .iter()
         .map(|g| {
             vec![
-                kind_name(dataset, g.index, lang),
-                money(lang, g.counted.total()),
-                format_tenths_percent(g.share_tenths),
+                kind_cell(dataset, g.index, lang),
+                money(lang, g.counted.total()).into(),
+                format_tenths_percent(g.share_tenths).into(),
             ]
         })
         .collect();
     rows.push(vec![
-        message(lang, "charts.total", &[]),
-        money(lang, totals.grand()),
-        format_tenths_percent(groups.iter().map(|g| g.share_tenths).sum()),
+        message(lang, "charts.total", &[]).into(),
+        money(lang, totals.grand()).into(),
+        format_tenths_percent(groups.iter().map(|g| g.share_tenths).sum()).into(),
     ]);
     ChartTable::new(
         lang,

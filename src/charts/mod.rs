@@ -45,7 +45,7 @@ pub use flow::{flow, flow_table};
 pub use kind_shares::{kind_shares, kind_shares_table};
 pub use stream_bars::{stream_bars, stream_bars_table};
 
-use crate::core::dataset::Dataset;
+use crate::core::dataset::{Dataset, Localized};
 use crate::core::lang::Lang;
 use crate::core::money::format_amount;
 
@@ -76,20 +76,36 @@ pub struct ChartSvg {
     pub height: u32,
 }
 
+/// A table cell's text, and the language it is in where that is not the table's: a county's
+/// table may name its streams in Chinese only, and an English voice would read them as letters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// What the cell says.
+    pub text: String,
+    /// The language of `text`, when it is not the table's.
+    pub lang: Option<Lang>,
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell { text, lang: None }
+    }
+}
+
 /// A chart's data as rows of text cells, for "show as table".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ChartTable {
     /// The column headings.
     pub header: Vec<String>,
     /// The rows, each with one cell per heading; the first cell names the row.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Cell>>,
     /// How many leading columns hold names; the columns after them hold figures.
     pub name_columns: usize,
 }
 
 impl ChartTable {
     /// A table with the messages `header_keys` in `lang` as column headings.
-    pub(crate) fn new(lang: Lang, header_keys: &[&str], rows: Vec<Vec<String>>) -> ChartTable {
+    pub(crate) fn new(lang: Lang, header_keys: &[&str], rows: Vec<Vec<Cell>>) -> ChartTable {
         ChartTable {
             header: header_keys
                 .iter()
@@ -164,38 +180,47 @@ pub(crate) fn layout_width(width: u32) -> u32 {
     width.clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
-/// A dataset name cleaned for display; `fallback` (an id) when the name is empty.
-fn display_name(name: &str, fallback: &str) -> String {
-    let name = text::clean(name);
-    if name.is_empty() {
-        text::clean(fallback)
-    } else {
-        name
+/// A dataset name in `lang` cleaned for display, with the language it is really in where that
+/// is another; `fallback` (an id) when the name is empty.
+fn display_name(name: &Localized, fallback: &str, lang: Lang) -> Cell {
+    if let Some((words, shown)) = name.resolve(lang) {
+        let text = text::clean(words);
+        if !text.is_empty() {
+            let lang = (shown != lang).then_some(shown);
+            return Cell { text, lang };
+        }
     }
+    Cell::from(text::clean(fallback))
+}
+
+/// The name of stream `i` in `lang`, cleaned for display, as a table cell.
+pub(crate) fn stream_cell(dataset: &Dataset, i: usize, lang: Lang) -> Cell {
+    (dataset.streams.get(i)).map_or_else(Cell::default, |x| display_name(&x.name, &x.id, lang))
+}
+
+/// The name of kind `k` in `lang`, cleaned for display, as a table cell.
+pub(crate) fn kind_cell(dataset: &Dataset, k: usize, lang: Lang) -> Cell {
+    (dataset.kinds.get(k)).map_or_else(Cell::default, |x| display_name(&x.name, &x.id, lang))
+}
+
+/// The name of agency `a` in `lang`, cleaned for display, as a table cell.
+pub(crate) fn agency_cell(dataset: &Dataset, a: usize, lang: Lang) -> Cell {
+    (dataset.agencies.get(a)).map_or_else(Cell::default, |x| display_name(&x.name, &x.id, lang))
 }
 
 /// The name of stream `i` in `lang`, cleaned for display.
 pub(crate) fn stream_name(dataset: &Dataset, i: usize, lang: Lang) -> String {
-    dataset
-        .streams
-        .get(i)
-        .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
+    stream_cell(dataset, i, lang).text
 }
 
 /// The name of kind `k` in `lang`, cleaned for display.
 pub(crate) fn kind_name(dataset: &Dataset, k: usize, lang: Lang) -> String {
-    dataset
-        .kinds
-        .get(k)
-        .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
+    kind_cell(dataset, k, lang).text
 }
 
 /// The name of agency `a` in `lang`, cleaned for display.
 pub(crate) fn agency_name(dataset: &Dataset, a: usize, lang: Lang) -> String {
-    dataset
-        .agencies
-        .get(a)
-        .map_or_else(String::new, |x| display_name(x.name.get(lang), &x.id))
+    agency_cell(dataset, a, lang).text
 }
 
 /// The most characters of a name quoted in a title or description.

@@ -5,8 +5,8 @@ use crate::charts::bars::{self, Marks, Row, RowBars, Series};
 use crate::charts::basis::{bid_marker, standing};
 use crate::charts::canvas::Labels;
 use crate::charts::{
-    ChartSvg, ChartTable, TOP_STREAMS, amount_label, layout_width, message, money, palette,
-    select_top, spoken, stream_name,
+    Cell, ChartSvg, ChartTable, TOP_STREAMS, amount_label, layout_width, message, money, palette,
+    select_top, spoken, stream_cell, stream_name,
 };
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
@@ -254,15 +254,15 @@ pub fn stream_bars_table(
     lang: Lang,
 ) -> ChartTable {
     let planned = |i: usize| scenario.amount(i);
-    let not_stated = message(lang, "charts.not-stated", &[]);
+    let not_stated = || Cell::from(message(lang, "charts.not-stated", &[]));
     let (mut total_before, mut total_now) = (0, 0);
-    let mut rows: Vec<Vec<String>> = dataset
+    let mut rows: Vec<Vec<Cell>> = dataset
         .streams
         .iter()
         .enumerate()
         .map(|(i, stream)| {
-            let name = stream_name(dataset, i, lang);
-            let status = standing(stream.status, scenario.outcome(i), lang);
+            let name = stream_cell(dataset, i, lang);
+            let status = standing(stream.status, scenario.outcome(i), lang).into();
             let before = stream.amount.unwrap_or(0);
             match planned(i) {
                 Some(now) => {
@@ -271,30 +271,30 @@ pub fn stream_bars_table(
                     vec![
                         name,
                         status,
-                        money(lang, before),
-                        money(lang, now),
-                        format_delta(now - before, lang.money_style()),
-                        money(lang, totals.added(i)),
+                        money(lang, before).into(),
+                        money(lang, now).into(),
+                        format_delta(now - before, lang.money_style()).into(),
+                        money(lang, totals.added(i)).into(),
                     ]
                 }
                 None => vec![
                     name,
                     status,
-                    not_stated.clone(),
-                    not_stated.clone(),
-                    String::new(),
-                    String::new(),
+                    not_stated(),
+                    not_stated(),
+                    Cell::default(),
+                    Cell::default(),
                 ],
             }
         })
         .collect();
     rows.push(vec![
-        message(lang, "charts.total", &[]),
-        String::new(),
-        money(lang, total_before),
-        money(lang, total_now),
-        format_delta(total_now - total_before, lang.money_style()),
-        money(lang, totals.grand()),
+        message(lang, "charts.total", &[]).into(),
+        Cell::default(),
+        money(lang, total_before).into(),
+        money(lang, total_now).into(),
+        format_delta(total_now - total_before, lang.money_style()).into(),
+        money(lang, totals.grand()).into(),
     ]);
     ChartTable::new(
         lang,

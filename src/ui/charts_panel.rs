@@ -16,6 +16,7 @@ use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::text;
 use crate::model::state::DatasetRef;
+use crate::ui::dataset_text::marked;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_container_width, use_inactive, use_lang};
 use crate::ui::live_svg::LiveSvg;
@@ -244,12 +245,15 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
                         <tbody>
                             { for table.rows.iter().map(|row| html! {
                                 <tr>
-                                    { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
-                                        html! { <th scope="row">{ cell }</th> }
-                                    } else if i < table.name_columns {
-                                        html! { <td>{ cell }</td> }
-                                    } else {
-                                        html! { <td class="num">{ cell }</td> }
+                                    { for row.iter().enumerate().map(|(i, cell)| {
+                                        let words = marked(&cell.text, cell.lang);
+                                        if i == 0 {
+                                            html! { <th scope="row">{ words }</th> }
+                                        } else if i < table.name_columns {
+                                            html! { <td>{ words }</td> }
+                                        } else {
+                                            html! { <td class="num">{ words }</td> }
+                                        }
                                     }) }
                                 </tr>
                             }) }

@@ -109,8 +109,12 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
                     }
                 }) }
             </fieldset>
-            <p class={classes!("cover-tally", (held < *gap).then_some("short"))} id={id("tally")}
-                aria-live="polite">{ tally.unwrap_or_default() }</p>
+            // Keyed by the language, as a `StatusLine`: a new language brings a new node, whose
+            // text is not read out as news; a change of the picked items still is.
+            <>
+                <p key={lang.tag()} class={classes!("cover-tally", (held < *gap).then_some("short"))}
+                    id={id("tally")} aria-live="polite">{ tally.unwrap_or_default() }</p>
+            </>
             <button type="button" id={id("button")} onclick={on_cover} disabled={inactive}
                 aria-describedby={format!("{} {}", id("tally"), id("error"))}>
                 { fill(lang, "cover.button", &[("gap", &gap_text)]) }

@@ -10,10 +10,15 @@ use crate::core::lang::Lang;
 /// as letters.
 pub fn in_its_language(text: &Localized, lang: Lang) -> Html {
     match text.resolve(lang) {
-        Some((words, shown)) if shown != lang => {
-            html! { <span lang={shown.tag()}>{ words }</span> }
-        }
-        Some((words, _)) => html! { words },
+        Some((words, shown)) => marked(words, (shown != lang).then_some(shown)),
         None => Html::default(),
+    }
+}
+
+/// `words`, marked with `lang` when they are in another language than the page's (`Some`).
+pub fn marked(words: &str, lang: Option<Lang>) -> Html {
+    match lang {
+        Some(lang) => html! { <span lang={lang.tag()}>{ words }</span> },
+        None => html! { words },
     }
 }

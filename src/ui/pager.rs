@@ -6,6 +6,7 @@ use crate::core::money::group_thousands;
 use crate::core::paging::Page;
 use crate::i18n::{fill, text};
 use crate::ui::hooks::{use_inactive, use_lang, use_select_value};
+use crate::ui::status_line::StatusLine;
 
 /// Props of [`Pager`].
 #[derive(Properties, PartialEq)]
@@ -93,9 +94,9 @@ pub fn pager(props: &PagerProps) -> Html {
                 disabled={inactive}>
                 { text(lang, "pager.next") }
             </button>
-            <p class="pager-range" id={format!("{id}-range")} role="status">
+            <StatusLine class="pager-range" id={format!("{id}-range")}>
                 { fill(lang, "pager.range", &[("from", &from), ("to", &to), ("total", &total)]) }
-            </p>
+            </StatusLine>
             <p class="pager-print-note">{ text(lang, "pager.print-note") }</p>
         </nav>
     }

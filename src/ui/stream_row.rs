@@ -19,6 +19,7 @@ use crate::ui::lock_toggle::LockToggle;
 use crate::ui::money;
 use crate::ui::note_field::NoteField;
 use crate::ui::outcome_choice::OutcomeChoice;
+use crate::ui::status_line::StatusLine;
 
 /// Props of [`StreamRow`]; everything a row shows, so a row re-renders only when it changes.
 #[derive(Properties, PartialEq)]
@@ -242,9 +243,9 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
             <NoteField index={index} note={note.clone()} />
             { children.clone() }
             if sought {
-                <p class="visually-hidden" id={id("covered")} role="status">
+                <StatusLine class="visually-hidden" id={id("covered")}>
                     { cover.moved.map(|gap| fill(lang, "cover.done", &[("amount", &money(gap, lang))])).unwrap_or_default() }
-                </p>
+                </StatusLine>
             }
         </li>
     }

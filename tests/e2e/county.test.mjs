@@ -136,6 +136,16 @@ describe('names in their own language', () => {
     assert.equal(await marked.innerText(), '创业担保贷款');
     assert.equal(await page.locator('.stream').first().locator('.agency span[lang="zh-Hans"]').count(), 1);
     assert.ok(await page.locator('#by-kind th[scope="row"] span[lang="zh-Hans"]').count() >= 1, 'the totals tables');
+    // The charts' tables: every name marked, the table's own words not.
+    for (const chart of ['streams', 'kinds', 'flow']) await page.click(`#figure-${chart}-toggle`);
+    const streams = page.locator('#figure-streams-table tbody th[scope="row"]');
+    assert.equal(await streams.locator('span[lang="zh-Hans"]').count(), 6, 'each stream, not the total');
+    assert.equal(await streams.first().locator('span[lang="zh-Hans"]').innerText(), '创业担保贷款');
+    assert.equal(await page.locator('#figure-streams-table tbody td [lang]').count(), 0, 'statuses and figures');
+    assert.ok(await page.locator('#figure-kinds-table th[scope="row"] span[lang="zh-Hans"]').count() >= 1, 'the kinds');
+    const agencies = page.locator('#figure-flow-table tbody th[scope="row"]');
+    assert.equal(await agencies.locator('span[lang="zh-Hans"]').count(), (await agencies.count()) - 1, 'each agency');
+    assert.equal(await page.locator('#figure-flow-table td.num [lang]').count(), 0, 'the amounts');
     assert.deepEqual(errors, []);
   });
 });

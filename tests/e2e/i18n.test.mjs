@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT, axeViolations, browser, open, screenshot, serveAndLaunch, server, textOf } from './harness.mjs';
+import { generatedDataset } from './generated.mjs';
 
 serveAndLaunch({ mounts: { '/fixtures': join(ROOT, 'tests/e2e/fixtures') } });
 
@@ -29,6 +30,18 @@ async function textInPageLanguage(page) {
     }
     return parts.join(' ');
   });
+}
+
+/** Marks the live regions at `selectors`, to tell later whether they are the same nodes. */
+async function markLiveRegions(page, selectors) {
+  await page.evaluate((all) => {
+    for (const selector of all) document.querySelector(selector).dataset.before = selector;
+  }, selectors);
+}
+
+/** The ids (or classes) of the marked live regions still in the page. */
+async function markedLiveRegions(page) {
+  return page.evaluate(() => [...document.querySelectorAll('[data-before]')].map((e) => e.id || e.className));
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -178,19 +191,74 @@ describe('languages', () => {
     await page.click('#save-scenario');
     const status = page.locator('.scenarios .panel-status');
     await status.filter({ hasText: '会议方案' }).waitFor();
-    await status.evaluate((e) => { e.dataset.before = 'yes'; });
+    // The other live regions, each saying something where it can: a covered bid, a cover's
+    // tally, the share link's notes, the comparison's download line.
+    await page.selectOption('#stream-5-outcome', 'refused');
+    await page.locator('li:has(#stream-5-name) .cover summary').click();
+    await page.check('#stream-5-cover-0');
+    await page.click('#stream-5-cover-button');
+    await page.locator('#stream-5-covered').filter({ hasText: /./ }).waitFor();
+    await page.selectOption('#stream-3-outcome', 'refused');
+    await page.locator('li:has(#stream-3-name) .cover summary').click();
+    await page.check('#stream-3-cover-0');
+    await page.locator('#stream-3-cover-tally').filter({ hasText: '243万元' }).waitFor();
+    await page.click('#copy-share');
+    await page.locator('#share-note').filter({ hasText: /./ }).waitFor();
+    await Promise.all([page.waitForEvent('download'), page.click('#download-compare-svg')]);
+    await page.locator('.compare-figure [role="status"]').filter({ hasText: /已下载/ }).waitFor();
+    const regions = [
+      '.scenarios .panel-status', '#stream-5-covered', '#stream-3-cover-tally', '#share-note',
+      '#share-texts-left-out', '.compare-figure [role="status"]',
+    ];
+    await markLiveRegions(page, regions);
     await page.click('#language-en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    // The notice, rewritten in English, is no longer an alert; the status is another node.
+    // The notice, rewritten in English, is no longer an alert; each status is another node.
     assert.equal(await page.locator('.notice p[role="alert"]').count(), 0);
     assert.match(await textOf(page, '.notice p'), /truncated\.json.*not loaded|not loaded.*truncated\.json/);
-    assert.equal(await page.locator('.scenarios .panel-status[data-before]').count(), 0, 'a new status node');
+    assert.deepEqual(await markedLiveRegions(page), [], 'new live region nodes');
+    for (const selector of regions) assert.equal(await page.locator(selector).count(), 1, selector);
     assert.match(await status.innerText(), /会议方案/);
     assert.equal(await status.getAttribute('role'), 'status');
+    assert.equal(await textOf(page, '#stream-5-covered'), 'CNY 300,000 moved from the items picked to make up the gap');
+    assert.equal(await page.getAttribute('#stream-5-covered', 'role'), 'status');
+    assert.match(await textOf(page, '#stream-3-cover-tally'), /hold only CNY 2\.43 million/);
+    assert.equal(await page.getAttribute('#stream-3-cover-tally', 'aria-live'), 'polite');
+    assert.match(await page.getAttribute('#stream-3-cover-button', 'aria-describedby'), /stream-3-cover-tally/);
+    assert.match(await page.getAttribute('#share-url', 'aria-describedby'), /share-note/);
+    assert.match(await textOf(page, '.compare-figure [role="status"]'), /^Downloaded/);
+    // A change of what a region says is still said by the same node.
+    await markLiveRegions(page, ['#stream-3-cover-tally']);
+    await page.check('#stream-3-cover-6');
+    await page.locator('#stream-3-cover-tally').filter({ hasText: '8.43' }).waitFor();
+    assert.deepEqual(await markedLiveRegions(page), ['stream-3-cover-tally'], 'the same node');
     // What happens next is news again.
     await page.setInputFiles('#dataset-file', join(ROOT, 'tests/e2e/fixtures/invalid-values.json'));
     await page.locator('.notice p[role="alert"]').waitFor();
     assert.equal(await page.locator('.notice p[role="alert"]').count(), 1, 'only the new notice');
+    assert.deepEqual(errors, []);
+  });
+
+  test('a change of language gives the pagers new range lines; a change of page is said in the same one', async () => {
+    const { page, errors } = await open(browser, 'about:blank', { ready: false });
+    const long = JSON.stringify(generatedDataset(120));
+    await page.route('**/long.json', (route) => route.fulfill({ body: long, contentType: 'application/json' }));
+    await page.goto(`${server.url}/?lang=zh-Hans&data=long.json`);
+    await page.waitForSelector('html[data-ready]');
+    await page.click('#streams-pager-next');
+    const ranges = ['#streams-pager-range', '#compare-pager-range'];
+    await page.locator(ranges[0]).filter({ hasText: '51–100' }).waitFor();
+    await markLiveRegions(page, ranges);
+    await page.click('#language-en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await markedLiveRegions(page), [], 'new range lines');
+    assert.equal(await textOf(page, ranges[0]), 'Showing 51–100 of 120');
+    assert.equal(await textOf(page, ranges[1]), 'Showing 1–50 of 120');
+    for (const range of ranges) assert.equal(await page.getAttribute(range, 'role'), 'status');
+    await markLiveRegions(page, ranges);
+    await page.click('#streams-pager-next');
+    await page.locator(ranges[0]).filter({ hasText: '101–120' }).waitFor();
+    assert.deepEqual(await markedLiveRegions(page), ['streams-pager-range', 'compare-pager-range'], 'the same nodes');
     assert.deepEqual(errors, []);
   });
 

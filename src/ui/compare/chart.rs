@@ -11,6 +11,7 @@ use crate::ui::exports::file_stem;
 use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_container_width, use_lang};
+use crate::ui::status_line::StatusLine;
 use crate::web::download::{download_text, file_name, today};
 
 /// Props of [`CompareChart`].
@@ -109,7 +110,7 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
                     <crate::ui::live_svg::LiveSvg class="chart-svg" svg={AttrValue::from(chart.svg.clone())} />
                 </figure>
             }
-            <p class="hint-line" role="status">{ said.unwrap_or_default() }</p>
+            <StatusLine class="hint-line">{ said.unwrap_or_default() }</StatusLine>
         </div>
     }
 }

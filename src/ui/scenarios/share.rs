@@ -9,6 +9,7 @@ use crate::core::share_link;
 use crate::i18n::{fill, text};
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::use_lang;
+use crate::ui::status_line::StatusLine;
 
 /// The link to the explorer showing `share`: this page's address without `embed`, in `lang`,
 /// with the scenario as its fragment. Only for the explorer's own page or frame (`own_page`):
@@ -108,21 +109,21 @@ pub fn share_link_view(props: &ShareLinkProps) -> Html {
             }
             // Always in the page, so that a screen reader hears it when the notes outgrow the
             // link (a live region must exist before its text changes).
-            <p class="hint-line is-warning" id="share-texts-left-out" role="status">
+            <StatusLine class="hint-line is-warning" id="share-texts-left-out">
                 if props.texts_left_out && !too_long {
                     { fill(lang, "share.texts-left-out", &[
                         ("max", &(share_link::MAX_LINK_BYTES / 1024).to_string()),
                     ]) }
                 }
-            </p>
+            </StatusLine>
             if let Some(file) = &props.data_file {
                 <p class="hint-line is-warning" id="share-file-note">
                     { fill(lang, "scenarios.share-no-file", &[("name", file)]) }
                 </p>
             }
-            <p class="hint-line" id="share-note" role="status">
+            <StatusLine class="hint-line" id="share-note">
                 { note.map(|key| text(lang, key)).unwrap_or_default() }
-            </p>
+            </StatusLine>
         </div>
     }
 }
