@@ -128,6 +128,21 @@ impl Notice {
         )
     }
 
+    /// Whether the notice tells what came of a file chosen in the data panel, whose problems
+    /// are listed beside its button for the last file only.
+    fn is_file_outcome(&self) -> bool {
+        matches!(
+            self,
+            Notice::FileUnreadable { .. } | Notice::FileRefused { .. }
+        )
+    }
+
+    /// Whether `self`, once shown, makes `earlier` stale: a file's outcome replaces the one
+    /// of the file tried before it.
+    pub fn replaces(&self, earlier: &Notice) -> bool {
+        self.is_file_outcome() && earlier.is_file_outcome()
+    }
+
     /// The notice's sentence in `lang` and the detail that follows it; `None` for a dataset's
     /// problems, which are shown as a list.
     pub fn words(&self, lang: Lang) -> Option<(String, Option<String>)> {

@@ -334,6 +334,8 @@ impl AppState {
                 }
             }
             Msg::Notify(notice) => {
+                // Another file tried: the notice of the one before goes, so they do not pile up.
+                next.notices.retain(|earlier| !notice.replaces(earlier));
                 if !next.notices.contains(&notice) {
                     next.notices.push(notice);
                 }
@@ -550,6 +552,30 @@ mod tests {
         let baseline = Scenario::baseline(&dataset);
         state = state.next(Msg::LoadDataset(dataset, baseline, Some("wan.csv".into())));
         assert_eq!(state.notices, vec![link], "only the refusal goes");
+    }
+
+    #[test]
+    fn a_file_refused_after_another_replaces_its_notice() {
+        let fetch = Notice::FetchFailed {
+            url: "data/x.json".into(),
+            status: None,
+        };
+        let first = Notice::FileRefused {
+            origin: "v2.csv".into(),
+            errors: 3,
+        };
+        let second = Notice::FileUnreadable {
+            file: "v3.csv".into(),
+        };
+        let mut state = muchuan();
+        for notice in [&fetch, &first, &second] {
+            state = state.next(Msg::Notify(notice.clone()));
+        }
+        assert_eq!(
+            state.notices,
+            vec![fetch, second],
+            "the fetch failure stays"
+        );
     }
 
     #[test]
