@@ -52,13 +52,21 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValu
     Ok(())
 }
 
-/// A file name made of `stem` and a planner's `name`: letters and digits of any script are
-/// kept, everything else becomes `-`, at most 60 characters of the name; `stem.ext` when
-/// nothing is left.
+/// A file name made of `stem` and a planner's `name`: letters and digits of any script, `+`,
+/// `%` and a decimal point between digits are kept (`科技+200`, `40%`, `1.5`: a name's figures
+/// keep their meaning), everything else becomes `-`, at most 60 characters of the name;
+/// `stem.ext` when nothing is left.
 pub fn file_name(stem: &str, name: &str, ext: &str) -> String {
+    let chars: Vec<char> = name.chars().take(60).collect();
     let mut safe = String::new();
-    for c in name.chars().take(60) {
-        if c.is_alphanumeric() {
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = |c: char| {
+            i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && c == '.'
+        };
+        if c.is_alphanumeric() || c == '+' || c == '%' || between_digits(c) {
             safe.push(c);
         } else if !safe.ends_with('-') && !safe.is_empty() {
             safe.push('-');
@@ -72,6 +80,14 @@ pub fn file_name(stem: &str, name: &str, ext: &str) -> String {
     }
 }
 
+/// A file's name without its extension (`马边县.csv` → `马边县`), to name a file made from it.
+pub fn without_extension(name: &str) -> &str {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && (1..=4).contains(&ext.len()) => stem,
+        _ => name,
+    }
+}
+
 /// Today in the browser's time zone, read when a file or the report is made (never while the
 /// first screen renders, which must not depend on the clock).
 pub fn today() -> crate::core::export::Day {
@@ -80,5 +96,25 @@ pub fn today() -> crate::core::export::Day {
         year: u16::try_from(now.get_full_year()).unwrap_or(0),
         month: u8::try_from(now.get_month() + 1).unwrap_or(1),
         day: u8::try_from(now.get_date()).unwrap_or(1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_keeps_the_figures_of_a_name() {
+        assert_eq!(
+            file_name("沐川资金方案", "方案A：科技+200，实训基地获批40%", "png"),
+            "沐川资金方案-方案A-科技+200-实训基地获批40%.png"
+        );
+        assert_eq!(file_name("x", "增加 1.5 倍.", "csv"), "x-增加-1.5-倍.csv");
+        assert_eq!(file_name("x", "a/b\\c:d", "csv"), "x-a-b-c-d.csv");
+        assert_eq!(file_name("x", "…", "json"), "x.json");
+        assert_eq!(without_extension("马边县.csv"), "马边县");
+        assert_eq!(without_extension("a.b.json"), "a.b");
+        assert_eq!(without_extension(".csv"), ".csv");
+        assert_eq!(without_extension("沐川 2025"), "沐川 2025");
     }
 }

@@ -102,7 +102,7 @@ describe('one file for a colleague', () => {
     await saveWith(page, '3000000', 'County plan');
     await saveWith(page, '2000000', 'County low');
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-bundle')]);
-    assert.match(file.suggestedFilename(), /^muchuan-data-and-scenarios-zh-wan-csv\.json$/);
+    assert.match(file.suggestedFilename(), /^data-and-scenarios-zh-wan\.json$/);
     const path = await file.path();
     const bundle = JSON.parse(readFileSync(path, 'utf8'));
     assert.equal(bundle.format, 'muchuan-bundle');

@@ -18,7 +18,7 @@ use crate::model::panel::PanelStatus;
 use crate::model::state::DatasetRef;
 use crate::ui::hooks::use_lang;
 use crate::ui::kept_data::kept_record;
-use crate::web::download::{download_text, file_name};
+use crate::web::download::{download_text, file_name, without_extension};
 
 /// Props of [`Bundle`].
 #[derive(Properties, PartialEq)]
@@ -52,7 +52,11 @@ pub fn bundle(props: &BundleProps) -> Html {
             let offer = {
                 let shelf = shelf.clone();
                 move |kept: KeptDataset| {
-                    let file = file_name(&text(lang, "scenarios.file-bundle"), &kept.name, "json");
+                    let file = file_name(
+                        &text(lang, "scenarios.file-bundle"),
+                        without_extension(&kept.name),
+                        "json",
+                    );
                     let json = bundle_json(&kept, &scenarios);
                     shelf.say(match download_text(&file, "application/json", &json) {
                         Ok(()) => PanelStatus::Downloaded(file),
