@@ -51,6 +51,8 @@ pub(crate) enum RowBars {
         first_counted: Option<i64>,
         /// The hatched bar's amount.
         second: i64,
+        /// How much of the hatched bar counts (hatched; the rest outlined), when less.
+        second_counted: Option<i64>,
         /// Text after the solid bar.
         first_label: String,
         /// Text after the hatched bar, if any.
@@ -108,16 +110,6 @@ fn height_of(rows: &[Row], series: &Series, legend_h: f64) -> f64 {
         })
         .sum();
     legend_h + rows_h
-}
-
-/// Draws `rows` at `width` px; returns the SVG and its height.
-pub(crate) fn draw(
-    rows: &[Row],
-    series: &Series,
-    width: u32,
-    labels: &Labels<'_>,
-) -> (String, u32) {
-    draw_marked(rows, series, &Marks::default(), width, labels)
 }
 
 /// Draws `rows` at `width` px with `marks` after their names and the key under the legend;
@@ -201,6 +193,7 @@ pub(crate) fn draw_marked(
                     first,
                     first_counted,
                     second,
+                    second_counted,
                     first_label,
                     second_label,
                 } => {
@@ -230,13 +223,19 @@ pub(crate) fn draw_marked(
                     )?;
                     let top2 = top + FIRST_H + BAR_GAP;
                     let w2 = scale(*second);
-                    canvas.hatched(
-                        x0,
-                        top2,
-                        x0 + w2,
-                        top2 + series.second_height,
-                        series.second_colour,
-                    )?;
+                    let hatched = second_counted.map_or(w2, |c| scale(c.min(*second)));
+                    let bottom2 = top2 + series.second_height;
+                    canvas.hatched(x0, top2, x0 + hatched, bottom2, series.second_colour)?;
+                    if hatched < w2 {
+                        outline(
+                            canvas,
+                            x0 + hatched,
+                            top2,
+                            x0 + w2,
+                            bottom2,
+                            series.second_colour,
+                        )?;
+                    }
                     if let Some(second_label) = second_label {
                         let label = fit(second_label, inner - w2 - 6.0, second_size);
                         canvas.text(

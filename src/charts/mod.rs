@@ -21,7 +21,8 @@
 //! the `<title>` and `<desc>`), and shortened with an ellipsis to fit (the table keeps the whole
 //! name).
 //!
-//! A bid's bar carries its status after its name; under each chart's title the view and the
+//! A bid's bar carries its status after its name (in the comparison, after each bar's amount:
+//! the two scenarios may assume different outcomes); under each chart's title the view and the
 //! file show one line, [`basis::basis_line`], on what the money counts besides money granted.
 //!
 //! The charts draw no visible title: the view shows [`ChartSvg::title`] as the heading. A
