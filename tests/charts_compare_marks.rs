@@ -1,13 +1,15 @@
 //! The comparison chart marks bids as the stream chart does: a planner comparing "all bids
 //! granted" with "bids pending" could not tell from it which money each scenario assumed, nor
-//! which bars its grand total left out.
+//! which bars its grand total left out, and it said nothing of what each total counts.
 
 #[path = "common/chart_svg.rs"]
 mod chart_svg;
 
 use chart_svg::{elements, escaped, muchuan, scenario_bar_widths, set_amount, texts};
-use muchuan_funding_explorer::charts::{ChartSvg, CompareSide, compare_bars};
+use muchuan_funding_explorer::charts::file::{FileCaption, chart_file_with_bases};
+use muchuan_funding_explorer::charts::{ChartSvg, CompareSide, compare_bars, compare_basis};
 use muchuan_funding_explorer::core::dataset::{Dataset, Stream};
+use muchuan_funding_explorer::core::export::Day;
 use muchuan_funding_explorer::core::lang::Lang;
 use muchuan_funding_explorer::core::scenario::{Action, Outcome, Scenario};
 use muchuan_funding_explorer::core::totals::Totals;
@@ -62,6 +64,29 @@ fn compared(
         label: label_b,
     };
     compare_bars(dataset, side_a, side_b, lang, width, "c")
+}
+
+/// The basis lines of `a` and `b`, in that order.
+fn bases(
+    dataset: &Dataset,
+    (a, label_a): (&Scenario, &str),
+    (b, label_b): (&Scenario, &str),
+    lang: Lang,
+) -> [String; 2] {
+    let (ta, tb) = (Totals::compute(dataset, a), Totals::compute(dataset, b));
+    compare_basis(
+        CompareSide {
+            scenario: a,
+            totals: &ta,
+            label: label_a,
+        },
+        CompareSide {
+            scenario: b,
+            totals: &tb,
+            label: label_b,
+        },
+        lang,
+    )
 }
 
 /// The unfilled outlines drawn in `colour`: the parts of bars not counted, and the legend's
@@ -215,6 +240,106 @@ fn the_money_a_total_leaves_out_is_outlined_in_its_scenarios_colour() {
             .iter()
             .any(|l| l == "CNY 20 million (Being sought)")
     );
+}
+
+#[test]
+fn the_basis_says_what_each_scenarios_total_counts() {
+    let dataset = muchuan();
+    let granted = bids(&dataset, Outcome::Granted, false);
+    let pending = bids(&dataset, Outcome::Pending, false);
+    let counted = bids(&dataset, Outcome::Pending, true);
+    let basis = bases(
+        &dataset,
+        (&granted, "全部获批"),
+        (&pending, "争取中"),
+        Lang::ZhHans,
+    );
+    assert_eq!(
+        basis,
+        [
+            "统计口径（全部获批）：计入假定获批 2,030万元",
+            "统计口径（争取中）：正在争取的资金 2,030万元 未计入总额",
+        ]
+    );
+    let basis = bases(
+        &dataset,
+        (
+            &Scenario::baseline(&dataset)
+                .apply(&dataset, Action::SetCountSought(false))
+                .expect("applies"),
+            "Granted only",
+        ),
+        (&counted, "All counted"),
+        Lang::En,
+    );
+    assert_eq!(
+        basis,
+        [
+            "Basis of Granted only: CNY 20.3 million still being sought is not counted in the grand total",
+            "Basis of All counted: the grand total includes CNY 20.3 million still being sought (not yet granted)",
+        ]
+    );
+    let basis = bases(
+        &dataset,
+        (&granted, "全部獲批"),
+        (&bids(&dataset, Outcome::Refused, false), "全部未獲批"),
+        Lang::ZhHant,
+    );
+    assert_eq!(basis[1], "統計口徑（全部未獲批）：僅計已獲得的資金");
+}
+
+#[test]
+fn the_comparisons_file_carries_the_marks_and_both_bases() {
+    let dataset = muchuan();
+    let granted = bids(&dataset, Outcome::Granted, false);
+    let pending = bids(&dataset, Outcome::Pending, false);
+    let chart = compared(
+        &dataset,
+        (&granted, "全部获批"),
+        (&pending, "争取中"),
+        Lang::ZhHans,
+        800,
+    );
+    let basis = bases(
+        &dataset,
+        (&granted, "全部获批"),
+        (&pending, "争取中"),
+        Lang::ZhHans,
+    );
+    let caption = FileCaption {
+        scenario: "全部获批 – 争取中",
+        date: Day {
+            year: 2026,
+            month: 12,
+            day: 6,
+        },
+        lang: Lang::ZhHans,
+        origin: None,
+    };
+    let file = chart_file_with_bases(&chart, &dataset, caption, &[&basis[0], &basis[1]]);
+    let chart_at = file.svg.find("<svg x=\"0\"").expect("the chart");
+    let first = file
+        .svg
+        .find(&format!(">{}<", basis[0]))
+        .expect("a's basis");
+    let second = file
+        .svg
+        .find(&format!(">{}<", basis[1]))
+        .expect("b's basis");
+    assert!(first < second && second < chart_at, "both above the chart");
+    assert!(
+        file.svg.contains(&format!(
+            "<desc id=\"file-desc\">{}{}；{}</desc>",
+            chart.description, basis[0], basis[1]
+        )),
+        "read out with the description"
+    );
+    assert!(
+        texts(&file.svg)
+            .iter()
+            .any(|l| l == "2,000万元（正在争取，计入总额 0万元）")
+    );
+    assert_eq!(outlines(&file.svg, SOLID).len(), 3);
 }
 
 #[test]

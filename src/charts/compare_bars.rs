@@ -1,8 +1,8 @@
 //! Two scenarios side by side, stream by stream, each bid's bar marked with its standing in
-//! that scenario.
+//! that scenario, and the basis of each scenario's grand total.
 
 use crate::charts::bars::{self, Marks, Row, RowBars, Series};
-use crate::charts::basis::standing;
+use crate::charts::basis::{basis_parts, standing};
 use crate::charts::canvas::Labels;
 use crate::charts::text::clean;
 use crate::charts::{
@@ -301,4 +301,23 @@ fn marked_label(lang: Lang, amount: i64, counted: i64, words: &str) -> String {
             ("counted", &money(lang, counted)),
         ],
     )
+}
+
+/// One line per scenario, `a` then `b`, saying what its grand total counts besides money
+/// granted (in the words of [`crate::charts::basis::basis_line`]), for under the chart's title
+/// and in its file.
+pub fn compare_basis(a: CompareSide<'_>, b: CompareSide<'_>, lang: Lang) -> [String; 2] {
+    [a, b].map(|side| {
+        message(
+            lang,
+            "charts.compare.basis",
+            &[
+                ("name", &spoken(&clean(side.label))),
+                (
+                    "parts",
+                    &basis_parts(side.totals, side.scenario.count_sought, lang),
+                ),
+            ],
+        )
+    })
 }
