@@ -385,3 +385,48 @@ fn the_others_row_says_how_many_bids_it_sums_and_what_each_total_takes() {
         "{labels:?}"
     );
 }
+
+/// The `y` of the text that reads `want`.
+fn text_y(svg: &str, want: &str) -> Option<f64> {
+    let at = texts(svg).iter().position(|t| t == want)?;
+    elements(svg, "text").get(at)?.get("y")?.parse().ok()
+}
+
+#[test]
+fn a_narrow_legend_wraps_its_words_rather_than_cutting_them() {
+    let dataset = muchuan();
+    let granted = bids(&dataset, Outcome::Granted, false);
+    let pending = bids(&dataset, Outcome::Pending, false);
+    let legend = |lang: Lang, width: u32, words: [&str; 3]| {
+        let svg = compared(
+            &dataset,
+            (&granted, words[1]),
+            (&pending, words[0]),
+            lang,
+            width,
+        )
+        .svg;
+        words.map(|w| text_y(&svg, w).unwrap_or_else(|| panic!("{w} whole at {width}")))
+    };
+    // English at a phone's width: the third entry on a row of its own, whole.
+    let [first, second, third] = legend(
+        Lang::En,
+        343,
+        ["Pending", "All granted", "Not counted (outline)"],
+    );
+    assert_eq!(first, second);
+    assert!(third > first + 10.0, "{first} {third}");
+    // Wide, or in Chinese, which is shorter: one row.
+    let wide = legend(
+        Lang::En,
+        1000,
+        ["Pending", "All granted", "Not counted (outline)"],
+    );
+    assert!(wide.iter().all(|y| *y == wide[0]), "{wide:?}");
+    let chinese = legend(
+        Lang::ZhHans,
+        343,
+        ["争取中", "全部获批", "未计入总额（空心）"],
+    );
+    assert!(chinese.iter().all(|y| *y == chinese[0]), "{chinese:?}");
+}
