@@ -439,13 +439,13 @@ fn compare_bars_weigh_what_the_grand_totals_take() {
     );
     let labels = texts(&chart.svg);
     assert!(
-        labels.iter().any(|l| l == "CNY 20 million"),
-        "A counts the bid"
+        labels.iter().any(|l| l == "CNY 20 million (Being sought)"),
+        "A counts the bid, still sought"
     );
     assert!(
         labels
             .iter()
-            .any(|l| l == "CNY 20 million (in the grand total: CNY 0)"),
+            .any(|l| l == "CNY 20 million (Assumed refused; in the grand total: CNY 0)"),
         "{labels:?}"
     );
     // The planned amounts of the bid are equal; what the grand totals take differs most.

@@ -51,6 +51,8 @@ pub(crate) enum RowBars {
         first_counted: Option<i64>,
         /// The hatched bar's amount.
         second: i64,
+        /// How much of the hatched bar counts (hatched; the rest outlined), when less.
+        second_counted: Option<i64>,
         /// Text after the solid bar.
         first_label: String,
         /// Text after the hatched bar, if any.
@@ -110,16 +112,6 @@ fn height_of(rows: &[Row], series: &Series, legend_h: f64) -> f64 {
     legend_h + rows_h
 }
 
-/// Draws `rows` at `width` px; returns the SVG and its height.
-pub(crate) fn draw(
-    rows: &[Row],
-    series: &Series,
-    width: u32,
-    labels: &Labels<'_>,
-) -> (String, u32) {
-    draw_marked(rows, series, &Marks::default(), width, labels)
-}
-
 /// Draws `rows` at `width` px with `marks` after their names and the key under the legend;
 /// returns the SVG and its height.
 pub(crate) fn draw_marked(
@@ -136,7 +128,10 @@ pub(crate) fn draw_marked(
         .iter()
         .flat_map(|entry| wrap(entry, inner, KEY_SIZE, false, KEY_LINES))
         .collect();
-    let legend_h = LEGEND_H + KEY_LINE_H * key.len() as f64;
+    let entries = legend_entries(series, inner);
+    // Rows of the legend after its first push the key and the bars down.
+    let extra = LEGEND_ROW_H * entries.last().map_or(0, |e| e.row) as f64;
+    let legend_h = LEGEND_H + extra + KEY_LINE_H * key.len() as f64;
     let height = height_of(rows, series, legend_h).ceil() as u32;
     let (second_size, second_font) = if series.second_prominent {
         (LABEL_SIZE, Font::regular(LABEL_SIZE))
@@ -174,9 +169,9 @@ pub(crate) fn draw_marked(
     let scale = |amount: i64| amount.max(0) as f64 / max_value as f64 * area;
 
     let svg = canvas::render(width, height, labels, |canvas| {
-        legend(canvas, series, inner)?;
+        legend(canvas, series, &entries)?;
         for (i, line) in key.iter().enumerate() {
-            let top = LEGEND_H - 6.0 + KEY_LINE_H * i as f64;
+            let top = LEGEND_H + extra - 6.0 + KEY_LINE_H * i as f64;
             canvas.text(
                 line,
                 PAD,
@@ -201,6 +196,7 @@ pub(crate) fn draw_marked(
                     first,
                     first_counted,
                     second,
+                    second_counted,
                     first_label,
                     second_label,
                 } => {
@@ -230,13 +226,19 @@ pub(crate) fn draw_marked(
                     )?;
                     let top2 = top + FIRST_H + BAR_GAP;
                     let w2 = scale(*second);
-                    canvas.hatched(
-                        x0,
-                        top2,
-                        x0 + w2,
-                        top2 + series.second_height,
-                        series.second_colour,
-                    )?;
+                    let hatched = second_counted.map_or(w2, |c| scale(c.min(*second)));
+                    let bottom2 = top2 + series.second_height;
+                    canvas.hatched(x0, top2, x0 + hatched, bottom2, series.second_colour)?;
+                    if hatched < w2 {
+                        outline(
+                            canvas,
+                            x0 + hatched,
+                            top2,
+                            x0 + w2,
+                            bottom2,
+                            series.second_colour,
+                        )?;
+                    }
                     if let Some(second_label) = second_label {
                         let label = fit(second_label, inner - w2 - 6.0, second_size);
                         canvas.text(
@@ -297,25 +299,83 @@ fn name_line(
     )
 }
 
-/// The legend: a solid swatch with its words, then a hatched one with its words, then (when a
-/// bar has money not counted) an outlined one.
-fn legend(canvas: &Canvas<'_>, series: &Series, inner: f64) -> Drawn {
-    let size = 12.0;
-    let parts = if series.uncounted.is_some() { 3.0 } else { 2.0 };
-    let room = (inner / parts - 32.0).max(40.0);
-    let first = fit(&series.first, room, size);
-    let second = fit(&series.second, room, size);
-    let y = 9.0;
-    canvas.rect(PAD, y + 1.0, PAD + 18.0, y + 12.0, series.first_colour)?;
-    canvas.text(&first, PAD + 24.0, y, Anchor::Start, Font::regular(size))?;
-    let x = PAD + 24.0 + text_width(&first, size) + 18.0;
-    canvas.hatched(x, y + 1.0, x + 18.0, y + 12.0, series.second_colour)?;
-    canvas.text(&second, x + 24.0, y, Anchor::Start, Font::regular(size))?;
-    if let Some(uncounted) = &series.uncounted {
-        let uncounted = fit(uncounted, room, size);
-        let x = x + 24.0 + text_width(&second, size) + 18.0;
-        outline(canvas, x, y + 1.0, x + 18.0, y + 12.0, series.first_colour)?;
-        canvas.text(&uncounted, x + 24.0, y, Anchor::Start, Font::regular(size))?;
+/// A legend entry's swatch.
+#[derive(Clone, Copy)]
+enum Swatch {
+    Solid,
+    Hatched,
+    Outlined,
+}
+
+/// A legend entry placed: its swatch's left edge, its row, and its words (cut only when they
+/// would not fit a row of their own).
+struct Entry {
+    swatch: Swatch,
+    x: f64,
+    row: usize,
+    text: String,
+}
+
+/// Font size of the legend.
+const LEGEND_SIZE: f64 = 12.0;
+/// Height of a legend row after the first.
+const LEGEND_ROW_H: f64 = 17.0;
+/// From a swatch's left edge to its words.
+const SWATCH_W: f64 = 24.0;
+/// Between one entry's words and the next swatch.
+const ENTRY_GAP: f64 = 18.0;
+
+/// The legend's entries, left to right, wrapping to a new row where the next would not fit:
+/// a solid swatch with its words, a hatched one, and (when a bar has money not counted) an
+/// outlined one. Words are cut only past a whole row, so a narrow chart reads "未计入总额（空心）"
+/// on a second row, never "未计入总…".
+fn legend_entries(series: &Series, inner: f64) -> Vec<Entry> {
+    let room = (inner - SWATCH_W).max(40.0);
+    let words = [
+        (Swatch::Solid, Some(&series.first)),
+        (Swatch::Hatched, Some(&series.second)),
+        (Swatch::Outlined, series.uncounted.as_ref()),
+    ];
+    let (mut x, mut row) = (PAD, 0);
+    let mut entries = Vec::new();
+    for (swatch, text) in words {
+        let Some(text) = text else { continue };
+        let text = fit(text, room, LEGEND_SIZE);
+        let width = SWATCH_W + text_width(&text, LEGEND_SIZE);
+        if x > PAD && x + width > PAD + inner {
+            (x, row) = (PAD, row + 1);
+        }
+        entries.push(Entry {
+            swatch,
+            x,
+            row,
+            text,
+        });
+        x += width + ENTRY_GAP;
+    }
+    entries
+}
+
+/// Draws the legend's entries.
+fn legend(canvas: &Canvas<'_>, series: &Series, entries: &[Entry]) -> Drawn {
+    for entry in entries {
+        let (x, y) = (entry.x, 9.0 + LEGEND_ROW_H * entry.row as f64);
+        match entry.swatch {
+            Swatch::Solid => canvas.rect(x, y + 1.0, x + 18.0, y + 12.0, series.first_colour)?,
+            Swatch::Hatched => {
+                canvas.hatched(x, y + 1.0, x + 18.0, y + 12.0, series.second_colour)?;
+            }
+            Swatch::Outlined => {
+                outline(canvas, x, y + 1.0, x + 18.0, y + 12.0, series.first_colour)?
+            }
+        }
+        canvas.text(
+            &entry.text,
+            x + SWATCH_W,
+            y,
+            Anchor::Start,
+            Font::regular(LEGEND_SIZE),
+        )?;
     }
     Ok(())
 }

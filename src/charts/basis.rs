@@ -30,6 +30,16 @@ pub fn sought_figure(totals: &Totals, lang: Lang) -> String {
 /// the grand total or not) and money counted only because a bid is assumed granted, or else
 /// that granted money alone is counted.
 pub fn basis_line(totals: &Totals, count_sought: bool, lang: Lang) -> String {
+    message(
+        lang,
+        "charts.basis",
+        &[("parts", &basis_parts(totals, count_sought, lang))],
+    )
+}
+
+/// What [`basis_line`] says after its lead-in (`统计口径：`), for a line that names its
+/// scenario.
+pub fn basis_parts(totals: &Totals, count_sought: bool, lang: Lang) -> String {
     let mut parts = Vec::new();
     if totals.pending_sought > 0 {
         let key = if count_sought {
@@ -53,8 +63,7 @@ pub fn basis_line(totals: &Totals, count_sought: bool, lang: Lang) -> String {
     if parts.is_empty() {
         parts.push(message(lang, "charts.basis.granted-only", &[]));
     }
-    let sep = message(lang, "charts.sep", &[]);
-    message(lang, "charts.basis", &[("parts", &parts.join(&sep))])
+    parts.join(&message(lang, "charts.sep", &[]))
 }
 
 /// A stream's standing in words: its status in the source, or for a bid the outcome the

@@ -1,6 +1,8 @@
-//! Two scenarios side by side, stream by stream.
+//! Two scenarios side by side, stream by stream, each bid's bar marked with its standing in
+//! that scenario, and the basis of each scenario's grand total.
 
-use crate::charts::bars::{self, Row, RowBars, Series};
+use crate::charts::bars::{self, Marks, Row, RowBars, Series};
+use crate::charts::basis::{basis_parts, standing};
 use crate::charts::canvas::Labels;
 use crate::charts::text::clean;
 use crate::charts::{
@@ -10,7 +12,7 @@ use crate::charts::{
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::money::format_delta;
-use crate::core::scenario::Scenario;
+use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::Totals;
 
 /// One of the two scenarios a comparison shows.
@@ -28,7 +30,10 @@ pub struct CompareSide<'a> {
 /// colour the stream chart gives the planned amount, scenario `a` (by default the baseline) as
 /// a hatched bar below it in the baseline's colour, so a colour means the same in every chart.
 /// Each is labelled with its planned amount (and what the grand total takes of it, where that
-/// is less). The largest difference the description names is in what the grand totals take,
+/// is less); the part the grand total does not take is outlined, not filled. A bid's bar says
+/// after its amount its standing in that scenario (（正在争取） or the outcome assumed), since two
+/// scenarios may assume different outcomes for one bid; key lines under the legend say what
+/// these mean. The largest difference the description names is in what the grand totals take,
 /// as in the view's comparison table.
 ///
 /// Rows follow the dataset's order. With more than [`TOP_STREAMS`] + 1 streams with an
@@ -51,6 +56,7 @@ pub fn compare_bars(
     let amount_b = |i: usize| b.scenario.amount(i);
     let name = |i: usize| stream_name(dataset, i, lang);
     let not_stated = message(lang, "charts.not-stated", &[]);
+    let is_bid = |i: usize| bid_outcome(dataset, a.scenario, i).is_some();
 
     // A stream is stated when either scenario has an amount for it.
     let stated: Vec<(usize, i64)> = (0..count)
@@ -66,17 +72,6 @@ pub fn compare_bars(
     let label_of_a = |i: usize| amount_label(lang, value_a(i), a.totals.added(i));
     let label_of_b = |i: usize| amount_label(lang, value_b(i), b.totals.added(i));
 
-    // `b` is the solid bar, `a` the hatched one (see the doc above).
-    let bar_row = |name: String, in_a: i64, in_b: i64, a_label: String, b_label: String| Row {
-        name,
-        bars: RowBars::Bars {
-            first: in_b,
-            first_counted: None,
-            second: in_a,
-            first_label: b_label,
-            second_label: Some(a_label),
-        },
-    };
     let mut shown: Vec<usize> = pick.shown.clone();
     if unstated.len() <= 3 {
         shown.extend(&unstated);
@@ -86,13 +81,10 @@ pub fn compare_bars(
         .iter()
         .map(|&i| {
             if amount_a(i).is_some() || amount_b(i).is_some() {
-                bar_row(
-                    name(i),
-                    value_a(i),
-                    value_b(i),
-                    label_of_a(i),
-                    label_of_b(i),
-                )
+                Row {
+                    name: name(i),
+                    bars: side_bars(dataset, (a, b), i, lang),
+                }
             } else {
                 Row {
                     name: name(i),
@@ -101,28 +93,36 @@ pub fn compare_bars(
             }
         })
         .collect();
+    let mut marked: Vec<Option<String>> = vec![None; rows.len()];
     if !pick.rest.is_empty() {
         let label = message(
             lang,
             "charts.others-streams",
             &[("count", &pick.rest.len().to_string())],
         );
-        let (rest_a, rest_b, added_a, added_b) =
-            pick.rest.iter().fold((0, 0, 0, 0), |(x, y, p, q), &i| {
-                (
-                    x + value_a(i),
-                    y + value_b(i),
-                    p + a.totals.added(i),
-                    q + b.totals.added(i),
-                )
-            });
-        rows.push(bar_row(
-            label,
-            rest_a,
-            rest_b,
-            amount_label(lang, rest_a, added_a),
-            amount_label(lang, rest_b, added_b),
-        ));
+        let sum = |f: &dyn Fn(usize) -> i64| pick.rest.iter().map(|&i| f(i)).sum::<i64>();
+        let (rest_a, rest_b) = (sum(&value_a), sum(&value_b));
+        let (added_a, added_b) = (sum(&|i| a.totals.added(i)), sum(&|i| b.totals.added(i)));
+        rows.push(Row {
+            name: label,
+            bars: RowBars::Bars {
+                first: rest_b,
+                first_counted: (added_b < rest_b).then_some(added_b),
+                second: rest_a,
+                second_counted: (added_a < rest_a).then_some(added_a),
+                first_label: amount_label(lang, rest_b, added_b),
+                second_label: Some(amount_label(lang, rest_a, added_a)),
+            },
+        });
+        // A summed row says how many bids it holds, as in the stream chart.
+        let rest_bids = pick.rest.iter().filter(|&&i| is_bid(i)).count();
+        marked.push((rest_bids > 0).then(|| {
+            message(
+                lang,
+                "charts.marker-bids",
+                &[("count", &rest_bids.to_string())],
+            )
+        }));
     }
     if unstated.len() > 3 {
         rows.push(Row {
@@ -133,7 +133,29 @@ pub fn compare_bars(
             ),
             bars: RowBars::Note(not_stated.clone()),
         });
+        marked.push(None);
     }
+
+    // The key explains only the markers drawn: a bid still being sought, an outcome assumed.
+    let drawn: Vec<Outcome> = shown
+        .iter()
+        .filter(|&&i| amount_a(i).is_some() || amount_b(i).is_some())
+        .flat_map(|&i| {
+            [
+                bid_outcome(dataset, a.scenario, i),
+                bid_outcome(dataset, b.scenario, i),
+            ]
+        })
+        .flatten()
+        .collect();
+    let mut key = Vec::new();
+    if drawn.contains(&Outcome::Pending) {
+        key.push(message(lang, "charts.compare.key.sought", &[]));
+    }
+    if drawn.iter().any(|o| *o != Outcome::Pending) {
+        key.push(message(lang, "charts.compare.key.assumed", &[]));
+    }
+    let marks = Marks { rows: marked, key };
 
     let title = message(
         lang,
@@ -171,7 +193,27 @@ pub fn compare_bars(
             ],
         ));
     }
+    let bids = (0..count).filter(|&i| is_bid(i)).count();
+    if bids > 0 {
+        description.push_str(&message(
+            lang,
+            "charts.compare.marked",
+            &[("count", &bids.to_string())],
+        ));
+    }
 
+    let uncounted = rows.iter().any(|row| {
+        matches!(
+            row.bars,
+            RowBars::Bars {
+                first_counted: Some(_),
+                ..
+            } | RowBars::Bars {
+                second_counted: Some(_),
+                ..
+            }
+        )
+    });
     let series = Series {
         first: label_b.clone(),
         first_colour: palette::PRIMARY,
@@ -179,7 +221,7 @@ pub fn compare_bars(
         second_colour: palette::BASELINE,
         second_prominent: true,
         second_height: 14.0,
-        uncounted: None,
+        uncounted: uncounted.then(|| message(lang, "charts.uncounted", &[])),
     };
     let labels = Labels {
         lang,
@@ -187,7 +229,7 @@ pub fn compare_bars(
         title: &title,
         description: &description,
     };
-    let (svg, height) = bars::draw(&rows, &series, width, &labels);
+    let (svg, height) = bars::draw_marked(&rows, &series, &marks, width, &labels);
     ChartSvg {
         svg,
         title,
@@ -195,4 +237,87 @@ pub fn compare_bars(
         width,
         height,
     }
+}
+
+/// Stream `i`'s two bars: `b` solid, `a` hatched (see [`compare_bars`]), each with the part
+/// its grand total does not take outlined, and a bid's standing in that scenario after its
+/// amount.
+fn side_bars(
+    dataset: &Dataset,
+    (a, b): (CompareSide<'_>, CompareSide<'_>),
+    i: usize,
+    lang: Lang,
+) -> RowBars {
+    let bar = |side: CompareSide<'_>| {
+        let amount = side.scenario.amount(i).unwrap_or(0);
+        let counted = side.totals.added(i);
+        let label = match (
+            bid_outcome(dataset, side.scenario, i),
+            dataset.streams.get(i),
+        ) {
+            (Some(outcome), Some(stream)) => {
+                let words = standing(stream.status, outcome, lang);
+                marked_label(lang, amount, counted, &words)
+            }
+            _ => amount_label(lang, amount, counted),
+        };
+        (amount, (counted < amount).then_some(counted), label)
+    };
+    let (first, first_counted, first_label) = bar(b);
+    let (second, second_counted, second_label) = bar(a);
+    RowBars::Bars {
+        first,
+        first_counted,
+        second,
+        second_counted,
+        first_label,
+        second_label: Some(second_label),
+    }
+}
+
+/// The outcome `scenario` assumes for stream `i` when it is a bid; `None` for money granted.
+fn bid_outcome(dataset: &Dataset, scenario: &Scenario, i: usize) -> Option<Outcome> {
+    let stream = dataset.streams.get(i)?;
+    (!stream.status.is_granted()).then(|| scenario.outcome(i))
+}
+
+/// A bid's bar label: its amount, its standing in brackets, and what the grand total takes of
+/// it where that is less: `2,000万元（正在争取，计入总额 0元）`.
+fn marked_label(lang: Lang, amount: i64, counted: i64, words: &str) -> String {
+    let amount_text = money(lang, amount);
+    if counted == amount {
+        return message(
+            lang,
+            "charts.compare.amount-marked",
+            &[("amount", &amount_text), ("words", words)],
+        );
+    }
+    message(
+        lang,
+        "charts.compare.amount-marked-counted",
+        &[
+            ("amount", &amount_text),
+            ("words", words),
+            ("counted", &money(lang, counted)),
+        ],
+    )
+}
+
+/// One line per scenario, `a` then `b`, saying what its grand total counts besides money
+/// granted (in the words of [`crate::charts::basis::basis_line`]), for under the chart's title
+/// and in its file.
+pub fn compare_basis(a: CompareSide<'_>, b: CompareSide<'_>, lang: Lang) -> [String; 2] {
+    [a, b].map(|side| {
+        message(
+            lang,
+            "charts.compare.basis",
+            &[
+                ("name", &spoken(&clean(side.label))),
+                (
+                    "parts",
+                    &basis_parts(side.totals, side.scenario.count_sought, lang),
+                ),
+            ],
+        )
+    })
 }

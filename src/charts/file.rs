@@ -84,7 +84,7 @@ pub struct ChartFile {
 /// `chart` as a stand-alone SVG file with a visible title, the scenario and date, and the
 /// source line of `dataset`; its pixel size is the chart's plus the captions'.
 pub fn chart_file(chart: &ChartSvg, dataset: &Dataset, caption: FileCaption<'_>) -> ChartFile {
-    build(chart, dataset, caption, None)
+    build(chart, dataset, caption, &[])
 }
 
 /// [`chart_file`] with `basis` (what the chart's money counts besides money granted, as the
@@ -95,15 +95,25 @@ pub fn chart_file_with_basis(
     caption: FileCaption<'_>,
     basis: &str,
 ) -> ChartFile {
-    build(chart, dataset, caption, Some(basis))
+    build(chart, dataset, caption, &[basis])
 }
 
-/// The file of `chart`, with `basis` if given.
+/// [`chart_file_with_basis`] with one basis line per scenario, in order (a comparison's).
+pub fn chart_file_with_bases(
+    chart: &ChartSvg,
+    dataset: &Dataset,
+    caption: FileCaption<'_>,
+    bases: &[&str],
+) -> ChartFile {
+    build(chart, dataset, caption, bases)
+}
+
+/// The file of `chart`, with the basis lines given (none, one, or one per scenario).
 fn build(
     chart: &ChartSvg,
     dataset: &Dataset,
     caption: FileCaption<'_>,
-    basis: Option<&str>,
+    bases: &[&str],
 ) -> ChartFile {
     let width = f64::from(chart.width);
     let room = width - 2.0 * PAD;
@@ -150,7 +160,7 @@ fn build(
             });
         }
     }
-    if let Some(basis) = basis {
+    for basis in bases {
         for text in wrap(&clean(basis), room, LINE_SIZE, false, BASIS_LINES) {
             above += LINE_SIZE + 5.0;
             lines.push(Line {
@@ -182,13 +192,11 @@ fn build(
     }
     let height = (y + PAD).ceil() as u32;
     // The description read out for the file says the basis too; Chinese needs no space.
-    let description = match basis {
-        Some(basis) if chart.description.ends_with('。') => {
-            format!("{}{basis}", chart.description)
-        }
-        Some(basis) => format!("{} {basis}", chart.description),
-        None => chart.description.clone(),
-    };
+    let mut description = chart.description.clone();
+    if !bases.is_empty() && !description.ends_with('。') {
+        description.push(' ');
+    }
+    description.push_str(&bases.join(&message(lang, "charts.sep", &[])));
 
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" \

@@ -8,7 +8,8 @@
 //! - [`kind_shares`]: the grand total split by kind, as one 100% stacked bar with a labelled
 //!   legend (percentages from [`Totals::by_kind`](crate::core::totals::Totals), exactly 100.0).
 //! - [`flow`]: a sankey-style diagram from agencies to kinds of the money counted.
-//! - [`compare_bars`]: two scenarios side by side, stream by stream.
+//! - [`compare_bars`]: two scenarios side by side, stream by stream; [`compare_basis`] says
+//!   what each scenario's grand total counts.
 //!
 //! Each returns a [`ChartSvg`]: the SVG (scalable through its `viewBox` and `width="100%"`,
 //! `role="img"` with a `<title>` and a `<desc>` giving its main figures) and the same title and
@@ -21,8 +22,10 @@
 //! the `<title>` and `<desc>`), and shortened with an ellipsis to fit (the table keeps the whole
 //! name).
 //!
-//! A bid's bar carries its status after its name; under each chart's title the view and the
-//! file show one line, [`basis::basis_line`], on what the money counts besides money granted.
+//! A bid's bar carries its status after its name (in the comparison, after each bar's amount:
+//! the two scenarios may assume different outcomes); under each chart's title the view and the
+//! file show one line, [`basis::basis_line`] (one per scenario in the comparison), on what the
+//! money counts besides money granted.
 //!
 //! The charts draw no visible title: the view shows [`ChartSvg::title`] as the heading. A
 //! downloaded chart is wrapped by [`file::chart_file`] with a visible title, the scenario, the
@@ -40,7 +43,7 @@ pub mod palette;
 mod stream_bars;
 pub mod text;
 
-pub use compare_bars::{CompareSide, compare_bars};
+pub use compare_bars::{CompareSide, compare_bars, compare_basis};
 pub use flow::{flow, flow_table};
 pub use kind_shares::{kind_shares, kind_shares_table};
 pub use stream_bars::{stream_bars, stream_bars_table};

@@ -69,6 +69,7 @@ pub fn stream_bars(
             first: now,
             first_counted: (counted < now).then_some(counted),
             second: before,
+            second_counted: None,
             first_label: amount_label(lang, now, counted),
             second_label: (now != before).then(|| {
                 message(

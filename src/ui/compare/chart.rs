@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use super::Side;
-use crate::charts::file::{FileCaption, chart_file};
-use crate::charts::{CompareSide, compare_bars};
+use crate::charts::file::{FileCaption, chart_file_with_bases};
+use crate::charts::{CompareSide, compare_bars, compare_basis};
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
 use crate::ui::exports::file_stem;
@@ -32,6 +32,15 @@ enum Download {
     Failed,
 }
 
+/// A picked scenario as the charts take it.
+fn side(s: &Side) -> CompareSide<'_> {
+    CompareSide {
+        scenario: &s.scenario,
+        totals: &s.totals,
+        label: &s.label,
+    }
+}
+
 /// The two scenarios' bars, stream by stream, with a button that downloads them as SVG.
 #[function_component(CompareChart)]
 pub fn compare_chart(props: &CompareChartProps) -> Html {
@@ -46,22 +55,16 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
             let width = (*width)?;
             Some(compare_bars(
                 dataset,
-                CompareSide {
-                    scenario: &a.scenario,
-                    totals: &a.totals,
-                    label: &a.label,
-                },
-                CompareSide {
-                    scenario: &b.scenario,
-                    totals: &b.totals,
-                    label: &b.label,
-                },
+                side(a),
+                side(b),
                 *lang,
                 width,
                 "chart-compare",
             ))
         },
     );
+    // What each scenario's grand total counts, under the title and in the file.
+    let bases = compare_basis(side(a), side(b), lang);
     // Figures that are not the built-in dataset: the file says where they came from.
     let origin = use_context::<DataOrigin>().and_then(|o| o.0);
     let download = {
@@ -69,6 +72,7 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
         let status = status.clone();
         let dataset = dataset.clone();
         let names = format!("{} – {}", a.label, b.label);
+        let bases = bases.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(chart) = chart.as_ref() else {
                 return;
@@ -82,7 +86,7 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
                 lang,
                 origin: origin.as_deref(),
             };
-            let file = chart_file(chart, &dataset, caption);
+            let file = chart_file_with_bases(chart, &dataset, caption, &[&bases[0], &bases[1]]);
             status.set(Some(
                 match download_text(&name, "image/svg+xml", &file.svg) {
                     Ok(()) => Download::Done(name),
@@ -101,11 +105,14 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
             // from the charts module, which escapes every text it draws; it is patched in place
             // rather than replaced (see `LiveSvg`).
             if let Some(chart) = chart.as_ref() {
-                <figure class="chart compare-chart" id="figure-compare" aria-labelledby="figure-compare-heading">
+                <figure class="chart compare-chart" id="figure-compare" aria-labelledby="figure-compare-heading"
+                    aria-describedby="figure-compare-basis-a figure-compare-basis-b">
                     <figcaption>
                         <Heading rank={Rank::Part} id="figure-compare-heading">{ &chart.title }</Heading>
                         <button type="button" class="secondary no-print" id="download-compare-svg"
                             onclick={download}>{ text(lang, "compare.download-svg") }</button>
+                        <p class="chart-basis" id="figure-compare-basis-a">{ &bases[0] }</p>
+                        <p class="chart-basis" id="figure-compare-basis-b">{ &bases[1] }</p>
                     </figcaption>
                     <crate::ui::live_svg::LiveSvg class="chart-svg" svg={AttrValue::from(chart.svg.clone())} />
                 </figure>
