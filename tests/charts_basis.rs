@@ -7,7 +7,7 @@ mod chart_svg;
 
 use chart_svg::{escaped, muchuan, scenario_bar_widths, set_amount, texts};
 use muchuan_funding_explorer::charts::basis::{basis_line, sought_figure};
-use muchuan_funding_explorer::charts::file::{FileCaption, chart_file, chart_file_with_basis};
+use muchuan_funding_explorer::charts::file::{FileCaption, chart_file};
 use muchuan_funding_explorer::charts::text::measure;
 use muchuan_funding_explorer::charts::{flow, kind_shares, stream_bars};
 use muchuan_funding_explorer::core::dataset::{Dataset, Stream};
@@ -314,8 +314,8 @@ fn a_chart_file_shows_the_basis_above_the_chart_and_in_its_description() {
         kind_shares(&dataset, &scenario, &totals, Lang::ZhHans, 800, "f"),
         flow(&dataset, &scenario, &totals, Lang::ZhHans, 800, "f"),
     ] {
-        let plain = chart_file(&chart, &dataset, caption);
-        let file = chart_file_with_basis(&chart, &dataset, caption, &basis);
+        let plain = chart_file(&chart, &dataset, caption, &[]);
+        let file = chart_file(&chart, &dataset, caption, &[&basis]);
         let line = file
             .svg
             .lines()

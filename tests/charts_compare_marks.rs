@@ -6,7 +6,7 @@
 mod chart_svg;
 
 use chart_svg::{elements, escaped, muchuan, scenario_bar_widths, set_amount, texts};
-use muchuan_funding_explorer::charts::file::{FileCaption, chart_file_with_bases};
+use muchuan_funding_explorer::charts::file::{FileCaption, chart_file};
 use muchuan_funding_explorer::charts::{ChartSvg, CompareSide, compare_bars, compare_basis};
 use muchuan_funding_explorer::core::dataset::{Dataset, Stream};
 use muchuan_funding_explorer::core::export::Day;
@@ -316,7 +316,7 @@ fn the_comparisons_file_carries_the_marks_and_both_bases() {
         lang: Lang::ZhHans,
         origin: None,
     };
-    let file = chart_file_with_bases(&chart, &dataset, caption, &[&basis[0], &basis[1]]);
+    let file = chart_file(&chart, &dataset, caption, &[&basis[0], &basis[1]]);
     let chart_at = file.svg.find("<svg x=\"0\"").expect("the chart");
     let first = file
         .svg

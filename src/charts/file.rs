@@ -81,35 +81,12 @@ pub struct ChartFile {
     pub height: u32,
 }
 
-/// `chart` as a stand-alone SVG file with a visible title, the scenario and date, and the
-/// source line of `dataset`; its pixel size is the chart's plus the captions'.
-pub fn chart_file(chart: &ChartSvg, dataset: &Dataset, caption: FileCaption<'_>) -> ChartFile {
-    build(chart, dataset, caption, &[])
-}
-
-/// [`chart_file`] with `basis` (what the chart's money counts besides money granted, as the
-/// view says it under the chart's title) above the chart and in the file's description.
-pub fn chart_file_with_basis(
-    chart: &ChartSvg,
-    dataset: &Dataset,
-    caption: FileCaption<'_>,
-    basis: &str,
-) -> ChartFile {
-    build(chart, dataset, caption, &[basis])
-}
-
-/// [`chart_file_with_basis`] with one basis line per scenario, in order (a comparison's).
-pub fn chart_file_with_bases(
-    chart: &ChartSvg,
-    dataset: &Dataset,
-    caption: FileCaption<'_>,
-    bases: &[&str],
-) -> ChartFile {
-    build(chart, dataset, caption, bases)
-}
-
-/// The file of `chart`, with the basis lines given (none, one, or one per scenario).
-fn build(
+/// `chart` as a stand-alone SVG file with a visible title, the scenario and date, the source
+/// line of `dataset`, and the basis lines given (what the chart's money counts besides money
+/// granted, as the view says it under the chart's title: none, one, or one per scenario of a
+/// comparison) above the chart and in the file's description; its pixel size is the chart's
+/// plus the captions'.
+pub fn chart_file(
     chart: &ChartSvg,
     dataset: &Dataset,
     caption: FileCaption<'_>,
@@ -292,7 +269,7 @@ mod tests {
             stream_bars(&dataset, &scenario, &totals, Lang::En, 800, "f"),
             kind_shares(&dataset, &scenario, &totals, Lang::En, 800, "f"),
         ] {
-            let made = chart_file(&chart, &dataset, caption);
+            let made = chart_file(&chart, &dataset, caption, &[]);
             let file = made.svg;
             let root = &file[..file.find('>').expect("a root tag")];
             let height: u32 = attribute(root, "height")
@@ -372,7 +349,7 @@ mod tests {
             lang: Lang::En,
             origin: None,
         };
-        let built_in = chart_file(&chart, &dataset, caption);
+        let built_in = chart_file(&chart, &dataset, caption, &[]);
         assert!(!built_in.svg.contains("not the explorer"));
         let origin = "https://example.gov.cn/data/mabian.json?a=1&b=<2>";
         let loaded = chart_file(
@@ -382,6 +359,7 @@ mod tests {
                 origin: Some(origin),
                 ..caption
             },
+            &[],
         );
         let file = &loaded.svg;
         let line = file

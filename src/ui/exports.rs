@@ -1,14 +1,14 @@
 //! Exports of the current scenario: a CSV table ([`export::scenario_csv`]), a JSON document
 //! ([`export::scenario_json`]) that can be imported again, each chart as an SVG or a PNG file
-//! ([`chart_file_with_basis`]: titled, dated, with its basis, sourced, of a fixed pixel size), the import of a JSON
-//! document ([`crate::ui::scenario_import`]), and printing.
+//! ([`chart_file`]: titled, dated, with its basis, sourced, of a fixed pixel size), the import
+//! of a JSON document ([`crate::ui::scenario_import`]), and printing.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::charts::basis::basis_line;
-use crate::charts::file::{ChartFile, FileCaption, chart_file_with_basis};
+use crate::charts::file::{ChartFile, FileCaption, chart_file};
 use crate::charts::{ChartSvg, flow, kind_shares, stream_bars};
 use crate::core::dataset::Dataset;
 use crate::core::export;
@@ -100,10 +100,7 @@ impl Chart {
         };
         let stem = file_stem(lang, stem, origin.is_none());
         let basis = basis_line(totals, scenario.count_sought, lang);
-        (
-            chart_file_with_basis(&chart, dataset, caption, &basis),
-            stem,
-        )
+        (chart_file(&chart, dataset, caption, &[&basis]), stem)
     }
 }
 

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::Side;
-use crate::charts::file::{FileCaption, chart_file_with_bases};
+use crate::charts::file::{FileCaption, chart_file};
 use crate::charts::{CompareSide, compare_bars, compare_basis};
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
@@ -86,7 +86,7 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
                 lang,
                 origin: origin.as_deref(),
             };
-            let file = chart_file_with_bases(chart, &dataset, caption, &[&bases[0], &bases[1]]);
+            let file = chart_file(chart, &dataset, caption, &[&bases[0], &bases[1]]);
             status.set(Some(
                 match download_text(&name, "image/svg+xml", &file.svg) {
                     Ok(()) => Download::Done(name),
