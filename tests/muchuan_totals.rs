@@ -96,9 +96,11 @@ fn shares_add_to_one_hundred() {
     assert_eq!((kinds, agencies, streams), (1000, 1000, 1000));
     // Exact shares in tenths: loans 72.07, subsidies 52.80, e-commerce 166.31, tech 158.39,
     // training 550.42. The floors add to 998; the two tenths left go to the largest
-    // remainders, subsidies (.80) and training (.42).
+    // remainders, subsidies (.80) and training (.42). Employment funds (the finance bureau's
+    // priority) state no amount.
     let shares: Vec<i64> = totals.by_kind.iter().map(|g| g.share_tenths).collect();
-    assert_eq!(shares, vec![72, 53, 166, 158, 551]);
+    assert_eq!(shares, vec![72, 53, 166, 158, 551, 0]);
+    assert_eq!(totals.by_kind[5].stated, 0);
     let training = dataset.kinds.iter().position(|k| k.id == "training");
     assert_eq!(totals.by_kind[4].index, training.expect("training"));
 }
@@ -114,7 +116,8 @@ fn ids_resolve_whatever_order_kinds_and_agencies_are_listed_in() {
     let dataset = parse_dataset(value.to_string().as_bytes())
         .expect("valid")
         .dataset;
-    assert_eq!(dataset.kinds[0].id, "training");
+    assert_eq!(dataset.kinds[0].id, "employment-funds");
+    assert_eq!(dataset.kinds[1].id, "training");
     let written = value["streams"].as_array().expect("streams");
     for (stream, written) in dataset.streams.iter().zip(written) {
         let kind = dataset.kind_of(stream).map(|k| k.id.as_str());
@@ -134,9 +137,9 @@ fn ids_resolve_whatever_order_kinds_and_agencies_are_listed_in() {
         (6_300_000, 300_000)
     );
     assert_eq!(agency_total(&dataset, &totals, "finance"), (0, 0));
-    // Rows in the order the file lists them: training first now.
+    // Rows in the order the file lists them: employment funds and training first now.
     let shares: Vec<i64> = totals.by_kind.iter().map(|g| g.share_tenths).collect();
-    assert_eq!(shares, vec![551, 158, 166, 53, 72]);
+    assert_eq!(shares, vec![0, 551, 158, 166, 53, 72]);
 }
 
 #[test]

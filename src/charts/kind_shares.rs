@@ -12,7 +12,7 @@ use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::money::format_tenths_percent;
 use crate::core::scenario::Scenario;
-use crate::core::totals::Totals;
+use crate::core::totals::{Group, Totals};
 
 /// Side margin in px.
 const PAD: f64 = 12.0;
@@ -54,7 +54,9 @@ pub fn kind_shares(
 ) -> ChartSvg {
     let width = layout_width(width);
     let name = |k: usize| kind_name(dataset, k, lang);
-    let groups = &totals.by_kind;
+    // A kind none of whose streams states an amount has no share to draw (not a zero): the
+    // totals panel says so.
+    let groups: Vec<&Group> = totals.by_kind.iter().filter(|g| g.stated > 0).collect();
     let candidates: Vec<(usize, i64)> = groups
         .iter()
         .enumerate()
@@ -64,7 +66,7 @@ pub fn kind_shares(
     let mut parts: Vec<Part> = pick
         .shown
         .iter()
-        .filter_map(|p| groups.get(*p))
+        .filter_map(|p| groups.get(*p).copied())
         .map(|g| Part {
             name: name(g.index),
             amount: g.counted.total(),
@@ -73,7 +75,11 @@ pub fn kind_shares(
         })
         .collect();
     if !pick.rest.is_empty() {
-        let rest: Vec<_> = pick.rest.iter().filter_map(|p| groups.get(*p)).collect();
+        let rest: Vec<_> = pick
+            .rest
+            .iter()
+            .filter_map(|p| groups.get(*p).copied())
+            .collect();
         parts.push(Part {
             name: message(
                 lang,
@@ -257,7 +263,8 @@ pub fn kind_shares(
     }
 }
 
-/// The data of [`kind_shares`] as a table: every kind (amount, share), then the total.
+/// The data of [`kind_shares`] as a table: every kind that states an amount (amount, share),
+/// then the total.
 pub fn kind_shares_table(
     dataset: &Dataset,
     _scenario: &Scenario,
@@ -267,6 +274,7 @@ pub fn kind_shares_table(
     let groups = &totals.by_kind;
     let mut rows: Vec<Vec<Cell>> = groups
         .iter()
+        .filter(|g| g.stated > 0)
         .map(|g| {
             vec![
                 kind_cell(dataset, g.index, lang),
