@@ -121,7 +121,7 @@ fn a_csv_problem_names_its_row_column_and_header() {
     );
     assert_eq!(
         csv_said(county.as_bytes(), Lang::ZhHant)[0],
-        "第 2 列 E 欄（状态）：未知狀態“差不多”；可用：已落實、已劃撥、已獲批、已扶持、已下達、\
+        "第 2 列 E 欄（状态）：未知狀態「差不多」；可用：已落實、已劃撥、已獲批、已扶持、已下達、\
          已提供、重點傾斜、正在爭取"
     );
 }

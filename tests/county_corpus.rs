@@ -190,7 +190,7 @@ fn an_amount_header_without_its_unit_is_refused_not_read_in_yuan() {
         "{en}"
     );
     let hant = said(Lang::ZhHant).unwrap_or_default();
-    assert!(hant.contains("“金額（萬元）”或“金額（元）”"), "{hant}");
+    assert!(hant.contains("「金額（萬元）」或「金額（元）」"), "{hant}");
 }
 
 #[test]
