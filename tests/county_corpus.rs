@@ -348,3 +348,30 @@ fn merged_cells_saved_by_wps_are_offered_and_read_filled_down() {
         "{english:?}"
     );
 }
+
+#[test]
+fn headers_and_statuses_as_wps_users_type_them() {
+    let loaded = parse_csv(&bytes("wps-synonyms.csv")).expect("loads");
+    let dataset = &loaded.dataset;
+    let amounts: Vec<Option<i64>> = dataset.streams.iter().map(|s| s.amount).collect();
+    assert_eq!(amounts, [2_730_000, 125_000, 5_000_000].map(Some));
+    assert_eq!(dataset.agencies[0].name.get(Lang::ZhHans), "县人社局");
+    let statuses: Vec<Status> = dataset.streams.iter().map(|s| s.status).collect();
+    assert_eq!(
+        statuses,
+        [Status::Secured, Status::Transferred, Status::Sought]
+    );
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    // The amount column's unit after a slash, in half-width brackets, in yuan.
+    for (header, yuan) in [
+        ("金额/万元", 2_730_000),
+        ("资金(万元)", 2_730_000),
+        ("金额（单位：万元）", 2_730_000),
+        ("金额/元", 273),
+        ("金额(元)", 273),
+    ] {
+        let csv = format!("项目名称,责任单位,类别,{header},状态\n贷款,人社局,贷款,273,申报中\n");
+        let read = parse_csv(csv.as_bytes()).map(|l| l.dataset.streams[0].amount);
+        assert_eq!(read, Ok(Some(yuan)), "{header}");
+    }
+}
