@@ -37,6 +37,8 @@ pub(super) struct Table {
     pub unit: Unit,
     /// True for a table in the simple layout (a county's own figures).
     pub simple: bool,
+    /// The unit a title row above the header states (`单位：万元`).
+    pub title_unit: Option<Unit>,
     pub places: Places,
 }
 
@@ -74,10 +76,10 @@ impl Table {
             .unwrap_or_else(|| column.name.to_owned())
     }
 
-    fn header_error(&mut self, index: usize, raw: &str, kind: CsvProblemKind) {
+    fn header_error(&mut self, row: usize, index: usize, raw: &str, kind: CsvProblemKind) {
         self.problems.push(CsvProblem {
             severity: Severity::Error,
-            row: Some(1),
+            row: Some(row),
             column: Some(index + 1),
             header: Some(raw.to_owned()),
             path: String::new(),
@@ -89,6 +91,7 @@ impl Table {
     /// from its first place; an unknown one is left out.
     fn header(&mut self, records: &[Record]) {
         let header = records.first().map_or(&[][..], |r| &r.cells[..]);
+        let row = records.first().map_or(1, |r| r.row);
         for (index, raw) in header.iter().enumerate() {
             if raw.trim().is_empty() {
                 let used = records
@@ -102,7 +105,7 @@ impl Table {
             match by_header(raw) {
                 Some(column) if self.columns.contains_key(&column) => {
                     let name = raw.trim().to_owned();
-                    self.header_error(index, raw, CsvProblemKind::DuplicateHeader { name });
+                    self.header_error(row, index, raw, CsvProblemKind::DuplicateHeader { name });
                 }
                 Some(column) => {
                     self.columns.insert(column, index);
@@ -112,14 +115,14 @@ impl Table {
                 }
                 None => {
                     let name = raw.trim().chars().take(64).collect();
-                    self.header_error(index, raw, CsvProblemKind::UnknownHeader { name });
+                    self.header_error(row, index, raw, CsvProblemKind::UnknownHeader { name });
                 }
             }
         }
         for column in COLUMNS.into_iter().filter(|c| c.field.is_required()) {
             if !self.columns.contains_key(&column) {
                 let kind = CsvProblemKind::MissingColumn { name: column.name };
-                self.error(Some(1), Some(column), kind);
+                self.error(Some(row), Some(column), kind);
             }
         }
     }
@@ -147,7 +150,7 @@ impl Table {
         let header = records.first().map_or(&[][..], |r| &r.cells[..]);
         let rewritten;
         let records = if simple::is_simple(header) {
-            rewritten = simple::rewrite(records);
+            rewritten = simple::rewrite(records, self.title_unit);
             self.simple = true;
             self.located = rewritten.located.clone();
             self.written = rewritten.written.clone();
