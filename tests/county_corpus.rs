@@ -200,8 +200,9 @@ fn the_cards_status_words_are_the_ones_a_table_takes() {
             let word = status_word(status, lang);
             let csv =
                 format!("项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,{word}\n");
-            let read = parse_csv(csv.as_bytes()).map(|l| l.dataset.streams[0].status);
-            assert_eq!(read, Ok(status), "{word}");
+            let read = parse_csv(csv.as_bytes()).map(|l| (l.dataset.streams[0].status, l.warnings));
+            // Read as written on the cards: nothing to say about the word.
+            assert_eq!(read, Ok((status, Vec::new())), "{word}");
         }
     }
 }
@@ -398,9 +399,21 @@ fn a_title_row_and_a_total_row_as_wps_saves_them_are_not_streams() {
         last_row: 6,
         yuan: 19_855_000,
     };
+    // The county's own status words are said with the cards' words for them, once each.
+    let words = [
+        ("已到位", Status::Secured),
+        ("申报中", Status::Sought),
+        ("已拨付", Status::Transferred),
+    ];
     assert_eq!(
         warnings("wps-title-total.csv"),
         [
+            (
+                None,
+                CsvProblemKind::StatusWords {
+                    words: words.map(|(w, s)| (w.to_owned(), s)).to_vec()
+                }
+            ),
             (Some(1), CsvProblemKind::TitleRow { header_row: 2 }),
             (
                 Some(7),
@@ -418,17 +431,22 @@ fn a_title_row_and_a_total_row_as_wps_saves_them_are_not_streams() {
         .iter()
         .map(|w| w.message(Lang::ZhHans))
         .collect();
-    assert_eq!(said[0], "第 1 行：为表格标题，已跳过（表头在第 2 行）");
     assert_eq!(
-        said[1],
+        said[0],
+        "状态 列：“已到位”显示为“已落实”、“申报中”显示为“正在争取”、\
+         “已拨付”显示为“已划拨”，含义不变"
+    );
+    assert_eq!(said[1], "第 1 行：为表格标题，已跳过（表头在第 2 行）");
+    assert_eq!(
+        said[2],
         "第 7 行：“合计”行未作为资金项目载入；其金额 1,985.5万元 与第 3–6 行之和相符"
     );
-    let hant = loaded.warnings[1].message(Lang::ZhHant);
+    let hant = loaded.warnings[2].message(Lang::ZhHant);
     assert!(
         hant.starts_with("第 7 列：「合计」列未作為資金項目載入"),
         "{hant}"
     );
-    let en = loaded.warnings[1].message(Lang::En);
+    let en = loaded.warnings[2].message(Lang::En);
     assert!(
         en.contains("1,985.5万 (CNY 19,855,000), equals the sum of rows 3–6"),
         "{en}"
@@ -525,6 +543,12 @@ fn a_unit_in_the_title_rows_reads_a_header_that_states_none() {
     assert_eq!(
         kinds,
         [
+            (
+                None,
+                CsvProblemKind::StatusWords {
+                    words: vec![("申报中".into(), Status::Sought)]
+                }
+            ),
             (Some(1), CsvProblemKind::TitleRow { header_row: 3 }),
             (Some(2), CsvProblemKind::TitleRow { header_row: 3 }),
             (Some(3), CsvProblemKind::UnitFromTitle { unit: Unit::Wan }),
@@ -569,7 +593,17 @@ fn headers_and_statuses_as_wps_users_type_them() {
         statuses,
         [Status::Secured, Status::Transferred, Status::Sought]
     );
-    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    // Each status word the cards show in another is said once, where the column is.
+    let said: Vec<(Option<usize>, CsvProblemKind)> = loaded
+        .warnings
+        .iter()
+        .map(|w| (w.column, w.kind.clone()))
+        .collect();
+    let words = vec![
+        ("已拨付".into(), Status::Transferred),
+        ("申报中".into(), Status::Sought),
+    ];
+    assert_eq!(said, [(Some(5), CsvProblemKind::StatusWords { words })]);
     // The amount column's unit after a slash, in half-width brackets, in yuan.
     for (header, yuan) in [
         ("金额/万元", 2_730_000),

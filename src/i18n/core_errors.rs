@@ -221,7 +221,8 @@ impl Message for CsvProblem {
             CsvProblemKind::TitleRow { .. }
             | CsvProblemKind::NoHeaderRow { .. }
             | CsvProblemKind::UnitFromTitle { .. }
-            | CsvProblemKind::TotalRow { .. } => {
+            | CsvProblemKind::TotalRow { .. }
+            | CsvProblemKind::StatusWords { .. } => {
                 super::county_rows::row_words(&self.kind, lang).unwrap_or_default()
             }
             CsvProblemKind::Syntax(SyntaxKind::UnterminatedQuote) => {

@@ -1,9 +1,10 @@
-//! The rows of a county's sheet that are not streams (title rows, total rows), in words.
+//! How a county's sheet was read, in words: the rows that are not streams (title rows, total
+//! rows), a unit taken from a title, status words the cards show in others.
 
 use crate::core::csv_import::{CsvProblemKind, RowsSum};
 use crate::core::lang::Lang;
 use crate::core::money::{Script, Unit, format_cny_exact, format_wan, group_thousands, wan_number};
-use crate::i18n::{fill, text};
+use crate::i18n::{fill, status_word, text};
 
 /// What a kind of these rows says, or `None` for the other kinds.
 pub(super) fn row_words(kind: &CsvProblemKind, lang: Lang) -> Option<String> {
@@ -31,6 +32,30 @@ pub(super) fn row_words(kind: &CsvProblemKind, lang: Lang) -> Option<String> {
             parts,
             unit,
         } => total_row(label, *stated, *parts, *unit, lang),
+        CsvProblemKind::StatusWords { words } => {
+            let each: Vec<String> = words
+                .iter()
+                .map(|(found, status)| {
+                    let shown = match lang {
+                        Lang::En => status_word(*status, lang).to_lowercase(),
+                        _ => status_word(*status, lang),
+                    };
+                    fill(
+                        lang,
+                        "io.csv-import.status-word",
+                        &[("found", found), ("shown", &shown)],
+                    )
+                })
+                .collect();
+            fill(
+                lang,
+                "io.csv-import.status-words",
+                &[(
+                    "each",
+                    &each.join(&text(lang, "io.csv-import.word-separator")),
+                )],
+            )
+        }
         _ => return None,
     })
 }

@@ -63,8 +63,8 @@ pub fn read_dataset(name: &str, bytes: &[u8]) -> Read {
 }
 
 /// A dataset read from a table (a CSV file or pasted rows) named `name`. Of its warnings, the
-/// blanks it filled and the rows it left out are said; its missing translations show where
-/// they are used.
+/// blanks it filled, the rows it left out and the status words it showed in others are said;
+/// its missing translations show where they are used.
 fn from_table(read: Result<CsvDataset, CsvReport>, name: &str) -> Read {
     read.map(|read| {
         let filled = read
@@ -77,6 +77,7 @@ fn from_table(read: Result<CsvDataset, CsvReport>, name: &str) -> Read {
                         | CsvProblemKind::TitleRow { .. }
                         | CsvProblemKind::UnitFromTitle { .. }
                         | CsvProblemKind::TotalRow { .. }
+                        | CsvProblemKind::StatusWords { .. }
                 )
             })
             .collect();

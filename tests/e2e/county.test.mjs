@@ -135,13 +135,15 @@ describe('a sheet as WPS saves it', () => {
       // How the table was read, beside the button, focused: the title and the total, located.
       await page.waitForFunction(() => document.activeElement?.id === 'data-notes');
       const notes = await page.locator('#data-notes li').allInnerTexts();
-      assert.equal(notes.length, 2);
+      assert.equal(notes.length, 3);
       if (lang === 'en') {
-        assert.match(notes[0], /^Row 1: a title above the table, skipped \(the header is row 2\)/);
-        assert.match(notes[1], /^Row 7: the “合计” row is a total: not loaded .* equals the sum of rows 3–6/);
+        assert.match(notes[0], /“已拨付” is shown as “transferred”/);
+        assert.match(notes[1], /^Row 1: a title above the table, skipped \(the header is row 2\)/);
+        assert.match(notes[2], /^Row 7: the “合计” row is a total: not loaded .* equals the sum of rows 3–6/);
       } else {
-        assert.equal(notes[0], '第 1 行：为表格标题，已跳过（表头在第 2 行）');
-        assert.equal(notes[1], '第 7 行：“合计”行未作为资金项目载入；其金额 1,985.5万元 与第 3–6 行之和相符');
+        assert.match(notes[0], /“已拨付”显示为“已划拨”/);
+        assert.equal(notes[1], '第 1 行：为表格标题，已跳过（表头在第 2 行）');
+        assert.equal(notes[2], '第 7 行：“合计”行未作为资金项目载入；其金额 1,985.5万元 与第 3–6 行之和相符');
       }
       assert.equal(await page.locator('#data-problems').count(), 0, 'nothing refused');
       for (const width of [375, 1366]) {

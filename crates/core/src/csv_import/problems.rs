@@ -2,7 +2,7 @@
 
 use super::columns::Unit;
 use crate::csv::SyntaxKind;
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Status};
 use crate::validate::{ProblemKind, Severity};
 
 /// What is wrong.
@@ -121,6 +121,12 @@ pub enum CsvProblemKind {
         parts: Option<RowsSum>,
         /// The unit of a plain number in the amount column: messages write amounts in it.
         unit: Unit,
+    },
+    /// Status words a county wrote that the cards show in their own words (`已拨付` as
+    /// `已划拨`): the same status, said so that the planner recognises it.
+    StatusWords {
+        /// Each word as written, with the status it was read as, in the order first written.
+        words: Vec<(String, Status)>,
     },
     /// A problem of the dataset the rows make, as the dataset reader finds it.
     Dataset(ProblemKind),

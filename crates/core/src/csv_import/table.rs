@@ -5,12 +5,13 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::cells::{read_amount, status_key};
+use super::cells::{other_word, read_amount, status_key};
 use super::columns::{COLUMNS, Column, Field, LANGS, Unit, by_header, column, columns_of};
 use super::place::Places;
 use super::problems::{CsvProblem, CsvProblemKind};
 use super::simple;
 use crate::csv::{Record, unneutralise};
+use crate::dataset::Status;
 use crate::validate::{ProblemKind, Severity};
 
 /// A text given by one of several rows, with the row that first gave it.
@@ -169,6 +170,8 @@ impl Table {
         let mut agencies: Vec<Group> = Vec::new();
         let mut programme: HashMap<Column, Inherited> = HashMap::new();
         let mut streams: Vec<Value> = Vec::new();
+        // A county's status words the cards show in others, in the order first written.
+        let mut status_words: Vec<(String, Status)> = Vec::new();
 
         for record in records.iter().skip(1) {
             if record.cells.iter().all(|c| c.trim().is_empty()) {
@@ -271,7 +274,13 @@ impl Table {
                 }
             };
             stream.insert("amount".into(), amount);
-            let status = status_key(one(Field::Status));
+            let written = one(Field::Status);
+            if let Some(status) = other_word(written).filter(|_| self.simple)
+                && !status_words.iter().any(|(w, _)| w == written)
+            {
+                status_words.push((written.to_owned(), status));
+            }
+            let status = status_key(written);
             stream.insert("status".into(), Value::from(status));
             stream.insert("quote".into(), Value::from(one(Field::Quote)));
             let label = texts(Field::UnitsLabel);
@@ -295,6 +304,19 @@ impl Table {
                 stream.insert("note".into(), Value::from(remark));
             }
             streams.push(Value::Object(stream));
+        }
+        if !status_words.is_empty() {
+            let at = column(Field::Status, None);
+            self.problems.push(CsvProblem {
+                severity: Severity::Warning,
+                row: None,
+                column: self.located.get(&at).map(|c| c + 1),
+                header: Some(self.header_of(at)),
+                path: String::new(),
+                kind: CsvProblemKind::StatusWords {
+                    words: status_words,
+                },
+            });
         }
         if streams.is_empty() {
             if self.problems.is_empty() {
