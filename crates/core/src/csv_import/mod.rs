@@ -106,13 +106,19 @@ pub fn parse_csv_with(bytes: &[u8], blanks: Blanks) -> Result<CsvDataset, CsvRep
         stop(row, None, CsvProblemKind::Dataset(problem.kind))
     })?;
     // Read with commas, such a file is one column of cells full of stray quotes: say what it is.
-    let header = text.lines().next().unwrap_or_default();
+    // The first line with a separator is the header's or a title's (a lone title has none).
+    let (line, header) = text
+        .lines()
+        .enumerate()
+        .take(rows::HEADER_SEARCH)
+        .find(|(_, l)| l.contains([',', ';', '\t']))
+        .unwrap_or_default();
     let separators = [(';', Separator::Semicolon), ('\t', Separator::Tab)];
     if !header.contains(',')
         && let Some((_, separator)) = separators.into_iter().find(|(c, _)| header.contains(*c))
     {
         return Err(stop(
-            Some(1),
+            Some(line + 1),
             None,
             CsvProblemKind::WrongSeparator(separator),
         ));
@@ -130,9 +136,12 @@ pub fn parse_pasted(text: &str) -> Result<CsvDataset, CsvReport> {
 
 /// [`parse_pasted`], with the blanks below merged cells read as `blanks` says.
 pub fn parse_pasted_with(text: &str, blanks: Blanks) -> Result<CsvDataset, CsvReport> {
-    let separator = match text.lines().next() {
-        Some(header) if !header.contains('\t') && header.contains(',') => ',',
-        _ => '\t',
+    // A title copied above the header may hold a comma and no tab: the top lines decide.
+    let top = || text.lines().take(rows::HEADER_SEARCH);
+    let separator = if !top().any(|l| l.contains('\t')) && top().any(|l| l.contains(',')) {
+        ','
+    } else {
+        '\t'
     };
     let text = text.strip_prefix(crate::csv::BOM).unwrap_or(text);
     if text.len() > crate::validate::MAX_BYTES {

@@ -233,3 +233,84 @@ pub(super) fn without_totals(
     }
     (kept, notes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{CsvDataset, CsvReport, Separator, parse_csv, parse_pasted};
+    use super::*;
+
+    fn loaded(read: Result<CsvDataset, CsvReport>) -> CsvDataset {
+        read.unwrap_or_else(|report| panic!("{:?}", report.problems))
+    }
+
+    #[test]
+    fn a_title_copied_with_the_rows_is_skipped_whatever_it_holds() {
+        // Excel copies a title cell without tabs when the cells beside it are empty; a comma
+        // in it does not make the rows comma-separated.
+        let pasted = "沐川县返乡创业资金表（截至6月, 单位：万元）\r\n\
+                      项目名称\t主管部门\t类别\t金额\t状态\r\n\
+                      创业担保贷款\t县人社局\t贷款\t273\t已落实\r\n\
+                      合计\t\t\t273\t\r\n";
+        let read = loaded(parse_pasted(pasted));
+        let amounts: Vec<Option<i64>> = read.dataset.streams.iter().map(|s| s.amount).collect();
+        assert_eq!(amounts, [Some(2_730_000)], "in 万元, as the title says");
+        let kinds: Vec<(Option<usize>, &CsvProblemKind)> =
+            read.warnings.iter().map(|w| (w.row, &w.kind)).collect();
+        assert_eq!(
+            kinds[0],
+            (Some(1), &CsvProblemKind::TitleRow { header_row: 2 })
+        );
+        assert_eq!(
+            kinds[1],
+            (Some(2), &CsvProblemKind::UnitFromTitle { unit: Unit::Wan })
+        );
+        assert!(matches!(
+            kinds[2],
+            (Some(4), CsvProblemKind::TotalRow { .. })
+        ));
+    }
+
+    #[test]
+    fn a_file_saved_with_semicolons_is_said_so_below_its_title() {
+        let text = "沐川县返乡创业资金表\n项目名称;主管部门;类别;金额（万元）;状态\n贷款;人社局;贷款;1;已落实\n";
+        let kinds = parse_csv(text.as_bytes()).err().map(|r| {
+            r.problems
+                .into_iter()
+                .map(|p| (p.row, p.kind))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(
+            kinds,
+            Some(vec![(
+                Some(2),
+                CsvProblemKind::WrongSeparator(Separator::Semicolon)
+            )])
+        );
+    }
+
+    #[test]
+    fn only_a_whole_total_word_heads_a_total_row() {
+        let row = |cells: &[&str]| Record {
+            row: 2,
+            cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+        };
+        for total in [
+            "合计",
+            " 合 计 ",
+            "合计：",
+            "總計",
+            "Total:",
+            "SUM",
+            "Subtotal",
+            "小计",
+        ] {
+            assert!(
+                total_label(&row(&["", total, "", "5"])).is_some(),
+                "{total}"
+            );
+        }
+        for stream in ["合计补贴", "总计划项目", "Totals fund", "1"] {
+            assert!(total_label(&row(&[stream, "", "5"])).is_none(), "{stream}");
+        }
+    }
+}
