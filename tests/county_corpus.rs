@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use muchuan_funding_explorer::core::csv_import::{CsvProblemKind, Unit, parse_csv};
+use muchuan_funding_explorer::core::csv_import::{CsvProblemKind, RowsSum, Unit, parse_csv};
 use muchuan_funding_explorer::core::dataset::Status;
 use muchuan_funding_explorer::core::lang::Lang;
 use muchuan_funding_explorer::core::validate::{ProblemKind, Severity};
@@ -200,8 +200,9 @@ fn the_cards_status_words_are_the_ones_a_table_takes() {
             let word = status_word(status, lang);
             let csv =
                 format!("项目名称,主管部门,类别,金额（万元）,状态\n贷款,人社局,贷款,1,{word}\n");
-            let read = parse_csv(csv.as_bytes()).map(|l| l.dataset.streams[0].status);
-            assert_eq!(read, Ok(status), "{word}");
+            let read = parse_csv(csv.as_bytes()).map(|l| (l.dataset.streams[0].status, l.warnings));
+            // Read as written on the cards: nothing to say about the word.
+            assert_eq!(read, Ok((status, Vec::new())), "{word}");
         }
     }
 }
@@ -347,4 +348,272 @@ fn merged_cells_saved_by_wps_are_offered_and_read_filled_down() {
             .any(|s| s.contains("blank down to row 4: “县人社局” from row 2 used")),
         "{english:?}"
     );
+}
+
+/// The warnings of a file that loads, as (row, kind).
+fn warnings(name: &str) -> Vec<(Option<usize>, CsvProblemKind)> {
+    match parse_csv(&bytes(name)) {
+        Ok(loaded) => loaded
+            .warnings
+            .into_iter()
+            .map(|w| (w.row, w.kind))
+            .collect(),
+        Err(report) => panic!("{name}: {:?}", report.problems),
+    }
+}
+
+#[test]
+fn a_title_row_and_a_total_row_as_wps_saves_them_are_not_streams() {
+    let loaded = parse_csv(&bytes("wps-title-total.csv")).expect("loads");
+    let streams = &loaded.dataset.streams;
+    let names: Vec<&str> = streams.iter().map(|s| s.name.get(Lang::ZhHans)).collect();
+    assert_eq!(
+        names,
+        [
+            "创业担保贷款",
+            "一次性创业补贴",
+            "返乡创业园建设",
+            "电商进农村"
+        ]
+    );
+    let amounts: Vec<Option<i64>> = streams.iter().map(|s| s.amount).collect();
+    assert_eq!(
+        amounts,
+        [2_730_000, 12_000_000, 5_000_000, 125_000].map(Some)
+    );
+    let statuses: Vec<Status> = streams.iter().map(|s| s.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            Status::Secured,
+            Status::Secured,
+            Status::Sought,
+            Status::Transferred
+        ],
+        "申报中 is sought; 已拨付 is transferred"
+    );
+    // The title is said at row 1, the header being row 2; the total at its row, its
+    // 1,985.5万元 equal to rows 3–7.
+    let sum = RowsSum {
+        first_row: 3,
+        last_row: 6,
+        yuan: 19_855_000,
+    };
+    // The county's own status words are said with the cards' words for them, once each.
+    let words = [
+        ("已到位", Status::Secured),
+        ("申报中", Status::Sought),
+        ("已拨付", Status::Transferred),
+    ];
+    assert_eq!(
+        warnings("wps-title-total.csv"),
+        [
+            (
+                None,
+                CsvProblemKind::StatusWords {
+                    words: words.map(|(w, s)| (w.to_owned(), s)).to_vec()
+                }
+            ),
+            (Some(1), CsvProblemKind::TitleRow { header_row: 2 }),
+            (
+                Some(7),
+                CsvProblemKind::TotalRow {
+                    label: "合计".into(),
+                    stated: Some(19_855_000),
+                    parts: Some(sum),
+                    unit: Unit::Wan,
+                }
+            ),
+        ]
+    );
+    let said: Vec<String> = loaded
+        .warnings
+        .iter()
+        .map(|w| w.message(Lang::ZhHans))
+        .collect();
+    assert_eq!(
+        said[0],
+        "状态 列：“已到位”显示为“已落实”、“申报中”显示为“正在争取”、\
+         “已拨付”显示为“已划拨”，含义不变"
+    );
+    assert_eq!(said[1], "第 1 行：为表格标题，已跳过（表头在第 2 行）");
+    assert_eq!(
+        said[2],
+        "第 7 行：“合计”行未作为资金项目载入；其金额 1,985.5万元 与第 3–6 行之和相符"
+    );
+    let hant = loaded.warnings[2].message(Lang::ZhHant);
+    assert!(
+        hant.starts_with("第 7 列：「合计」列未作為資金項目載入"),
+        "{hant}"
+    );
+    let en = loaded.warnings[2].message(Lang::En);
+    assert!(
+        en.contains("1,985.5万 (CNY 19,855,000), equals the sum of rows 3–6"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_total_that_differs_is_said_and_its_blanks_are_not_merged_cells() {
+    use muchuan_funding_explorer::core::csv_import::{Blanks, parse_csv_with};
+    // As written, only row 3's agency is blank below a filled cell: the 小计 and 合计 rows'
+    // blank agency, kind and status cells are not counted.
+    let refused = match parse_csv(&bytes("wps-subtotal-mismatch.csv")) {
+        Ok(_) => panic!("loaded with a blank agency"),
+        Err(report) => report.problems,
+    };
+    let hint = refused
+        .iter()
+        .find(|p| matches!(p.kind, CsvProblemKind::MergedCellsLikely { .. }));
+    assert_eq!(
+        hint.map(|p| (p.row, &p.kind)),
+        Some((Some(3), &CsvProblemKind::MergedCellsLikely { cells: 1 }))
+    );
+    // Filled, the totals stay out: three streams, 443万元, not 1,336万元.
+    let read = parse_csv_with(&bytes("wps-subtotal-mismatch.csv"), Blanks::FilledDown);
+    let read = read.expect("loads filled");
+    let amounts: Vec<Option<i64>> = read.dataset.streams.iter().map(|s| s.amount).collect();
+    assert_eq!(amounts, [2_730_000, 1_200_000, 500_000].map(Some));
+    let totals: Vec<(Option<usize>, &CsvProblemKind)> = read
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.kind, CsvProblemKind::TotalRow { .. }))
+        .map(|w| (w.row, &w.kind))
+        .collect();
+    let rows = |first_row, last_row, yuan| {
+        Some(RowsSum {
+            first_row,
+            last_row,
+            yuan,
+        })
+    };
+    assert_eq!(
+        totals,
+        [
+            (
+                Some(4),
+                &CsvProblemKind::TotalRow {
+                    label: "小计".into(),
+                    stated: Some(3_930_000),
+                    parts: rows(2, 3, 3_930_000),
+                    unit: Unit::Wan,
+                }
+            ),
+            // 合计 totals every stream above it, not the 小计 too.
+            (
+                Some(6),
+                &CsvProblemKind::TotalRow {
+                    label: "合 计：".into(),
+                    stated: Some(5_000_000),
+                    parts: rows(2, 5, 4_430_000),
+                    unit: Unit::Wan,
+                }
+            ),
+        ]
+    );
+    let said = read
+        .warnings
+        .iter()
+        .find(|w| w.row == Some(6))
+        .map(|w| w.message(Lang::ZhHans));
+    assert_eq!(
+        said.as_deref(),
+        Some(
+            "第 6 行：“合 计：”行未作为资金项目载入；其金额 500万元 与第 2–5 行之和（443万元）不符，请核对"
+        )
+    );
+}
+
+#[test]
+fn a_unit_in_the_title_rows_reads_a_header_that_states_none() {
+    let loaded = parse_csv(&bytes("wps-title-unit.csv")).expect("loads");
+    let amounts: Vec<Option<i64>> = loaded.dataset.streams.iter().map(|s| s.amount).collect();
+    assert_eq!(amounts, [273, 500].map(|w| Some(w * WAN)));
+    let kinds: Vec<(Option<usize>, CsvProblemKind)> = warnings("wps-title-unit.csv")
+        .into_iter()
+        .map(|(row, kind)| match kind {
+            // The total's figures are checked above; here its place.
+            CsvProblemKind::TotalRow { stated, parts, .. } => {
+                assert_eq!(stated, parts.map(|p| p.yuan), "773万元 agrees");
+                (row, CsvProblemKind::NoStreams)
+            }
+            kind => (row, kind),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                None,
+                CsvProblemKind::StatusWords {
+                    words: vec![("申报中".into(), Status::Sought)]
+                }
+            ),
+            (Some(1), CsvProblemKind::TitleRow { header_row: 3 }),
+            (Some(2), CsvProblemKind::TitleRow { header_row: 3 }),
+            (Some(3), CsvProblemKind::UnitFromTitle { unit: Unit::Wan }),
+            (Some(6), CsvProblemKind::NoStreams),
+        ]
+    );
+    // Two units stated: neither is guessed, and the bare header is refused as before.
+    let two =
+        "单位：万元\n（单位：元）\n项目名称,主管部门,类别,金额,状态\n贷款,人社局,贷款,273,已落实\n";
+    let refused = parse_csv(two.as_bytes()).err().map(|r| r.problems);
+    let kinds: Vec<CsvProblemKind> = refused.into_iter().flatten().map(|p| p.kind).collect();
+    assert!(
+        kinds.contains(&CsvProblemKind::AmountWithoutUnit),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn a_sheet_with_no_header_says_so_rather_than_listing_its_title_as_columns() {
+    let found = errors("wps-no-header.csv");
+    assert_eq!(
+        found,
+        [(None, None, None, CsvProblemKind::NoHeaderRow { rows: 3 })]
+    );
+    let said = parse_csv(&bytes("wps-no-header.csv"))
+        .err()
+        .map(|r| r.problems[0].message(Lang::ZhHans))
+        .unwrap_or_default();
+    assert!(said.contains("前 3 行中没有表头行"), "{said}");
+    assert!(!said.contains("这一列"), "{said}");
+}
+
+#[test]
+fn headers_and_statuses_as_wps_users_type_them() {
+    let loaded = parse_csv(&bytes("wps-synonyms.csv")).expect("loads");
+    let dataset = &loaded.dataset;
+    let amounts: Vec<Option<i64>> = dataset.streams.iter().map(|s| s.amount).collect();
+    assert_eq!(amounts, [2_730_000, 125_000, 5_000_000].map(Some));
+    assert_eq!(dataset.agencies[0].name.get(Lang::ZhHans), "县人社局");
+    let statuses: Vec<Status> = dataset.streams.iter().map(|s| s.status).collect();
+    assert_eq!(
+        statuses,
+        [Status::Secured, Status::Transferred, Status::Sought]
+    );
+    // Each status word the cards show in another is said once, where the column is.
+    let said: Vec<(Option<usize>, CsvProblemKind)> = loaded
+        .warnings
+        .iter()
+        .map(|w| (w.column, w.kind.clone()))
+        .collect();
+    let words = vec![
+        ("已拨付".into(), Status::Transferred),
+        ("申报中".into(), Status::Sought),
+    ];
+    assert_eq!(said, [(Some(5), CsvProblemKind::StatusWords { words })]);
+    // The amount column's unit after a slash, in half-width brackets, in yuan.
+    for (header, yuan) in [
+        ("金额/万元", 2_730_000),
+        ("资金(万元)", 2_730_000),
+        ("金额（单位：万元）", 2_730_000),
+        ("金额/元", 273),
+        ("金额(元)", 273),
+    ] {
+        let csv = format!("项目名称,责任单位,类别,{header},状态\n贷款,人社局,贷款,273,申报中\n");
+        let read = parse_csv(csv.as_bytes()).map(|l| l.dataset.streams[0].amount);
+        assert_eq!(read, Ok(Some(yuan)), "{header}");
+    }
 }

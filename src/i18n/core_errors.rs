@@ -218,6 +218,13 @@ impl Message for CsvProblem {
             (None, _) => text(lang, "problem.whole-file"),
         };
         let what = match &self.kind {
+            CsvProblemKind::TitleRow { .. }
+            | CsvProblemKind::NoHeaderRow { .. }
+            | CsvProblemKind::UnitFromTitle { .. }
+            | CsvProblemKind::TotalRow { .. }
+            | CsvProblemKind::StatusWords { .. } => {
+                super::county_rows::row_words(&self.kind, lang).unwrap_or_default()
+            }
             CsvProblemKind::Syntax(SyntaxKind::UnterminatedQuote) => {
                 text(lang, "io.csv-import.unterminated-quote")
             }

@@ -7,6 +7,7 @@
 
 pub mod catalogue;
 mod core_errors;
+mod county_rows;
 mod problems;
 
 pub use core_errors::{CsvIn, Message, status_word};

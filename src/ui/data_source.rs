@@ -26,6 +26,7 @@ use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
 use crate::ui::load_problems::{FilledBlanks, LoadProblems};
 use crate::ui::paste_box::PasteBox;
 use crate::ui::status_line::StatusLine;
+use crate::ui::table_notes::TableNotes;
 use crate::web::download::download_text;
 use crate::web::files::{decode_legacy, read_file, take_picked};
 use crate::web::storage::{self, CommitError};
@@ -40,7 +41,8 @@ pub struct DataSourceProps {
     pub dataset: DatasetRef,
 }
 
-/// A dataset read, with the blanks it filled below merged cells (each run, to be checked).
+/// A dataset read, with what to say of how its table was read: the blanks it filled below
+/// merged cells (each run, to be checked), the title and total rows it left out.
 type Read = Result<(Dataset, Vec<CsvProblem>), Vec<DatasetProblem>>;
 
 /// Reads a dataset file: CSV when its name ends in `.csv`, JSON otherwise.
@@ -61,13 +63,23 @@ pub fn read_dataset(name: &str, bytes: &[u8]) -> Read {
 }
 
 /// A dataset read from a table (a CSV file or pasted rows) named `name`. Of its warnings, the
-/// blanks it filled are said; its missing translations show where they are used.
+/// blanks it filled, the rows it left out and the status words it showed in others are said;
+/// its missing translations show where they are used.
 fn from_table(read: Result<CsvDataset, CsvReport>, name: &str) -> Read {
     read.map(|read| {
         let filled = read
             .warnings
             .into_iter()
-            .filter(|w| matches!(w.kind, CsvProblemKind::FilledDown { .. }))
+            .filter(|w| {
+                matches!(
+                    w.kind,
+                    CsvProblemKind::FilledDown { .. }
+                        | CsvProblemKind::TitleRow { .. }
+                        | CsvProblemKind::UnitFromTitle { .. }
+                        | CsvProblemKind::TotalRow { .. }
+                        | CsvProblemKind::StatusWords { .. }
+                )
+            })
             .collect();
         (named(read.dataset, name), filled)
     })
@@ -114,6 +126,8 @@ enum LoadStatus {
         bundled: Option<(usize, usize)>,
         /// The blanks filled below merged cells, each run located, to be checked.
         filled: Vec<CsvProblem>,
+        /// The rows left out (titles, totals) and a unit taken from a title, each located.
+        notes: Vec<CsvProblem>,
     },
     /// It could not be read at all (the notice at the top says so); the data shown stays.
     NotLoaded(String),
@@ -136,7 +150,10 @@ enum LoadStatus {
 /// built-in data, not as a file.
 fn outcome(name: String, read: Read, source: Option<Source>) -> (Msg, LoadStatus) {
     match read {
-        Ok((dataset, filled)) => {
+        Ok((dataset, said)) => {
+            let (filled, notes) = said
+                .into_iter()
+                .partition(|w| matches!(w.kind, CsvProblemKind::FilledDown { .. }));
             let scenario = Scenario::baseline(&dataset);
             let streams = dataset.streams.len();
             let msg = match built_in().filter(|built_in| **built_in == dataset) {
@@ -150,6 +167,7 @@ fn outcome(name: String, read: Read, source: Option<Source>) -> (Msg, LoadStatus
                     streams,
                     bundled: None,
                     filled,
+                    notes,
                 },
             )
         }
@@ -320,6 +338,7 @@ impl Loader {
             streams,
             bundled: Some((scenarios.len(), added)),
             filled: Vec::new(),
+            notes: Vec::new(),
         }));
     }
 }
@@ -526,8 +545,9 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     Some(LoadStatus::Refused { .. }) | None => html! {},
                 } }
             </StatusLine>
-            if let Some(LoadStatus::Loaded { filled, .. }) = &*status {
+            if let Some(LoadStatus::Loaded { filled, notes, .. }) = &*status {
                 <FilledBlanks filled={filled.clone()} />
+                <TableNotes notes={notes.clone()} focus={filled.is_empty()} />
             }
             if let Some(LoadStatus::Refused { name, problems, fillable }) = &*status {
                 <LoadProblems name={name.clone()} problems={problems.clone()}

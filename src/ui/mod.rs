@@ -35,6 +35,7 @@ pub mod state;
 pub mod status_line;
 pub mod stream_list;
 pub mod stream_row;
+pub mod table_notes;
 pub mod totals_panel;
 pub mod transfer;
 pub mod units;

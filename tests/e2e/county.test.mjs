@@ -121,6 +121,41 @@ describe('a county file', () => {
   });
 });
 
+describe('a sheet as WPS saves it', () => {
+  for (const lang of ['zh-Hans', 'en']) {
+    test(`a title row is skipped and the 合计 row is no stream: totals are not doubled (${lang})`, async () => {
+      const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+      await page.setInputFiles('#dataset-file', corpus('wps-title-total.csv'));
+      await page.waitForFunction(() => document.querySelectorAll('.stream').length === 4);
+      // 273 + 1,200 + 12.5 granted, 500 sought (申报中): 1,985.5, as the sheet's 合计 says.
+      const grand = await textOf(page, '#total-grand');
+      assert.match(grand, lang === 'en' ? /CNY 19,855,000|CNY 19\.86 million/ : /1,985\.5万元/);
+      assert.doesNotMatch(grand, /3,971|39\.71/);
+      assert.match(await textOf(page, '#total-granted'), lang === 'en' ? /CNY 14,855,000|CNY 14\.86 million/ : /1,485\.5万元/);
+      // How the table was read, beside the button, focused: the title and the total, located.
+      await page.waitForFunction(() => document.activeElement?.id === 'data-notes');
+      const notes = await page.locator('#data-notes li').allInnerTexts();
+      assert.equal(notes.length, 3);
+      if (lang === 'en') {
+        assert.match(notes[0], /“已拨付” is shown as “transferred”/);
+        assert.match(notes[1], /^Row 1: a title above the table, skipped \(the header is row 2\)/);
+        assert.match(notes[2], /^Row 7: the “合计” row is a total: not loaded .* equals the sum of rows 3–6/);
+      } else {
+        assert.match(notes[0], /“已拨付”显示为“已划拨”/);
+        assert.equal(notes[1], '第 1 行：为表格标题，已跳过（表头在第 2 行）');
+        assert.equal(notes[2], '第 7 行：“合计”行未作为资金项目载入；其金额 1,985.5万元 与第 3–6 行之和相符');
+      }
+      assert.equal(await page.locator('#data-problems').count(), 0, 'nothing refused');
+      for (const width of [375, 1366]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.locator('#data-notes').scrollIntoViewIfNeeded();
+        await page.locator('.data-source').screenshot({ path: join(ROOT, `tests/e2e/output/county-title-total-${lang}-${width}.png`) });
+      }
+      assert.deepEqual(errors, []);
+    });
+  }
+});
+
 describe('names in their own language', () => {
   test('in English, a county\'s Chinese names are marked as Chinese; the built-in English ones are not', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=en`);

@@ -134,7 +134,8 @@ pub(super) fn decimal_number(text: &str) -> Option<Number> {
 }
 
 /// The words a status cell may hold for each status, in Simplified Chinese, Traditional
-/// Chinese and English, the words of the cards' badges among them (messages list those).
+/// Chinese and English, each list starting with the word of the cards' badges (messages list
+/// those).
 pub const STATUS_WORDS: [(Status, [&[&str]; 3]); 8] = [
     (
         Status::Secured,
@@ -155,8 +156,8 @@ pub const STATUS_WORDS: [(Status, [&[&str]; 3]); 8] = [
     (
         Status::Approved,
         [
-            &["已批准", "批准", "已获批", "获批"],
-            &["已批准", "批准", "已獲批", "獲批"],
+            &["已获批", "获批", "已批准", "批准"],
+            &["已獲批", "獲批", "已批准", "批准"],
             &["approved"],
         ],
     ),
@@ -177,18 +178,33 @@ pub const STATUS_WORDS: [(Status, [&[&str]; 3]); 8] = [
         [
             &["重点倾斜", "给予倾斜", "倾斜"],
             &["重點傾斜", "給予傾斜", "傾斜"],
-            &["prioritised", "prioritized", "given priority"],
+            &["given priority", "prioritised", "prioritized"],
         ],
     ),
     (
         Status::Sought,
         [
-            &["正在争取", "争取", "争取中", "申请中"],
-            &["正在爭取", "爭取", "爭取中", "申請中"],
-            &["sought", "pending", "being sought"],
+            &["正在争取", "争取", "争取中", "申请中", "申报中"],
+            &["正在爭取", "爭取", "爭取中", "申請中", "申報中"],
+            &["being sought", "sought", "pending"],
         ],
     ),
 ];
+
+/// The status a cell's word names when the cards show it in another word (`已拨付`, shown as
+/// `已划拨`): a word of [`STATUS_WORDS`] that is neither the first of its list nor the
+/// dataset's own key.
+pub(super) fn other_word(cell: &str) -> Option<Status> {
+    let word = cell.trim().to_lowercase();
+    let (status, lists) = STATUS_WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|list| list.contains(&word.as_str())))?;
+    let own = word == status.key()
+        || lists
+            .iter()
+            .any(|list| list.first() == Some(&word.as_str()));
+    (!own).then_some(*status)
+}
 
 /// The dataset word for a status cell: any of [`STATUS_WORDS`] (English in any case, spaces
 /// around ignored); any other word as written, for the dataset check to refuse.

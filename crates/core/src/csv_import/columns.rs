@@ -242,7 +242,14 @@ pub const SIMPLE: [Simple; 9] = [
         Unit::Yuan,
         true,
         ("主管部门", "Agency"),
-        &["主管部門", "部门", "部門", "department"],
+        &[
+            "主管部門",
+            "部门",
+            "部門",
+            "责任单位",
+            "責任單位",
+            "department",
+        ],
     ),
     simple(
         F::KindName,
@@ -260,6 +267,8 @@ pub const SIMPLE: [Simple; 9] = [
             "金額（萬元）",
             "金额（万）",
             "金額（萬）",
+            "资金（万元）",
+            "資金（萬元）",
             "amount(10000yuan)",
             "amount(wan)",
         ],
@@ -269,7 +278,7 @@ pub const SIMPLE: [Simple; 9] = [
         Unit::Yuan,
         true,
         ("金额（元）", "Amount (yuan)"),
-        &["金額（元）", "amount(cny)"],
+        &["金額（元）", "资金（元）", "資金（元）", "amount(cny)"],
     ),
     simple(F::Status, Unit::Yuan, true, ("状态", "Status"), &["狀態"]),
     simple(
@@ -291,7 +300,7 @@ pub const SIMPLE: [Simple; 9] = [
 
 /// Amount headers that name no unit: a county writes 万元 under them as often as 元, so a plain
 /// number there is refused rather than guessed ([`super::CsvProblemKind::AmountWithoutUnit`]).
-const BARE_AMOUNT: [&str; 3] = ["金额", "金額", "amount"];
+const BARE_AMOUNT: [&str; 5] = ["金额", "金額", "资金", "資金", "amount"];
 
 /// True for an amount header with no unit (`金额`, `Amount`), compared normalised.
 pub fn is_bare_amount(header: &str) -> bool {
@@ -299,9 +308,22 @@ pub fn is_bare_amount(header: &str) -> bool {
     BARE_AMOUNT.iter().any(|h| normalise(h) == name)
 }
 
+/// A header as the simple layout's are compared: normalised, its unit after a slash or
+/// after `单位：` in brackets written as the templates write it (`金额/万元` and
+/// `金额（单位：万元）` as `金额(万元)`).
+fn simple_form(header: &str) -> String {
+    let name = normalise(header)
+        .replace("(单位:", "(")
+        .replace("(單位:", "(");
+    match name.split_once('/') {
+        Some((what, unit)) if !what.is_empty() && !unit.is_empty() => format!("{what}({unit})"),
+        _ => name,
+    }
+}
+
 /// The simple layout's column a header names, compared normalised.
 pub fn simple_by_header(header: &str) -> Option<Simple> {
-    let name = normalise(header);
+    let name = simple_form(header);
     SIMPLE.into_iter().find(|s| {
         [s.zh, s.en]
             .iter()
@@ -352,7 +374,21 @@ mod tests {
         ] {
             assert_eq!(field(header), Some((F::Amount, Unit::Wan)), "{header}");
         }
-        assert_eq!(field("金额（元）"), Some((F::Amount, Unit::Yuan)));
+        // As WPS users head them: another word, a slash, 单位 in the brackets.
+        for header in [
+            "资金（万元）",
+            "资金(万元)",
+            "金额/万元",
+            "金额／万元",
+            "金额（单位：万元）",
+        ] {
+            assert_eq!(field(header), Some((F::Amount, Unit::Wan)), "{header}");
+        }
+        for header in ["金额（元）", "金额(元)", "金额/元", "资金（元）"] {
+            assert_eq!(field(header), Some((F::Amount, Unit::Yuan)), "{header}");
+        }
+        assert_eq!(field("责任单位"), Some((F::AgencyName, Unit::Yuan)));
+        assert!(is_bare_amount("资金"));
         assert_eq!(field("Amount (yuan)"), Some((F::Amount, Unit::Yuan)));
         for bare in ["金额", " 金額 ", "Amount", "ＡＭＯＵＮＴ"] {
             assert_eq!(field(bare), None, "{bare} names no unit");

@@ -2,7 +2,8 @@
 //!
 //! # Layout
 //!
-//! The first row names the columns, in any order; each later row is one funding stream. Header
+//! The first row names the columns, in any order; each later row is one funding stream (but
+//! for title rows above the header and total rows among the streams, see `rows.rs`). Header
 //! names are matched without regard to case, and `-` or a space may stand for `_`. The columns
 //! ([`COLUMNS`], which the reader, the writer and the template follow; a test keeps this table
 //! the same):
@@ -73,6 +74,7 @@ mod merged;
 mod place;
 mod problems;
 mod report;
+mod rows;
 mod simple;
 mod table;
 mod title;
@@ -82,7 +84,9 @@ pub use cells::STATUS_WORDS;
 pub use columns::{COLUMNS, Column, Field};
 pub use columns::{SIMPLE, Simple, Unit};
 pub use merged::Blanks;
-pub use problems::{CsvDataset, CsvProblem, CsvProblemKind, CsvReport, Separator, column_letters};
+pub use problems::{
+    CsvDataset, CsvProblem, CsvProblemKind, CsvReport, RowsSum, Separator, column_letters,
+};
 pub use title::{file_name, named};
 pub use write::{dataset_csv, simple_template};
 
@@ -102,13 +106,19 @@ pub fn parse_csv_with(bytes: &[u8], blanks: Blanks) -> Result<CsvDataset, CsvRep
         stop(row, None, CsvProblemKind::Dataset(problem.kind))
     })?;
     // Read with commas, such a file is one column of cells full of stray quotes: say what it is.
-    let header = text.lines().next().unwrap_or_default();
+    // The first line with a separator is the header's or a title's (a lone title has none).
+    let (line, header) = text
+        .lines()
+        .enumerate()
+        .take(rows::HEADER_SEARCH)
+        .find(|(_, l)| l.contains([',', ';', '\t']))
+        .unwrap_or_default();
     let separators = [(';', Separator::Semicolon), ('\t', Separator::Tab)];
     if !header.contains(',')
         && let Some((_, separator)) = separators.into_iter().find(|(c, _)| header.contains(*c))
     {
         return Err(stop(
-            Some(1),
+            Some(line + 1),
             None,
             CsvProblemKind::WrongSeparator(separator),
         ));
@@ -126,9 +136,12 @@ pub fn parse_pasted(text: &str) -> Result<CsvDataset, CsvReport> {
 
 /// [`parse_pasted`], with the blanks below merged cells read as `blanks` says.
 pub fn parse_pasted_with(text: &str, blanks: Blanks) -> Result<CsvDataset, CsvReport> {
-    let separator = match text.lines().next() {
-        Some(header) if !header.contains('\t') && header.contains(',') => ',',
-        _ => '\t',
+    // A title copied above the header may hold a comma and no tab: the top lines decide.
+    let top = || text.lines().take(rows::HEADER_SEARCH);
+    let separator = if !top().any(|l| l.contains('\t')) && top().any(|l| l.contains(',')) {
+        ','
+    } else {
+        '\t'
     };
     let text = text.strip_prefix(crate::csv::BOM).unwrap_or(text);
     if text.len() > crate::validate::MAX_BYTES {
@@ -174,6 +187,21 @@ fn syntax_stop(error: &SyntaxError) -> CsvReport {
 
 /// The dataset the records make, or every problem found in them.
 fn from_records(records: &[Record], blanks: Blanks) -> Result<CsvDataset, CsvReport> {
+    let rows::Framed {
+        table: records,
+        mut notes,
+        title_unit,
+    } = rows::from_header(records)?;
+    // A total row is no stream, and its blanks are not merged cells: taken out first.
+    let totalled;
+    let records = if records.first().is_some_and(|h| simple::is_simple(&h.cells)) {
+        let (kept, totals) = rows::without_totals(records, title_unit);
+        notes.extend(totals);
+        totalled = kept;
+        &totalled[..]
+    } else {
+        records
+    };
     let filled;
     let (records, mut merged) = match blanks {
         Blanks::FilledDown => {
@@ -184,13 +212,18 @@ fn from_records(records: &[Record], blanks: Blanks) -> Result<CsvDataset, CsvRep
         }
         Blanks::AsWritten => (records, Vec::new()),
     };
-    let mut table = Table::default();
+    let mut table = Table {
+        title_unit,
+        ..Table::default()
+    };
     let Some(value) = table.build(records) else {
+        notes.append(&mut table.problems);
         return Err(CsvReport {
-            problems: report::ordered(table.problems),
+            problems: report::ordered(notes),
         });
     };
-    let mut problems = std::mem::take(&mut table.problems);
+    let mut problems = notes;
+    problems.append(&mut table.problems);
     // A county's own figures (the simple layout) need not name a source or a title.
     let rules = Rules {
         source_optional: table.simple,

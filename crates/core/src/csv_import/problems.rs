@@ -2,7 +2,7 @@
 
 use super::columns::Unit;
 use crate::csv::SyntaxKind;
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Status};
 use crate::validate::{ProblemKind, Severity};
 
 /// What is wrong.
@@ -95,8 +95,52 @@ pub enum CsvProblemKind {
         /// The text.
         text: String,
     },
+    /// A row above the header (a sheet's title, its unit line), skipped.
+    TitleRow {
+        /// The header's row.
+        header_row: usize,
+    },
+    /// None of the top rows names the columns: there is no header to read the table by.
+    NoHeaderRow {
+        /// How many rows were searched.
+        rows: usize,
+    },
+    /// An amount header with no unit, read in the unit a title row states (`单位：万元`).
+    UnitFromTitle {
+        /// The unit.
+        unit: Unit,
+    },
+    /// A total row (`合计`, `小计`, `Total`), left out of the streams: loaded, it would count
+    /// the rows it totals twice.
+    TotalRow {
+        /// Its word, as written.
+        label: String,
+        /// Its amount in yuan, when it states one that reads as whole yuan.
+        stated: Option<i64>,
+        /// The rows it totals and their sum, when every amount among them reads.
+        parts: Option<RowsSum>,
+        /// The unit of a plain number in the amount column: messages write amounts in it.
+        unit: Unit,
+    },
+    /// Status words a county wrote that the cards show in their own words (`已拨付` as
+    /// `已划拨`): the same status, said so that the planner recognises it.
+    StatusWords {
+        /// Each word as written, with the status it was read as, in the order first written.
+        words: Vec<(String, Status)>,
+    },
     /// A problem of the dataset the rows make, as the dataset reader finds it.
     Dataset(ProblemKind),
+}
+
+/// Consecutive stream rows and the sum of their amounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowsSum {
+    /// The first row.
+    pub first_row: usize,
+    /// The last row.
+    pub last_row: usize,
+    /// The sum, in yuan.
+    pub yuan: i64,
 }
 
 /// One problem, located in the table.

@@ -62,8 +62,9 @@ const OUT: [(Field, Option<Lang>); 13] = [
 ];
 
 /// Rewrites a table in the simple layout.
-pub(super) fn rewrite(records: &[Record]) -> Rewritten {
+pub(super) fn rewrite(records: &[Record], title_unit: Option<Unit>) -> Rewritten {
     let header = records.first().map_or(&[][..], |r| &r.cells[..]);
+    let header_row = records.first().map_or(1, |r| r.row);
     let chinese = header.iter().any(|h| is_chinese(h));
     let mut out = Rewritten {
         records: Vec::new(),
@@ -78,13 +79,31 @@ pub(super) fn rewrite(records: &[Record]) -> Rewritten {
     for (index, raw) in header.iter().enumerate() {
         let problem = |kind| CsvProblem {
             severity: Severity::Error,
-            row: Some(1),
+            row: Some(header_row),
             column: Some(index + 1),
             header: Some(raw.clone()),
             path: String::new(),
             kind,
         };
         if raw.trim().is_empty() {
+            continue;
+        }
+        // A unit a title row states stands for the one the header leaves out.
+        let stated = title_unit.and_then(|unit| {
+            let column = SIMPLE
+                .into_iter()
+                .find(|s| s.field == Field::Amount && s.unit == unit);
+            column.filter(|_| {
+                is_bare_amount(raw) && !found.iter().any(|(_, f)| f.field == Field::Amount)
+            })
+        });
+        if let Some(column) = stated {
+            found.push((index, column));
+            let unit = column.unit;
+            out.problems.push(CsvProblem {
+                severity: Severity::Warning,
+                ..problem(CsvProblemKind::UnitFromTitle { unit })
+            });
             continue;
         }
         if is_bare_amount(raw) {
@@ -143,7 +162,7 @@ pub(super) fn rewrite(records: &[Record]) -> Rewritten {
         let name = if chinese { required.zh } else { required.en };
         out.problems.push(CsvProblem {
             severity: Severity::Error,
-            row: Some(1),
+            row: Some(header_row),
             column: None,
             header: Some(name.to_owned()),
             path: String::new(),
@@ -157,7 +176,7 @@ pub(super) fn rewrite(records: &[Record]) -> Rewritten {
             .map(|(i, _)| *i)
     };
     let mut header_out = Record {
-        row: 1,
+        row: header_row,
         cells: Vec::new(),
     };
     for (field, lang) in OUT {

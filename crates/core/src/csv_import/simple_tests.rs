@@ -298,12 +298,10 @@ fn rows_pasted_from_a_spreadsheet_read_like_the_csv() {
         kinds("  \n"),
         Some(CsvProblemKind::Dataset(ProblemKind::Empty))
     );
-    // Data rows without their header: each cell of the first is an unknown column.
+    // Data rows without their header: said once, not each cell of the first as a column.
     assert_eq!(
         kinds("贷款\t人社局\t贷款\t5\t已落实\n"),
-        Some(CsvProblemKind::UnknownHeader {
-            name: "贷款".into()
-        })
+        Some(CsvProblemKind::NoHeaderRow { rows: 1 })
     );
 }
 

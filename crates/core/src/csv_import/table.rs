@@ -5,12 +5,13 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::cells::{read_amount, status_key};
+use super::cells::{other_word, read_amount, status_key};
 use super::columns::{COLUMNS, Column, Field, LANGS, Unit, by_header, column, columns_of};
 use super::place::Places;
 use super::problems::{CsvProblem, CsvProblemKind};
 use super::simple;
 use crate::csv::{Record, unneutralise};
+use crate::dataset::Status;
 use crate::validate::{ProblemKind, Severity};
 
 /// A text given by one of several rows, with the row that first gave it.
@@ -37,6 +38,8 @@ pub(super) struct Table {
     pub unit: Unit,
     /// True for a table in the simple layout (a county's own figures).
     pub simple: bool,
+    /// The unit a title row above the header states (`单位：万元`).
+    pub title_unit: Option<Unit>,
     pub places: Places,
 }
 
@@ -74,10 +77,10 @@ impl Table {
             .unwrap_or_else(|| column.name.to_owned())
     }
 
-    fn header_error(&mut self, index: usize, raw: &str, kind: CsvProblemKind) {
+    fn header_error(&mut self, row: usize, index: usize, raw: &str, kind: CsvProblemKind) {
         self.problems.push(CsvProblem {
             severity: Severity::Error,
-            row: Some(1),
+            row: Some(row),
             column: Some(index + 1),
             header: Some(raw.to_owned()),
             path: String::new(),
@@ -89,6 +92,7 @@ impl Table {
     /// from its first place; an unknown one is left out.
     fn header(&mut self, records: &[Record]) {
         let header = records.first().map_or(&[][..], |r| &r.cells[..]);
+        let row = records.first().map_or(1, |r| r.row);
         for (index, raw) in header.iter().enumerate() {
             if raw.trim().is_empty() {
                 let used = records
@@ -102,7 +106,7 @@ impl Table {
             match by_header(raw) {
                 Some(column) if self.columns.contains_key(&column) => {
                     let name = raw.trim().to_owned();
-                    self.header_error(index, raw, CsvProblemKind::DuplicateHeader { name });
+                    self.header_error(row, index, raw, CsvProblemKind::DuplicateHeader { name });
                 }
                 Some(column) => {
                     self.columns.insert(column, index);
@@ -112,14 +116,14 @@ impl Table {
                 }
                 None => {
                     let name = raw.trim().chars().take(64).collect();
-                    self.header_error(index, raw, CsvProblemKind::UnknownHeader { name });
+                    self.header_error(row, index, raw, CsvProblemKind::UnknownHeader { name });
                 }
             }
         }
         for column in COLUMNS.into_iter().filter(|c| c.field.is_required()) {
             if !self.columns.contains_key(&column) {
                 let kind = CsvProblemKind::MissingColumn { name: column.name };
-                self.error(Some(1), Some(column), kind);
+                self.error(Some(row), Some(column), kind);
             }
         }
     }
@@ -147,7 +151,7 @@ impl Table {
         let header = records.first().map_or(&[][..], |r| &r.cells[..]);
         let rewritten;
         let records = if simple::is_simple(header) {
-            rewritten = simple::rewrite(records);
+            rewritten = simple::rewrite(records, self.title_unit);
             self.simple = true;
             self.located = rewritten.located.clone();
             self.written = rewritten.written.clone();
@@ -166,6 +170,8 @@ impl Table {
         let mut agencies: Vec<Group> = Vec::new();
         let mut programme: HashMap<Column, Inherited> = HashMap::new();
         let mut streams: Vec<Value> = Vec::new();
+        // A county's status words the cards show in others, in the order first written.
+        let mut status_words: Vec<(String, Status)> = Vec::new();
 
         for record in records.iter().skip(1) {
             if record.cells.iter().all(|c| c.trim().is_empty()) {
@@ -268,7 +274,13 @@ impl Table {
                 }
             };
             stream.insert("amount".into(), amount);
-            let status = status_key(one(Field::Status));
+            let written = one(Field::Status);
+            if let Some(status) = other_word(written).filter(|_| self.simple)
+                && !status_words.iter().any(|(w, _)| w == written)
+            {
+                status_words.push((written.to_owned(), status));
+            }
+            let status = status_key(written);
             stream.insert("status".into(), Value::from(status));
             stream.insert("quote".into(), Value::from(one(Field::Quote)));
             let label = texts(Field::UnitsLabel);
@@ -292,6 +304,19 @@ impl Table {
                 stream.insert("note".into(), Value::from(remark));
             }
             streams.push(Value::Object(stream));
+        }
+        if !status_words.is_empty() {
+            let at = column(Field::Status, None);
+            self.problems.push(CsvProblem {
+                severity: Severity::Warning,
+                row: None,
+                column: self.located.get(&at).map(|c| c + 1),
+                header: Some(self.header_of(at)),
+                path: String::new(),
+                kind: CsvProblemKind::StatusWords {
+                    words: status_words,
+                },
+            });
         }
         if streams.is_empty() {
             if self.problems.is_empty() {
