@@ -178,9 +178,9 @@ describe('what-if scenarios', () => {
     // Figures from `?data=`: the about block names where they were read from, as the header does.
     assert.match(lines[3], /^注意：以下数字不是本工具内置的沐川数据，而是读取自：,[^,]*hostile\.json,/);
     lines.splice(3, 1);
-    // About (5 lines), blank, header, 9 streams, blank, totals in 元 (header, 3 groups, 5 kinds),
+    // About (5 lines), blank, header, 9 streams, blank, totals in 元 (header, 3 groups, 6 kinds),
     // blank, the same in 万元.
-    assert.equal(lines.length, 5 + 1 + 1 + 9 + 1 + 9 + 1 + 9);
+    assert.equal(lines.length, 5 + 1 + 1 + 9 + 1 + 10 + 1 + 10);
     assert.match(lines[0], /^方案,/);
     assert.match(lines[1], /^导出日期,\d{4}-\d{2}-\d{2},/);
     assert.match(lines[6], /^标识,/);
@@ -196,7 +196,9 @@ describe('what-if scenarios', () => {
     const all = lines[18].split(',');
     assert.deepEqual(all.slice(1, 6), ['37880000', '37150000', '37150000', '16850000', '20300000']);
     assert.deepEqual(lines[20].split(',').slice(1, 6), ['20300000', '20300000', '20300000', '0', '20300000'], 'sought streams');
-    assert.deepEqual(lines[28].split(',').slice(1, 6), ['3788', '3715', '3715', '1685', '2030'], 'the same in 万元');
+    // Employment funds state no amount: no figure, not a zero.
+    assert.deepEqual(lines[26].split(',').slice(1, 6), ['', '', '', '', '']);
+    assert.deepEqual(lines[29].split(',').slice(1, 6), ['3788', '3715', '3715', '1685', '2030'], 'the same in 万元');
     assert.match(await textOf(page, '.export-status'), /已下载/);
     assert.deepEqual(errors, []);
   });

@@ -172,6 +172,8 @@ pub struct RowSums {
     pub planned: i64,
     /// How the planned amount counts in the grand total.
     pub counted: Counted,
+    /// How many of the rows state an amount: a kind with none has no figure (not a zero).
+    pub stated: usize,
 }
 
 impl RowSums {
@@ -180,6 +182,7 @@ impl RowSums {
         self.planned += other.planned;
         self.counted.granted += other.counted.granted;
         self.counted.sought += other.counted.sought;
+        self.stated += other.stated;
     }
 }
 
@@ -306,6 +309,7 @@ pub fn scenario_csv(
             baseline: stream.amount.unwrap_or(0),
             planned: planned.unwrap_or(0),
             counted,
+            stated: usize::from(stated),
         };
         all.add(sums);
         if stream.status.is_granted() {
@@ -342,12 +346,15 @@ pub fn scenario_csv(
         let mut heading = vec![words.totals(unit)];
         heading.extend(amount_columns.iter().map(|&c| words.heading(c, unit)));
         row(&heading.iter().map(|h| Cell::Text(h)).collect::<Vec<_>>());
-        let number = |value: i64| match unit {
-            Unit::Yuan => Cell::Int(value),
-            Unit::Wan => Cell::Wan(value),
-        };
-        for (label, sums) in &groups {
-            let label = words.total(*label);
+        for (group, sums) in &groups {
+            let label = words.total(*group);
+            // A kind none of whose streams states an amount: empty cells, as for its streams.
+            let unstated = matches!(group, TotalLabel::Kind(_)) && sums.stated == 0;
+            let number = |value: i64| match unit {
+                _ if unstated => Cell::Empty,
+                Unit::Yuan => Cell::Int(value),
+                Unit::Wan => Cell::Wan(value),
+            };
             row(&[
                 Cell::Text(&label),
                 number(sums.baseline),
