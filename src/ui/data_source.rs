@@ -9,17 +9,17 @@ use yew::prelude::*;
 use crate::core::bundle::{Bundle, BundledScenario, read_bundle};
 use crate::core::csv_import::{
     Blanks, CsvDataset, CsvProblem, CsvProblemKind, CsvReport, named, parse_csv_with,
-    parse_pasted_with, simple_template,
+    parse_pasted_with,
 };
 use crate::core::data_tag::{DataTag, digest};
 use crate::core::dataset::Dataset;
 use crate::core::kept::{KeptDataset, KeptFormat};
-use crate::core::lang::Lang;
 use crate::core::saved::Store;
 use crate::core::scenario::Scenario;
 use crate::core::validate::{MAX_BYTES, Problem, ProblemKind, Severity, parse_dataset};
 use crate::i18n::{fill, text};
 use crate::model::state::{AppState, DatasetProblem, DatasetRef, Msg, Notice};
+use crate::ui::data_templates::DataTemplates;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
@@ -27,7 +27,6 @@ use crate::ui::load_problems::{FilledBlanks, LoadProblems};
 use crate::ui::paste_box::PasteBox;
 use crate::ui::status_line::StatusLine;
 use crate::ui::table_notes::TableNotes;
-use crate::web::download::download_text;
 use crate::web::files::{decode_legacy, read_file, take_picked};
 use crate::web::storage::{self, CommitError};
 use crate::web::timer::after_paint;
@@ -481,29 +480,6 @@ pub fn data_source(props: &DataSourceProps) -> Html {
         };
         loader.finish(name, read, Some(source), false);
     });
-    // `saved_as`: the file's name once downloaded, in the language on screen where it has one.
-    let link = |file: &str, saved_as: String, key: &str| {
-        html! {
-            <li><a href={format!("{asset_base}{file}")} download={saved_as}>{ text(lang, key) }</a></li>
-        }
-    };
-    // The simple templates are written from the reader's own column list.
-    let simple = |template: Lang, key: &str| {
-        let file = text(
-            lang,
-            if template == Lang::En {
-                "data.template-file-simple-en"
-            } else {
-                "data.template-file-simple-zh"
-            },
-        );
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let _ = download_text(&file, "text/csv", &simple_template(template));
-        });
-        html! {
-            <li><button type="button" class="link-button" {onclick} disabled={inactive}>{ text(lang, key) }</button></li>
-        }
-    };
     html! {
         <section class="data-source" aria-labelledby="data-heading" ref={section}>
             <Heading rank={Rank::Section} id="data-heading">{ text(lang, "data.heading") }</Heading>
@@ -554,13 +530,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     on_fill={fillable.is_some().then(|| on_fill.clone())} />
             }
             <KeptData kept={(*kept).clone()} {on_removed} />
-            <ul class="downloads">
-                { link("muchuan.json", "muchuan.json".to_owned(), "data.template-json") }
-                { simple(Lang::ZhHans, "data.template-simple-zh") }
-                { simple(Lang::En, "data.template-simple-en") }
-                { link("template.csv", text(lang, "data.template-file-csv"), "data.template-csv") }
-                { link("dataset.schema.json", "dataset.schema.json".to_owned(), "data.schema") }
-            </ul>
+            <DataTemplates asset_base={asset_base.clone()} />
         </section>
     }
 }

@@ -11,6 +11,7 @@ pub mod controls;
 pub mod cover;
 pub mod cover_follow;
 pub mod data_source;
+pub mod data_templates;
 pub mod dataset_text;
 pub mod exports;
 pub mod header;
