@@ -95,7 +95,7 @@ describe('the charts say what they are drawn on', () => {
       const lines = await basisLines(page);
       assert.equal(lines.length, 3);
       if (lang === 'en') {
-        assert.equal(lines[0], `Basis: the grand total includes ${await textOf(page, '#total-sought')} still being sought (not yet granted); it counts CNY 10 million assumed granted`);
+        assert.equal(lines[0], `Basis: the grand total includes ${await textOf(page, '#total-sought')} still being sought (not yet granted); CNY 10 million assumed granted is counted`);
       }
       // The bids' name lines end with their status, whole and inside the chart.
       const words = lang === 'en' ? ['(Assumed 50% granted)', '(Being sought)'] : ['（假定获批 50%）', '（正在争取）'];

@@ -118,7 +118,7 @@ describe('the comparison says which money each scenario assumes', () => {
       const lines = await page.$$eval('#figure-compare .chart-basis', (ps) => ps.map((p) => p.textContent));
       if (lang === 'en') {
         assert.deepEqual(lines, [
-          'Basis of All granted: CNY 300,000 still being sought is not counted in the grand total; it counts CNY 20 million assumed granted',
+          'Basis of All granted: CNY 300,000 still being sought is not counted in the grand total; CNY 20 million assumed granted is counted',
           'Basis of Pending: CNY 20.3 million still being sought is not counted in the grand total',
         ]);
       }
