@@ -93,6 +93,19 @@ pub fn bid_marker(status: Status, outcome: Outcome, lang: Lang) -> Option<String
     })
 }
 
+/// The key lines under a bar chart's legend for the bid markers drawn, given the outcomes of
+/// the bids drawn: `sought` if one is still pending, `assumed` if one has an assumed outcome.
+pub fn marker_key(outcomes: &[Outcome], lang: Lang, [sought, assumed]: [&str; 2]) -> Vec<String> {
+    let mut key = Vec::new();
+    if outcomes.contains(&Outcome::Pending) {
+        key.push(message(lang, sought, &[]));
+    }
+    if outcomes.iter().any(|o| *o != Outcome::Pending) {
+        key.push(message(lang, assumed, &[]));
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

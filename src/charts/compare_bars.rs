@@ -2,7 +2,7 @@
 //! that scenario, and the basis of each scenario's grand total.
 
 use crate::charts::bars::{self, Marks, Row, RowBars, Series};
-use crate::charts::basis::{basis_parts, standing};
+use crate::charts::basis::{basis_parts, marker_key, standing};
 use crate::charts::canvas::Labels;
 use crate::charts::text::clean;
 use crate::charts::{
@@ -148,13 +148,11 @@ pub fn compare_bars(
         })
         .flatten()
         .collect();
-    let mut key = Vec::new();
-    if drawn.contains(&Outcome::Pending) {
-        key.push(message(lang, "charts.compare.key.sought", &[]));
-    }
-    if drawn.iter().any(|o| *o != Outcome::Pending) {
-        key.push(message(lang, "charts.compare.key.assumed", &[]));
-    }
+    let key = marker_key(
+        &drawn,
+        lang,
+        ["charts.compare.key.sought", "charts.compare.key.assumed"],
+    );
     let marks = Marks { rows: marked, key };
 
     let title = message(

@@ -2,7 +2,7 @@
 //! what the grand total takes of it where that is less, and a bid's status after its name.
 
 use crate::charts::bars::{self, Marks, Row, RowBars, Series};
-use crate::charts::basis::{bid_marker, standing};
+use crate::charts::basis::{bid_marker, marker_key, standing};
 use crate::charts::canvas::Labels;
 use crate::charts::{
     Cell, ChartSvg, ChartTable, TOP_STREAMS, amount_label, layout_width, message, money, palette,
@@ -11,7 +11,7 @@ use crate::charts::{
 use crate::core::dataset::Dataset;
 use crate::core::lang::Lang;
 use crate::core::money::format_delta;
-use crate::core::scenario::{Outcome, Scenario};
+use crate::core::scenario::Scenario;
 use crate::core::totals::Totals;
 
 /// At most this many streams without a stated amount get a row each; more share one row.
@@ -235,14 +235,7 @@ fn key(dataset: &Dataset, scenario: &Scenario, lang: Lang) -> Vec<String> {
         .filter(|(_, stream)| !stream.status.is_granted())
         .map(|(i, _)| scenario.outcome(i))
         .collect();
-    let mut key = Vec::new();
-    if outcomes.contains(&Outcome::Pending) {
-        key.push(message(lang, "charts.key.sought", &[]));
-    }
-    if outcomes.iter().any(|o| *o != Outcome::Pending) {
-        key.push(message(lang, "charts.key.assumed", &[]));
-    }
-    key
+    marker_key(&outcomes, lang, ["charts.key.sought", "charts.key.assumed"])
 }
 
 /// The data of [`stream_bars`] as a table: every stream (its status, baseline, scenario,
