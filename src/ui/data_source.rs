@@ -29,7 +29,7 @@ use crate::ui::status_line::StatusLine;
 use crate::ui::table_notes::TableNotes;
 use crate::web::files::{decode_legacy, read_file, take_picked};
 use crate::web::storage::{self, CommitError};
-use crate::web::timer::after_paint;
+use crate::web::timer::{Timeout, after_paint};
 
 /// Props of [`DataSource`].
 #[derive(Properties, PartialEq)]
@@ -543,7 +543,16 @@ pub fn data_source(props: &DataSourceProps) -> Html {
 fn use_focus_in_view(section: NodeRef, dataset: DatasetRef) {
     let first = use_mut_ref(|| true);
     use_effect_with(dataset, move |_| {
-        let pending = (!first.replace(false)).then(|| after_paint(move || reveal_focus(&section)));
+        let pending = (!first.replace(false)).then(|| {
+            // Charts that redraw late (a loaded machine) can move it again: looked at twice
+            // more (scrolling to the nearest edge moves nothing when it is in view).
+            let later = |millis| {
+                let section = section.clone();
+                Timeout::start(millis, move || reveal_focus(&section))
+            };
+            let (soon, last) = (later(300), later(1000));
+            (after_paint(move || reveal_focus(&section)), soon, last)
+        });
         move || drop(pending)
     });
 }
