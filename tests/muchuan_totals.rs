@@ -271,3 +271,53 @@ fn granted_money_that_is_only_assumed_is_told_apart() {
     scenario = set(scenario, 5, Outcome::Covered(50));
     assert_eq!(assumed_granted(&dataset, &scenario), 8_000_000 + 150_000);
 }
+
+#[test]
+fn each_streams_change_against_the_baseline_adds_up_to_the_totals_change() {
+    use muchuan_funding_explorer::core::totals::baseline_added;
+    let dataset = muchuan();
+    // Scenario A of the planners' review: technology +2,000,000, the training base granted 40 %.
+    let scenario = Scenario::baseline(&dataset)
+        .apply(
+            &dataset,
+            Action::SetAmount {
+                stream: 6,
+                amount: 8_000_000,
+            },
+        )
+        .and_then(|s| {
+            s.apply(
+                &dataset,
+                Action::SetOutcome {
+                    stream: 3,
+                    outcome: Outcome::Partial(40),
+                },
+            )
+        })
+        .expect("a plan");
+    for count_sought in [true, false] {
+        let scenario = scenario
+            .clone()
+            .apply(&dataset, Action::SetCountSought(count_sought))
+            .expect("toggle");
+        let totals = Totals::compute(&dataset, &scenario);
+        let before: Vec<i64> = dataset
+            .streams
+            .iter()
+            .map(|s| baseline_added(s.status, s.amount, count_sought))
+            .collect();
+        assert_eq!(before.iter().sum::<i64>(), totals.baseline_grand());
+        let changes: Vec<i64> = (0..before.len())
+            .map(|i| totals.added(i) - before[i])
+            .collect();
+        assert_eq!(changes.iter().sum::<i64>(), totals.delta());
+        // The training base: 8,000,000 counted against 20,000,000 stated, or against nothing
+        // while sought money is left out of both totals.
+        let training = if count_sought { -12_000_000 } else { 8_000_000 };
+        assert_eq!(changes[3], training, "count_sought {count_sought}");
+        assert_eq!(changes[6], 2_000_000);
+    }
+    // As the report's first page says for scenario A: 2,788万元, 1,000万元 less than 3,788万元.
+    let totals = Totals::compute(&dataset, &scenario);
+    assert_eq!((totals.grand(), totals.delta()), (27_880_000, -10_000_000));
+}

@@ -15,8 +15,8 @@ use crate::core::dataset::Dataset;
 use crate::core::export::{CsvWords, Day};
 use crate::core::lang::Lang;
 use crate::core::money::{format_delta, format_sum};
-use crate::core::scenario::Scenario;
-use crate::core::totals::Totals;
+use crate::core::scenario::{Outcome, Scenario};
+use crate::core::totals::{Totals, baseline_added};
 use crate::i18n::{CsvIn, fill, status_word, text};
 use crate::model::state::DatasetRef;
 use crate::ui::dataset_text::in_its_language;
@@ -192,54 +192,91 @@ fn report_body(props: &ReportBodyProps) -> Html {
     }
 }
 
-/// The comparison with the source figures, stream by stream, with a total row whose cells are
-/// the sums of their columns.
-fn comparison(dataset: &Dataset, scenario: &Scenario, totals: &Totals, lang: Lang) -> Html {
-    let style = lang.money_style();
-    // The notes take a column only when the planner wrote one.
-    let notes = scenario.plans.iter().any(|p| !p.note.is_empty());
-    let rows = dataset.streams.iter().enumerate().map(|(i, stream)| {
-        let planned = scenario.plans[i].amount;
-        let change = planned.zip(stream.amount).map(|(p, b)| format_delta(p - b, style));
-        html! {
-            <tr>
-                <th scope="row">{ in_its_language(&stream.name, lang) }</th>
-                <td class="num">{ amount_or_unstated(stream.amount, lang) }</td>
-                <td class="num">{ amount_or_unstated(planned, lang) }</td>
-                <td class="num">{ change.unwrap_or_else(|| "—".to_owned()) }</td>
-                <td class="num">{ planned.map_or_else(|| "—".to_owned(), |_| money(totals.added(i), lang)) }</td>
-                if notes {
-                    <td class="note">{ scenario.note(i) }</td>
-                }
-            </tr>
+/// A counted figure, with the amount behind it said beneath when that is something else (an
+/// outcome assumed for a bid, or sought money the totals leave out), as the comparison table
+/// on screen says it.
+fn counted_cell(counted: i64, amount: Option<i64>, outcome: Option<String>, lang: Lang) -> Html {
+    let Some(amount) = amount else {
+        return html! { { text(lang, "row.unstated") } };
+    };
+    let behind = (amount != counted).then(|| {
+        let planned = fill(lang, "compare.planned", &[("amount", &money(amount, lang))]);
+        match outcome {
+            Some(outcome) => format!("{outcome}{}{planned}", text(lang, "compare.note-separator")),
+            None => planned,
         }
     });
-    let baseline: i64 = dataset.streams.iter().filter_map(|s| s.amount).sum();
-    let planned: i64 = scenario.amounts().flatten().sum();
     html! {
-        <table class="report-table">
-            <caption>{ text(lang, "report.comparison") }</caption>
+        <>
+            { money(counted, lang) }
+            if let Some(behind) = behind {
+                <span class="report-behind">{ behind }</span>
+            }
+        </>
+    }
+}
+
+/// The comparison with the source figures, stream by stream: what each stream adds to the
+/// baseline's grand total and to this scenario's, and the change, so that the total row is the
+/// grand total and the change the first page gives. A stream's note is a line under its figures.
+fn comparison(dataset: &Dataset, scenario: &Scenario, totals: &Totals, lang: Lang) -> Html {
+    let words = CsvIn(lang);
+    let before: Vec<i64> = dataset
+        .streams
+        .iter()
+        .map(|s| baseline_added(s.status, s.amount, scenario.count_sought))
+        .collect();
+    let rows = dataset.streams.iter().enumerate().map(|(i, stream)| {
+        let planned = scenario.plans[i].amount;
+        let sought = !stream.status.is_granted();
+        let change = match (stream.amount, planned) {
+            (None, None) => "—".to_owned(),
+            _ => format_delta(totals.added(i) - before[i], lang.money_style()),
+        };
+        let note = scenario.note(i);
+        html! {
+            // One body a stream: its figures and its note stay on one page.
+            <tbody class="report-stream">
+                <tr>
+                    <th scope="row">{ in_its_language(&stream.name, lang) }</th>
+                    <td class="num">{ counted_cell(before[i], stream.amount,
+                        sought.then(|| words.outcome(Outcome::Pending)), lang) }</td>
+                    <td class="num">{ counted_cell(totals.added(i), planned,
+                        sought.then(|| words.outcome(scenario.plans[i].outcome)), lang) }</td>
+                    <td class="num">{ change }</td>
+                </tr>
+                if !note.is_empty() {
+                    <tr class="report-note">
+                        <td colspan="4">{ fill(lang, "report.note-line", &[("note", note)]) }</td>
+                    </tr>
+                }
+            </tbody>
+        }
+    });
+    // The columns' sums, which are the baseline's grand total and this scenario's.
+    let baseline: i64 = before.iter().sum();
+    let counted: i64 = (0..dataset.streams.len()).map(|i| totals.added(i)).sum();
+    html! {
+        <table class="report-table report-comparison">
+            <caption>
+                { text(lang, "report.comparison") }
+                <span class="report-basis">{ text(lang, "report.counted-basis") }</span>
+            </caption>
             <thead><tr>
                 <th scope="col">{ text(lang, "io.csv.name") }</th>
                 <th scope="col" class="num">{ text(lang, "report.col-source") }</th>
-                <th scope="col" class="num">{ text(lang, "report.col-plan") }</th>
-                <th scope="col" class="num">{ text(lang, "totals.col-change") }</th>
                 <th scope="col" class="num">{ text(lang, "report.col-counted") }</th>
-                if notes {
-                    <th scope="col" class="note">{ text(lang, "note.label") }</th>
-                }
+                <th scope="col" class="num">{ text(lang, "totals.delta") }</th>
             </tr></thead>
-            <tbody>{ for rows }</tbody>
-            <tfoot><tr>
-                <th scope="row">{ text(lang, "report.total") }</th>
-                <td class="num">{ money(baseline, lang) }</td>
-                <td class="num">{ money(planned, lang) }</td>
-                <td class="num">{ format_delta(planned - baseline, style) }</td>
-                <td class="num">{ money(totals.grand(), lang) }</td>
-                if notes {
-                    <td></td>
-                }
-            </tr></tfoot>
+            { for rows }
+            <tbody class="report-total">
+                <tr>
+                    <th scope="row">{ text(lang, "report.total") }</th>
+                    <td class="num">{ money(baseline, lang) }</td>
+                    <td class="num">{ money(counted, lang) }</td>
+                    <td class="num">{ format_delta(counted - baseline, lang.money_style()) }</td>
+                </tr>
+            </tbody>
         </table>
     }
 }

@@ -294,6 +294,13 @@ fn empty_groups(count: usize) -> Vec<Group> {
         .collect()
 }
 
+/// What a stream of `status` stating `amount` adds to the baseline's grand total (sought money
+/// pending): the report reads each row's change against it, so that the rows add up to
+/// [`Totals::delta`].
+pub fn baseline_added(status: Status, amount: Option<i64>, count_sought: bool) -> i64 {
+    count_one(status, amount.unwrap_or(0), Outcome::Pending, count_sought).total()
+}
+
 /// How one stream's money counts: `amount` under `outcome`, with sought money counted or not.
 #[inline(always)]
 fn count_one(status: Status, amount: i64, outcome: Outcome, count_sought: bool) -> Counted {
