@@ -1,7 +1,7 @@
 // The explorer end to end, as a planner uses it: the release build in headless Chromium.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browser, edgeShades, open, screenshot, serveAndLaunch, server, textOf, untilValue } from './harness.mjs';
+import { browser, edgeShades, open, screenshot, serveAndLaunch, server, textOf, untilText, untilValue } from './harness.mjs';
 
 serveAndLaunch();
 
@@ -57,6 +57,7 @@ describe('the Muchuan explorer', () => {
     await page.focus(slider(STREAM.loans));
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
     await untilValue(page, amountInput(STREAM.loans), '278');
+    await untilText(page, '#total-grand', '3,793万元');
     assert.equal(await page.inputValue(amountInput(STREAM.loans)), '278');
     assert.equal(await textOf(page, '#total-grand'), '3,793万元');
     assert.equal(await textOf(page, '#total-granted'), '1,763万元');

@@ -106,6 +106,16 @@ export async function untilValue(page, selector, want) {
 }
 
 /**
+ * Waits (up to 3 s) until the element at `selector` reads `want`: the totals and charts follow a
+ * burst of keys once it pauses (100 ms), not key by key. Returns either way, as `untilValue`.
+ */
+export async function untilText(page, selector, want) {
+  await page
+    .waitForFunction(([s, w]) => document.querySelector(s)?.textContent.trim() === w, [selector, want], { timeout: 3000 })
+    .catch(() => {});
+}
+
+/**
  * Lets the app finish what an event started. Yew renders in the tasks that follow the event,
  * and on a busy machine it hands the browser a turn (a zero timeout) between them, so a read
  * right after a click or key press could see the page from before it; timeouts run in order, so

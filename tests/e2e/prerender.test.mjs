@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import {
-  browser, launch, open, screenshot, serveAndLaunch, server, textOf, untilValue,
+  browser, launch, open, screenshot, serveAndLaunch, server, textOf, untilText, untilValue,
 } from './harness.mjs';
 import { STRICT_CSP } from './server.mjs';
 
@@ -129,6 +129,7 @@ describe('the prerendered first screen', () => {
       await page.focus('#stream-0-slider');
       for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
       await untilValue(page, '#stream-0-amount', '278');
+      await untilText(page, '#total-grand', '3,793万元');
       assert.equal(await textOf(page, '#total-grand'), '3,793万元');
       assert.equal(await textOf(page, '#total-granted'), '1,763万元');
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
