@@ -1,0 +1,74 @@
+// Review 15, item 9, as a planner works the what-if loop: a transfer says what moved and is not
+// made twice by a second press.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, browser, open, screenshot, serveAndLaunch, server, settle, textOf } from './harness.mjs';
+
+serveAndLaunch();
+
+const STREAM = { ecommerce: 4, tech: 6, farmer: 7, sye: 8 };
+
+async function amount(page, stream) {
+  await settle(page);
+  return page.inputValue(`#stream-${stream}-amount`);
+}
+
+async function transfer(page, from, to, typed) {
+  await page.selectOption('#transfer-from', String(from));
+  await page.selectOption('#transfer-to', String(to));
+  await page.fill('#transfer-amount', typed);
+  await page.press('#transfer-amount', 'Enter');
+  await settle(page);
+}
+
+describe('a transfer says what it moved', () => {
+  test('said beside the form, the box cleared, a second press moves nothing, undo', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    assert.equal(await page.getAttribute('#transfer-done', 'role'), 'status');
+    await transfer(page, STREAM.ecommerce, STREAM.farmer, '50');
+    assert.equal(await textOf(page, '#transfer-done'), '已从“电商项目资金”调出50万元到“新型职业农民培育资金”。');
+    assert.equal(await page.inputValue('#transfer-amount'), '', 'the amount is done with');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'transfer-amount', 'the focus stays');
+    assert.equal(await amount(page, STREAM.ecommerce), '550');
+    // A second press (the button this time) moves nothing: there is no amount.
+    await page.click('#transfer-submit');
+    assert.equal(await amount(page, STREAM.ecommerce), '550');
+    assert.equal(await amount(page, STREAM.farmer), '125');
+    assert.notEqual(await textOf(page, '#transfer-error'), '');
+    assert.equal(await textOf(page, '#transfer-done'), '', 'the empty press is the news now');
+    // Undo takes the move back, and it is no longer said to have happened.
+    await transfer(page, STREAM.ecommerce, STREAM.farmer, '50');
+    assert.equal(await amount(page, STREAM.farmer), '175');
+    await page.click('button[aria-keyshortcuts="Control+Z"]');
+    assert.equal(await amount(page, STREAM.farmer), '125');
+    assert.equal(await textOf(page, '#transfer-done'), '');
+    assert.deepEqual(errors, []);
+  });
+
+  test('in Traditional Chinese and English, in their own words', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hant`);
+    await transfer(page, STREAM.tech, STREAM.sye, '20');
+    assert.equal(await textOf(page, '#transfer-done'), '已從「科技項目扶持」調出20萬元到「SYE項目資金（青年創業項目）」。');
+    await page.click('#language-en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await textOf(page, '#transfer-done'),
+      'Moved CNY 200,000 from “Science & technology projects” to “SYE youth entrepreneurship project”.');
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('screens', () => {
+  for (const lang of ['zh-Hans', 'en']) {
+    for (const width of [375, 1366]) {
+      test(`the transfer form after a move at ${width} in ${lang}`, async () => {
+        const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
+        await page.setViewportSize({ width, height: 900 });
+        await transfer(page, STREAM.ecommerce, STREAM.farmer, lang === 'en' ? '500000' : '50');
+        await page.locator('.transfer').screenshot({ path: `tests/e2e/output/planner-loop-${lang}-${width}-moved.png` });
+        await screenshot(page, `planner-loop-${lang}-${width}`);
+        assert.deepEqual(await axeViolations(page), []);
+        assert.deepEqual(errors, []);
+      });
+    }
+  }
+});
