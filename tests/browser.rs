@@ -211,8 +211,9 @@ async fn the_grand_total_and_its_parts_add_up_as_written() {
     let root = render(Lang::En).await;
     // 17,586,000 granted and 20,295,000 sought: to 0.01 million they would read 17.59 + 20.3,
     // which is not the 37.88 million of their sum, so every figure is written exact.
-    fire(&input(&root, "#stream-0-amount"), "2736000", "change");
-    fire(&input(&root, "#stream-3-amount"), "19995000", "change");
+    // Written with their unit: a bare number in yuan moves in whole 万.
+    fire(&input(&root, "#stream-0-amount"), "CNY 2736000", "change");
+    fire(&input(&root, "#stream-3-amount"), "1999.5万", "change");
     yew::scheduler::flush().await;
     assert_eq!(text(&root, "#total-grand"), "CNY 37,881,000");
     assert_eq!(text(&root, "#total-granted"), "CNY 17,586,000");
@@ -299,7 +300,8 @@ async fn english_amounts_and_typed_yuan() {
 async fn a_change_too_small_for_a_tenth_of_a_percent_keeps_its_sign() {
     let root = render(Lang::En).await;
     let field = input(&root, "#stream-0-amount");
-    fire(&field, "2730001", "change");
+    // Odd yuan, written with the unit; the stream then holds odd yuan and takes bare yuan.
+    fire(&field, "CNY 2730001", "change");
     yew::scheduler::flush().await;
     assert_eq!(text(&root, "#total-delta"), "+CNY 1 (+<0.1%)");
     fire(&field, "2729999", "change");

@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::money::{BadAmount, amount_input_text, format_amount, parse_amount};
+use crate::core::money::{
+    BadAmount, amount_input_text, format_amount, parse_amount, parse_typed_amount,
+};
 use crate::core::scenario::{Action, Refusal, Scenario};
 use crate::i18n::Message;
 use crate::i18n::{fill, text};
@@ -93,12 +95,19 @@ pub fn transfer(props: &TransferProps) -> Html {
             }
         })
     };
+    // The planned and stated amounts of the two items picked: in yuan, a move is in whole 万
+    // unless one of them holds odd yuan.
+    let held = [*from, *to].into_iter().flat_map(|stream| {
+        let stated = dataset.streams.get(stream).and_then(|s| s.amount);
+        [scenario.amount(stream), stated].into_iter().flatten()
+    });
+    let held: Vec<i64> = held.collect();
     let on_submit = {
         let (from, to, typed, bad) = (from.clone(), to.clone(), typed.clone(), bad.clone());
         let dispatch = dispatch.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            match parse_amount(&typed, style) {
+            match parse_typed_amount(&typed, style, &held) {
                 Ok(amount) => {
                     bad.set(None);
                     dispatch.dispatch(Msg::Act(Action::Transfer {

@@ -1,12 +1,12 @@
-// Review 15, item 9, as a planner works the what-if loop: a transfer says what moved and is not
-// made twice by a second press.
+// Review 15, items 9 and 6, as a planner works the what-if loop: a transfer says what moved and
+// is not made twice by a second press; in English an amount moves in whole CNY 10,000.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, browser, open, screenshot, serveAndLaunch, server, settle, textOf } from './harness.mjs';
 
 serveAndLaunch();
 
-const STREAM = { ecommerce: 4, tech: 6, farmer: 7, sye: 8 };
+const STREAM = { loans: 0, ecommerce: 4, tech: 6, farmer: 7, sye: 8 };
 
 async function amount(page, stream) {
   await settle(page);
@@ -57,12 +57,49 @@ describe('a transfer says what it moved', () => {
   });
 });
 
+describe('in English an amount moves in whole CNY 10,000', () => {
+  test('100 is refused with the reason and nothing moves; 1,000,000 moves CNY 1 million', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    const before = [await amount(page, STREAM.ecommerce), await amount(page, STREAM.farmer)];
+    await transfer(page, STREAM.ecommerce, STREAM.farmer, '100');
+    assert.equal(await textOf(page, '#transfer-error'),
+      '100 is not a whole number of CNY 10,000, and amounts move in whole CNY 10,000: for CNY 1 million, type 1000000.');
+    assert.equal(await page.getAttribute('#transfer-amount', 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue('#transfer-amount'), '100', 'kept, to correct');
+    assert.deepEqual([await amount(page, STREAM.ecommerce), await amount(page, STREAM.farmer)], before);
+    assert.equal(await textOf(page, '#transfer-done'), '');
+    await transfer(page, STREAM.ecommerce, STREAM.farmer, '1,000,000');
+    assert.equal(await textOf(page, '#transfer-done'),
+      'Moved CNY 1 million from “E-commerce projects” to “New-type professional farmer cultivation”.');
+    assert.equal(await amount(page, STREAM.ecommerce), '5000000');
+    assert.equal(await amount(page, STREAM.farmer), '1750000');
+    assert.equal(await textOf(page, '#transfer-error'), '');
+    assert.deepEqual(errors, []);
+  });
+
+  test('the stream\'s own box is held to the same rule', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    await page.fill(`#stream-${STREAM.loans}-amount`, '300');
+    await page.press(`#stream-${STREAM.loans}-amount`, 'Enter');
+    assert.equal(await textOf(page, `#stream-${STREAM.loans}-error`),
+      '300 is not a whole number of CNY 10,000, and amounts move in whole CNY 10,000: for CNY 3 million, type 3000000.');
+    assert.equal(await textOf(page, '#total-grand'), 'CNY 37.88 million', 'nothing moved');
+    await page.fill(`#stream-${STREAM.loans}-amount`, '3000000');
+    await page.press(`#stream-${STREAM.loans}-amount`, 'Enter');
+    assert.equal(await amount(page, STREAM.loans), '3000000');
+    assert.equal(await textOf(page, '#total-grand'), 'CNY 38.15 million');
+    assert.deepEqual(errors, []);
+  });
+});
+
 describe('screens', () => {
   for (const lang of ['zh-Hans', 'en']) {
     for (const width of [375, 1366]) {
       test(`the transfer form after a move at ${width} in ${lang}`, async () => {
         const { page, errors } = await open(browser, `${server.url}/?lang=${lang}`);
         await page.setViewportSize({ width, height: 900 });
+        await transfer(page, STREAM.ecommerce, STREAM.farmer, lang === 'en' ? '100' : '50');
+        await page.locator('.transfer').screenshot({ path: `tests/e2e/output/planner-loop-${lang}-${width}-refused.png` });
         await transfer(page, STREAM.ecommerce, STREAM.farmer, lang === 'en' ? '500000' : '50');
         await page.locator('.transfer').screenshot({ path: `tests/e2e/output/planner-loop-${lang}-${width}-moved.png` });
         await screenshot(page, `planner-loop-${lang}-${width}`);
