@@ -1,12 +1,14 @@
-// Review 15, items 9 and 6, as a planner works the what-if loop: a transfer says what moved and
-// is not made twice by a second press; in English an amount moves in whole CNY 10,000.
+// Review 15, items 9, 6 and 8, as a planner works the what-if loop: a transfer says what moved
+// and is not made twice by a second press; in English an amount moves in whole CNY 10,000; a
+// shortfall that all the money in hand cannot make up says so, its button off.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, browser, open, screenshot, serveAndLaunch, server, settle, textOf } from './harness.mjs';
 
 serveAndLaunch();
 
-const STREAM = { loans: 0, ecommerce: 4, tech: 6, farmer: 7, sye: 8 };
+const STREAM = { loans: 0, subsidy: 1, trainingBase: 3, ecommerce: 4, tech: 6, farmer: 7, sye: 8 };
+const GIVERS = [STREAM.loans, STREAM.subsidy, STREAM.ecommerce, STREAM.tech, STREAM.farmer, STREAM.sye];
 
 async function amount(page, stream) {
   await settle(page);
@@ -88,6 +90,52 @@ describe('in English an amount moves in whole CNY 10,000', () => {
     await page.press(`#stream-${STREAM.loans}-amount`, 'Enter');
     assert.equal(await amount(page, STREAM.loans), '3000000');
     assert.equal(await textOf(page, '#total-grand'), 'CNY 38.15 million');
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('a shortfall all the money in hand cannot make up', () => {
+  test('the tally says so, the button is off with that reason, stale errors go', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=zh-Hans`);
+    await page.selectOption(`#stream-${STREAM.trainingBase}-outcome`, 'refused');
+    const part = (name) => `#stream-${STREAM.trainingBase}-cover-${name}`;
+    await page.click(`li:has(#stream-${STREAM.trainingBase}-name) .cover summary`);
+    // Pressed with nothing picked: the reason, gone once an item is picked.
+    await page.click(part('button'));
+    assert.match(await textOf(page, part('error')), /至少选择一项/);
+    await page.check(part(STREAM.tech));
+    assert.equal(await textOf(page, part('error')), '', 'the error was about no item picked');
+    // One picked: what it holds, and that all of them would not do either.
+    assert.equal(await textOf(page, part('tally')),
+      '所选项目合计600万元；现有可调出的资金全部选上也只有1,758万元，仍差242万元，无法补足缺口2,000万元。');
+    assert.equal(await page.isDisabled(part('button')), true);
+    for (const giver of GIVERS) await page.check(part(giver));
+    assert.equal(await textOf(page, part('tally')),
+      '现有可调出的资金全部选上也只有1,758万元，仍差242万元，无法补足缺口2,000万元。');
+    assert.equal(await page.isDisabled(part('button')), true);
+    const described = (await page.getAttribute(part('button'), 'aria-describedby')).split(' ');
+    assert.ok(described.includes(`stream-${STREAM.trainingBase}-cover-tally`), described.join(' '));
+    // Nothing moved.
+    assert.equal(await amount(page, STREAM.tech), '600');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.locator(`li:has(#stream-${STREAM.trainingBase}-name) .cover`).screenshot({
+      path: 'tests/e2e/output/planner-loop-cover-zh-Hans-375.png',
+    });
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+  });
+
+  test('enough picked, the button is on; too few of enough, it says to pick more', async () => {
+    const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    await page.selectOption('#stream-5-outcome', 'refused');
+    await page.click('li:has(#stream-5-name) .cover summary');
+    await page.check(`#stream-5-cover-${STREAM.sye}`);
+    assert.match(await textOf(page, '#stream-5-cover-tally'), /hold only CNY 100,000, less than the gap of CNY 300,000: pick more items/);
+    assert.equal(await page.isDisabled('#stream-5-cover-button'), true);
+    await page.check(`#stream-5-cover-${STREAM.tech}`);
+    assert.equal(await page.isDisabled('#stream-5-cover-button'), false);
+    await page.click('#stream-5-cover-button');
+    assert.equal(await page.inputValue('#stream-5-outcome'), 'covered');
     assert.deepEqual(errors, []);
   });
 });
