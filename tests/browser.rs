@@ -267,24 +267,24 @@ async fn one_drag_of_a_slider_is_one_undo_step() {
     fire(&slider, "3130000", "input");
     fire(&slider, "3130000", "change");
     yew::scheduler::flush().await;
-    assert_eq!(input(&root, "#stream-0-amount").value(), "3130000");
+    assert_eq!(input(&root, "#stream-0-amount").value(), "3,130,000");
     click_button(&root, "Undo");
     yew::scheduler::flush().await;
     assert_eq!(
         input(&root, "#stream-0-amount").value(),
-        "3030000",
+        "3,030,000",
         "undo takes back the second drag only"
     );
     click_button(&root, "Undo");
     yew::scheduler::flush().await;
     assert_eq!(
         input(&root, "#stream-0-amount").value(),
-        "2730000",
+        "2,730,000",
         "the first drag's three moves are one step"
     );
     click_button(&root, "Redo");
     yew::scheduler::flush().await;
-    assert_eq!(input(&root, "#stream-0-amount").value(), "3030000");
+    assert_eq!(input(&root, "#stream-0-amount").value(), "3,030,000");
 }
 
 #[wasm_bindgen_test]
@@ -368,7 +368,7 @@ async fn a_sought_streams_card_says_what_the_grand_total_takes_of_it() {
     );
     assert_eq!(
         input(&root, "#stream-3-amount").value(),
-        "20000000",
+        "20,000,000",
         "as planned"
     );
     choose("partial");

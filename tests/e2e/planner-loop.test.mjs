@@ -62,10 +62,12 @@ describe('a transfer says what it moved', () => {
 describe('in English an amount moves in whole CNY 10,000', () => {
   test('100 is refused with the reason and nothing moves; 1,000,000 moves CNY 1 million', async () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=en`);
+    // The exact amounts are grouped as English readers count digits.
+    assert.equal(await amount(page, STREAM.trainingBase), '20,000,000');
     const before = [await amount(page, STREAM.ecommerce), await amount(page, STREAM.farmer)];
     await transfer(page, STREAM.ecommerce, STREAM.farmer, '100');
     assert.equal(await textOf(page, '#transfer-error'),
-      '100 is not a whole number of CNY 10,000, and amounts move in whole CNY 10,000: for CNY 1 million, type 1000000.');
+      '100 is not a whole number of CNY 10,000, and amounts move in whole CNY 10,000: for CNY 1 million, type 1,000,000.');
     assert.equal(await page.getAttribute('#transfer-amount', 'aria-invalid'), 'true');
     assert.equal(await page.inputValue('#transfer-amount'), '100', 'kept, to correct');
     assert.deepEqual([await amount(page, STREAM.ecommerce), await amount(page, STREAM.farmer)], before);
@@ -73,8 +75,8 @@ describe('in English an amount moves in whole CNY 10,000', () => {
     await transfer(page, STREAM.ecommerce, STREAM.farmer, '1,000,000');
     assert.equal(await textOf(page, '#transfer-done'),
       'Moved CNY 1 million from “E-commerce projects” to “New-type professional farmer cultivation”.');
-    assert.equal(await amount(page, STREAM.ecommerce), '5000000');
-    assert.equal(await amount(page, STREAM.farmer), '1750000');
+    assert.equal(await amount(page, STREAM.ecommerce), '5,000,000');
+    assert.equal(await amount(page, STREAM.farmer), '1,750,000');
     assert.equal(await textOf(page, '#transfer-error'), '');
     assert.deepEqual(errors, []);
   });
@@ -84,11 +86,11 @@ describe('in English an amount moves in whole CNY 10,000', () => {
     await page.fill(`#stream-${STREAM.loans}-amount`, '300');
     await page.press(`#stream-${STREAM.loans}-amount`, 'Enter');
     assert.equal(await textOf(page, `#stream-${STREAM.loans}-error`),
-      '300 is not a whole number of CNY 10,000, and amounts move in whole CNY 10,000: for CNY 3 million, type 3000000.');
+      '300 is not a whole number of CNY 10,000, and amounts move in whole CNY 10,000: for CNY 3 million, type 3,000,000.');
     assert.equal(await textOf(page, '#total-grand'), 'CNY 37.88 million', 'nothing moved');
     await page.fill(`#stream-${STREAM.loans}-amount`, '3000000');
     await page.press(`#stream-${STREAM.loans}-amount`, 'Enter');
-    assert.equal(await amount(page, STREAM.loans), '3000000');
+    assert.equal(await amount(page, STREAM.loans), '3,000,000');
     assert.equal(await textOf(page, '#total-grand'), 'CNY 38.15 million');
     assert.deepEqual(errors, []);
   });
@@ -150,6 +152,10 @@ describe('screens', () => {
         await page.locator('.transfer').screenshot({ path: `tests/e2e/output/planner-loop-${lang}-${width}-refused.png` });
         await transfer(page, STREAM.ecommerce, STREAM.farmer, lang === 'en' ? '500000' : '50');
         await page.locator('.transfer').screenshot({ path: `tests/e2e/output/planner-loop-${lang}-${width}-moved.png` });
+        // The training base's row: its exact amount, grouped in English (20,000,000).
+        await page.locator(`li:has(#stream-${STREAM.trainingBase}-name) .amount-line`).screenshot({
+          path: `tests/e2e/output/planner-loop-${lang}-${width}-amount.png`,
+        });
         await screenshot(page, `planner-loop-${lang}-${width}`);
         assert.deepEqual(await axeViolations(page), []);
         assert.deepEqual(errors, []);

@@ -346,11 +346,12 @@ pub fn half_width(c: char) -> char {
     }
 }
 
-/// An amount in the unit a person types it in, exact: `2730000` → `273` (万) or `2730000` (CNY).
+/// An amount in the unit a person types it in, exact: `2730000` → `273` (万) or `2,730,000`
+/// (CNY, grouped as English readers count digits; [`parse_amount`] takes the commas back).
 pub fn amount_input_text(amount: i64, style: MoneyStyle) -> String {
     match style {
         MoneyStyle::Wan(_) => wan_number(amount).replace(',', ""),
-        MoneyStyle::Cny => amount.to_string(),
+        MoneyStyle::Cny => format!("{}{}", sign(amount), group_thousands(amount.unsigned_abs())),
     }
 }
 
@@ -604,6 +605,17 @@ mod tests {
         assert_eq!(
             parse_amount("1000000000000001", MoneyStyle::Cny),
             Err(BadAmount::TooLarge)
+        );
+    }
+
+    #[test]
+    fn english_input_text_is_grouped() {
+        assert_eq!(amount_input_text(20_000_000, MoneyStyle::Cny), "20,000,000");
+        assert_eq!(amount_input_text(12_345, MoneyStyle::Cny), "12,345");
+        assert_eq!(amount_input_text(999, MoneyStyle::Cny), "999");
+        assert_eq!(
+            amount_input_text(20_000_000, MoneyStyle::Wan(Script::Simplified)),
+            "2000"
         );
     }
 
