@@ -211,8 +211,9 @@ async fn the_grand_total_and_its_parts_add_up_as_written() {
     let root = render(Lang::En).await;
     // 17,586,000 granted and 20,295,000 sought: to 0.01 million they would read 17.59 + 20.3,
     // which is not the 37.88 million of their sum, so every figure is written exact.
-    fire(&input(&root, "#stream-0-amount"), "2736000", "change");
-    fire(&input(&root, "#stream-3-amount"), "19995000", "change");
+    // Written with their unit: a bare number in yuan moves in whole 万.
+    fire(&input(&root, "#stream-0-amount"), "CNY 2736000", "change");
+    fire(&input(&root, "#stream-3-amount"), "1999.5万", "change");
     yew::scheduler::flush().await;
     assert_eq!(text(&root, "#total-grand"), "CNY 37,881,000");
     assert_eq!(text(&root, "#total-granted"), "CNY 17,586,000");
@@ -266,24 +267,24 @@ async fn one_drag_of_a_slider_is_one_undo_step() {
     fire(&slider, "3130000", "input");
     fire(&slider, "3130000", "change");
     yew::scheduler::flush().await;
-    assert_eq!(input(&root, "#stream-0-amount").value(), "3130000");
+    assert_eq!(input(&root, "#stream-0-amount").value(), "3,130,000");
     click_button(&root, "Undo");
     yew::scheduler::flush().await;
     assert_eq!(
         input(&root, "#stream-0-amount").value(),
-        "3030000",
+        "3,030,000",
         "undo takes back the second drag only"
     );
     click_button(&root, "Undo");
     yew::scheduler::flush().await;
     assert_eq!(
         input(&root, "#stream-0-amount").value(),
-        "2730000",
+        "2,730,000",
         "the first drag's three moves are one step"
     );
     click_button(&root, "Redo");
     yew::scheduler::flush().await;
-    assert_eq!(input(&root, "#stream-0-amount").value(), "3030000");
+    assert_eq!(input(&root, "#stream-0-amount").value(), "3,030,000");
 }
 
 #[wasm_bindgen_test]
@@ -299,7 +300,8 @@ async fn english_amounts_and_typed_yuan() {
 async fn a_change_too_small_for_a_tenth_of_a_percent_keeps_its_sign() {
     let root = render(Lang::En).await;
     let field = input(&root, "#stream-0-amount");
-    fire(&field, "2730001", "change");
+    // Odd yuan, written with the unit; the stream then holds odd yuan and takes bare yuan.
+    fire(&field, "CNY 2730001", "change");
     yew::scheduler::flush().await;
     assert_eq!(text(&root, "#total-delta"), "+CNY 1 (+<0.1%)");
     fire(&field, "2729999", "change");
@@ -366,7 +368,7 @@ async fn a_sought_streams_card_says_what_the_grand_total_takes_of_it() {
     );
     assert_eq!(
         input(&root, "#stream-3-amount").value(),
-        "20000000",
+        "20,000,000",
         "as planned"
     );
     choose("partial");

@@ -128,6 +128,31 @@ impl AppState {
     pub fn scenario(&self) -> &Scenario {
         self.history.present()
     }
+
+    /// The transfer that made the scenario on screen, while it is the planner's last word:
+    /// said beside the form until another change, an undo or a refusal comes after it (a
+    /// transfer changes no total in a fixed pool, so nothing else says that money moved).
+    pub fn transfer_done(&self) -> Option<Moved> {
+        match (&self.made_by, &self.refusal) {
+            (Some(MadeBy::Act(Action::Transfer { from, to, amount })), None) => Some(Moved {
+                from: *from,
+                to: *to,
+                amount: *amount,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Money a transfer moved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moved {
+    /// The stream that gave.
+    pub from: usize,
+    /// The stream that received.
+    pub to: usize,
+    /// What moved, in yuan.
+    pub amount: i64,
 }
 
 /// A change to the app's state.
@@ -453,6 +478,59 @@ mod tests {
             state.made_by, None,
             "an opening is no change of the planner's"
         );
+    }
+
+    #[test]
+    fn a_transfer_is_said_until_another_change_an_undo_or_a_refusal() {
+        let mut state = muchuan();
+        let transfer = Action::Transfer {
+            from: 4,
+            to: 7,
+            amount: 500_000,
+        };
+        state = state.next(Msg::Act(transfer.clone()));
+        let moved = Some(Moved {
+            from: 4,
+            to: 7,
+            amount: 500_000,
+        });
+        assert_eq!(state.transfer_done(), moved);
+        assert_eq!(state.scenario().amount(4), Some(5_500_000));
+        // The same transfer again is another move, said again.
+        state = state.next(Msg::Act(transfer.clone()));
+        assert_eq!(state.transfer_done(), moved);
+        assert_eq!(state.scenario().amount(7), Some(1_750_000));
+        // A language switch changes nothing that was done.
+        state = state.next(Msg::SetLang(Lang::ZhHans));
+        assert_eq!(state.transfer_done(), moved);
+        // A refused transfer is the news now: the SYE item holds 10万 only.
+        let refused = state.clone().next(Msg::Act(Action::Transfer {
+            from: 8,
+            to: 7,
+            amount: 200_000,
+        }));
+        assert_eq!(
+            refused.refusal,
+            Some((
+                RefusalPlace::Transfer,
+                Refusal::TooLittle { available: 100_000 }
+            ))
+        );
+        assert_eq!(refused.transfer_done(), None);
+        // Undone, it no longer stands; redone, it stands but the redo is what is said.
+        state = state.next(Msg::Undo);
+        assert_eq!(state.transfer_done(), None);
+        assert_eq!(state.scenario().amount(7), Some(1_250_000));
+        state = state.next(Msg::Redo);
+        assert_eq!(state.transfer_done(), None);
+        // Another kind of change replaces it.
+        state = state.next(Msg::Act(transfer));
+        assert!(state.transfer_done().is_some());
+        state = state.next(Msg::Act(Action::SetNote {
+            stream: 7,
+            note: "春季报名增加".into(),
+        }));
+        assert_eq!(state.transfer_done(), None);
     }
 
     #[test]

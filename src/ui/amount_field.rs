@@ -1,13 +1,14 @@
-//! A stream's exact amount, typed: in 万元 in Chinese, in yuan in English. Text that is not an
-//! amount stays in the field with the reason, until corrected or put back with Escape.
+//! A stream's exact amount, typed: in 万元 in Chinese, in yuan in English (whole 万 unless the
+//! stream holds odd yuan, see [`parse_typed_amount`]). Text that is not an amount stays in the
+//! field with the reason, until corrected or put back with Escape.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::lang::Lang;
 use crate::core::money::{
-    BadAmount, MAX_AMOUNT, MoneyStyle, amount_input_text, format_cny_exact, format_wan,
-    parse_amount,
+    BadAmount, MAX_AMOUNT, MoneyStyle, amount_input_text, format_amount, format_cny_exact,
+    format_wan, group_thousands, parse_typed_amount,
 };
 use crate::core::scenario::{Action, Refusal};
 use crate::i18n::{Message, fill, text};
@@ -22,6 +23,8 @@ pub struct AmountFieldProps {
     pub index: usize,
     /// The planned amount, in yuan.
     pub amount: i64,
+    /// The amount the dataset states, in yuan.
+    pub stated: i64,
     /// Why the last action on this stream was refused, if it was.
     pub refusal: Option<Refusal>,
     /// The field takes no typing (a locked stream in a fixed pool, or one that is no money in
@@ -45,6 +48,7 @@ pub fn amount_field(props: &AmountFieldProps) -> Html {
     let AmountFieldProps {
         index,
         amount,
+        stated,
         refusal,
         disabled,
         replacements,
@@ -55,7 +59,7 @@ pub fn amount_field(props: &AmountFieldProps) -> Html {
     let lang = use_lang();
     let inactive = use_inactive();
     let dispatch = use_dispatch();
-    let (index, amount) = (*index, *amount);
+    let (index, amount, stated) = (*index, *amount, *stated);
     let style = lang.money_style();
     let rejected = use_state_eq(|| None::<Rejected>);
     // Each amount typed and entered: the line that says why it was refused is a new node for
@@ -78,7 +82,7 @@ pub fn amount_field(props: &AmountFieldProps) -> Html {
             };
             attempts.set(attempts.wrapping_add(1));
             let typed = input.value();
-            match parse_amount(&typed, style) {
+            match parse_typed_amount(&typed, style, &[amount, stated]) {
                 Ok(value) => {
                     rejected.set(None);
                     dispatch.dispatch(Msg::Act(Action::SetAmount {
@@ -168,5 +172,14 @@ pub(crate) fn bad_amount_message(reason: BadAmount, style: MoneyStyle, lang: Lan
         (BadAmount::NotAnAmount, MoneyStyle::Cny) => text(lang, "row.bad-amount-cny"),
         (BadAmount::MisplacedComma, MoneyStyle::Wan(_)) => text(lang, "row.bad-comma-wan"),
         (BadAmount::MisplacedComma, MoneyStyle::Cny) => text(lang, "row.bad-comma-cny"),
+        (BadAmount::NotWholeWan { typed, likely }, _) => fill(
+            lang,
+            "row.not-whole-wan",
+            &[
+                ("typed", &group_thousands(typed.unsigned_abs())),
+                ("likely", &format_amount(likely, style)),
+                ("digits", &amount_input_text(likely, style)),
+            ],
+        ),
     }
 }

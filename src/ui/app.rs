@@ -88,7 +88,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="layout">
                 <StreamList dataset={dataset.clone()} scenario={Rc::clone(state.history.present())}
                     totals={totals.clone()} refusal={state.refusal.clone()}
-                    replacements={state.replacements} />
+                    replacements={state.replacements} moved={state.transfer_done()} />
                 <div class="results">
                     // The charts first: with the impact bar above, a chart shows on the first
                     // screen of a laptop.

@@ -41,6 +41,9 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
     let dispatch = use_dispatch();
     let index = *index;
     let picked = use_state_eq(BTreeSet::<usize>::new);
+    // The items picked when the button was last pressed: a refusal is about them, and is stale
+    // once the planner picks otherwise.
+    let pressed_with = use_state_eq(BTreeSet::<usize>::new);
     let id = |part: &str| stream_part_id(index, &format!("cover-{part}"));
     let toggle = |giver: usize| {
         let picked = picked.clone();
@@ -58,8 +61,10 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
         })
     };
     let on_cover = {
-        let (picked, dispatch) = (picked.clone(), dispatch.clone());
+        let (picked, pressed_with, dispatch) =
+            (picked.clone(), pressed_with.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
+            pressed_with.set((*picked).clone());
             dispatch.dispatch(Msg::Act(Action::CoverShortfall {
                 stream: index,
                 from: picked.iter().copied().collect(),
@@ -74,17 +79,40 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
         .filter(|(giver, _)| picked.contains(giver))
         .map(|(_, amount)| amount)
         .sum();
+    // When all the money in hand cannot make up the gap, picking more is no answer: say so,
+    // with what would still be missing.
+    let all: i64 = givers.iter().map(|(_, amount)| amount).sum();
+    let short = !picked.is_empty() && held < *gap;
     let tally = (!picked.is_empty()).then(|| {
         let sum = money(held, lang);
-        match held >= *gap {
-            true => fill(lang, "cover.tally", &[("sum", &sum)]),
-            false => fill(
+        if !short {
+            fill(lang, "cover.tally", &[("sum", &sum)])
+        } else if all < *gap {
+            // Every item picked: one sum to say; else what is picked, then what all would give.
+            let key = match held == all {
+                true => "cover.tally-all-short",
+                false => "cover.tally-picked-all-short",
+            };
+            let (all, left) = (money(all, lang), money(*gap - all, lang));
+            fill(
+                lang,
+                key,
+                &[
+                    ("sum", &sum),
+                    ("all", &all),
+                    ("left", &left),
+                    ("gap", &gap_text),
+                ],
+            )
+        } else {
+            fill(
                 lang,
                 "cover.tally-short",
                 &[("sum", &sum), ("gap", &gap_text)],
-            ),
+            )
         }
     });
+    let refusal = refusal.as_ref().filter(|_| *picked == *pressed_with);
     let bid = dataset.streams.get(index).map_or("", |s| s.name.get(lang));
     html! {
         <details class="cover">
@@ -115,13 +143,14 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
                 <p key={lang.tag()} class={classes!("cover-tally", (held < *gap).then_some("short"))}
                     id={id("tally")} aria-live="polite">{ tally.unwrap_or_default() }</p>
             </>
-            <button type="button" id={id("button")} onclick={on_cover} disabled={inactive}
+            // Too little picked: the tally, which describes the button, says why it is off.
+            <button type="button" id={id("button")} onclick={on_cover} disabled={inactive || short}
                 aria-describedby={format!("{} {}", id("tally"), id("error"))}>
                 { fill(lang, "cover.button", &[("gap", &gap_text)]) }
             </button>
             // Said beside the button that was pressed, not under the bid's amount.
             <p class="field-error" id={id("error")} role="alert">
-                { refusal.as_ref().map(|r| r.message(lang)).unwrap_or_default() }
+                { refusal.map(|r| r.message(lang)).unwrap_or_default() }
             </p>
         </details>
     }

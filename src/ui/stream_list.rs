@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::scenario::{Refusal, Scenario};
 use crate::core::totals::Totals;
 use crate::i18n::text;
-use crate::model::state::{DatasetRef, RefusalPlace};
+use crate::model::state::{DatasetRef, Moved, RefusalPlace};
 use crate::ui::cover::CoverOffer;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_lang, use_list_page};
@@ -28,6 +28,8 @@ pub struct StreamListProps {
     pub refusal: Option<(RefusalPlace, Refusal)>,
     /// How many times the whole scenario was replaced (a row then drops text it rejected).
     pub replacements: u32,
+    /// The transfer that made the scenario on screen, while it is the last change.
+    pub moved: Option<Moved>,
 }
 
 /// The streams' section, a page of rows at a time.
@@ -78,7 +80,7 @@ pub fn stream_list(props: &StreamListProps) -> Html {
             <Pager page={page} id="streams-pager" label_key="pager.streams"
                 on_pick={on_pick_page} />
             <Transfer dataset={dataset.clone()} scenario={Rc::clone(scenario)}
-                refusal={refusal_at(RefusalPlace::Transfer)} />
+                refusal={refusal_at(RefusalPlace::Transfer)} moved={props.moved} />
             <ul class="stream-list">{ for rows }</ul>
         </section>
     }

@@ -188,7 +188,7 @@ pub fn stream_row(props: &StreamRowProps) -> Html {
                         why_not={if stuck { Some("row.stuck") } else if outside { Some("refusal.not-granted") } else { None }}
                         node={lock_focus.slider.clone()} on_focus={lock_focus.on_focus.clone()}
                         on_blur={lock_focus.on_blur.clone()} />
-                    <AmountField index={index} amount={amount} refusal={refusal.clone()} disabled={fixed}
+                    <AmountField index={index} amount={amount} stated={stream.amount.unwrap_or(0)} refusal={refusal.clone()} disabled={fixed}
                         replacements={*replacements} node={lock_focus.amount.clone()}
                         on_focus={lock_focus.on_focus.clone()} on_blur={lock_focus.on_blur.clone()} />
                     <p class="delta">

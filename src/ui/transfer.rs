@@ -1,17 +1,22 @@
 //! "从【A】调出【X】万元到【B】": one move of an exact amount between two items, nothing
-//! else changing, one undo step. The engine refuses what cannot be done; the reason shows here.
+//! else changing, one undo step. The engine refuses what cannot be done; the reason shows here,
+//! and what moved is said here once it has moved (the amount typed is then cleared, so that a
+//! second press does not move it again).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::money::{BadAmount, amount_input_text, format_amount, parse_amount};
+use crate::core::money::{
+    BadAmount, amount_input_text, format_amount, parse_amount, parse_typed_amount,
+};
 use crate::core::scenario::{Action, Refusal, Scenario};
 use crate::i18n::Message;
 use crate::i18n::{fill, text};
-use crate::model::state::{DatasetRef, Msg};
+use crate::model::state::{DatasetRef, Moved, Msg};
 use crate::ui::amount_field::bad_amount_message;
 use crate::ui::hooks::{use_dispatch, use_inactive, use_lang, use_select_value};
+use crate::ui::status_line::StatusLine;
 
 /// Props of [`Transfer`].
 #[derive(Properties, PartialEq)]
@@ -22,6 +27,8 @@ pub struct TransferProps {
     pub scenario: Rc<Scenario>,
     /// Why the last transfer was refused, if it was.
     pub refusal: Option<Refusal>,
+    /// The transfer that made the scenario on screen, while it is the last change.
+    pub moved: Option<Moved>,
 }
 
 /// The transfer form: from, amount, to, and a button (Enter in the amount field sends it too).
@@ -31,6 +38,7 @@ pub fn transfer(props: &TransferProps) -> Html {
         dataset,
         scenario,
         refusal,
+        moved,
     } = props;
     let lang = use_lang();
     let inactive = use_inactive();
@@ -51,6 +59,16 @@ pub fn transfer(props: &TransferProps) -> Html {
                 && let Ok(amount) = parse_amount(&typed, before)
             {
                 typed.set(amount_input_text(amount, style));
+            }
+        });
+    }
+    {
+        // Moved: the amount is done with. The scenario is in the key, since the same move made
+        // twice is two moves.
+        let typed = typed.clone();
+        use_effect_with((*moved, Rc::clone(scenario)), move |(moved, _)| {
+            if moved.is_some() {
+                typed.set(String::new());
             }
         });
     }
@@ -77,12 +95,19 @@ pub fn transfer(props: &TransferProps) -> Html {
             }
         })
     };
+    // The planned and stated amounts of the two items picked: in yuan, a move is in whole 万
+    // unless one of them holds odd yuan.
+    let held = [*from, *to].into_iter().flat_map(|stream| {
+        let stated = dataset.streams.get(stream).and_then(|s| s.amount);
+        [scenario.amount(stream), stated].into_iter().flatten()
+    });
+    let held: Vec<i64> = held.collect();
     let on_submit = {
         let (from, to, typed, bad) = (from.clone(), to.clone(), typed.clone(), bad.clone());
         let dispatch = dispatch.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            match parse_amount(&typed, style) {
+            match parse_typed_amount(&typed, style, &held) {
                 Ok(amount) => {
                     bad.set(None);
                     dispatch.dispatch(Msg::Act(Action::Transfer {
@@ -108,6 +133,18 @@ pub fn transfer(props: &TransferProps) -> Html {
         Some(reason) => Some(bad_amount_message(reason, style, lang)),
         None => refusal.as_ref().map(|r| r.message(lang)),
     };
+    let name = |stream: usize| dataset.streams.get(stream).map_or("", |s| s.name.get(lang));
+    let done = moved.filter(|_| bad.is_none()).map(|moved| {
+        fill(
+            lang,
+            "transfer.done",
+            &[
+                ("from", name(moved.from)),
+                ("to", name(moved.to)),
+                ("amount", &format_amount(moved.amount, style)),
+            ],
+        )
+    });
     let unit = text(lang, "row.unit");
     html! {
         <form class="transfer" aria-labelledby="transfer-heading" onsubmit={on_submit}>
@@ -138,6 +175,7 @@ pub fn transfer(props: &TransferProps) -> Html {
                 </div>
                 <button type="submit" id="transfer-submit" disabled={inactive}>{ text(lang, "transfer.submit") }</button>
             </div>
+            <StatusLine id="transfer-done" class="transfer-done">{ done.unwrap_or_default() }</StatusLine>
             <p class="hint" id="transfer-hint">{ text(lang, "transfer.hint") }</p>
             <p class="field-error" id="transfer-error" role="alert">{ error.unwrap_or_default() }</p>
         </form>

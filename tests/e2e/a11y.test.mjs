@@ -207,10 +207,10 @@ describe('keyboard alone', () => {
     await page.press('#stream-0-amount', 'Enter');
     await page.getByRole('button', { name: 'Undo' }).focus();
     await page.keyboard.press('Enter');
-    await untilValue(page, '#stream-0-amount', '2730000');
+    await untilValue(page, '#stream-0-amount', '2,730,000');
     assert.equal(await focusedText(), 'Redo', 'undo ran out: focus moves to redo, not the page start');
     await page.keyboard.press('Enter');
-    await untilValue(page, '#stream-0-amount', '3000000');
+    await untilValue(page, '#stream-0-amount', '3,000,000');
     assert.equal(await focusedText(), 'Undo', 'redo ran out: focus moves back to undo');
 
     // The bad link's notice, then a second one from a file that is no dataset.

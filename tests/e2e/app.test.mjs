@@ -98,7 +98,7 @@ describe('the Muchuan explorer', () => {
     const { page, errors } = await open(browser, `${server.url}/?lang=en`);
     await page.fill(amountInput(STREAM.loans), '283万元');
     await page.press(amountInput(STREAM.loans), 'Enter');
-    await untilValue(page, amountInput(STREAM.loans), '2830000');
+    await untilValue(page, amountInput(STREAM.loans), '2,830,000');
     assert.equal(await textOf(page, '#total-grand'), 'CNY 37.98 million');
     assert.deepEqual(errors, []);
   });
@@ -206,7 +206,7 @@ describe('the Muchuan explorer', () => {
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('PageUp');
     await page.focus(slider(STREAM.ecommerce));
     await page.keyboard.press('PageDown');
-    await untilValue(page, amountInput(STREAM.ecommerce), '5900000');
+    await untilValue(page, amountInput(STREAM.ecommerce), '5,900,000');
     // The headline follows every key; the tables follow once the keys pause.
     assert.equal(await textOf(page, '#total-grand'), 'CNY 38.08 million');
     await page.waitForFunction(

@@ -57,7 +57,7 @@ describe('a saved scenario names its dataset', () => {
     // The built-in scenario opens the built-in data, labelled as such (no origin line).
     await item(page, 'Old record').locator('button', { hasText: 'Open' }).click();
     await streams(page, 9);
-    assert.equal(await page.inputValue('#stream-0-amount'), '3000000');
+    assert.equal(await page.inputValue('#stream-0-amount'), '3,000,000');
     assert.equal(await page.locator('#data-origin').count(), 0);
     assert.match(await textOf(page, '.panel-status'), /Old record/);
     await page.locator('.scenarios').screenshot({ path: join(ROOT, 'tests/e2e/output/saved-data-names-en.png') });
@@ -65,7 +65,7 @@ describe('a saved scenario names its dataset', () => {
     // The county one opens the county data, kept in this browser.
     await item(page, 'County plan').locator('button', { hasText: 'Open' }).click();
     await streams(page, 6);
-    assert.equal(await page.inputValue('#stream-0-amount'), '3000000');
+    assert.equal(await page.inputValue('#stream-0-amount'), '3,000,000');
     assert.match(await textOf(page, '#data-origin'), /zh-wan\.csv/);
     assert.match(await textOf(page, '#current-scenario-name'), /County plan/);
 
@@ -79,7 +79,7 @@ describe('a saved scenario names its dataset', () => {
     // Loaded again, the scenario opens on it.
     await loadCounty(page);
     await item(page, 'County plan').locator('button', { hasText: 'Open' }).click();
-    await page.waitForFunction(() => document.querySelector('#stream-0-amount')?.value === '3000000');
+    await page.waitForFunction(() => document.querySelector('#stream-0-amount')?.value === '3,000,000');
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${server.url}/?lang=zh-Hans`);
@@ -123,7 +123,7 @@ describe('one file for a colleague', () => {
       await item(b, 'County low').waitFor();
       assert.match(await item(b, 'County low').locator('.saved-data').innerText(), /^Data: “zh-wan\.csv”$/);
       await item(b, 'County low').locator('button', { hasText: 'Open' }).click();
-      await b.waitForFunction(() => document.querySelector('#stream-0-amount')?.value === '2000000');
+      await b.waitForFunction(() => document.querySelector('#stream-0-amount')?.value === '2,000,000');
       // Both stay after a reload; loading the file again adds no copies.
       await b.reload();
       await b.waitForSelector('html[data-ready]');
@@ -158,7 +158,7 @@ describe('storage full or refused', () => {
       assert.match(await textOf(page, '.panel-status'), /storage is full/);
       assert.equal(await page.locator('.saved-item').count(), 0);
       assert.equal(await page.inputValue('#scenario-name'), 'Will not fit', 'the name typed stays');
-      assert.equal(await page.inputValue('#stream-0-amount'), '3000000', 'the scenario on screen stays');
+      assert.equal(await page.inputValue('#stream-0-amount'), '3,000,000', 'the scenario on screen stays');
       // A county file loads and is shown; the page says it could not be kept.
       await loadCounty(page);
       await page.locator('.kept-data', { hasText: 'did not keep the data' }).waitFor();

@@ -66,7 +66,7 @@ describe('moving money', () => {
     await page.fill('#transfer-amount', '50');
     await page.click('#language-en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    assert.equal(await page.inputValue('#transfer-amount'), '500000', '50 万元 is CNY 500,000');
+    assert.equal(await page.inputValue('#transfer-amount'), '500,000', '50 万元 is CNY 500,000');
     await page.click('#language-zh-Hans');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
     assert.equal(await page.inputValue('#transfer-amount'), '50');

@@ -212,15 +212,15 @@ describe('what-if scenarios', () => {
   test('a link pasted into the open page opens, as a change Undo takes back', async () => {
     // Pasted with the sentence's full stop, which the browser percent-encodes.
     const { page, errors } = await open(browser, `${server.url}/?lang=en#v1;guaranteed-loans=300w。`);
-    assert.equal(await page.inputValue('#stream-0-amount'), '3000000');
+    assert.equal(await page.inputValue('#stream-0-amount'), '3,000,000');
     assert.equal(await page.locator('.notice').count(), 0);
     // In the same tab, another link: only the fragment changes, nothing reloads.
     await page.evaluate(() => { window.__samePage = true; location.hash = '#v1;training-base=r'; });
     await page.waitForFunction(() => document.querySelector('#total-grand').textContent === 'CNY 17.88 million');
-    assert.equal(await page.inputValue('#stream-0-amount'), '2730000', 'the link, not the link before plus it');
+    assert.equal(await page.inputValue('#stream-0-amount'), '2,730,000', 'the link, not the link before plus it');
     assert.equal(await page.evaluate(() => window.__samePage), true);
     await page.getByRole('button', { name: 'Undo' }).click();
-    await untilValue(page, '#stream-0-amount', '3000000');
+    await untilValue(page, '#stream-0-amount', '3,000,000');
     assert.equal(await textOf(page, '#total-grand'), 'CNY 38.15 million');
     // A link that cannot be read says so, and the scenario on screen stays.
     await page.evaluate(() => { location.hash = '#v1;nowhere=300w'; });
@@ -323,7 +323,8 @@ describe('what-if scenarios', () => {
   test('a comparison too wide for a phone shows its edge shadow from the first rows', async () => {
     const { page, errors } = await fresh('/?lang=en');
     await page.setViewportSize({ width: 360, height: 800 });
-    await setAmount(page, 0, '999999999999999');
+    // The largest whole 万 below the limit: typed in yuan, an amount moves in whole 万.
+    await setAmount(page, 0, '999999999990000');
     await save(page, 'A');
     await page.selectOption('#compare-first', 'baseline');
     await page.selectOption('#compare-second', 'saved:s1');

@@ -206,6 +206,14 @@ pub enum BadAmount {
     /// A comma that does not separate thousands (`1,2`): a decimal comma, or a slip, which
     /// would otherwise be read as `12`.
     MisplacedComma,
+    /// In yuan, an amount that is not a whole number of 万 where every amount it changes is
+    /// one ([`parse_typed_amount`]): most likely a number counted in 万 typed as yuan.
+    NotWholeWan {
+        /// The amount read, in yuan.
+        typed: i64,
+        /// What was most likely meant: `typed` 万 below 万, else the nearest whole 万.
+        likely: i64,
+    },
 }
 
 /// Reads an amount typed by a person, exact, in the unit of `style`: `273`, `273.5`, `1,000`
@@ -218,18 +226,7 @@ pub enum BadAmount {
 /// point (`1,2`, `12,34,5`, `1.2,5`) are [`BadAmount::MisplacedComma`].
 pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
     let text: String = text.chars().map(half_width).collect();
-    let text = text.trim();
-    let (number, style) = WAN_UNITS
-        .iter()
-        .find_map(|unit| text.strip_suffix(unit))
-        // The unit as typed; how it is written does not change the number.
-        .map(|number| (number, MoneyStyle::Wan(Script::Simplified)))
-        .or_else(|| {
-            text.strip_suffix('元')
-                .or_else(|| text.strip_prefix("CNY"))
-                .map(|number| (number, MoneyStyle::Cny))
-        })
-        .unwrap_or((text, style));
+    let (number, style) = written_unit(&text).unwrap_or((text.trim(), style));
     let spaced_out: String = number.chars().filter(|c| !c.is_whitespace()).collect();
     if !commas_separate_thousands(&spaced_out) {
         return Err(BadAmount::MisplacedComma);
@@ -273,6 +270,48 @@ pub fn parse_amount(text: &str, style: MoneyStyle) -> Result<i64, BadAmount> {
         .ok_or(BadAmount::TooLarge)
 }
 
+/// The number and the unit of an amount typed with its unit (`273万`, `2730000元`,
+/// `CNY 2730000`), trimmed; `None` for a bare number.
+fn written_unit(text: &str) -> Option<(&str, MoneyStyle)> {
+    let text = text.trim();
+    WAN_UNITS
+        .iter()
+        .find_map(|unit| text.strip_suffix(unit))
+        // The unit as typed; how it is written does not change the number.
+        .map(|number| (number, MoneyStyle::Wan(Script::Simplified)))
+        .or_else(|| {
+            text.strip_suffix('元')
+                .or_else(|| text.strip_prefix("CNY"))
+                .map(|number| (number, MoneyStyle::Cny))
+        })
+}
+
+/// [`parse_amount`] for a planner's change to the amounts in `held` (the planned and stated
+/// amounts of the streams it changes): a bare number is 万元 in Chinese and yuan in English, so
+/// in yuan it must be a whole number of 万, as every slider step and move is, or `100` meant as
+/// 100万 would move 100 yuan. An amount written with its unit (`273.6万`, `CNY 2,736,000`) says
+/// what it means and is taken as written; so is any amount for a stream that holds odd yuan
+/// already (stated to the yuan, or left so by a partial grant's gap), so that they can be moved.
+pub fn parse_typed_amount(text: &str, style: MoneyStyle, held: &[i64]) -> Result<i64, BadAmount> {
+    let amount = parse_amount(text, style)?;
+    let half: String = text.chars().map(half_width).collect();
+    let bare = written_unit(&half).is_none();
+    let exact = held.iter().any(|a| a % YUAN_PER_WAN != 0);
+    if style != MoneyStyle::Cny || !bare || exact || amount % YUAN_PER_WAN == 0 {
+        return Ok(amount);
+    }
+    let likely = if amount < YUAN_PER_WAN {
+        amount * YUAN_PER_WAN
+    } else {
+        // Half up; MAX_AMOUNT is a whole number of 万, so this stays at or below it.
+        (amount + YUAN_PER_WAN / 2) / YUAN_PER_WAN * YUAN_PER_WAN
+    };
+    Err(BadAmount::NotWholeWan {
+        typed: amount,
+        likely,
+    })
+}
+
 /// Whether every comma in `number` (spaces taken out) stands between thousands: none after the
 /// point, one to three digits before the first and not starting with 0 (`0,500` is no
 /// thousands), exactly three after each. Only digits count, so a sign or unit around the
@@ -307,11 +346,12 @@ pub fn half_width(c: char) -> char {
     }
 }
 
-/// An amount in the unit a person types it in, exact: `2730000` → `273` (万) or `2730000` (CNY).
+/// An amount in the unit a person types it in, exact: `2730000` → `273` (万) or `2,730,000`
+/// (CNY, grouped as English readers count digits; [`parse_amount`] takes the commas back).
 pub fn amount_input_text(amount: i64, style: MoneyStyle) -> String {
     match style {
         MoneyStyle::Wan(_) => wan_number(amount).replace(',', ""),
-        MoneyStyle::Cny => amount.to_string(),
+        MoneyStyle::Cny => format!("{}{}", sign(amount), group_thousands(amount.unsigned_abs())),
     }
 }
 
@@ -421,6 +461,55 @@ mod tests {
     }
 
     #[test]
+    fn typed_yuan_move_in_whole_wan_unless_the_stream_holds_odd_yuan() {
+        let whole = [2_000_000, 6_000_000];
+        // 100 meant as 100万: refused, with what was likely meant.
+        assert_eq!(
+            parse_typed_amount("100", MoneyStyle::Cny, &whole),
+            Err(BadAmount::NotWholeWan {
+                typed: 100,
+                likely: 1_000_000
+            })
+        );
+        assert_eq!(
+            parse_typed_amount("1,234,567", MoneyStyle::Cny, &whole),
+            Err(BadAmount::NotWholeWan {
+                typed: 1_234_567,
+                likely: 1_230_000
+            })
+        );
+        assert_eq!(
+            parse_typed_amount("1,000,000", MoneyStyle::Cny, &whole),
+            Ok(1_000_000)
+        );
+        assert_eq!(parse_typed_amount("0", MoneyStyle::Cny, &whole), Ok(0));
+        // A unit typed with the number says what is meant: taken as written.
+        assert_eq!(
+            parse_typed_amount("273.6万", MoneyStyle::Cny, &whole),
+            Ok(2_736_000)
+        );
+        assert_eq!(
+            parse_typed_amount("CNY 2,736,000", MoneyStyle::Cny, &whole),
+            Ok(2_736_000)
+        );
+        // A stream stated to the yuan, or left with odd yuan, takes yuan.
+        assert_eq!(
+            parse_typed_amount("100", MoneyStyle::Cny, &[2_000_000, 5_997_500]),
+            Ok(100)
+        );
+        // In 万元 a decimal is typed on purpose: 0.01 is 100 yuan, as before.
+        assert_eq!(
+            parse_typed_amount("0.01", MoneyStyle::Wan(Script::Simplified), &whole),
+            Ok(100)
+        );
+        // What is not an amount says so first.
+        assert_eq!(
+            parse_typed_amount("1,2", MoneyStyle::Cny, &whole),
+            Err(BadAmount::MisplacedComma)
+        );
+    }
+
+    #[test]
     fn parses_typed_amounts_exactly() {
         assert_eq!(
             parse_amount("273", MoneyStyle::Wan(Script::Simplified)),
@@ -516,6 +605,17 @@ mod tests {
         assert_eq!(
             parse_amount("1000000000000001", MoneyStyle::Cny),
             Err(BadAmount::TooLarge)
+        );
+    }
+
+    #[test]
+    fn english_input_text_is_grouped() {
+        assert_eq!(amount_input_text(20_000_000, MoneyStyle::Cny), "20,000,000");
+        assert_eq!(amount_input_text(12_345, MoneyStyle::Cny), "12,345");
+        assert_eq!(amount_input_text(999, MoneyStyle::Cny), "999");
+        assert_eq!(
+            amount_input_text(20_000_000, MoneyStyle::Wan(Script::Simplified)),
+            "2000"
         );
     }
 

@@ -59,10 +59,11 @@ pub(super) fn read_amount(cell: &str, unit: Unit) -> Result<Value, ProblemKind> 
             Ok(0) if sign < 0 => Ok(minus_zero()),
             Ok(amount) => Ok(Value::from(sign * amount)),
             Err(BadAmount::TooLarge) => Err(ProblemKind::TooBig),
-            // Commas were checked above, before they were taken out.
-            Err(BadAmount::NotAnAmount | BadAmount::MisplacedComma) => {
-                Err(ProblemKind::NotAnAmount)
-            }
+            // Commas were checked above, before they were taken out; only a planner's typed
+            // change is held to whole 万.
+            Err(
+                BadAmount::NotAnAmount | BadAmount::MisplacedComma | BadAmount::NotWholeWan { .. },
+            ) => Err(ProblemKind::NotAnAmount),
         };
     }
     let cleaned = cleaned.strip_suffix('元').unwrap_or(&cleaned);
