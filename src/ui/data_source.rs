@@ -128,6 +128,9 @@ enum LoadStatus {
         /// The rows left out (titles, totals) and a unit taken from a title, each located.
         notes: Vec<CsvProblem>,
     },
+    /// The kept file (its name) or the built-in data (`None`) was opened again, with this
+    /// many streams: the last file's outcome no longer applies.
+    Opened(Option<String>, usize),
     /// It could not be read at all (the notice at the top says so); the data shown stays.
     NotLoaded(String),
     /// The kept file of this name was removed from the browser; the built-in data shows.
@@ -441,6 +444,14 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             status.set(Some(LoadStatus::Removed(name)));
         })
     };
+    // Other data opened from the list: said, and the last file's problems go.
+    let on_opened = {
+        let (status, encoding) = (status.clone(), encoding.clone());
+        Callback::from(move |(name, streams): (Option<String>, usize)| {
+            encoding.set(false);
+            status.set(Some(LoadStatus::Opened(name, streams)));
+        })
+    };
     let loader = Loader {
         dispatch: dispatch.clone(),
         status: status.clone(),
@@ -512,6 +523,10 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                             </>
                         }
                     }
+                    Some(LoadStatus::Opened(name, streams)) => {
+                        let name = name.clone().unwrap_or_else(|| text(lang, "data.built-in"));
+                        html! { fill(lang, "data.loaded", &[("name", &name), ("count", &streams.to_string())]) }
+                    }
                     Some(LoadStatus::NotLoaded(name)) => html! {
                         <span class="is-error">{ fill(lang, "data.not-loaded", &[("name", name)]) }</span>
                     },
@@ -529,7 +544,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 <LoadProblems name={name.clone()} problems={problems.clone()}
                     on_fill={fillable.is_some().then(|| on_fill.clone())} />
             }
-            <KeptData kept={(*kept).clone()} {on_removed} />
+            <KeptData kept={(*kept).clone()} {on_removed} {on_opened} />
             <DataTemplates asset_base={asset_base.clone()} />
         </section>
     }

@@ -82,12 +82,19 @@ pub struct KeptDataProps {
     pub kept: Kept,
     /// Told the name of the kept file once the planner has removed it.
     pub on_removed: Callback<String>,
+    /// Told what a button opened: the kept file's name (`None`: the built-in data) and how
+    /// many streams it has.
+    pub on_opened: Callback<(Option<String>, usize)>,
 }
 
 /// The kept dataset and the built-in one, each with its buttons.
 #[function_component(KeptData)]
 pub fn kept_data(props: &KeptDataProps) -> Html {
-    let KeptDataProps { kept, on_removed } = props;
+    let KeptDataProps {
+        kept,
+        on_removed,
+        on_opened,
+    } = props;
     let lang = use_lang();
     let inactive = use_inactive();
     let dispatch = use_dispatch();
@@ -95,10 +102,12 @@ pub fn kept_data(props: &KeptDataProps) -> Html {
     let built_in_button = use_node_ref();
     // Opens a dataset, and remembers whether the kept one opens at the next start.
     let open = {
-        let dispatch = dispatch.clone();
+        let (dispatch, on_opened) = (dispatch.clone(), on_opened.clone());
         move |dataset: Rc<Dataset>, name: Option<String>, reopen: &'static str| {
             let scenario = Scenario::baseline(&dataset);
-            dispatch.dispatch(Msg::LoadDataset(dataset, scenario, name));
+            let streams = dataset.streams.len();
+            dispatch.dispatch(Msg::LoadDataset(dataset, scenario, name.clone()));
+            on_opened.emit((name, streams));
             reopen_next(reopen);
         }
     };

@@ -40,11 +40,17 @@ describe('switching data', () => {
     await page.setInputFiles('#dataset-file', COUNTY);
     await page.waitForFunction(() => document.querySelectorAll('.stream').length === 6);
     await page.locator('#kept-open').waitFor();
+    // A refused file's problems are listed beside the button, the county data staying.
+    await page.setInputFiles('#dataset-file', join(ROOT, 'tests/e2e/fixtures', 'bad.csv'));
+    await page.locator('#data-problems').waitFor();
     // Back to the built-in data: three more streams above push the button down.
     await page.focus('#built-in-open');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('.stream').length === 9);
     assert.deepEqual(await focusSettled(page), { id: 'built-in-open', inView: true });
+    // Other data opened: the refused file's list goes, and what is shown is said.
+    assert.equal(await page.locator('#data-problems').count(), 0);
+    assert.equal(await textOf(page, '#data-status'), '已载入“沐川（内置数据）”：9 项资金，上方显示的是这份数据。');
     // The kept county file, opened again: three fewer streams pull the button up.
     await page.focus('#kept-open');
     await page.keyboard.press('Enter');
