@@ -60,18 +60,6 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
             picked.set(next);
         })
     };
-    let on_cover = {
-        let (picked, pressed_with, dispatch) =
-            (picked.clone(), pressed_with.clone(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            pressed_with.set((*picked).clone());
-            dispatch.dispatch(Msg::Act(Action::CoverShortfall {
-                stream: index,
-                from: picked.iter().copied().collect(),
-            }));
-        })
-    };
-    let gap_text = money(*gap, lang);
     // What the picked items hold together, said as they are picked: too little is known
     // before the button is pressed.
     let held: i64 = givers
@@ -83,6 +71,21 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
     // with what would still be missing.
     let all: i64 = givers.iter().map(|(_, amount)| amount).sum();
     let short = !picked.is_empty() && held < *gap;
+    let on_cover = {
+        let (picked, pressed_with, dispatch) =
+            (picked.clone(), pressed_with.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            if short {
+                return;
+            }
+            pressed_with.set((*picked).clone());
+            dispatch.dispatch(Msg::Act(Action::CoverShortfall {
+                stream: index,
+                from: picked.iter().copied().collect(),
+            }));
+        })
+    };
+    let gap_text = money(*gap, lang);
     let tally = (!picked.is_empty()).then(|| {
         let sum = money(held, lang);
         if !short {
@@ -143,8 +146,10 @@ pub fn cover_offer(props: &CoverOfferProps) -> Html {
                 <p key={lang.tag()} class={classes!("cover-tally", (held < *gap).then_some("short"))}
                     id={id("tally")} aria-live="polite">{ tally.unwrap_or_default() }</p>
             </>
-            // Too little picked: the tally, which describes the button, says why it is off.
-            <button type="button" id={id("button")} onclick={on_cover} disabled={inactive || short}
+            // Too little picked: the tally, which describes the button, says why it is off. Off
+            // by `aria-disabled`, not `disabled`: it stays in the tab order, its reason read.
+            <button type="button" id={id("button")} onclick={on_cover} disabled={inactive}
+                aria-disabled={short.then_some("true")}
                 aria-describedby={format!("{} {}", id("tally"), id("error"))}>
                 { fill(lang, "cover.button", &[("gap", &gap_text)]) }
             </button>
