@@ -130,8 +130,11 @@ fn every_chart_is_an_accessible_scalable_svg() {
                 Some(&format!("0 0 {} {}", chart.width, chart.height))
             );
             assert_eq!(root.get("lang").map(String::as_str), Some(lang.tag()));
-            let ids: Vec<&str> = root["aria-labelledby"].split(' ').collect();
-            assert_eq!(ids.len(), 2);
+            // Named by its title, described by its description: each read once.
+            let ids = [
+                root["aria-labelledby"].as_str(),
+                root["aria-describedby"].as_str(),
+            ];
             // <title> and <desc> are the first two children and carry the referenced ids.
             let after_root = &svg[svg.find('>').expect("root tag") + 1..];
             let after_root = after_root.trim_start();
@@ -159,8 +162,14 @@ fn every_chart_is_an_accessible_scalable_svg() {
     let totals = Totals::compute(&dataset, &scenario);
     let one = stream_bars(&dataset, &scenario, &totals, Lang::En, 600, "one");
     let two = stream_bars(&dataset, &scenario, &totals, Lang::En, 600, "two\"><x");
-    assert!(one.svg.contains("aria-labelledby=\"one-title one-desc\""));
-    assert!(two.svg.contains("aria-labelledby=\"twox-title twox-desc\""));
+    assert!(
+        one.svg
+            .contains("aria-labelledby=\"one-title\" aria-describedby=\"one-desc\"")
+    );
+    assert!(
+        two.svg
+            .contains("aria-labelledby=\"twox-title\" aria-describedby=\"twox-desc\"")
+    );
     assert!(
         one.description.contains("add up to CNY 37.88 million"),
         "{}",
@@ -446,7 +455,7 @@ fn odd_inputs_do_not_panic() {
         assert!(
             chart
                 .svg
-                .contains("aria-labelledby=\"chart-title chart-desc\"")
+                .contains("aria-labelledby=\"chart-title\" aria-describedby=\"chart-desc\"")
         );
         assert!((280..=2400).contains(&chart.width));
     }

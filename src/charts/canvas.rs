@@ -334,7 +334,7 @@ fn accessible_root(width: u32, height: u32, labels: &Labels<'_>) -> String {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
          width=\"100%\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\" lang=\"{lang}\" font-family=\"sans-serif\">\n\
+         aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" lang=\"{lang}\" font-family=\"sans-serif\">\n\
          <title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
         lang = labels.lang.tag(),
         title = escape_xml(labels.title),

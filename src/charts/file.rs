@@ -177,7 +177,8 @@ pub fn chart_file(
 
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" \
-         viewBox=\"0 0 {w} {height}\" role=\"img\" aria-labelledby=\"file-title file-desc\" \
+         viewBox=\"0 0 {w} {height}\" role=\"img\" aria-labelledby=\"file-title\" \
+         aria-describedby=\"file-desc\" \
          lang=\"{tag}\" font-family=\"sans-serif\">\n\
          <title id=\"file-title\">{title}</title>\n<desc id=\"file-desc\">{desc}</desc>\n\
          <rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{height}\" fill=\"{bg}\" stroke=\"none\"/>\n",
