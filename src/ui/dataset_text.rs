@@ -22,3 +22,35 @@ pub fn marked(words: &str, lang: Option<Lang>) -> Html {
         None => html! { words },
     }
 }
+
+/// Words a planner typed (a scenario's name) as shown on a page in `lang`: marked as Chinese
+/// on an English page when written in Chinese characters, so that an English voice does not
+/// spell them out. Which Chinese is not known: `zh`.
+pub fn typed(words: &str, lang: Lang) -> Html {
+    let han = words
+        .chars()
+        .any(|c| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'));
+    if lang == Lang::En && han {
+        html! { <span lang="zh">{ words }</span> }
+    } else {
+        html! { words }
+    }
+}
+
+/// `sentence` with each of the planner's `words` in it marked as [`typed`] marks them.
+pub fn with_typed(sentence: &str, words: &[&str], lang: Lang) -> Html {
+    let mut parts = Vec::new();
+    let mut rest = sentence;
+    while let Some((at, found)) = words
+        .iter()
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| rest.find(*w).map(|at| (at, *w)))
+        .min_by_key(|(at, _)| *at)
+    {
+        parts.push(html! { rest[..at].to_owned() });
+        parts.push(typed(found, lang));
+        rest = &rest[at + found.len()..];
+    }
+    parts.push(html! { rest.to_owned() });
+    parts.into_iter().collect()
+}

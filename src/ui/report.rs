@@ -19,7 +19,7 @@ use crate::core::scenario::{Outcome, Scenario};
 use crate::core::totals::{Totals, baseline_added};
 use crate::i18n::{CsvIn, fill, status_word, text};
 use crate::model::state::DatasetRef;
-use crate::ui::dataset_text::in_its_language;
+use crate::ui::dataset_text::{in_its_language, with_typed};
 use crate::ui::hooks::{use_lang, use_settled};
 use crate::ui::money;
 use crate::web::download::today;
@@ -170,7 +170,7 @@ fn report_body(props: &ReportBodyProps) -> Html {
             <section class="report-summary" aria-label={text(lang, "report.heading")}>
                 <p class="report-title">{ text(lang, "report.heading") }</p>
                 <p class="report-meta">
-                    { fill(lang, "report.scenario-date", &[("name", name), ("date", &date)]) }
+                    { with_typed(&fill(lang, "report.scenario-date", &[("name", name), ("date", &date)]), &[name], lang) }
                 </p>
                 <dl class="report-assumptions">
                     { assumption("controls.mode", words.mode(scenario.mode)) }

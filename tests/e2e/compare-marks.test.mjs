@@ -129,3 +129,17 @@ describe('the comparison says which money each scenario assumes', () => {
     });
   }
 });
+
+describe('names a planner typed in Chinese, on an English page', () => {
+  test('are marked as Chinese wherever the comparison and the saved list show them', async () => {
+    const { page, errors } = await fresh('/?lang=en');
+    await compareBids(page, '全部获批', '争取中');
+    const marked = (selector) => page.$$eval(`${selector} span[lang="zh"]`, (spans) => spans.map((s) => s.textContent));
+    assert.deepEqual(await marked('#saved-s1-name'), ['全部获批']);
+    assert.deepEqual(await marked('#figure-compare-heading'), ['全部获批', '争取中']);
+    assert.deepEqual(await marked('#figure-compare-basis-a'), ['全部获批']);
+    assert.deepEqual(await marked('#compare-caption'), ['全部获批', '争取中']);
+    assert.match(await textOf(page, '#compare-caption'), /全部获批.*争取中/);
+    assert.deepEqual(errors, []);
+  });
+});

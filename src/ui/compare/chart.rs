@@ -7,6 +7,7 @@ use crate::charts::file::{FileCaption, chart_file};
 use crate::charts::{CompareSide, compare_bars, compare_basis};
 use crate::i18n::{fill, text};
 use crate::model::state::DatasetRef;
+use crate::ui::dataset_text::with_typed;
 use crate::ui::exports::file_stem;
 use crate::ui::header::DataOrigin;
 use crate::ui::headings::{Heading, Rank};
@@ -108,11 +109,11 @@ pub fn compare_chart(props: &CompareChartProps) -> Html {
                 <figure class="chart compare-chart" id="figure-compare" aria-labelledby="figure-compare-heading"
                     aria-describedby="figure-compare-basis-a figure-compare-basis-b">
                     <figcaption>
-                        <Heading rank={Rank::Part} id="figure-compare-heading">{ &chart.title }</Heading>
+                        <Heading rank={Rank::Part} id="figure-compare-heading">{ with_typed(&chart.title, &[&a.label, &b.label], lang) }</Heading>
                         <button type="button" class="secondary no-print" id="download-compare-svg"
                             onclick={download}>{ text(lang, "compare.download-svg") }</button>
-                        <p class="chart-basis" id="figure-compare-basis-a">{ &bases[0] }</p>
-                        <p class="chart-basis" id="figure-compare-basis-b">{ &bases[1] }</p>
+                        <p class="chart-basis" id="figure-compare-basis-a">{ with_typed(&bases[0], &[&a.label], lang) }</p>
+                        <p class="chart-basis" id="figure-compare-basis-b">{ with_typed(&bases[1], &[&b.label], lang) }</p>
                     </figcaption>
                     <crate::ui::live_svg::LiveSvg class="chart-svg" svg={AttrValue::from(chart.svg.clone())} />
                 </figure>

@@ -12,7 +12,7 @@ use crate::core::scenario::Outcome;
 use crate::core::totals::Counted;
 use crate::i18n::{covered_words, fill, text};
 use crate::model::state::DatasetRef;
-use crate::ui::dataset_text::in_its_language;
+use crate::ui::dataset_text::{in_its_language, typed, with_typed};
 use crate::ui::hooks::{use_lang, use_list_page};
 use crate::ui::money;
 use crate::ui::pager::Pager;
@@ -119,12 +119,12 @@ pub fn compare_table(props: &CompareTableProps) -> Html {
                 on_pick={on_pick_page} />
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption">
                 <table class="compare-table" id="compare-table">
-                    <caption id="compare-caption">{ fill(lang, "compare.caption", &[("a", &a.label), ("b", &b.label)]) }</caption>
+                    <caption id="compare-caption">{ with_typed(&fill(lang, "compare.caption", &[("a", &a.label), ("b", &b.label)]), &[&a.label, &b.label], lang) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ text(lang, "compare.col-item") }</th>
-                            <th scope="col" class="num">{ &a.label }</th>
-                            <th scope="col" class="num">{ &b.label }</th>
+                            <th scope="col" class="num">{ typed(&a.label, lang) }</th>
+                            <th scope="col" class="num">{ typed(&b.label, lang) }</th>
                             <th scope="col" class="num">{ text(lang, "compare.col-diff") }</th>
                         </tr>
                     </thead>

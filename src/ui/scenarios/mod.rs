@@ -33,6 +33,7 @@ use crate::i18n::{Message, fill, text};
 use crate::model::panel::{CurrentName, PanelStatus, default_name, matching_saved};
 use crate::model::state::DatasetRef;
 use crate::ui::compare::{Choice, Compare};
+use crate::ui::dataset_text::typed;
 use crate::ui::exports::Exports;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_lang, use_settled};
@@ -133,7 +134,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             <Heading rank={Rank::Section} id="scenarios-heading">{ text(lang, "scenarios.heading") }</Heading>
             <p class="current-scenario">
                 <span class="label">{ text(lang, "scenarios.current") }</span>
-                <strong id="current-scenario-name">{ name.label(lang) }</strong>
+                <strong id="current-scenario-name">{ typed(&name.label(lang), lang) }</strong>
             </p>
             <StatusLine class="panel-status">
                 if let Some(status) = &*status {

@@ -15,6 +15,7 @@ use crate::core::scenario::Scenario;
 use crate::i18n::{Message, text};
 use crate::model::panel::{PanelStatus, copy_name};
 use crate::model::state::Notice;
+use crate::ui::dataset_text::typed;
 use crate::ui::hooks::{on_escape, use_lang};
 use crate::ui::scenarios::shelf::ShelfHandle;
 use crate::ui::scenarios::stored_as;
@@ -149,7 +150,7 @@ pub fn saved_item(props: &SavedItemProps) -> Html {
     html! {
         <li class={classes!("saved-item", props.is_current.then_some("is-current"))} id={dom_id(&id, "item")}>
             <p class="saved-head">
-                <span class="saved-name" id={dom_id(&id, "name")}>{ &saved.name }</span>
+                <span class="saved-name" id={dom_id(&id, "name")}>{ typed(&saved.name, lang) }</span>
                 if props.is_current {
                     <span class="badge current">{ text(lang, "scenarios.is-current") }</span>
                 }
