@@ -23,10 +23,10 @@ use crate::ui::data_templates::DataTemplates;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 use crate::ui::kept_data::{Kept, KeptData, built_in, keep, recall, reopen_next};
-use crate::ui::load_problems::{FilledBlanks, LoadProblems};
+use crate::ui::load_problems::LoadProblems;
 use crate::ui::paste_box::PasteBox;
 use crate::ui::status_line::StatusLine;
-use crate::ui::table_notes::TableNotes;
+use crate::ui::table_notes::{NotesKind, TableNotes};
 use crate::web::files::{decode_legacy, read_file, take_picked};
 use crate::web::storage::{self, CommitError};
 use crate::web::timer::{Timeout, after_paint};
@@ -537,8 +537,8 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 } }
             </StatusLine>
             if let Some(LoadStatus::Loaded { filled, notes, .. }) = &*status {
-                <FilledBlanks filled={filled.clone()} />
-                <TableNotes notes={notes.clone()} focus={filled.is_empty()} />
+                <TableNotes kind={NotesKind::Filled} notes={filled.clone()} focus=true />
+                <TableNotes kind={NotesKind::Read} notes={notes.clone()} focus={filled.is_empty()} />
             }
             if let Some(LoadStatus::Refused { name, problems, fillable }) = &*status {
                 <LoadProblems name={name.clone()} problems={problems.clone()}

@@ -3,8 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::csv_import::{CsvProblem, CsvProblemKind};
-use crate::i18n::{Message, fill, text};
+use crate::i18n::{fill, text};
 use crate::model::state::DatasetProblem;
 use crate::ui::hooks::use_lang;
 
@@ -63,50 +62,6 @@ pub fn load_problems(props: &LoadProblemsProps) -> Html {
                     { text(lang, "data.fill-merged") }
                 </button>
             }
-        </div>
-    }
-}
-
-/// Props of [`FilledBlanks`].
-#[derive(Properties, PartialEq)]
-pub struct FilledBlanksProps {
-    /// Each run of blanks filled, located.
-    pub filled: Vec<CsvProblem>,
-}
-
-/// What a table read with its merged cells filled took from the cells above, run by run, for
-/// the planner to check against the spreadsheet; nothing when nothing was filled.
-#[function_component(FilledBlanks)]
-pub fn filled_blanks(props: &FilledBlanksProps) -> Html {
-    let lang = use_lang();
-    let block = use_node_ref();
-    {
-        // Focused when it arrives, as the list it replaces was, so that it is read out.
-        let block = block.clone();
-        use_effect_with(props.filled.clone(), move |_| {
-            if let Some(element) = block.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
-    }
-    if props.filled.is_empty() {
-        return html! {};
-    }
-    let cells: usize = props
-        .filled
-        .iter()
-        .map(|p| match &p.kind {
-            CsvProblemKind::FilledDown { cells, .. } => *cells,
-            _ => 0,
-        })
-        .sum();
-    html! {
-        <div class="filled-blanks" id="data-filled" role="group" tabindex="-1" ref={block}
-            aria-labelledby="data-filled-summary">
-            <p id="data-filled-summary">{ fill(lang, "data.filled-summary", &[("cells", &cells.to_string())]) }</p>
-            <ul>
-                { for props.filled.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }
-            </ul>
         </div>
     }
 }
