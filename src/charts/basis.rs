@@ -106,6 +106,12 @@ pub fn marker_key(outcomes: &[Outcome], lang: Lang, [sought, assumed]: [&str; 2]
     key
 }
 
+/// The marker of a summed row of `count` streams when some are bids ("N 项正在争取"), for the
+/// chart to say what the table names.
+pub fn bids_marker(count: usize, lang: Lang) -> Option<String> {
+    (count > 0).then(|| message(lang, "charts.marker-bids", &[("count", &count.to_string())]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

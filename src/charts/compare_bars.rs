@@ -2,7 +2,7 @@
 //! that scenario, and the basis of each scenario's grand total.
 
 use crate::charts::bars::{self, Marks, Row, RowBars, Series};
-use crate::charts::basis::{basis_parts, marker_key, standing};
+use crate::charts::basis::{basis_parts, bids_marker, marker_key, standing};
 use crate::charts::canvas::Labels;
 use crate::charts::text::clean;
 use crate::charts::{
@@ -116,13 +116,7 @@ pub fn compare_bars(
         });
         // A summed row says how many bids it holds, as in the stream chart.
         let rest_bids = pick.rest.iter().filter(|&&i| is_bid(i)).count();
-        marked.push((rest_bids > 0).then(|| {
-            message(
-                lang,
-                "charts.marker-bids",
-                &[("count", &rest_bids.to_string())],
-            )
-        }));
+        marked.push(bids_marker(rest_bids, lang));
     }
     if unstated.len() > 3 {
         rows.push(Row {

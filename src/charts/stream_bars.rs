@@ -2,7 +2,7 @@
 //! what the grand total takes of it where that is less, and a bid's status after its name.
 
 use crate::charts::bars::{self, Marks, Row, RowBars, Series};
-use crate::charts::basis::{bid_marker, marker_key, standing};
+use crate::charts::basis::{bid_marker, bids_marker, marker_key, standing};
 use crate::charts::canvas::Labels;
 use crate::charts::{
     Cell, ChartSvg, ChartTable, TOP_STREAMS, amount_label, layout_width, message, money, palette,
@@ -108,13 +108,7 @@ pub fn stream_bars(
         rows.push(bar_row(label, rest_now, rest_added, rest_before));
         // A summed row says how many bids it holds; the table names them.
         let rest_bids = pick.rest.iter().filter(|&&i| is_bid(i)).count();
-        marked.push((rest_bids > 0).then(|| {
-            message(
-                lang,
-                "charts.marker-bids",
-                &[("count", &rest_bids.to_string())],
-            )
-        }));
+        marked.push(bids_marker(rest_bids, lang));
     }
     if unstated.len() > MAX_NOTE_ROWS {
         rows.push(Row {
