@@ -6,6 +6,7 @@ use crate::core::lang::Lang;
 use crate::core::scenario::{Action, BalanceMode};
 use crate::i18n::{fill, text};
 use crate::model::state::Msg;
+use crate::ui::dataset_text::marked_within;
 use crate::ui::headings::{Heading, Rank};
 use crate::ui::hooks::{use_dispatch, use_inactive, use_lang};
 
@@ -171,10 +172,5 @@ pub fn controls(props: &ControlsProps) -> Html {
 fn naming(lang: Lang, key: &str, named: Lang) -> Html {
     let name = named.endonym();
     let said = fill(lang, key, &[("language", name)]);
-    match said.split_once(name) {
-        Some((before, after)) => {
-            html! { <>{ before }<span lang={named.tag()}>{ name }</span>{ after }</> }
-        }
-        None => html! { { said } },
-    }
+    marked_within(&said, &[(name, Some(named.tag()))])
 }
